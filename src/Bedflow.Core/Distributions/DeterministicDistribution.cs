@@ -1,0 +1,13 @@
+using System.Globalization;
+using Bedflow.Core.Randomness;
+
+namespace Bedflow.Core.Distributions;
+
+internal sealed class DeterministicDistribution(double value) : Distribution
+{
+    public override double Mean => value;
+    public override double Variance => 0;
+    public override double Minimum => value;
+    public override double Sample(ref Xoshiro256StarStar rng) => value;
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"deterministic({value})");
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using Bedflow.Core.Randomness;
+
+namespace Bedflow.Core.Distributions;
+
+internal sealed class ErlangDistribution(int phases, double mean) : Distribution
+{
+    private readonly double _phaseMean = mean / phases;
+
+    public override double Mean => mean;
+    public override double Variance => phases * _phaseMean * _phaseMean;
+    public override double Minimum => 0;
+
+    public override double Sample(ref Xoshiro256StarStar rng)
+    {
+        // Sum of logs rather than log of a product: a product of many uniforms can underflow.
+        double sum = 0;
+        for (int i = 0; i < phases; i++)
+        {
+            sum -= Math.Log(rng.NextDoubleNonZero());
+        }
+        return _phaseMean * sum;
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"erlang({phases} phases, mean {mean})");
+}

@@ -1,0 +1,13 @@
+using System.Globalization;
+using Bedflow.Core.Randomness;
+
+namespace Bedflow.Core.Distributions;
+
+internal sealed class ExponentialDistribution(double mean) : Distribution
+{
+    public override double Mean => mean;
+    public override double Variance => mean * mean;
+    public override double Minimum => 0;
+    public override double Sample(ref Xoshiro256StarStar rng) => -mean * Math.Log(rng.NextDoubleNonZero());
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"exponential(mean {mean})");
+}

@@ -1,0 +1,13 @@
+using System.Globalization;
+using Bedflow.Core.Randomness;
+
+namespace Bedflow.Core.Distributions;
+
+internal sealed class UniformDistribution(double min, double max) : Distribution
+{
+    public override double Mean => (min + max) / 2;
+    public override double Variance => (max - min) * (max - min) / 12;
+    public override double Minimum => min;
+    public override double Sample(ref Xoshiro256StarStar rng) => min + ((max - min) * rng.NextDouble());
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"uniform({min}, {max})");
+}

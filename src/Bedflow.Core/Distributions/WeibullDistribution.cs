@@ -1,0 +1,26 @@
+using System.Globalization;
+using Bedflow.Core.Randomness;
+using MathNet.Numerics;
+
+namespace Bedflow.Core.Distributions;
+
+internal sealed class WeibullDistribution(double shape, double scale) : Distribution
+{
+    public override double Mean => scale * SpecialFunctions.Gamma(1 + (1 / shape));
+
+    public override double Variance
+    {
+        get
+        {
+            double g1 = SpecialFunctions.Gamma(1 + (1 / shape));
+            return scale * scale * (SpecialFunctions.Gamma(1 + (2 / shape)) - (g1 * g1));
+        }
+    }
+
+    public override double Minimum => 0;
+
+    // Inverse CDF: λ(−ln U)^(1/k).
+    public override double Sample(ref Xoshiro256StarStar rng) => scale * Math.Pow(-Math.Log(rng.NextDoubleNonZero()), 1 / shape);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"weibull(shape {shape}, scale {scale})");
+}

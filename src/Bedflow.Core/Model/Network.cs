@@ -1,0 +1,50 @@
+namespace Bedflow.Core.Model;
+
+/// <summary>
+/// A health and social care economy as a network of services: what the simulator runs.
+/// Immutable. Build one with <see cref="NetworkBuilder"/> (or a scenario file), then
+/// <see cref="Validate"/> it; the simulator refuses an invalid network.
+/// </summary>
+public sealed record Network
+{
+    /// <summary>The calendar date of day 0, the first reported day.</summary>
+    public DateOnly StartDate { get; init; } = new(2016, 4, 1);
+
+    /// <summary>Patient group names; the first is the default group.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = ["all"];
+
+    /// <summary>The services.</summary>
+    public required IReadOnlyList<ServiceDefinition> Services { get; init; }
+
+    /// <summary>Arrival streams from outside.</summary>
+    public required IReadOnlyList<ArrivalStreamDefinition> Arrivals { get; init; }
+
+    /// <summary>Routing out of each service.</summary>
+    public required IReadOnlyList<RouteDefinition> Routes { get; init; }
+
+    /// <summary>Ways out of the network, such as "home" or "died".</summary>
+    public IReadOnlyList<string> Exits { get; init; } = ["home"];
+
+    /// <summary>Every problem with the network; empty when it is valid.</summary>
+    public IReadOnlyList<ModelProblem> Validate() => NetworkValidator.Validate(this);
+
+    /// <summary>Throws <see cref="InvalidModelException"/> listing every problem, if any.</summary>
+    public Network EnsureValid()
+    {
+        var problems = Validate();
+        return problems.Count > 0 ? throw new InvalidModelException(problems) : this;
+    }
+
+    /// <summary>The index of a service by name, or −1.</summary>
+    public int ServiceIndex(string name)
+    {
+        for (int i = 0; i < Services.Count; i++)
+        {
+            if (Services[i].Name == name)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

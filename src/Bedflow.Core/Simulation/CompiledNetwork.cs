@@ -1,0 +1,134 @@
+using Bedflow.Core.Distributions;
+using Bedflow.Core.Model;
+
+namespace Bedflow.Core.Simulation;
+
+/// <summary>
+/// A validated <see cref="Network"/> flattened into arrays indexed by service, group and stream,
+/// so that the hot loop does no lookups by name, no dictionaries and no allocation.
+/// </summary>
+internal sealed class CompiledNetwork
+{
+    public const int Unlimited = int.MaxValue;
+
+    public CompiledNetwork(Network network)
+    {
+        network.EnsureValid();
+        Source = network;
+        N = network.Services.Count;
+        G = network.Groups.Count;
+        S = network.Arrivals.Count;
+        var serviceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < N; i++)
+        {
+            serviceIndex[network.Services[i].Name] = i;
+        }
+        var exitIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int e = 0; e < network.Exits.Count; e++)
+        {
+            exitIndex[network.Exits[e]] = e;
+        }
+        var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int g = 0; g < G; g++)
+        {
+            groupIndex[network.Groups[g]] = g;
+        }
+
+        QueueLimit = new int[N];
+        KeepPlace = new bool[N];
+        Priority = new WaitingPriority[N];
+        Los = new Distribution[N * G];
+        var changes = new List<(double Day, int Service, int Capacity)>();
+        for (int i = 0; i < N; i++)
+        {
+            var s = network.Services[i];
+            QueueLimit[i] = s.QueueLimit ?? Unlimited;
+            KeepPlace[i] = s.MovingOn == MovingOn.KeepPlace;
+            Priority[i] = s.Priority;
+            for (int g = 0; g < G; g++)
+            {
+                Los[(i * G) + g] = s.LengthOfStayByGroup.TryGetValue(network.Groups[g], out var d) ? d : s.LengthOfStay;
+            }
+            foreach (var (day, capacity) in s.Capacity.Changes)
+            {
+                changes.Add((day, i, capacity));
+            }
+        }
+        // Stable order: by day, then service index (a documented tie-break).
+        CapacityChanges = [.. changes.OrderBy(c => c.Day).ThenBy(c => c.Service)];
+
+        RouteOffset = new int[(N * G) + 1];
+        var cum = new List<double>();
+        var dest = new List<int>();
+        for (int i = 0; i < N; i++)
+        {
+            for (int g = 0; g < G; g++)
+            {
+                RouteOffset[(i * G) + g] = cum.Count;
+                var route = network.Routes.FirstOrDefault(r => r.From == network.Services[i].Name && r.Group == network.Groups[g])
+                    ?? network.Routes.First(r => r.From == network.Services[i].Name && r.Group is null);
+                double total = route.Destinations.Sum(d => d.Probability);
+                double running = 0;
+                foreach (var (to, p) in route.Destinations)
+                {
+                    if (p <= 0)
+                    {
+                        continue;
+                    }
+                    running += p / total;
+                    cum.Add(running);
+                    dest.Add(serviceIndex.TryGetValue(to, out int j) ? j : -(exitIndex[to] + 1));
+                }
+                cum[^1] = 1.0;
+            }
+        }
+        RouteOffset[N * G] = cum.Count;
+        RouteCumulative = [.. cum];
+        RouteDestination = [.. dest];
+
+        StreamService = new int[S];
+        StreamEmergency = new bool[S];
+        StreamDivert = new int[S];
+        StreamRate = new ArrivalRate[S];
+        StreamGroupCumulative = new double[S * G];
+        for (int k = 0; k < S; k++)
+        {
+            var a = network.Arrivals[k];
+            StreamService[k] = serviceIndex[a.Service];
+            StreamEmergency[k] = a.Kind == ArrivalKind.Emergency;
+            StreamDivert[k] = a.DivertTo is null ? -1 : serviceIndex[a.DivertTo];
+            StreamRate[k] = a.Rate;
+            double running = 0;
+            double total = a.GroupMix.Count == 0 ? 1 : a.GroupMix.Values.Sum();
+            for (int g = 0; g < G; g++)
+            {
+                running += a.GroupMix.Count == 0 ? (g == 0 ? 1 : 0) : a.GroupMix.GetValueOrDefault(network.Groups[g]) / total;
+                StreamGroupCumulative[(k * G) + g] = running;
+            }
+            StreamGroupCumulative[(k * G) + G - 1] = 1.0;
+        }
+    }
+
+    public Network Source { get; }
+    public int N { get; }
+    public int G { get; }
+    public int S { get; }
+    public int[] QueueLimit { get; }
+    public bool[] KeepPlace { get; }
+    public WaitingPriority[] Priority { get; }
+    public Distribution[] Los { get; }
+    public (double Day, int Service, int Capacity)[] CapacityChanges { get; }
+    public int[] RouteOffset { get; }
+    public double[] RouteCumulative { get; }
+
+    /// <summary>≥ 0: a service index; &lt; 0: exit number −(code + 1).</summary>
+    public int[] RouteDestination { get; }
+
+    public int[] StreamService { get; }
+    public bool[] StreamEmergency { get; }
+    public int[] StreamDivert { get; }
+    public ArrivalRate[] StreamRate { get; }
+    public double[] StreamGroupCumulative { get; }
+
+    public int CapacityAt(int service, double day) => Source.Services[service].Capacity.At(day);
+}

@@ -1,0 +1,98 @@
+namespace Bedflow.Core.Simulation;
+
+internal sealed partial class Replication
+{
+    /// <summary>
+    /// Finds the services that are stuck for good: full, every occupant blocked, and every
+    /// occupant waiting for another stuck service (the greatest such set, by repeatedly removing
+    /// services with a way out). Records newly stuck sets and releases sets that have come free.
+    /// Runs only when a service becomes fully blocked or capacity changes, never per event.
+    /// </summary>
+    private void UpdateDeadlocks()
+    {
+        int n = _net.N;
+        for (int s = 0; s < n; s++)
+        {
+            _stuck[s] = _occupied[s] > 0 && _capacity[s] != CompiledNetwork.Unlimited
+                && _occupied[s] >= _capacity[s] && _blockedHere[s] == _occupied[s];
+        }
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (int s = 0; s < n; s++)
+            {
+                if (!_stuck[s])
+                {
+                    continue;
+                }
+                for (int j = 0; j < n; j++)
+                {
+                    if (_blockedFromTo[(s * n) + j] > 0 && !_stuck[j])
+                    {
+                        _stuck[s] = false;
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        for (int s = 0; s < n; s++)
+        {
+            if (_inDeadlock[s] && !_stuck[s])
+            {
+                _inDeadlock[s] = false;
+            }
+        }
+        for (int o = _openDeadlocks.Count - 1; o >= 0; o--)
+        {
+            var record = _deadlocks[_openDeadlocks[o]];
+            if (!record.Services.Any(s => _inDeadlock[s]))
+            {
+                record.ReleasedOn = _now;
+                _openDeadlocks.RemoveAt(o);
+            }
+        }
+
+        List<int>? fresh = null;
+        for (int s = 0; s < n; s++)
+        {
+            if (_stuck[s] && !_inDeadlock[s])
+            {
+                _inDeadlock[s] = true;
+                (fresh ??= []).Add(s);
+            }
+        }
+        if (fresh is not null)
+        {
+            double? scheduled = null;
+            foreach (var (day, service, capacity) in _net.CapacityChanges)
+            {
+                if (day > _now && fresh.Contains(service) && capacity > _capacity[service])
+                {
+                    scheduled = day;
+                    break;
+                }
+            }
+            _openDeadlocks.Add(_deadlocks.Count);
+            _deadlocks.Add(new DeadlockRecord(_now, [.. fresh], scheduled));
+        }
+    }
+
+    private void ClearDeadlockIfMoved(int service)
+    {
+        if (_inDeadlock[service])
+        {
+            UpdateDeadlocks();
+        }
+    }
+
+    private sealed class DeadlockRecord(double day, int[] services, double? scheduled)
+    {
+        public double Day { get; } = day;
+        public int[] Services { get; } = services;
+        public double? Scheduled { get; } = scheduled;
+        public double? ReleasedOn { get; set; }
+    }
+}

@@ -1,0 +1,62 @@
+namespace Bedflow.Core.Simulation;
+
+/// <summary>What one replication measured. Immutable once returned.</summary>
+public sealed class ReplicationResult
+{
+    internal ReplicationResult(int replication, double[][] serviceMetrics, SystemCounts counts, IReadOnlyList<DeadlockEvent> deadlocks,
+        DailyCensus? census, IReadOnlyList<Episode>? episodes)
+    {
+        Replication = replication;
+        ServiceMetrics = serviceMetrics;
+        Counts = counts;
+        Deadlocks = deadlocks;
+        Census = census;
+        Episodes = episodes;
+    }
+
+    /// <summary>The replication number (0-based).</summary>
+    public int Replication { get; }
+
+    /// <summary>[service][(int)metric].</summary>
+    public IReadOnlyList<double[]> ServiceMetrics { get; }
+
+    /// <summary>Counts over the whole network.</summary>
+    public SystemCounts Counts { get; }
+
+    /// <summary>Deadlocks detected.</summary>
+    public IReadOnlyList<DeadlockEvent> Deadlocks { get; }
+
+    /// <summary>Midnight counts per service and day, if requested.</summary>
+    public DailyCensus? Census { get; }
+
+    /// <summary>The patient-episode log, if requested.</summary>
+    public IReadOnlyList<Episode>? Episodes { get; }
+
+    /// <summary>One measure of one service.</summary>
+    public double Get(int service, ServiceMetric metric) => ServiceMetrics[service][(int)metric];
+}
+
+/// <summary>
+/// Whole-network counts for one replication. Patient counts cover the whole run (warm-up
+/// included), so that conservation can be checked: <c>Arrived = Exited + InSystemAtEnd</c>,
+/// where arrivals turned away are not counted as arrived.
+/// </summary>
+public sealed record SystemCounts
+{
+    /// <summary>Patients who entered the network (a place or a queue).</summary>
+    public long Arrived { get; init; }
+    /// <summary>Planned arrivals turned away.</summary>
+    public long TurnedAway { get; init; }
+    /// <summary>Patients who left the network through an exit.</summary>
+    public long Exited { get; init; }
+    /// <summary>Patients holding a place or waiting in a queue at the end.</summary>
+    public long InSystemAtEnd { get; init; }
+    /// <summary>Patient state changes (arrival, start, ready, leaving a place) over the whole run.</summary>
+    public long Events { get; init; }
+    /// <summary>Candidate arrivals rejected by thinning (not events).</summary>
+    public long ThinningRejections { get; init; }
+    /// <summary>Pushes plus pops on the event heap.</summary>
+    public long HeapOperations { get; init; }
+    /// <summary>Mean heap size seen at each pop.</summary>
+    public double MeanHeapSize { get; init; }
+}

@@ -1,0 +1,49 @@
+namespace Bedflow.Core.Simulation;
+
+/// <summary>How to run a network: warm-up, reporting horizon, replications and seed. Immutable.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Days simulated before day 0 and not counted (the calendar dates before the start date).</summary>
+    public double WarmupDays { get; init; } = 90;
+
+    /// <summary>Days reported, from day 0.</summary>
+    public double HorizonDays { get; init; } = 365;
+
+    /// <summary>Independent replications.</summary>
+    public int Replications { get; init; } = 10;
+
+    /// <summary>The master seed; the same seed gives the same numbers whatever the thread count.</summary>
+    public ulong Seed { get; init; } = 20160401;
+
+    /// <summary>Threads to use; null = all cores. Never changes the results.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Keep the full patient-episode log of each replication (memory grows with the horizon).</summary>
+    public bool RecordEpisodes { get; init; }
+
+    /// <summary>Keep per-day midnight counts (occupancy, blocked, queued) per service.</summary>
+    public bool DailyCensus { get; init; } = true;
+
+    /// <summary>Every problem with these options; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!(WarmupDays >= 0) || !double.IsFinite(WarmupDays))
+        {
+            problems.Add($"warm-up must be at least 0 days, but was {Preconditions.Show(WarmupDays)}.");
+        }
+        if (!(HorizonDays > 0) || !double.IsFinite(HorizonDays))
+        {
+            problems.Add($"horizon must be more than 0 days, but was {Preconditions.Show(HorizonDays)}.");
+        }
+        if (Replications < 1)
+        {
+            problems.Add($"replications must be at least 1, but was {Replications}.");
+        }
+        if (MaxDegreeOfParallelism is < 1)
+        {
+            problems.Add($"threads must be at least 1, but was {MaxDegreeOfParallelism}.");
+        }
+        return problems;
+    }
+}

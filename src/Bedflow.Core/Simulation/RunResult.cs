@@ -1,0 +1,37 @@
+using Bedflow.Core.Statistics;
+
+namespace Bedflow.Core.Simulation;
+
+/// <summary>The outcome of a run: every replication, and each measure's mean with its 95% interval.</summary>
+public sealed class RunResult
+{
+    internal RunResult(RunOptions options, IReadOnlyList<ReplicationResult> replications, IReadOnlyList<ServiceResult> services)
+    {
+        Options = options;
+        Replications = replications;
+        Services = services;
+        Deadlocks = [.. replications.SelectMany(r => r.Deadlocks)];
+    }
+
+    /// <summary>The options the run used.</summary>
+    public RunOptions Options { get; }
+
+    /// <summary>Each replication's own result, in replication order.</summary>
+    public IReadOnlyList<ReplicationResult> Replications { get; }
+
+    /// <summary>Each service's aggregated measures, in model order.</summary>
+    public IReadOnlyList<ServiceResult> Services { get; }
+
+    /// <summary>Every deadlock in every replication. Deadlocked replications stay in every mean.</summary>
+    public IReadOnlyList<DeadlockEvent> Deadlocks { get; }
+
+    /// <summary>Replications in which a deadlock lasted to the end of the run.</summary>
+    public int DeadlockedReplications => Replications.Count(r => r.Deadlocks.Any(d => d.ReleasedOn is null));
+
+    /// <summary>A service's measures by name.</summary>
+    public ServiceResult Service(string name) => Services.FirstOrDefault(s => s.Name == name)
+        ?? throw new ArgumentException($"'{name}' is not a service of this run (services: {string.Join(", ", Services.Select(s => s.Name))}).", nameof(name));
+
+    /// <summary>The mean and interval of any per-replication quantity.</summary>
+    public Estimate Over(Func<ReplicationResult, double> measure) => Estimate.Of(Replications.Select(measure));
+}

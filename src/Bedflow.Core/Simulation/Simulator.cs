@@ -1,0 +1,75 @@
+using Bedflow.Core.Model;
+using Bedflow.Core.Statistics;
+
+namespace Bedflow.Core.Simulation;
+
+/// <summary>
+/// Runs a network for a number of replications in parallel. Each replication draws from its own
+/// random streams keyed by (seed, replication, …) and results are combined in replication
+/// order, so the same seed gives the same numbers whatever the number of threads.
+/// </summary>
+public static class Simulator
+{
+    /// <summary>Runs the network. Throws <see cref="InvalidModelException"/> if the network or options are invalid.</summary>
+    public static RunResult Run(Network network, RunOptions options)
+    {
+        var optionProblems = options.Validate();
+        if (optionProblems.Count > 0)
+        {
+            throw new InvalidModelException([.. optionProblems.Select(p => new ModelProblem("run", p))]);
+        }
+        var compiled = new CompiledNetwork(network);
+        var results = new ReplicationResult[options.Replications];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
+        Parallel.For(0, options.Replications, parallel, r => results[r] = new Replication(compiled, options, r).Run());
+        return new RunResult(options, results, Aggregate(network, results));
+    }
+
+    /// <summary>Runs a single replication on the calling thread (benchmarks, diagnostics).</summary>
+    public static ReplicationResult RunOne(Network network, RunOptions options, int replication = 0) =>
+        new Replication(new CompiledNetwork(network), options, replication).Run();
+
+    private static ServiceResult[] Aggregate(Network network, ReplicationResult[] results)
+    {
+        var metrics = Enum.GetValues<ServiceMetric>();
+        var services = new ServiceResult[network.Services.Count];
+        for (int j = 0; j < services.Length; j++)
+        {
+            var estimates = new Estimate[metrics.Length];
+            foreach (var m in metrics)
+            {
+                estimates[(int)m] = Estimate.Of(results.Select(r => r.Get(j, m)));
+            }
+            services[j] = new ServiceResult(network.Services[j].Name, estimates, Daily(results, j));
+        }
+        return services;
+    }
+
+    private static DailySeries? Daily(ReplicationResult[] results, int j)
+    {
+        if (results[0].Census is not { } first)
+        {
+            return null;
+        }
+        int days = first.Days;
+        (double[] Mean, double[]? Half) Series(Func<DailyCensus, int[][]> pick)
+        {
+            var mean = new double[days];
+            double[]? half = results.Length > 1 ? new double[days] : null;
+            for (int d = 0; d < days; d++)
+            {
+                var e = Estimate.Of(results.Select(r => (double)pick(r.Census!)[j][d]));
+                mean[d] = e.Mean;
+                if (half is not null)
+                {
+                    half[d] = e.HalfWidth ?? 0;
+                }
+            }
+            return (mean, half);
+        }
+        var occ = Series(c => c.Occupied);
+        var blk = Series(c => c.Blocked);
+        var que = Series(c => c.Queued);
+        return new DailySeries(occ.Mean, blk.Mean, que.Mean, occ.Half, blk.Half, que.Half);
+    }
+}
