@@ -306,8 +306,8 @@ internal sealed partial class Replication
         int i = pt.Service;
         _eventCount++;
         int g = pt.Group;
-        int dest = _net.RouteDestination[Draw(_net.RouteCumulative, _net.RouteOffset[(i * _net.G) + g],
-            _net.RouteOffset[(i * _net.G) + g + 1] - _net.RouteOffset[(i * _net.G) + g], pt.RouteDraw)];
+        int offset = _net.RouteOffset[(i * _net.G) + g];
+        int dest = _net.RouteDestination[offset + Draw(_net.RouteCumulative, offset, _net.RouteOffset[(i * _net.G) + g + 1] - offset, pt.RouteDraw)];
         pt.Requested = _now;
         bool inWindow = InWindow;
         if (inWindow)
