@@ -28,19 +28,19 @@ public static class DemoCounty
             {
                 Name = "acute",
                 Kind = ServiceKind.Acute,
-                Capacity = 400,
+                Capacity = 395,
                 LengthOfStay = Distribution.LogNormal(3.5, 4),
                 LengthOfStayByGroup = new Dictionary<string, Distribution> { ["frail"] = Distribution.LogNormal(7, 7) },
                 // Elective patients who find no bed are cancelled; emergencies always wait.
                 QueueLimit = 0,
             })
-            .Service("community_hospital", 80, Distribution.LogNormal(21, 14), kind: ServiceKind.CommunityHospital)
-            .Service("intermediate_care", 36, Distribution.Gamma(4, 3.5), kind: ServiceKind.IntermediateCare)
+            .Service("community_hospital", 77, Distribution.LogNormal(21, 14), kind: ServiceKind.CommunityHospital)
+            .Service("intermediate_care", 33, Distribution.Gamma(4, 3.5), kind: ServiceKind.IntermediateCare)
             .Service("step_up", 16, Distribution.Gamma(3, 3), queueLimit: 0, kind: ServiceKind.StepUp)
             .Service("reablement", 120, Distribution.Exponential(14), kind: ServiceKind.Reablement)
-            .Service("home_care", 420, Distribution.Exponential(100), kind: ServiceKind.HomeCare)
-            .Service("residential_home", 295, Distribution.Weibull(0.9, 220), kind: ServiceKind.ResidentialHome)
-            .Service("nursing_home", 130, Distribution.Weibull(0.9, 170), kind: ServiceKind.NursingHome)
+            .Service("home_care", 440, Distribution.Exponential(100), kind: ServiceKind.HomeCare)
+            .Service("residential_home", 335, Distribution.Weibull(0.9, 220), kind: ServiceKind.ResidentialHome)
+            .Service("nursing_home", 150, Distribution.Weibull(0.9, 170), kind: ServiceKind.NursingHome)
             .Arrivals(new ArrivalStreamDefinition
             {
                 Name = "emergency",

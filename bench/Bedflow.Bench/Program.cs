@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using Bedflow.Bench;
+
+// `quick`: the whole-run benchmark with its one-line summary; anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "quick")
+{
+    return QuickBenchmark.Run(args.Skip(1).ToArray());
+}
+BenchmarkSwitcher.FromAssembly(typeof(QuickBenchmark).Assembly).Run(args);
+return 0;

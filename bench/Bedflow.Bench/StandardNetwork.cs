@@ -1,0 +1,26 @@
+using Bedflow.Core.Examples;
+using Bedflow.Core.Model;
+using Bedflow.Core.Simulation;
+
+namespace Bedflow.Bench;
+
+/// <summary>
+/// The committed standard network of the speed benchmark: the demo county (8 services, acute
+/// occupancy above 90%, more than 5% of acute patients blocked) over ten reported years after a
+/// two-year warm-up, one replication, episode log off.
+/// </summary>
+internal static class StandardNetwork
+{
+    public static Network Network { get; } = DemoCounty.Create();
+
+    public static RunOptions Options(double years = 10) => new()
+    {
+        WarmupDays = 730,
+        HorizonDays = 365 * years,
+        Replications = 1,
+        Seed = 20160401,
+        MaxDegreeOfParallelism = 1,
+        RecordEpisodes = false,
+        DailyCensus = false,
+    };
+}

@@ -1,0 +1,101 @@
+using Bedflow.Core.Distributions;
+using Bedflow.Core.Model;
+using Bedflow.Core.Simulation;
+
+namespace Bedflow.Core.Tests.Model;
+
+public class NetworkValidationTests
+{
+    private static NetworkBuilder Valid() => new NetworkBuilder()
+        .Service("acute", 10, Distribution.Exponential(3))
+        .Service("community", 5, Distribution.Exponential(10))
+        .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+        .Route("acute", ("home", 0.8), ("community", 0.2))
+        .Route("community", "home");
+
+    [Fact]
+    public void A_valid_network_has_no_problems()
+    {
+        Assert.Empty(Valid().Build().Validate());
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once_with_its_path()
+    {
+        var net = new NetworkBuilder()
+            .Service("acute", -3, Distribution.Exponential(3), queueLimit: -1)
+            .Service("acute", 5, Distribution.Exponential(3))
+            .Arrivals("ed", "emergency_dept", ArrivalRate.Constant(2))
+            .Arrivals("gp", "acute", ArrivalRate.Constant(1), ArrivalKind.Emergency, divertTo: "nowhere")
+            .Route("acute", ("home", 0.7), ("intermediate_care", 0.23))
+            .Build();
+        var problems = net.Validate();
+        string all = string.Join("\n", problems);
+        Assert.Contains(problems, p => p.Path == "services.acute.capacity" && p.Message.Contains("-3", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "services.acute.queue_limit");
+        Assert.Contains(problems, p => p.Path == "services.acute" && p.Message.Contains("twice", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "arrivals.ed.service" && p.Message.Contains("'emergency_dept' is referenced but not defined", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "arrivals.gp.divert_to" && p.Message.Contains("nowhere", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "arrivals.gp.divert_to" && p.Message.Contains("emergency", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "routing.acute.intermediate_care" && p.Message.Contains("neither a service nor an exit", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "routing.acute" && p.Message.Contains("sums to 0.93", StringComparison.Ordinal));
+        Assert.True(problems.Count >= 8, all);
+    }
+
+    [Fact]
+    public void A_service_without_routing_is_a_problem()
+    {
+        var net = new NetworkBuilder()
+            .Service("acute", 10, Distribution.Exponential(3))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Build();
+        var p = Assert.Single(net.Validate());
+        Assert.Equal("routing.acute", p.Path);
+    }
+
+    [Fact]
+    public void Group_shares_and_group_names_are_checked()
+    {
+        var net = Valid().Groups("frail", "other").Arrivals(new ArrivalStreamDefinition
+        {
+            Name = "gp",
+            Service = "acute",
+            Rate = ArrivalRate.Constant(1),
+            GroupMix = new Dictionary<string, double> { ["frail"] = 0.5, ["young"] = 0.3 },
+        }).Build();
+        var problems = net.Validate();
+        Assert.Contains(problems, p => p.Path == "arrivals.gp.groups.young");
+        Assert.Contains(problems, p => p.Path == "arrivals.gp.groups" && p.Message.Contains("sum to 0.8", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_simulator_refuses_an_invalid_network_or_options_listing_every_problem()
+    {
+        var bad = new NetworkBuilder().Service("acute", 1, Distribution.Exponential(1)).Build();
+        var ex = Assert.Throws<InvalidModelException>(() => Simulator.Run(bad, new RunOptions()));
+        Assert.Contains("routing.acute", ex.Message, StringComparison.Ordinal);
+        var ex2 = Assert.Throws<InvalidModelException>(() => Simulator.Run(Valid().Build(), new RunOptions { Replications = 0, HorizonDays = -1 }));
+        Assert.Equal(2, ex2.Problems.Count);
+    }
+
+    [Fact]
+    public void Seasonal_factors_must_average_one()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new SeasonalRate(new DateOnly(2016, 4, 1), 10, monthFactors: [.. Enumerable.Repeat(1.2, 12)]));
+        Assert.Contains("average 1", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new SeasonalRate(new DateOnly(2016, 4, 1), 10, weekdayFactors: [1, 1, 1]));
+    }
+
+    [Fact]
+    public void Seasonal_rate_follows_the_calendar_of_the_start_date()
+    {
+        // 2016-04-01 was a Friday. Weekday factors Monday first: make Friday 2, others 5/6.
+        double other = 5.0 / 6.0;
+        var rate = new SeasonalRate(new DateOnly(2016, 4, 1), 10, [(10.0, 20.0)],
+            monthFactors: [1, 1, 1, 1.12, 1, 1, 1, 1, 1, 1, 1, 0.88], weekdayFactors: [other, other, other, other, 2, other, other]);
+        Assert.Equal(10 * 1.12 * 2, rate.At(0.5), 9);      // Friday 1 April
+        Assert.Equal(10 * 1.12 * other, rate.At(1.5), 9);  // Saturday 2 April
+        Assert.Equal(20 * 1.12 * other, rate.At(10.2), 9); // base rate changed on day 10
+        Assert.Equal(10 * 0.88 * other, rate.At(-120.5), 9); // a warm-up day in early December 2015 (a Wednesday)
+    }
+}
