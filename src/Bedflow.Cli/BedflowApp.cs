@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Bedflow.Cli;
+
+/// <summary>The `bedflow` command: wiring of subcommands, argument errors as exit code 2.</summary>
+internal static class BedflowApp
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Bedflow: patient flow, delayed transfers of care and their money, for a local health and social care economy.");
+        root.Subcommands.Add(DemoCommand.Create(output));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                error.WriteLine($"bedflow: {e.Message}");
+            }
+            error.WriteLine("Run 'bedflow --help' to see the commands and their options.");
+            return ExitCodes.UsageError;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using Bedflow.Core.Examples;
+using Bedflow.Core.Simulation;
+using Bedflow.Core.Statistics;
+using Spectre.Console;
+
+namespace Bedflow.Cli;
+
+/// <summary>`bedflow demo`: runs the built-in demo county and prints each service's measures with 95% intervals.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var replications = PositiveInt("--replications", "Independent replications (each mean gets a 95% confidence interval from them).", 20);
+        var seed = new Option<ulong>("--seed") { Description = "Master random seed: the same seed gives the same numbers whatever the thread count.", DefaultValueFactory = _ => 20160401 };
+        var threads = PositiveInt("--threads", "Threads to use (default: all cores). Never changes the numbers.", Environment.ProcessorCount);
+        var years = PositiveInt("--years", "Years reported after the warm-up.", 1);
+        var warmup = PositiveInt("--warmup-years", "Years simulated before the report starts and not counted (care-home stays are long).", 3);
+
+        var command = new Command("demo", "Run the small built-in demo county (illustrative numbers, not a real place) and print its flow.")
+        {
+            replications, seed, threads, years, warmup,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new RunOptions
+            {
+                Replications = parse.GetValue(replications),
+                Seed = parse.GetValue(seed),
+                MaxDegreeOfParallelism = parse.GetValue(threads),
+                HorizonDays = 365 * parse.GetValue(years),
+                WarmupDays = 365 * parse.GetValue(warmup),
+            };
+            var network = DemoCounty.Create();
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var result = Simulator.Run(network, options);
+            Print(result, network.StartDate, started.Elapsed, output);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Option<int> PositiveInt(string name, string description, int defaultValue) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = r =>
+        {
+            string token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 1)
+            {
+                return value;
+            }
+            r.AddError($"{name} must be a whole number of at least 1, but was '{token}'.");
+            return 0;
+        },
+    };
+
+    private static void Print(RunResult result, DateOnly start, TimeSpan elapsed, TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 160;
+        var o = result.Options;
+        console.WriteLine("Bedflow demo: a small built-in county network with illustrative numbers (not Oxfordshire).");
+        console.WriteLine("Scenario files and the Oxfordshire example come with the `bedflow run` command.");
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Reported {o.HorizonDays:0} days from {start:yyyy-MM-dd} after {o.WarmupDays:0} days of warm-up; {o.Replications} replications, seed {o.Seed}; {elapsed.TotalSeconds:F1} s."));
+        console.WriteLine("Each figure is a mean over replications ± the half-width of its 95% confidence interval (Student t).");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("Service", "Places", "Occupied", "Blocked (ready, waiting)", "Utilisation", "Days blocked per blocked patient", "Leaving per day", "Turned away");
+        foreach (var s in result.Services)
+        {
+            table.AddRow(
+                Markup.Escape(s.Name),
+                Format(s[ServiceMetric.MeanCapacity], "F0"),
+                Format(s[ServiceMetric.MeanOccupancy], "F1"),
+                Format(s[ServiceMetric.MeanBlocked], "F1"),
+                Format(s[ServiceMetric.Utilisation], "P1"),
+                Format(s[ServiceMetric.MeanBlockedTimePerBlockedPatient], "F1"),
+                Format(s[ServiceMetric.Throughput], "F1"),
+                Format(s[ServiceMetric.Rejections], "F0"));
+        }
+        console.Write(table);
+        console.WriteLine(result.Deadlocks.Count == 0
+            ? "No deadlocks."
+            : $"{result.Deadlocks.Count} deadlock(s) in {result.DeadlockedReplications} replication(s); they stay in the means.");
+    }
+
+    private static string Format(Estimate e, string format)
+    {
+        if (double.IsNaN(e.Mean))
+        {
+            return "–";
+        }
+        string mean = e.Mean.ToString(format, CultureInfo.InvariantCulture);
+        return e.HalfWidth is { } h
+            ? $"{mean} ± {h.ToString(format, CultureInfo.InvariantCulture)}"
+            : $"{mean} (from {e.Count} replication; no interval)";
+    }
+}

@@ -1,0 +1,3 @@
+using Bedflow.Cli;
+
+return BedflowApp.Run(args, Console.Out, Console.Error);
