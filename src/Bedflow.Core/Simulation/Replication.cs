@@ -139,7 +139,7 @@ internal sealed partial class Replication
                     break;
             }
         }
-        TakeCensus(_end + 1e-9);
+        TakeCensus(_end);
         _now = _end;
         return Finish();
     }
