@@ -334,7 +334,8 @@ internal sealed partial class Replication
         {
             LeavePlace(p, dest);
             pt.Visit++;
-            StartCare(p, dest, fromQueue: false);
+            // A patient who gives up its place goes the queue's way (with a zero wait); a blocked-style transfer does not.
+            StartCare(p, dest, fromQueue: !_net.KeepPlace[i]);
             OfferPlaces(i);
             return;
         }

@@ -95,13 +95,20 @@ public class ExactQueueingTests
             .Build();
         // γa = 1 + 0.2γb + 0.1γc; γb = 0.5γa; γc = 0.3γa + 0.4γb = 0.5γa  ⇒  γa (1 − 0.1 − 0.05) = 1.
         double ga = 1 / 0.85, gb = 0.5 * ga, gc = 0.5 * ga;
-        var r = Simulator.Run(net, new RunOptions { WarmupDays = 1_000, HorizonDays = 20_000, Replications = 20, Seed = 3, DailyCensus = false });
+        var r = Simulator.Run(net, new RunOptions { WarmupDays = 1_000, HorizonDays = 200_000, Replications = 20, Seed = 3, DailyCensus = false });
         double[] exact = [Queueing.MmcNumberInSystem(2, ga, 1), Queueing.MmcNumberInSystem(1, gb, 2), Queueing.MmcNumberInSystem(3, gc, 0.5)];
         for (int s = 0; s < 3; s++)
         {
             int service = s;
             ExactAssert.Matches(exact[s], r.Replications.Select(x => x.Get(service, ServiceMetric.MeanOccupancy) + x.Get(service, ServiceMetric.MeanQueue)),
                 $"Jackson node {net.Services[s].Name} L");
+        }
+        // Each node's mean wait in its queue is the M/M/c wait at its total arrival rate.
+        double[] waits = [Queueing.MmcWait(2, ga, 1), Queueing.MmcWait(1, gb, 2), Queueing.MmcWait(3, gc, 0.5)];
+        for (int s = 0; s < 3; s++)
+        {
+            int service = s;
+            ExactAssert.Matches(waits[s], r.Replications.Select(x => x.Get(service, ServiceMetric.MeanWaitInQueue)), $"Jackson node {net.Services[s].Name} Wq");
         }
         // In steady state patients leave as fast as they arrive: 1 a day.
         ExactAssert.Matches(1.0,
