@@ -9,5 +9,7 @@ internal sealed class DeterministicDistribution(double value) : Distribution
     public override double Variance => 0;
     public override double Minimum => value;
     public override double Sample(ref Xoshiro256StarStar rng) => value;
+    public override double SampleLengthBiased(ref Xoshiro256StarStar rng) => value;
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"deterministic({value})");
 }

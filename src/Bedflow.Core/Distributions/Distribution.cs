@@ -29,6 +29,23 @@ public abstract class Distribution
     /// <summary>Draws one value.</summary>
     public abstract double Sample(ref Xoshiro256StarStar rng);
 
+    /// <summary>
+    /// Draws from the length-biased distribution (density x f(x) / mean): the total stay of a
+    /// patient found in a bed at a random moment. Exact for every distribution here.
+    /// </summary>
+    public abstract double SampleLengthBiased(ref Xoshiro256StarStar rng);
+
+    /// <summary>
+    /// Draws a remaining stay from the equilibrium residual-life distribution (density
+    /// (1 − F(x)) / mean): what is left of the stay of a patient already in a bed in a system
+    /// that has run for a long time. Equals U × a length-biased stay, U uniform on (0, 1).
+    /// </summary>
+    public double SampleResidual(ref Xoshiro256StarStar rng)
+    {
+        double total = SampleLengthBiased(ref rng);
+        return rng.NextDouble() * total;
+    }
+
     /// <summary>Exponential with the given mean (rate = 1/mean).</summary>
     public static Distribution Exponential(double mean) => new ExponentialDistribution(Preconditions.Positive(mean, nameof(mean)));
 

@@ -22,5 +22,16 @@ internal sealed class ErlangDistribution(int phases, double mean) : Distribution
         return _phaseMean * sum;
     }
 
+    // Length-biased Erlang(k) = Erlang(k + 1) with the same phase mean.
+    public override double SampleLengthBiased(ref Xoshiro256StarStar rng)
+    {
+        double sum = 0;
+        for (int i = 0; i <= phases; i++)
+        {
+            sum -= Math.Log(rng.NextDoubleNonZero());
+        }
+        return _phaseMean * sum;
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"erlang({phases} phases, mean {mean})");
 }

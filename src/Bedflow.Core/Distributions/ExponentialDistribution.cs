@@ -9,5 +9,8 @@ internal sealed class ExponentialDistribution(double mean) : Distribution
     public override double Variance => mean * mean;
     public override double Minimum => 0;
     public override double Sample(ref Xoshiro256StarStar rng) => -mean * Math.Log(rng.NextDoubleNonZero());
+    // Length-biased exponential = Erlang(2) with the same rate.
+    public override double SampleLengthBiased(ref Xoshiro256StarStar rng) => -mean * (Math.Log(rng.NextDoubleNonZero()) + Math.Log(rng.NextDoubleNonZero()));
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"exponential(mean {mean})");
 }

@@ -39,5 +39,8 @@ internal sealed class GammaDistribution(double shape, double scale) : Distributi
         }
     }
 
+    // Length-biased gamma(k, θ) = gamma(k + 1, θ).
+    public override double SampleLengthBiased(ref Xoshiro256StarStar rng) => scale * StandardGamma(shape + 1, ref rng);
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"gamma(shape {shape}, scale {scale})");
 }

@@ -24,5 +24,8 @@ internal sealed class LogNormalDistribution : Distribution
     public override double Variance => _sd * _sd;
     public override double Minimum => 0;
     public override double Sample(ref Xoshiro256StarStar rng) => Math.Exp(_mu + (_sigma * Normal.Sample(ref rng)));
+    // Length-biased lognormal(μ, σ) = lognormal(μ + σ², σ).
+    public override double SampleLengthBiased(ref Xoshiro256StarStar rng) => Math.Exp(_mu + (_sigma * _sigma) + (_sigma * Normal.Sample(ref rng)));
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"lognormal(mean {_mean}, sd {_sd})");
 }

@@ -64,5 +64,24 @@ internal sealed class MixtureDistribution : Distribution
         return _components[i].Sample(ref rng);
     }
 
+    // A component with probability ∝ weight × its mean, then that component length-biased.
+    public override double SampleLengthBiased(ref Xoshiro256StarStar rng)
+    {
+        double total = 0;
+        for (int k = 0; k < _weights.Length; k++)
+        {
+            total += _weights[k] * _components[k].Mean;
+        }
+        double u = rng.NextDouble() * total;
+        int i = 0;
+        double running = _weights[0] * _components[0].Mean;
+        while (u >= running && i < _weights.Length - 1)
+        {
+            i++;
+            running += _weights[i] * _components[i].Mean;
+        }
+        return _components[i].SampleLengthBiased(ref rng);
+    }
+
     public override string ToString() => $"mixture of {_components.Length}: " + string.Join(", ", _components.Select((c, i) => $"{_weights[i]:0.###}×{c}"));
 }

@@ -20,5 +20,18 @@ internal sealed class TriangularDistribution(double min, double mode, double max
             : max - Math.Sqrt((1 - u) * (max - min) * (max - mode));
     }
 
+    // Rejection against the triangular itself: accept x with probability x / max.
+    public override double SampleLengthBiased(ref Xoshiro256StarStar rng)
+    {
+        while (true)
+        {
+            double x = Sample(ref rng);
+            if (rng.NextDouble() * max <= x)
+            {
+                return x;
+            }
+        }
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"triangular({min}, {mode}, {max})");
 }

@@ -9,5 +9,9 @@ internal sealed class UniformDistribution(double min, double max) : Distribution
     public override double Variance => (max - min) * (max - min) / 12;
     public override double Minimum => min;
     public override double Sample(ref Xoshiro256StarStar rng) => min + ((max - min) * rng.NextDouble());
+    // Density ∝ x on [min, max]: invert F(x) = (x² − min²)/(max² − min²).
+    public override double SampleLengthBiased(ref Xoshiro256StarStar rng) =>
+        max == min ? min : Math.Sqrt((min * min) + (rng.NextDouble() * ((max * max) - (min * min))));
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"uniform({min}, {max})");
 }

@@ -22,5 +22,8 @@ internal sealed class WeibullDistribution(double shape, double scale) : Distribu
     // Inverse CDF: λ(−ln U)^(1/k).
     public override double Sample(ref Xoshiro256StarStar rng) => scale * Math.Pow(-Math.Log(rng.NextDoubleNonZero()), 1 / shape);
 
+    // Density ∝ x^k e^{−(x/λ)^k}: with y = (x/λ)^k, y ~ gamma(1 + 1/k, 1), so x = λ y^{1/k}.
+    public override double SampleLengthBiased(ref Xoshiro256StarStar rng) => scale * Math.Pow(GammaDistribution.StandardGamma(1 + (1 / shape), ref rng), 1 / shape);
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"weibull(shape {shape}, scale {scale})");
 }

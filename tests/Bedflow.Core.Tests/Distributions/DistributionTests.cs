@@ -45,6 +45,24 @@ public class DistributionTests
         Assert.True(Math.Abs(v - variance) <= (0.05 * variance) + 1e-9, $"{name}: sample variance {v} vs {variance}");
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Residual_stays_have_the_equilibrium_mean(string name, Distribution d, double mean, double variance)
+    {
+        // Equilibrium residual life: E[R] = E[S²] / (2 E[S]) = (variance + mean²) / (2 mean).
+        double exact = (variance + (mean * mean)) / (2 * mean);
+        var rng = new Xoshiro256StarStar(777);
+        const int n = 400_000;
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double r = d.SampleResidual(ref rng);
+            Assert.True(r >= 0, $"{name}: negative residual {r}");
+            sum += r;
+        }
+        Assert.True(Math.Abs((sum / n) - exact) <= 0.02 * exact, $"{name}: residual mean {sum / n} vs {exact}");
+    }
+
     [Fact]
     public void Lognormal_is_parameterised_by_the_mean_and_sd_of_the_stay_itself()
     {
