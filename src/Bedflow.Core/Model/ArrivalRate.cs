@@ -20,6 +20,9 @@ public abstract class ArrivalRate
     /// <summary>A constant rate.</summary>
     public static ArrivalRate Constant(double perDay) => new ConstantRate(Preconditions.NonNegative(perDay, nameof(perDay)));
 
+    /// <summary>Arrivals at exactly the given times (days from day 0): a script, not a rate.</summary>
+    public static ArrivalRate Scripted(params double[] times) => new ScriptedArrivals(times);
+
     /// <summary>mean × (1 + amplitude × sin(2π(day − phase)/period)), for checks against time-dependent queueing results.</summary>
     public static ArrivalRate Sinusoidal(double mean, double amplitude, double periodDays, double phaseDays = 0)
     {

@@ -34,4 +34,24 @@ public sealed record ServiceDefinition
 
     /// <summary>Whether a patient ready to move on keeps its place while the next service is full.</summary>
     public MovingOn MovingOn { get; init; } = MovingOn.KeepPlace;
+
+    /// <summary>Whether patients take a place here or use it as a resource while keeping their bed.</summary>
+    public ServiceRole Role { get; init; } = ServiceRole.Place;
+
+    /// <summary>
+    /// Units of capacity each patient needs, e.g. carer hours per week for a home-care package
+    /// when <see cref="Capacity"/> is the workforce's hours per week; null = 1 (a bed, a place,
+    /// an assessor). Patients are admitted first come, first served: nobody overtakes a patient
+    /// whose need does not fit yet.
+    /// </summary>
+    public Distribution? Demand { get; init; }
+
+    /// <summary>When admissions happen; null = at any time.</summary>
+    public AcceptanceWindow? Accepts { get; init; }
+
+    /// <summary>Escalation beds, if any.</summary>
+    public Escalation? Escalation { get; init; }
+
+    /// <summary>Patients already here at the start; null = empty.</summary>
+    public StartingState? Start { get; init; }
 }

@@ -36,6 +36,11 @@ internal sealed class CompiledNetwork
 
         QueueLimit = new int[N];
         KeepPlace = new bool[N];
+        IsResource = new bool[N];
+        Demand = new Distribution?[N];
+        Window = new AcceptanceWindow?[N];
+        Escalation = new Escalation?[N];
+        StartDayNumber = network.StartDate.DayNumber;
         Priority = new WaitingPriority[N];
         Los = new Distribution[N * G];
         var changes = new List<(double Day, int Service, int Capacity)>();
@@ -43,7 +48,12 @@ internal sealed class CompiledNetwork
         {
             var s = network.Services[i];
             QueueLimit[i] = s.QueueLimit ?? Unlimited;
-            KeepPlace[i] = s.MovingOn == MovingOn.KeepPlace;
+            IsResource[i] = s.Role == ServiceRole.Resource;
+            // A resource used without a bed behaves as a place the patient gives up on moving on.
+            KeepPlace[i] = s.MovingOn == MovingOn.KeepPlace && !IsResource[i];
+            Demand[i] = s.Demand;
+            Window[i] = s.Accepts;
+            Escalation[i] = s.Escalation;
             Priority[i] = s.Priority;
             for (int g = 0; g < G; g++)
             {
@@ -86,6 +96,7 @@ internal sealed class CompiledNetwork
         RouteCumulative = [.. cum];
         RouteDestination = [.. dest];
 
+        StreamScript = new double[]?[S];
         StreamService = new int[S];
         StreamEmergency = new bool[S];
         StreamDivert = new int[S];
@@ -98,6 +109,7 @@ internal sealed class CompiledNetwork
             StreamEmergency[k] = a.Kind == ArrivalKind.Emergency;
             StreamDivert[k] = a.DivertTo is null ? -1 : serviceIndex[a.DivertTo];
             StreamRate[k] = a.Rate;
+            StreamScript[k] = a.Rate is ScriptedArrivals script ? [.. script.Times] : null;
             double running = 0;
             double total = a.GroupMix.Count == 0 ? 1 : a.GroupMix.Values.Sum();
             for (int g = 0; g < G; g++)
@@ -130,5 +142,49 @@ internal sealed class CompiledNetwork
     public ArrivalRate[] StreamRate { get; }
     public double[] StreamGroupCumulative { get; }
 
+    public bool[] IsResource { get; }
+    public Distribution?[] Demand { get; }
+    public AcceptanceWindow?[] Window { get; }
+    public Escalation?[] Escalation { get; }
+    public int StartDayNumber { get; }
+    public double[]?[] StreamScript { get; }
+
     public int CapacityAt(int service, double day) => Source.Services[service].Capacity.At(day);
+
+    /// <summary>Whether service j admits patients at time t (its acceptance window).</summary>
+    public bool IsOpen(int j, double t)
+    {
+        var w = Window[j];
+        if (w is null)
+        {
+            return true;
+        }
+        double day = Math.Floor(t);
+        double hour = (t - day) * 24;
+        return hour >= w.FromHour && hour < w.ToHour && AdmitsOnDay(w, day);
+    }
+
+    /// <summary>The first time at or after t when service j admits patients.</summary>
+    public double NextOpening(int j, double t)
+    {
+        var w = Window[j]!;
+        double day = Math.Floor(t);
+        for (int k = 0; k < 8; k++, day++)
+        {
+            if (!AdmitsOnDay(w, day))
+            {
+                continue;
+            }
+            double open = day + (w.FromHour / 24);
+            double close = day + (w.ToHour / 24);
+            if (t < close)
+            {
+                return Math.Max(t, open);
+            }
+        }
+        return double.PositiveInfinity; // no day of the week admits anyone
+    }
+
+    private bool AdmitsOnDay(AcceptanceWindow w, double day) =>
+        w.Days.Count == 0 || w.Days.Contains(DateOnly.FromDayNumber(StartDayNumber + (int)day).DayOfWeek);
 }

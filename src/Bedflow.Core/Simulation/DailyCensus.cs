@@ -6,9 +6,11 @@ namespace Bedflow.Core.Simulation;
 /// </summary>
 public sealed class DailyCensus
 {
-    internal DailyCensus(int services, int days)
+    internal DailyCensus(int services, int days, int warmupDays)
     {
         Days = days;
+        WarmupDays = warmupDays;
+        WarmupOccupied = new int[services][];
         Occupied = new int[services][];
         Blocked = new int[services][];
         Queued = new int[services][];
@@ -17,11 +19,18 @@ public sealed class DailyCensus
             Occupied[i] = new int[days];
             Blocked[i] = new int[days];
             Queued[i] = new int[days];
+            WarmupOccupied[i] = new int[warmupDays];
         }
     }
 
     /// <summary>Number of days.</summary>
     public int Days { get; }
+
+    /// <summary>Number of warm-up days recorded before day 0.</summary>
+    public int WarmupDays { get; }
+
+    /// <summary>[service][w] places held at the midnight ending warm-up day w (w = 0 is the first warm-up day); for the warm-up diagnostic.</summary>
+    public int[][] WarmupOccupied { get; }
 
     /// <summary>[service][day] places held (blocked included).</summary>
     public int[][] Occupied { get; }

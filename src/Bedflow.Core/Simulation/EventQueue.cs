@@ -76,4 +76,6 @@ internal enum EventKind : byte
     ServiceEnd,
     /// <summary>A scheduled capacity change (id = index into the change list).</summary>
     CapacityChange,
+    /// <summary>A service's acceptance window opens while patients wait for it (id = service).</summary>
+    Opening,
 }

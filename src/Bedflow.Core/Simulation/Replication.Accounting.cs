@@ -6,11 +6,19 @@ internal sealed partial class Replication
     private struct Tally
     {
         public double Last;
-        public double OccupiedArea, BlockedArea, QueueArea, CapacityArea;
+        public double OccupiedArea, ReadyArea, UnitsArea, ReadyUnitsArea, QueueArea, CapacityArea, EscalationOpenArea, EscalationInUseArea;
         public bool EverUnlimited;
-        public long Requests, Admissions, Completions, Departures, Rejections, Diversions, BlockedWhenReady, BlockedDepartures;
+        public long Requests, Admissions, Completions, Departures, Rejections, Diversions, BlockedWhenReady, BlockedDepartures, EscalationOpenings;
         public double BlockedTimeSum, TimeInPlaceSum, QueueWaitSum;
         public long QueueWaitCount;
+    }
+
+    /// <summary>One patient's stay at one service: the fields of its episode record.</summary>
+    private struct Stay
+    {
+        public int Service; // −1 = none
+        public int Visit;
+        public double Requested, Start, Ready, Units, RouteDraw;
     }
 
     private struct PatientState
@@ -18,14 +26,12 @@ internal sealed partial class Replication
         public int Stream;
         public long Index;
         public int Group;
-        public int Visit;
-        public int Service;   // the place held, or −1
-        public int Target;    // the service waited for, or −1
-        public double Requested;
-        public double EpisodeRequested;
-        public double Start;
-        public double Ready;
-        public double RouteDraw;
+        public int Visit;          // the visit being prepared, waited for or received
+        public int Target;         // the service waited for, or −1
+        public double Requested;   // when it started waiting for Target
+        public double NextLos, NextUnits, NextRouteDraw; // drawn for the visit to Target
+        public Stay Place;         // the place held (bed, care-home place, package)
+        public Stay Resource;      // a resource used while keeping Place (an assessment)
         public bool Active;
     }
 
@@ -40,7 +46,9 @@ internal sealed partial class Replication
         {
             double dt = to - from;
             t.OccupiedArea += _occupied[j] * dt;
-            t.BlockedArea += _blockedHere[j] * dt;
+            t.ReadyArea += _ready[j] * dt;
+            t.UnitsArea += _units[j] * dt;
+            t.ReadyUnitsArea += _readyUnits[j] * dt;
             t.QueueArea += _queue[j].Count * dt;
             if (_capacity[j] == CompiledNetwork.Unlimited)
             {
@@ -50,24 +58,45 @@ internal sealed partial class Replication
             {
                 t.CapacityArea += _capacity[j] * dt;
             }
+            if (_escalationOpen[j])
+            {
+                t.EscalationOpenArea += dt;
+                t.EscalationInUseArea += Math.Max(0, _units[j] - _baseCapacity[j]) * dt;
+            }
         }
     }
 
-    /// <summary>Records every midnight up to <paramref name="until"/> (exclusive of events at it).</summary>
+    /// <summary>Records every midnight up to <paramref name="until"/> (before events at that instant).</summary>
     private void TakeCensus(double until)
     {
         while (_nextMidnight <= until)
         {
             int day = (int)_nextMidnight - 1;
             _nextMidnight += 1;
-            if (_census is null || day < 0 || day >= _census.Days)
+            if (_census is null)
+            {
+                continue;
+            }
+            if (day < 0)
+            {
+                int w = day + _census.WarmupDays;
+                if (w >= 0)
+                {
+                    for (int j = 0; j < _net.N; j++)
+                    {
+                        _census.WarmupOccupied[j][w] = _occupied[j];
+                    }
+                }
+                continue;
+            }
+            if (day >= _census.Days)
             {
                 continue;
             }
             for (int j = 0; j < _net.N; j++)
             {
                 _census.Occupied[j][day] = _occupied[j];
-                _census.Blocked[j][day] = _blockedHere[j];
+                _census.Blocked[j][day] = _ready[j];
                 _census.Queued[j][day] = _queue[j].Count;
             }
         }
@@ -82,16 +111,16 @@ internal sealed partial class Replication
         for (int j = 0; j < n; j++)
         {
             Touch(j);
-            inSystem += _occupied[j] + _queue[j].Count;
+            inSystem += _queue[j].Count;
             ref var t = ref _tally[j];
             var m = new double[Enum.GetValues<ServiceMetric>().Length];
-            double inCareArea = t.OccupiedArea - t.BlockedArea;
             m[(int)ServiceMetric.MeanOccupancy] = t.OccupiedArea / h;
-            m[(int)ServiceMetric.MeanBlocked] = t.BlockedArea / h;
-            m[(int)ServiceMetric.MeanInCare] = inCareArea / h;
+            m[(int)ServiceMetric.MeanBlocked] = t.ReadyArea / h;
+            m[(int)ServiceMetric.MeanInCare] = (t.OccupiedArea - t.ReadyArea) / h;
+            m[(int)ServiceMetric.MeanUnitsInUse] = t.UnitsArea / h;
             m[(int)ServiceMetric.MeanQueue] = t.QueueArea / h;
             m[(int)ServiceMetric.MeanCapacity] = t.EverUnlimited ? double.NaN : t.CapacityArea / h;
-            m[(int)ServiceMetric.Utilisation] = t.EverUnlimited ? double.NaN : Ratio(inCareArea, t.CapacityArea);
+            m[(int)ServiceMetric.Utilisation] = t.EverUnlimited ? double.NaN : Ratio(t.UnitsArea - t.ReadyUnitsArea, t.CapacityArea);
             m[(int)ServiceMetric.MeanWaitInQueue] = Ratio(t.QueueWaitSum, t.QueueWaitCount);
             m[(int)ServiceMetric.MeanBlockedTimePerDeparture] = Ratio(t.BlockedTimeSum, t.Departures);
             m[(int)ServiceMetric.MeanBlockedTimePerBlockedPatient] = Ratio(t.BlockedTimeSum, t.BlockedDepartures);
@@ -103,23 +132,33 @@ internal sealed partial class Replication
             m[(int)ServiceMetric.Diversions] = t.Diversions;
             m[(int)ServiceMetric.ProbabilityTurnedAway] = Ratio(t.Rejections + t.Diversions, t.Requests);
             m[(int)ServiceMetric.ProbabilityBlockedWhenReady] = Ratio(t.BlockedWhenReady, t.Completions);
+            bool escalates = _net.Escalation[j] is not null;
+            m[(int)ServiceMetric.EscalationOpenShare] = escalates ? t.EscalationOpenArea / h : double.NaN;
+            m[(int)ServiceMetric.MeanEscalationInUse] = escalates ? t.EscalationInUseArea / h : double.NaN;
+            m[(int)ServiceMetric.EscalationOpenings] = escalates ? t.EscalationOpenings : double.NaN;
             metrics[j] = m;
         }
-        if (_episodes is not null)
+        for (int p = 0; p < _slotsUsed; p++)
         {
-            for (int p = 0; p < _slotsUsed; p++)
+            ref var pt = ref _patients[p];
+            if (!pt.Active || pt.Place.Service < 0)
             {
-                ref var pt = ref _patients[p];
-                if (pt.Active && pt.Service >= 0)
+                continue;
+            }
+            inSystem++;
+            if (_episodes is not null)
+            {
+                AddOpenEpisode(pt, pt.Place);
+                if (pt.Resource.Service >= 0)
                 {
-                    _episodes.Add(new Episode(pt.Stream, pt.Index, pt.Group, pt.Visit, pt.Service, pt.EpisodeRequested, pt.Start, pt.Ready, double.NaN,
-                        pt.Target));
+                    AddOpenEpisode(pt, pt.Resource);
                 }
             }
         }
         var counts = new SystemCounts
         {
             Arrived = _arrived,
+            StartedIn = _startedIn,
             TurnedAway = _turnedAway,
             Exited = _exited,
             InSystemAtEnd = inSystem,
@@ -132,6 +171,9 @@ internal sealed partial class Replication
             d.ReleasedOn, d.Scheduled)).ToList();
         return new ReplicationResult(_rep, metrics, counts, deadlocks, _census, _episodes);
     }
+
+    private void AddOpenEpisode(in PatientState pt, in Stay stay) =>
+        _episodes!.Add(new Episode(pt.Stream, pt.Index, pt.Group, stay.Visit, stay.Service, stay.Requested, stay.Start, stay.Ready, double.NaN, pt.Target));
 
     private static double Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : double.NaN;
 }

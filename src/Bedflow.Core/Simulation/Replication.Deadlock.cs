@@ -2,6 +2,11 @@ namespace Bedflow.Core.Simulation;
 
 internal sealed partial class Replication
 {
+    private readonly List<DeadlockRecord> _deadlocks = [];
+    private readonly bool[] _inDeadlock;
+    private readonly bool[] _stuck;
+    private readonly List<int> _openDeadlocks = [];
+
     /// <summary>
     /// Finds the services that are stuck for good: full, every occupant blocked, and every
     /// occupant waiting for another stuck service (the greatest such set, by repeatedly removing
@@ -13,8 +18,7 @@ internal sealed partial class Replication
         int n = _net.N;
         for (int s = 0; s < n; s++)
         {
-            _stuck[s] = _occupied[s] > 0 && _capacity[s] != CompiledNetwork.Unlimited
-                && _occupied[s] >= _capacity[s] && _blockedHere[s] == _occupied[s];
+            _stuck[s] = _occupied[s] > 0 && _waitingHere[s] == _occupied[s] && IsFull(s);
         }
         bool changed = true;
         while (changed)
@@ -78,6 +82,13 @@ internal sealed partial class Replication
             _openDeadlocks.Add(_deadlocks.Count);
             _deadlocks.Add(new DeadlockRecord(_now, [.. fresh], scheduled));
         }
+    }
+
+    /// <summary>Whether service s can take nobody: its next waiter (or a one-unit patient) does not fit.</summary>
+    private bool IsFull(int s)
+    {
+        int head = NextWaiter(s, out _);
+        return !Fits(s, head >= 0 ? _patients[head].NextUnits : 1);
     }
 
     private void ClearDeadlockIfMoved(int service)

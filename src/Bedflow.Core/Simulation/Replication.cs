@@ -11,6 +11,8 @@ namespace Bedflow.Core.Simulation;
 /// events run in (time, order scheduled); within an event, a freed place is offered first to
 /// the service's own waiters (blocked or queued, by its priority rule); when a blocked patient
 /// takes it, the bed that patient leaves is offered next (a chain, depth first), and so on.
+/// A patient at a resource service (an assessor) keeps the bed it holds; it is "ready" in that
+/// bed from the end of its care there until it leaves it.
 /// </remarks>
 internal sealed partial class Replication
 {
@@ -26,30 +28,34 @@ internal sealed partial class Replication
     private int _slotsUsed;
 
     // State per service.
-    private readonly int[] _capacity;
-    private readonly int[] _occupied;     // places held, blocked included
-    private readonly int[] _blockedHere;  // places held by blocked patients
-    private readonly IntQueue[] _queue;   // new arrivals (and released patients) waiting
-    private readonly IntQueue[] _blockedFor; // patients blocked elsewhere waiting for this service
+    private readonly int[] _capacity;      // in force: base + open escalation beds
+    private readonly int[] _baseCapacity;  // from the schedule
+    private readonly int[] _occupied;      // patients holding a place (or using a resource), ready ones included
+    private readonly double[] _units;      // units of capacity in use (1 per patient unless the service has a demand)
+    private readonly int[] _ready;         // patients holding a place here who are ready to move on
+    private readonly double[] _readyUnits;
+    private readonly int[] _waitingHere;   // patients holding a place here and waiting for a place elsewhere
+    private readonly IntQueue[] _queue;    // new arrivals (and patients who gave up their place) waiting
+    private readonly IntQueue[] _blockedFor; // patients holding a place elsewhere, waiting for this service
     private readonly int[] _blockedFromTo; // [from * N + to]
+    private readonly bool[] _escalationOpen;
+    private readonly bool[] _openingScheduled;
     private readonly Tally[] _tally;
 
-    // Per stream.
+    // Per stream (arrival streams, then one pseudo-stream per service for its starting patients).
     private readonly Xoshiro256StarStar[] _arrivalRng;
     private readonly ulong[] _patientPrefix;
     private readonly long[] _streamCount;
+    private readonly int[] _scriptPosition;
 
     private readonly Stack<int> _freed = new();
+    private readonly List<int> _pendingOffers = [];
     private readonly DailyCensus? _census;
     private readonly List<Episode>? _episodes;
-    private readonly List<DeadlockRecord> _deadlocks = [];
-    private readonly bool[] _inDeadlock;
-    private readonly bool[] _stuck;
-    private readonly List<int> _openDeadlocks = [];
 
     private double _now;
     private double _nextMidnight;
-    private long _arrived, _turnedAway, _exited, _eventCount, _thinningRejections, _heapOps;
+    private long _arrived, _startedIn, _turnedAway, _exited, _eventCount, _thinningRejections, _heapOps;
     private double _heapSizeSum;
     private long _pops;
 
@@ -62,11 +68,17 @@ internal sealed partial class Replication
         _end = options.HorizonDays;
         int n = net.N;
         _capacity = new int[n];
+        _baseCapacity = new int[n];
         _occupied = new int[n];
-        _blockedHere = new int[n];
+        _units = new double[n];
+        _ready = new int[n];
+        _readyUnits = new double[n];
+        _waitingHere = new int[n];
         _queue = new IntQueue[n];
         _blockedFor = new IntQueue[n];
         _blockedFromTo = new int[n * n];
+        _escalationOpen = new bool[n];
+        _openingScheduled = new bool[n];
         _tally = new Tally[n];
         _inDeadlock = new bool[n];
         _stuck = new bool[n];
@@ -74,20 +86,26 @@ internal sealed partial class Replication
         {
             _queue[i] = new IntQueue();
             _blockedFor[i] = new IntQueue();
-            _capacity[i] = net.CapacityAt(i, _begin);
+            _baseCapacity[i] = net.CapacityAt(i, _begin);
+            _capacity[i] = _baseCapacity[i];
             _tally[i].Last = _begin;
         }
+        int streams = net.S + n;
         _arrivalRng = new Xoshiro256StarStar[net.S];
-        _patientPrefix = new ulong[net.S];
-        _streamCount = new long[net.S];
-        for (int k = 0; k < net.S; k++)
+        _patientPrefix = new ulong[streams];
+        _streamCount = new long[streams];
+        _scriptPosition = new int[net.S];
+        for (int k = 0; k < streams; k++)
         {
-            _arrivalRng[k] = RandomStreams.ForArrivals(options.Seed, replication, k);
+            if (k < net.S)
+            {
+                _arrivalRng[k] = RandomStreams.ForArrivals(options.Seed, replication, k);
+            }
             _patientPrefix[k] = RandomStreams.PatientPrefix(options.Seed, replication, k);
         }
         if (options.DailyCensus)
         {
-            _census = new DailyCensus(n, (int)Math.Floor(options.HorizonDays));
+            _census = new DailyCensus(n, (int)Math.Floor(options.HorizonDays), (int)Math.Ceiling(options.WarmupDays));
         }
         if (options.RecordEpisodes)
         {
@@ -106,6 +124,7 @@ internal sealed partial class Replication
                 Schedule(_net.CapacityChanges[c].Day, EventKind.CapacityChange, c);
             }
         }
+        PlaceStartingPatients();
         for (int k = 0; k < _net.S; k++)
         {
             ScheduleNextArrival(k, _begin);
@@ -137,6 +156,14 @@ internal sealed partial class Replication
                 case EventKind.CapacityChange:
                     OnCapacityChange(e.Id);
                     break;
+                case EventKind.Opening:
+                    _openingScheduled[e.Id] = false;
+                    OfferPlaces(e.Id);
+                    break;
+            }
+            if (_pendingOffers.Count > 0)
+            {
+                OfferPending();
             }
         }
         TakeCensus(_end);
@@ -152,9 +179,23 @@ internal sealed partial class Replication
 
     // ---- Arrivals --------------------------------------------------------------------------
 
-    /// <summary>Next arrival of stream k after <paramref name="from"/>, by thinning against piecewise bounds.</summary>
+    /// <summary>Next arrival of stream k after <paramref name="from"/>: the script, or thinning against piecewise bounds.</summary>
     private void ScheduleNextArrival(int k, double from)
     {
+        if (_net.StreamScript[k] is { } script)
+        {
+            int i = _scriptPosition[k];
+            while (i < script.Length && script[i] < _begin)
+            {
+                i++;
+            }
+            if (i < script.Length && script[i] <= _end)
+            {
+                _scriptPosition[k] = i + 1;
+                Schedule(script[i], EventKind.Arrival, k);
+            }
+            return;
+        }
         var rate = _net.StreamRate[k];
         ref var rng = ref _arrivalRng[k];
         double t = from;
@@ -190,23 +231,9 @@ internal sealed partial class Replication
     {
         ScheduleNextArrival(k, _now);
         _eventCount++;
-        long index = _streamCount[k]++;
-        var rng = RandomStreams.ForPatientVisit(_patientPrefix[k], index, 0);
-        int group = Draw(_net.StreamGroupCumulative, k * _net.G, _net.G, rng.NextDouble());
-        int p = NewPatient();
-        ref var pt = ref _patients[p];
-        pt = new PatientState
-        {
-            Stream = k,
-            Index = index,
-            Group = group,
-            Visit = 0,
-            Service = -1,
-            Target = -1,
-            Requested = _now,
-            Active = true,
-        };
+        int p = NewPatient(k, _net.StreamGroupCumulative, k * _net.G);
         int target = _net.StreamService[k];
+        Prepare(p, target, residual: false);
         if (TryEnterFromOutside(p, target, _net.StreamEmergency[k]))
         {
             _arrived++;
@@ -219,6 +246,7 @@ internal sealed partial class Replication
             {
                 _tally[target].Diversions++;
             }
+            Prepare(p, divert, residual: false);
             if (TryEnterFromOutside(p, divert, emergency: false))
             {
                 _arrived++;
@@ -234,14 +262,14 @@ internal sealed partial class Replication
         FreePatient(p);
     }
 
-    /// <summary>An arrival from outside asks for a place at <paramref name="j"/>: start, queue, or fail.</summary>
+    /// <summary>A patient from outside asks for a place at <paramref name="j"/>: start, queue, or fail.</summary>
     private bool TryEnterFromOutside(int p, int j, bool emergency)
     {
         if (InWindow)
         {
             _tally[j].Requests++;
         }
-        if (HasFreePlaceAndNoWaiters(j))
+        if (CanStartNow(j, _patients[p].NextUnits))
         {
             StartCare(p, j, fromQueue: true);
             return true;
@@ -259,34 +287,113 @@ internal sealed partial class Replication
         Touch(j);
         _patients[p].Target = j;
         _queue[j].Enqueue(p);
+        if (!_net.IsOpen(j, _now))
+        {
+            ScheduleOpening(j);
+        }
+    }
+
+    /// <summary>
+    /// Patients already in services at the start of the run, with remaining stays drawn from the
+    /// equilibrium residual-life distribution, and patients already queueing. Each service's
+    /// starting patients form a pseudo-stream of their own (after the arrival streams).
+    /// </summary>
+    private void PlaceStartingPatients()
+    {
+        for (int j = 0; j < _net.N; j++)
+        {
+            var start = _net.Source.Services[j].Start;
+            if (start is null)
+            {
+                continue;
+            }
+            int stream = _net.S + j;
+            var mix = StartMix(j);
+            for (int k = 0; k < start.Occupied + start.Queued; k++)
+            {
+                int p = NewPatient(stream, mix, 0);
+                bool inPlace = k < start.Occupied;
+                Prepare(p, j, residual: inPlace);
+                _arrived++;
+                _startedIn++;
+                if (inPlace && Fits(j, _patients[p].NextUnits))
+                {
+                    StartCare(p, j, fromQueue: false);
+                }
+                else
+                {
+                    Enqueue(p, j);
+                }
+            }
+        }
     }
 
     // ---- Care and moving on ---------------------------------------------------------------
 
-    private bool HasFreePlaceAndNoWaiters(int j) =>
-        _occupied[j] < _capacity[j] && _queue[j].Count == 0 && _blockedFor[j].Count == 0;
+    /// <summary>
+    /// Draws what patient p needs at its next visit, to service j, from the patient's own stream
+    /// for that visit: routing first, then its demand, then its length of stay, so a sampler that
+    /// uses a variable number of draws cannot shift the others (common random numbers).
+    /// </summary>
+    private void Prepare(int p, int j, bool residual)
+    {
+        ref var pt = ref _patients[p];
+        var rng = RandomStreams.ForPatientVisit(_patientPrefix[pt.Stream], pt.Index, pt.Visit);
+        if (pt.Visit == 0)
+        {
+            rng.NextDouble(); // the group draw, made when the patient was created
+        }
+        pt.NextRouteDraw = rng.NextDouble();
+        ulong demandSeed = rng.NextUInt64();
+        var demand = _net.Demand[j];
+        if (demand is null)
+        {
+            pt.NextUnits = 1;
+        }
+        else
+        {
+            var demandRng = new Xoshiro256StarStar(demandSeed);
+            // Rounded to 1/1024 of a unit so that sums of units are exact in binary.
+            pt.NextUnits = Math.Round(demand.Sample(ref demandRng) * 1024) / 1024;
+        }
+        var los = _net.Los[(j * _net.G) + pt.Group];
+        pt.NextLos = residual ? los.SampleResidual(ref rng) : los.Sample(ref rng);
+    }
 
-    /// <summary>Care starts for patient p at service j: it takes a place and its length of stay is drawn.</summary>
+    private bool Fits(int j, double units) =>
+        _capacity[j] > 0 && (_units[j] + units <= _capacity[j] || _occupied[j] == 0);
+
+    /// <summary>Whether a new patient needing <paramref name="units"/> could start at j now, ahead of nobody.</summary>
+    private bool CanStartNow(int j, double units) =>
+        _queue[j].Count == 0 && _blockedFor[j].Count == 0 && Fits(j, units) && _net.IsOpen(j, _now);
+
+    /// <summary>Care starts for patient p at service j with what <see cref="Prepare"/> drew.</summary>
     private void StartCare(int p, int j, bool fromQueue)
     {
         Touch(j);
         ref var pt = ref _patients[p];
         _occupied[j]++;
+        _units[j] += pt.NextUnits;
         _eventCount++;
-        var rng = RandomStreams.ForPatientVisit(_patientPrefix[pt.Stream], pt.Index, pt.Visit);
-        if (pt.Visit == 0)
+        var stay = new Stay
         {
-            rng.NextDouble(); // the group draw, made at arrival: keep the sequence aligned
+            Service = j,
+            Visit = pt.Visit,
+            Requested = pt.Requested,
+            Start = _now,
+            Ready = _now + pt.NextLos,
+            Units = pt.NextUnits,
+            RouteDraw = pt.NextRouteDraw,
+        };
+        if (_net.IsResource[j] && pt.Place.Service >= 0)
+        {
+            pt.Resource = stay; // keeps the bed it holds
         }
-        // Routing first, length of stay last: a sampler that uses a variable number of draws
-        // cannot shift the routing draw, so common random numbers survive a changed distribution.
-        pt.RouteDraw = rng.NextDouble();
-        double los = _net.Los[(j * _net.G) + pt.Group].Sample(ref rng);
-        pt.Service = j;
+        else
+        {
+            pt.Place = stay;
+        }
         pt.Target = -1;
-        pt.EpisodeRequested = pt.Requested;
-        pt.Start = _now;
-        pt.Ready = _now + los;
         if (InWindow)
         {
             ref var t = ref _tally[j];
@@ -297,224 +404,181 @@ internal sealed partial class Replication
                 t.QueueWaitCount++;
             }
         }
-        Schedule(pt.Ready, EventKind.ServiceEnd, p);
+        Schedule(stay.Ready, EventKind.ServiceEnd, p);
+        CheckEscalation(j);
     }
 
     private void OnServiceEnd(int p)
     {
         ref var pt = ref _patients[p];
-        int i = pt.Service;
         _eventCount++;
-        int g = pt.Group;
-        int offset = _net.RouteOffset[(i * _net.G) + g];
-        int dest = _net.RouteDestination[offset + Draw(_net.RouteCumulative, offset, _net.RouteOffset[(i * _net.G) + g + 1] - offset, pt.RouteDraw)];
+        if (pt.Resource.Service >= 0)
+        {
+            FinishResource(p);
+            return;
+        }
+        int i = pt.Place.Service;
+        int dest = Route(i, pt.Group, pt.Place.RouteDraw);
         pt.Requested = _now;
-        bool inWindow = InWindow;
-        if (inWindow)
+        if (InWindow)
         {
             _tally[i].Completions++;
-        }
-        if (dest < 0)
-        {
-            LeavePlace(p, dest);
-            _exited++;
-            FreePatient(p);
-            OfferPlaces(i);
-            return;
         }
         if (dest == i)
         {
             // A new stay in the same service: the patient gives up its place and takes it straight back.
             LeavePlace(p, dest);
             pt.Visit++;
+            Prepare(p, i, residual: false);
             StartCare(p, i, fromQueue: false);
             return;
         }
-        if (HasFreePlaceAndNoWaiters(dest))
+        MarkReady(i, pt.Place.Units);
+        if (dest >= 0)
         {
-            LeavePlace(p, dest);
             pt.Visit++;
+            Prepare(p, dest, residual: false);
+        }
+        MoveOn(p, dest, firstAttempt: true);
+    }
+
+    /// <summary>The end of care at a resource (an assessment): the patient is still in its bed and moves on from there.</summary>
+    private void FinishResource(int p)
+    {
+        ref var pt = ref _patients[p];
+        int r = pt.Resource.Service;
+        int dest = Route(r, pt.Group, pt.Resource.RouteDraw);
+        if (InWindow)
+        {
+            _tally[r].Completions++;
+        }
+        Touch(r);
+        _occupied[r]--;
+        _units[r] -= pt.Resource.Units;
+        RecordDeparture(p, pt.Resource, dest);
+        pt.Resource.Service = -1;
+        pt.Requested = _now;
+        if (dest >= 0)
+        {
+            pt.Visit++;
+            Prepare(p, dest, residual: false);
+        }
+        MoveOn(p, dest, firstAttempt: true);
+        CheckEscalation(r);
+        OfferPlaces(r);
+    }
+
+    /// <summary>
+    /// Patient p is ready in the place it holds and heads for <paramref name="dest"/>: leave,
+    /// move, use a resource while keeping the bed, give up the place for a queue, or wait in the bed.
+    /// </summary>
+    private void MoveOn(int p, int dest, bool firstAttempt)
+    {
+        ref var pt = ref _patients[p];
+        int i = pt.Place.Service;
+        if (dest < 0)
+        {
+            UnmarkReady(i, pt.Place.Units);
+            LeavePlace(p, dest);
+            _exited++;
+            FreePatient(p);
+            OfferPlaces(i);
+            return;
+        }
+        if (CanStartNow(dest, pt.NextUnits))
+        {
+            if (_net.IsResource[dest])
+            {
+                StartCare(p, dest, fromQueue: false);
+                return;
+            }
+            UnmarkReady(i, pt.Place.Units);
+            LeavePlace(p, dest);
             // A patient who gives up its place goes the queue's way (with a zero wait); a blocked-style transfer does not.
             StartCare(p, dest, fromQueue: !_net.KeepPlace[i]);
             OfferPlaces(i);
             return;
         }
-        if (inWindow)
+        if (firstAttempt && InWindow)
         {
             _tally[i].BlockedWhenReady++;
         }
         if (!_net.KeepPlace[i] && _queue[dest].Count < _net.QueueLimit[dest])
         {
+            UnmarkReady(i, pt.Place.Units);
             LeavePlace(p, dest);
-            pt.Visit++;
             Enqueue(p, dest);
             OfferPlaces(i);
             return;
         }
-        Block(p, i, dest);
-    }
-
-    private void Block(int p, int i, int dest)
-    {
-        Touch(i);
-        _blockedHere[i]++;
+        // Blocked: wait in the place held until dest takes the patient.
+        _waitingHere[i]++;
         _blockedFromTo[(i * _net.N) + dest]++;
-        _patients[p].Target = dest;
+        pt.Target = dest;
         _blockedFor[dest].Enqueue(p);
-        if (_blockedHere[i] == _occupied[i] && _occupied[i] >= _capacity[i])
+        if (!_net.IsOpen(dest, _now))
+        {
+            ScheduleOpening(dest);
+        }
+        if (_waitingHere[i] == _occupied[i] && !Fits(i, 1))
         {
             UpdateDeadlocks();
         }
+    }
+
+    private int Route(int i, int group, double draw)
+    {
+        int offset = _net.RouteOffset[(i * _net.G) + group];
+        return _net.RouteDestination[offset + Draw(_net.RouteCumulative, offset, _net.RouteOffset[(i * _net.G) + group + 1] - offset, draw)];
+    }
+
+    private void MarkReady(int i, double units)
+    {
+        Touch(i);
+        _ready[i]++;
+        _readyUnits[i] += units;
+    }
+
+    private void UnmarkReady(int i, double units)
+    {
+        Touch(i);
+        _ready[i]--;
+        _readyUnits[i] -= units;
     }
 
     /// <summary>Patient p leaves the place it holds, heading for <paramref name="next"/>.</summary>
     private void LeavePlace(int p, int next)
     {
         ref var pt = ref _patients[p];
-        int i = pt.Service;
+        int i = pt.Place.Service;
         Touch(i);
         _occupied[i]--;
+        _units[i] -= pt.Place.Units;
+        RecordDeparture(p, pt.Place, next);
+        pt.Place.Service = -1;
+        CheckEscalation(i);
+    }
+
+    private void RecordDeparture(int p, in Stay stay, int next)
+    {
+        int i = stay.Service;
         _eventCount++;
-        double blocked = _now - pt.Ready;
+        double blocked = _now - stay.Ready;
         if (InWindow)
         {
             ref var t = ref _tally[i];
             t.Departures++;
             t.BlockedTimeSum += blocked;
-            t.TimeInPlaceSum += _now - pt.Start;
+            t.TimeInPlaceSum += _now - stay.Start;
             if (blocked > 0)
             {
                 t.BlockedDepartures++;
             }
         }
-        _episodes?.Add(new Episode(pt.Stream, pt.Index, pt.Group, pt.Visit, i, pt.EpisodeRequested, pt.Start, pt.Ready, _now, next));
-        pt.Service = -1;
-    }
-
-    /// <summary>
-    /// Offers free places, starting at service <paramref name="first"/>, to waiting patients.
-    /// A blocked patient who moves frees its own bed, which is offered next (depth first).
-    /// </summary>
-    private void OfferPlaces(int first)
-    {
-        _freed.Push(first);
-        while (_freed.Count > 0)
+        if (_episodes is not null)
         {
-            int k = _freed.Pop();
-            while (_occupied[k] < _capacity[k])
-            {
-                int p = TakeNextWaiter(k, out bool wasBlocked);
-                if (p < 0)
-                {
-                    break;
-                }
-                if (wasBlocked)
-                {
-                    ref var pt = ref _patients[p];
-                    int b = pt.Service;
-                    Touch(b);
-                    _blockedHere[b]--;
-                    _blockedFromTo[(b * _net.N) + k]--;
-                    LeavePlace(p, k);
-                    pt.Visit++;
-                    StartCare(p, k, fromQueue: false);
-                    ClearDeadlockIfMoved(b);
-                    _freed.Push(b);
-                }
-                else
-                {
-                    StartCare(p, k, fromQueue: true);
-                }
-            }
+            ref var pt = ref _patients[p];
+            _episodes.Add(new Episode(pt.Stream, pt.Index, pt.Group, stay.Visit, i, stay.Requested, stay.Start, stay.Ready, _now, next));
         }
-    }
-
-    private int TakeNextWaiter(int k, out bool wasBlocked)
-    {
-        var blocked = _blockedFor[k];
-        var queue = _queue[k];
-        bool takeBlocked;
-        if (blocked.Count == 0)
-        {
-            takeBlocked = false;
-        }
-        else if (queue.Count == 0)
-        {
-            takeBlocked = true;
-        }
-        else
-        {
-            takeBlocked = _net.Priority[k] switch
-            {
-                WaitingPriority.QueuedFirst => false,
-                WaitingPriority.FirstComeFirstServed => _patients[blocked.Peek()].Requested <= _patients[queue.Peek()].Requested,
-                _ => true,
-            };
-        }
-        wasBlocked = takeBlocked;
-        if (takeBlocked)
-        {
-            return blocked.Dequeue();
-        }
-        if (queue.Count == 0)
-        {
-            return -1;
-        }
-        Touch(k);
-        return queue.Dequeue();
-    }
-
-    private void OnCapacityChange(int c)
-    {
-        var (_, service, capacity) = _net.CapacityChanges[c];
-        Touch(service);
-        int old = _capacity[service];
-        _capacity[service] = capacity;
-        if (capacity > old)
-        {
-            OfferPlaces(service);
-            if (_openDeadlocks.Count > 0)
-            {
-                UpdateDeadlocks();
-            }
-        }
-        else if (capacity < old && _occupied[service] >= capacity && _blockedHere[service] == _occupied[service])
-        {
-            UpdateDeadlocks();
-        }
-    }
-
-    // ---- Helpers --------------------------------------------------------------------------
-
-    private bool InWindow => _now >= 0 && _now <= _end;
-
-    private static int Draw(double[] cumulative, int offset, int count, double u)
-    {
-        int last = offset + count - 1;
-        int i = offset;
-        while (i < last && u >= cumulative[i])
-        {
-            i++;
-        }
-        return i - offset;
-    }
-
-    private int NewPatient()
-    {
-        if (_freeSlots.Count > 0)
-        {
-            return _freeSlots.Pop();
-        }
-        if (_slotsUsed == _patients.Length)
-        {
-            Array.Resize(ref _patients, _patients.Length * 2);
-        }
-        return _slotsUsed++;
-    }
-
-    private void FreePatient(int p)
-    {
-        _patients[p].Active = false;
-        _freeSlots.Push(p);
     }
 }

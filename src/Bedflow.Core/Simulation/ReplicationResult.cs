@@ -43,8 +43,10 @@ public sealed class ReplicationResult
 /// </summary>
 public sealed record SystemCounts
 {
-    /// <summary>Patients who entered the network (a place or a queue).</summary>
+    /// <summary>Patients who entered the network (a place or a queue), the starting patients included.</summary>
     public long Arrived { get; init; }
+    /// <summary>Patients placed in services or queues by a starting state (included in <see cref="Arrived"/>).</summary>
+    public long StartedIn { get; init; }
     /// <summary>Planned arrivals turned away.</summary>
     public long TurnedAway { get; init; }
     /// <summary>Patients who left the network through an exit.</summary>

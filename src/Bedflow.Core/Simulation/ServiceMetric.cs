@@ -10,12 +10,14 @@ public enum ServiceMetric
 {
     /// <summary>Time-average places held, including blocked patients.</summary>
     MeanOccupancy,
-    /// <summary>Time-average patients in care (excluding blocked) ÷ time-average capacity. NaN for unlimited capacity.</summary>
+    /// <summary>Time-average units in use by patients in care (excluding blocked) ÷ time-average capacity. NaN for unlimited capacity.</summary>
     Utilisation,
-    /// <summary>Time-average places held by blocked patients.</summary>
+    /// <summary>Time-average places held by blocked patients: ready to move on (or using a resource such as an assessor) but still in the place.</summary>
     MeanBlocked,
     /// <summary>Time-average patients in care (not blocked).</summary>
     MeanInCare,
+    /// <summary>Time-average units of capacity in use (= places for services without a demand; e.g. carer hours for home care).</summary>
+    MeanUnitsInUse,
     /// <summary>Time-average new arrivals waiting in the queue.</summary>
     MeanQueue,
     /// <summary>Time-average capacity. NaN for unlimited capacity.</summary>
@@ -42,4 +44,10 @@ public enum ServiceMetric
     ProbabilityTurnedAway,
     /// <summary>Share of patients ready to move on whose next service had no place (blocking probability).</summary>
     ProbabilityBlockedWhenReady,
+    /// <summary>Share of the horizon with escalation beds open. NaN without escalation.</summary>
+    EscalationOpenShare,
+    /// <summary>Time-average units in use beyond the normal capacity (escalation beds occupied). NaN without escalation.</summary>
+    MeanEscalationInUse,
+    /// <summary>Times escalation opened over the horizon. NaN without escalation.</summary>
+    EscalationOpenings,
 }

@@ -126,7 +126,7 @@ public class BlockingMarkovChainTests
             .Route("stepdown", "rehab")
             .Route("rehab", ("home", 1 - p), ("acute", p))
             .Build();
-        var r = Simulator.Run(net, new RunOptions { WarmupDays = 1_000, HorizonDays = 40_000, Replications = 20, Seed = 8, DailyCensus = false });
+        var r = Simulator.Run(net, new RunOptions { WarmupDays = 1_000, HorizonDays = 100_000, Replications = 20, Seed = 8, DailyCensus = false });
         IEnumerable<double> Of(int s, ServiceMetric m) => r.Replications.Select(x => x.Get(s, m));
 
         ExactAssert.Matches(blockedAcute, Of(0, ServiceMetric.MeanBlocked), "feedback: mean blocked in acute");

@@ -34,7 +34,7 @@ public class ExactQueueingTests
     {
         // c = 3, λ = 2, μ = 1.
         double exact = Queueing.MmcWait(3, 2, 1);
-        var r = RunSingle(2, 3, Distribution.Exponential(1), null, ArrivalKind.Emergency, horizon: 25_000);
+        var r = RunSingle(2, 3, Distribution.Exponential(1), null, ArrivalKind.Emergency, horizon: 50_000);
         ExactAssert.Matches(exact, Values(r, ServiceMetric.MeanWaitInQueue), "M/M/3 Wq (Erlang C)");
         ExactAssert.Matches(Queueing.MmcNumberInSystem(3, 2, 1) - 2, Values(r, ServiceMetric.MeanQueue), "M/M/3 Lq");
     }
