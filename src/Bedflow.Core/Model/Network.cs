@@ -28,6 +28,12 @@ public sealed record Network
     /// <summary>Every problem with the network; empty when it is valid.</summary>
     public IReadOnlyList<ModelProblem> Validate() => NetworkValidator.Validate(this);
 
+    /// <summary>
+    /// Things that do not stop a run but may make its results mislead, given how it is run:
+    /// a service that starts empty with a warm-up shorter than three times its longest mean stay.
+    /// </summary>
+    public IReadOnlyList<ModelProblem> Warnings(Simulation.RunOptions options) => NetworkValidator.Warnings(this, options);
+
     /// <summary>Throws <see cref="InvalidModelException"/> listing every problem, if any.</summary>
     public Network EnsureValid()
     {

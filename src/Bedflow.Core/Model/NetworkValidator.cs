@@ -51,6 +51,7 @@ internal static class NetworkValidator
             {
                 Add($"{path}.length_of_stay", $"length of stay can be negative ({s.LengthOfStay}); use a distribution of non-negative values.");
             }
+            CheckRealism(s, path, groups, Add);
             foreach (var (group, los) in s.LengthOfStayByGroup)
             {
                 if (!groups.Contains(group))
@@ -80,6 +81,94 @@ internal static class NetworkValidator
         CheckArrivals(network, services, groups, Add);
         CheckRoutes(network, services, exits, groups, Add);
         return problems;
+    }
+
+    public static IReadOnlyList<ModelProblem> Warnings(Network network, Simulation.RunOptions options)
+    {
+        var warnings = new List<ModelProblem>();
+        foreach (var s in network.Services)
+        {
+            if (s.Start is { Occupied: > 0 } || s.Role == ServiceRole.Resource)
+            {
+                continue;
+            }
+            double longest = s.LengthOfStayByGroup.Values.Append(s.LengthOfStay).Max(d => d.Mean);
+            if (options.WarmupDays < 3 * longest)
+            {
+                warnings.Add(new ModelProblem($"services.{s.Name}", string.Create(CultureInfo.InvariantCulture,
+                    $"starts empty with a warm-up of {options.WarmupDays:0.#} days, shorter than 3 × its longest mean stay ({longest:0.#} days): it will be under-occupied early in the report. Give it a starting state or a warm-up of at least {Math.Ceiling(3 * longest)} days."),
+                    ProblemSeverity.Warning));
+            }
+        }
+        return warnings;
+    }
+
+    private static void CheckRealism(ServiceDefinition s, string path, HashSet<string> groups, Action<string, string> add)
+    {
+        if (s.Demand is { } demand && demand.Minimum < 0)
+        {
+            add($"{path}.demand", $"demand per patient can be negative ({demand}).");
+        }
+        if (s.Accepts is { } window)
+        {
+            foreach (string problem in window.Problems())
+            {
+                add($"{path}.accepts", problem);
+            }
+        }
+        if (s.Escalation is { } esc)
+        {
+            if (esc.Beds < 1)
+            {
+                add($"{path}.escalation.beds", $"escalation beds must be at least 1, but was {esc.Beds}.");
+            }
+            if (!(esc.OpenAt > 0 && esc.OpenAt <= 1))
+            {
+                add($"{path}.escalation.open_at", string.Create(CultureInfo.InvariantCulture,
+                    $"escalation opens at a share of normal capacity in (0, 1], but was {esc.OpenAt} (occupancy cannot pass normal capacity while escalation is closed)."));
+            }
+            if (!(esc.CloseBelow >= 0 && esc.CloseBelow <= esc.OpenAt))
+            {
+                add($"{path}.escalation.close_below", string.Create(CultureInfo.InvariantCulture,
+                    $"escalation closes below a share between 0 and the opening share ({esc.OpenAt}), but was {esc.CloseBelow}."));
+            }
+            if (s.Capacity.IsEverUnlimited)
+            {
+                add($"{path}.escalation", "a service with unlimited capacity cannot have escalation beds.");
+            }
+        }
+        if (s.Start is { } start)
+        {
+            if (start.Occupied < 0 || start.Queued < 0)
+            {
+                add($"{path}.start", $"starting patients must be at least 0, but were {start.Occupied} in place and {start.Queued} queued.");
+            }
+            if (s.Role == ServiceRole.Resource && start.Occupied > 0)
+            {
+                add($"{path}.start.occupied", "a resource is used by patients who hold a bed elsewhere; give starting patients to the bed-based service instead.");
+            }
+            if (s.Demand is null && start.Occupied > s.Capacity.Initial)
+            {
+                add($"{path}.start.occupied", $"{start.Occupied} starting patients do not fit in a capacity of {s.Capacity.Initial}.");
+            }
+            double sum = 0;
+            foreach (var (group, share) in start.GroupMix)
+            {
+                if (!groups.Contains(group))
+                {
+                    add($"{path}.start.groups.{group}", $"'{group}' is not a patient group.");
+                }
+                if (!(share >= 0) || !double.IsFinite(share))
+                {
+                    add($"{path}.start.groups.{group}", $"a share must be at least 0, but was {Preconditions.Show(share)}.");
+                }
+                sum += share;
+            }
+            if (start.GroupMix.Count > 0 && Math.Abs(sum - 1) > SumTolerance)
+            {
+                add($"{path}.start.groups", string.Create(CultureInfo.InvariantCulture, $"group shares sum to {Math.Round(sum, 6)}, not 1."));
+            }
+        }
     }
 
     private static void CheckCapacity(ServiceDefinition s, string path, Action<string, string> add)

@@ -159,9 +159,10 @@ internal sealed class CompiledNetwork
         {
             return true;
         }
+        // Compared as times, by the same arithmetic as NextOpening, so that the opening it
+        // returns is always open here (an hour computed as (t − day) × 24 can fall just short).
         double day = Math.Floor(t);
-        double hour = (t - day) * 24;
-        return hour >= w.FromHour && hour < w.ToHour && AdmitsOnDay(w, day);
+        return t >= day + (w.FromHour / 24) && t < day + (w.ToHour / 24) && AdmitsOnDay(w, day);
     }
 
     /// <summary>The first time at or after t when service j admits patients.</summary>

@@ -5,13 +5,22 @@ namespace Bedflow.Core.Simulation;
 /// <summary>The outcome of a run: every replication, and each measure's mean with its 95% interval.</summary>
 public sealed class RunResult
 {
-    internal RunResult(RunOptions options, IReadOnlyList<ReplicationResult> replications, IReadOnlyList<ServiceResult> services)
+    internal RunResult(RunOptions options, IReadOnlyList<ReplicationResult> replications, IReadOnlyList<ServiceResult> services,
+        IReadOnlyList<Model.ModelProblem> warnings, IReadOnlyList<WarmupDiagnostic> warmup)
     {
         Options = options;
+        Warnings = warnings;
+        Warmup = warmup;
         Replications = replications;
         Services = services;
         Deadlocks = [.. replications.SelectMany(r => r.Deadlocks)];
     }
+
+    /// <summary>Warnings about the model as run (e.g. a warm-up too short for a long-stay service).</summary>
+    public IReadOnlyList<Model.ModelProblem> Warnings { get; }
+
+    /// <summary>The MSER-5 warm-up diagnostic per service (empty without the daily census).</summary>
+    public IReadOnlyList<WarmupDiagnostic> Warmup { get; }
 
     /// <summary>The options the run used.</summary>
     public RunOptions Options { get; }

@@ -22,7 +22,7 @@ public static class Simulator
         var results = new ReplicationResult[options.Replications];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
         Parallel.For(0, options.Replications, parallel, r => results[r] = new Replication(compiled, options, r).Run());
-        return new RunResult(options, results, Aggregate(network, results));
+        return new RunResult(options, results, Aggregate(network, results), network.Warnings(options), WarmupDiagnostics(network, options, results));
     }
 
     /// <summary>Runs a single replication on the calling thread (benchmarks, diagnostics).</summary>
@@ -43,6 +43,24 @@ public static class Simulator
             services[j] = new ServiceResult(network.Services[j].Name, estimates, Daily(results, j));
         }
         return services;
+    }
+
+    private static WarmupDiagnostic[] WarmupDiagnostics(Network network, RunOptions options, ReplicationResult[] results)
+    {
+        if (results[0].Census is not { } first)
+        {
+            return [];
+        }
+        var diagnostics = new WarmupDiagnostic[network.Services.Count];
+        for (int j = 0; j < diagnostics.Length; j++)
+        {
+            int service = j;
+            var series = Enumerable.Range(0, first.WarmupDays).Select(w => results.Average(r => (double)r.Census!.WarmupOccupied[service][w]))
+                .Concat(Enumerable.Range(0, first.Days).Select(d => results.Average(r => (double)r.Census!.Occupied[service][d])))
+                .ToArray();
+            diagnostics[j] = new WarmupDiagnostic(network.Services[j].Name, Mser.Truncation(series), options.WarmupDays);
+        }
+        return diagnostics;
     }
 
     private static DailySeries? Daily(ReplicationResult[] results, int j)

@@ -98,4 +98,55 @@ public class NetworkValidationTests
         Assert.Equal(20 * 1.12 * other, rate.At(10.2), 9); // base rate changed on day 10
         Assert.Equal(10 * 0.88 * other, rate.At(-120.5), 9); // a warm-up day in early December 2015 (a Wednesday)
     }
+
+    [Fact]
+    public void Realism_settings_are_checked_with_their_paths()
+    {
+        var net = new NetworkBuilder()
+            .Service(new ServiceDefinition
+            {
+                Name = "acute",
+                Capacity = 10,
+                LengthOfStay = Distribution.Exponential(3),
+                Accepts = new AcceptanceWindow { FromHour = 18, ToHour = 9 },
+                Escalation = new Escalation { Beds = 0, OpenAt = 1.2, CloseBelow = 0.5 },
+                Start = new StartingState { Occupied = 12, Queued = -1 },
+            })
+            .Service(new ServiceDefinition
+            {
+                Name = "assessment",
+                Role = ServiceRole.Resource,
+                Capacity = Capacity.Unlimited,
+                LengthOfStay = Distribution.Exponential(1),
+                Demand = Distribution.Uniform(1, 2),
+                Escalation = new Escalation { Beds = 2, OpenAt = 0.9, CloseBelow = 0.95 },
+                Start = new StartingState { Occupied = 1 },
+            })
+            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Route("acute", "assessment")
+            .Route("assessment", "home")
+            .Build();
+        var paths = net.Validate().Select(p => p.Path).ToList();
+        Assert.Contains("services.acute.accepts", paths);
+        Assert.Contains("services.acute.escalation.beds", paths);
+        Assert.Contains("services.acute.escalation.open_at", paths);
+        Assert.Contains("services.acute.start", paths);
+        Assert.Contains("services.acute.start.occupied", paths);
+        Assert.Contains("services.assessment.escalation.close_below", paths);
+        Assert.Contains("services.assessment.escalation", paths);
+        Assert.Contains("services.assessment.start.occupied", paths);
+        Assert.All(net.Validate(), p => Assert.Equal(ProblemSeverity.Error, p.Severity));
+    }
+
+    [Fact]
+    public void A_warm_up_from_empty_shorter_than_three_mean_stays_is_a_warning_not_an_error()
+    {
+        var net = Valid().Build();
+        var warning = Assert.Single(net.Warnings(new RunOptions { WarmupDays = 20, HorizonDays = 100 }));
+        Assert.Equal("services.community", warning.Path);
+        Assert.Equal(ProblemSeverity.Warning, warning.Severity);
+        Assert.Contains("30 days", warning.Message, StringComparison.Ordinal);
+        Assert.Empty(net.Warnings(new RunOptions { WarmupDays = 30, HorizonDays = 100 }));
+        Assert.Empty(net.Validate());
+    }
 }
