@@ -23,6 +23,8 @@ public enum ServiceKind
     Assessment,
     /// <summary>Mental health beds.</summary>
     MentalHealth,
+    /// <summary>Community equipment and adaptations (a resource used while keeping the bed).</summary>
+    Equipment,
     /// <summary>Anything else.</summary>
     Other,
 }

@@ -1,0 +1,12 @@
+namespace Bedflow.Core.Delays;
+
+/// <summary>The organisation responsible for a delay, as the SitRep records it.</summary>
+public enum Responsibility
+{
+    /// <summary>The NHS.</summary>
+    Nhs,
+    /// <summary>Social care (the council).</summary>
+    SocialCare,
+    /// <summary>Both.</summary>
+    Both,
+}
