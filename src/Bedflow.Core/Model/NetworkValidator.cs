@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Bedflow.Core.Model;
 
 /// <summary>Checks a <see cref="Network"/> and lists every problem at once.</summary>
-internal static class NetworkValidator
+internal static partial class NetworkValidator
 {
     /// <summary>How far probabilities or shares may be from summing to 1.</summary>
     public const double SumTolerance = 1e-6;
@@ -80,6 +80,7 @@ internal static class NetworkValidator
 
         CheckArrivals(network, services, groups, Add);
         CheckRoutes(network, services, exits, groups, Add);
+        CheckDelays(network, groups, exits, Add);
         return problems;
     }
 

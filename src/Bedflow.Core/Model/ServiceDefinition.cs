@@ -1,3 +1,4 @@
+using Bedflow.Core.Delays;
 using Bedflow.Core.Distributions;
 
 namespace Bedflow.Core.Model;
@@ -54,4 +55,22 @@ public sealed record ServiceDefinition
 
     /// <summary>Patients already here at the start; null = empty.</summary>
     public StartingState? Start { get; init; }
+
+    /// <summary>Whether this service's beds count for the DTOC SitRep; null = by kind (acute → acute; community hospital and mental health → non-acute; else none).</summary>
+    public SitRepBeds? SitRep { get; init; }
+
+    /// <summary>The SitRep reason of patients waiting in a bed for this service; null = by kind (see docs/delays.md).</summary>
+    public DelayReason? DelayReason { get; init; }
+
+    /// <summary>Who commissions this service; null = by kind (council for home care, reablement, care homes and assessment; else NHS).</summary>
+    public Commissioner? Commissioner { get; init; }
+
+    /// <summary>Who is responsible for delays waiting for this service; null = its commissioner (the network's lead commissioner for a pooled service).</summary>
+    public Responsibility? DelaysResponsible { get; init; }
+
+    /// <summary>The discharge pathway of patients leaving a SitRep bed for this service; null = by kind (home care, reablement → P1; intermediate care, community hospital, step-up → P2; care homes → P3; else not a discharge).</summary>
+    public DischargePathway? Pathway { get; init; }
+
+    /// <summary>Patient or family choice for patients moving on to this service; null = none.</summary>
+    public PatientChoice? Choice { get; init; }
 }

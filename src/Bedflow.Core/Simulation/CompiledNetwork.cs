@@ -40,6 +40,7 @@ internal sealed class CompiledNetwork
         Demand = new Distribution?[N];
         Window = new AcceptanceWindow?[N];
         Escalation = new Escalation?[N];
+        Choice = new PatientChoice?[N];
         StartDayNumber = network.StartDate.DayNumber;
         Priority = new WaitingPriority[N];
         Los = new Distribution[N * G];
@@ -54,6 +55,7 @@ internal sealed class CompiledNetwork
             Demand[i] = s.Demand;
             Window[i] = s.Accepts;
             Escalation[i] = s.Escalation;
+            Choice[i] = s.Choice;
             Priority[i] = s.Priority;
             for (int g = 0; g < G; g++)
             {
@@ -146,6 +148,9 @@ internal sealed class CompiledNetwork
     public Distribution?[] Demand { get; }
     public AcceptanceWindow?[] Window { get; }
     public Escalation?[] Escalation { get; }
+
+    /// <summary>Patient choice for patients moving on to each service, or null.</summary>
+    public PatientChoice?[] Choice { get; }
     public int StartDayNumber { get; }
     public double[]?[] StreamScript { get; }
 

@@ -78,4 +78,6 @@ internal enum EventKind : byte
     CapacityChange,
     /// <summary>A service's acceptance window opens while patients wait for it (id = service).</summary>
     Opening,
+    /// <summary>A patient waiting in its bed for its choice of provider has chosen (id = patient slot).</summary>
+    ChoiceEnd,
 }

@@ -30,6 +30,7 @@ internal sealed partial class Replication
         public int Target;         // the service waited for, or −1
         public double Requested;   // when it started waiting for Target
         public double NextLos, NextUnits, NextRouteDraw; // drawn for the visit to Target
+        public double NextChoiceWait; // days the patient will wait for its choice before taking a place at Target (0 = none)
         public Stay Place;         // the place held (bed, care-home place, package)
         public Stay Resource;      // a resource used while keeping Place (an assessment)
         public bool Active;
@@ -169,7 +170,7 @@ internal sealed partial class Replication
         };
         var deadlocks = _deadlocks.Select(d => new DeadlockEvent(_rep, d.Day, [.. d.Services.Select(s => _net.Source.Services[s].Name)],
             d.ReleasedOn, d.Scheduled)).ToList();
-        return new ReplicationResult(_rep, metrics, counts, deadlocks, _census, _episodes);
+        return new ReplicationResult(_rep, metrics, counts, deadlocks, _census, _episodes, _waits);
     }
 
     private void AddOpenEpisode(in PatientState pt, in Stay stay) =>

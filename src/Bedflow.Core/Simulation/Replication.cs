@@ -52,6 +52,7 @@ internal sealed partial class Replication
     private readonly List<int> _pendingOffers = [];
     private readonly DailyCensus? _census;
     private readonly List<Episode>? _episodes;
+    private readonly List<WaitSegment>? _waits;
 
     private double _now;
     private double _nextMidnight;
@@ -110,6 +111,7 @@ internal sealed partial class Replication
         if (options.RecordEpisodes)
         {
             _episodes = [];
+            _waits = [];
         }
     }
 
@@ -159,6 +161,9 @@ internal sealed partial class Replication
                 case EventKind.Opening:
                     _openingScheduled[e.Id] = false;
                     OfferPlaces(e.Id);
+                    break;
+                case EventKind.ChoiceEnd:
+                    OnChoiceEnd(e.Id);
                     break;
             }
             if (_pendingOffers.Count > 0)
@@ -345,6 +350,17 @@ internal sealed partial class Replication
         }
         pt.NextRouteDraw = rng.NextDouble();
         ulong demandSeed = rng.NextUInt64();
+        // Drawn whether or not the service offers choice, so that adding choice to a variant
+        // leaves every other draw where it was (common random numbers).
+        double choiceDraw = rng.NextDouble();
+        ulong choiceSeed = rng.NextUInt64();
+        pt.NextChoiceWait = 0;
+        if (_net.Choice[j] is { } choice && choiceDraw < choice.Share)
+        {
+            var choiceRng = new Xoshiro256StarStar(choiceSeed);
+            double wait = choice.Wait.Sample(ref choiceRng);
+            pt.NextChoiceWait = choice.Cap is { } cap && wait > cap ? cap : wait;
+        }
         var demand = _net.Demand[j];
         if (demand is null)
         {
@@ -476,6 +492,17 @@ internal sealed partial class Replication
     {
         ref var pt = ref _patients[p];
         int i = pt.Place.Service;
+        if (dest >= 0 && _waits is not null)
+        {
+            _waits.Add(new WaitSegment(pt.Stream, pt.Index, pt.Place.Visit, _now, dest, Choice: firstAttempt && pt.NextChoiceWait > 0));
+        }
+        if (firstAttempt && dest >= 0 && pt.NextChoiceWait > 0)
+        {
+            // Waits in its bed for its preferred provider, even if a place is free (SitRep G).
+            pt.Target = dest;
+            Schedule(_now + pt.NextChoiceWait, EventKind.ChoiceEnd, p);
+            return;
+        }
         if (dest < 0)
         {
             UnmarkReady(i, pt.Place.Units);
@@ -524,6 +551,15 @@ internal sealed partial class Replication
         {
             UpdateDeadlocks();
         }
+    }
+
+    /// <summary>A patient who waited for its choice of provider now asks for a place there.</summary>
+    private void OnChoiceEnd(int p)
+    {
+        ref var pt = ref _patients[p];
+        pt.NextChoiceWait = 0;
+        pt.Requested = _now;
+        MoveOn(p, pt.Target, firstAttempt: true);
     }
 
     private int Route(int i, int group, double draw)

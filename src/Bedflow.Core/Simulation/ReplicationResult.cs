@@ -4,7 +4,7 @@ namespace Bedflow.Core.Simulation;
 public sealed class ReplicationResult
 {
     internal ReplicationResult(int replication, double[][] serviceMetrics, SystemCounts counts, IReadOnlyList<DeadlockEvent> deadlocks,
-        DailyCensus? census, IReadOnlyList<Episode>? episodes)
+        DailyCensus? census, IReadOnlyList<Episode>? episodes, IReadOnlyList<WaitSegment>? waits)
     {
         Replication = replication;
         ServiceMetrics = serviceMetrics;
@@ -12,6 +12,7 @@ public sealed class ReplicationResult
         Deadlocks = deadlocks;
         Census = census;
         Episodes = episodes;
+        Waits = waits;
     }
 
     /// <summary>The replication number (0-based).</summary>
@@ -31,6 +32,9 @@ public sealed class ReplicationResult
 
     /// <summary>The patient-episode log, if requested.</summary>
     public IReadOnlyList<Episode>? Episodes { get; }
+
+    /// <summary>What patients ready in a bed waited for, over time (recorded with the episode log).</summary>
+    public IReadOnlyList<WaitSegment>? Waits { get; }
 
     /// <summary>One measure of one service.</summary>
     public double Get(int service, ServiceMetric metric) => ServiceMetrics[service][(int)metric];

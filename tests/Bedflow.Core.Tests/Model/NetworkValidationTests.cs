@@ -149,4 +149,54 @@ public class NetworkValidationTests
         Assert.Empty(net.Warnings(new RunOptions { WarmupDays = 30, HorizonDays = 100 }));
         Assert.Empty(net.Validate());
     }
+
+    [Fact]
+    public void A_reason_and_organisation_pair_the_sitrep_does_not_allow_is_an_error()
+    {
+        var net = new NetworkBuilder()
+            .Service("acute", 10, Distribution.Exponential(3), kind: ServiceKind.Acute)
+            .Service(new ServiceDefinition
+            {
+                Name = "intermediate_care",
+                Kind = ServiceKind.IntermediateCare,
+                Capacity = 5,
+                LengthOfStay = Distribution.Exponential(10),
+                Commissioner = Bedflow.Core.Delays.Commissioner.SocialCare, // C with social care
+            })
+            .Service(new ServiceDefinition
+            {
+                Name = "care_home",
+                Kind = ServiceKind.ResidentialHome,
+                Capacity = 5,
+                LengthOfStay = Distribution.Exponential(10),
+                DelaysResponsible = Bedflow.Core.Delays.Responsibility.Both, // Di with both
+                Choice = new PatientChoice { Share = 1.5, Wait = Distribution.Exponential(3), Cap = -1, Responsible = Bedflow.Core.Delays.Responsibility.Both },
+            })
+            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Route("acute", ("home", 0.6), ("intermediate_care", 0.2), ("care_home", 0.2))
+            .Route("intermediate_care", "home")
+            .Route("care_home", "home")
+            .Build() with { LeadCommissioner = Bedflow.Core.Delays.Responsibility.Both, ChildGroups = new HashSet<string> { "kids" } };
+        var problems = net.Validate();
+        Assert.Contains(problems, p => p.Path == "services.intermediate_care.commissioner" && p.Message.Contains("reason C", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "services.care_home.delays_responsible" && p.Message.Contains("reason Di", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "services.care_home.choice.share");
+        Assert.Contains(problems, p => p.Path == "services.care_home.choice.cap");
+        Assert.Contains(problems, p => p.Path == "services.care_home.choice.responsible");
+        Assert.Contains(problems, p => p.Path == "lead_commissioner");
+        Assert.Contains(problems, p => p.Path == "child_groups");
+    }
+
+    [Fact]
+    public void A_pooled_service_puts_its_delays_on_the_lead_commissioner_unless_it_names_another()
+    {
+        var pooled = new ServiceDefinition { Name = "reablement", Kind = ServiceKind.Reablement, Capacity = 5, LengthOfStay = Distribution.Exponential(10), Commissioner = Bedflow.Core.Delays.Commissioner.Pooled };
+        Assert.Equal(Bedflow.Core.Delays.Responsibility.SocialCare, Bedflow.Core.Delays.ServiceDelays.For(pooled, Bedflow.Core.Delays.Responsibility.SocialCare).Responsible);
+        Assert.Equal(Bedflow.Core.Delays.Responsibility.Nhs, Bedflow.Core.Delays.ServiceDelays.For(pooled, Bedflow.Core.Delays.Responsibility.Nhs).Responsible);
+        var both = pooled with { DelaysResponsible = Bedflow.Core.Delays.Responsibility.Both };
+        var resolved = Bedflow.Core.Delays.ServiceDelays.For(both, Bedflow.Core.Delays.Responsibility.Nhs);
+        Assert.Equal(Bedflow.Core.Delays.Responsibility.Both, resolved.Responsible);
+        Assert.Equal(Bedflow.Core.Delays.Responsibility.Nhs, resolved.ChoiceResponsible); // G cannot be "both"
+        Assert.Equal(Bedflow.Core.Delays.DelayReason.E, resolved.Reason);
+    }
 }

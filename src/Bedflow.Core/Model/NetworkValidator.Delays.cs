@@ -1,0 +1,70 @@
+using System.Globalization;
+using Bedflow.Core.Delays;
+
+namespace Bedflow.Core.Model;
+
+internal static partial class NetworkValidator
+{
+    /// <summary>Delay settings: reason × organisation pairs allowed by the SitRep (domain.md §2), choice, groups, exits.</summary>
+    private static void CheckDelays(Network network, HashSet<string> groups, HashSet<string> exits, Action<string, string> add)
+    {
+        if (network.LeadCommissioner == Responsibility.Both)
+        {
+            add("lead_commissioner", "the lead commissioner must be the NHS or social care, not both.");
+        }
+        foreach (var s in network.Services)
+        {
+            string path = $"services.{s.Name}";
+            var d = ServiceDelays.For(s, network.LeadCommissioner);
+            if (!SitRep.Allows(d.Reason, d.Responsible))
+            {
+                add(s.DelaysResponsible is null ? $"{path}.commissioner" : $"{path}.delays_responsible",
+                    $"reason {d.Reason} ({SitRep.Describe(d.Reason)}) cannot be the responsibility of {Name(d.Responsible)} in the SitRep; allowed: {string.Join(", ", SitRep.Responsibilities.Where(o => SitRep.Allows(d.Reason, o)).Select(Name))}.");
+            }
+            if (s.Choice is { } choice)
+            {
+                if (!(choice.Share >= 0 && choice.Share <= 1))
+                {
+                    add($"{path}.choice.share", string.Create(CultureInfo.InvariantCulture, $"the share of patients who wait for their choice must be between 0 and 1, but was {Preconditions.Show(choice.Share)}."));
+                }
+                if (choice.Cap is { } cap && !(cap >= 0 && double.IsFinite(cap)))
+                {
+                    add($"{path}.choice.cap", string.Create(CultureInfo.InvariantCulture, $"the cap on a choice wait must be a finite number of days ≥ 0, but was {Preconditions.Show(cap)}."));
+                }
+                if (!SitRep.Allows(DelayReason.G, d.ChoiceResponsible))
+                {
+                    add($"{path}.choice.responsible", $"reason G (patient or family choice) cannot be the responsibility of {Name(d.ChoiceResponsible)} in the SitRep.");
+                }
+                if (s.Role == ServiceRole.Resource)
+                {
+                    add($"{path}.choice", "patients choose a place, not a resource: choice belongs to the bed-based service they move to.");
+                }
+            }
+        }
+        foreach (string g in network.ChildGroups)
+        {
+            if (!groups.Contains(g))
+            {
+                add("child_groups", $"'{g}' is not a patient group (groups: {string.Join(", ", network.Groups)}).");
+            }
+        }
+        foreach (string e in network.ExitPathways.Keys)
+        {
+            if (!exits.Contains(e))
+            {
+                add($"exit_pathways.{e}", $"'{e}' is not an exit (exits: {string.Join(", ", network.Exits)}).");
+            }
+        }
+        if (network.Population is { } pop && (pop.Adults <= 0 || pop.Total < pop.Adults))
+        {
+            add("population", $"adults must be more than 0 and at most the total, but were {pop.Adults} of {pop.Total}.");
+        }
+    }
+
+    private static string Name(Responsibility r) => r switch
+    {
+        Responsibility.Nhs => "the NHS",
+        Responsibility.SocialCare => "social care",
+        _ => "both",
+    };
+}
