@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Bedflow.Core.Delays;
 using Bedflow.Core.Examples;
 using Bedflow.Core.Simulation;
 using Bedflow.Core.Statistics;
@@ -31,6 +32,7 @@ internal static class DemoCommand
                 MaxDegreeOfParallelism = parse.GetValue(threads),
                 HorizonDays = 365 * parse.GetValue(years),
                 WarmupDays = 365 * parse.GetValue(warmup),
+                CountDelays = true,
             };
             var network = DemoCounty.Create();
             var started = System.Diagnostics.Stopwatch.StartNew();
@@ -82,10 +84,51 @@ internal static class DemoCommand
                 Format(s[ServiceMetric.Rejections], "F0"));
         }
         console.Write(table);
+        PrintDelays(console, result.Delays!);
         console.WriteLine(result.Deadlocks.Count == 0
             ? "No deadlocks."
             : $"{result.Deadlocks.Count} deadlock(s) in {result.DeadlockedReplications} replication(s); they stay in the means.");
     }
+
+    private static void PrintDelays(IAnsiConsole console, DelaySummary d)
+    {
+        console.WriteLine();
+        console.WriteLine("Delayed transfers of care, counted as the NHS SitRep counts them (adults in acute and non-acute beds; docs/delays.md):");
+        var headline = new Table().Border(TableBorder.Simple);
+        headline.AddColumns("Measure", "Mean ± 95% CI");
+        headline.AddRow("Delayed days a year", Format(d.DaysPerYear, "F0"));
+        headline.AddRow("Patients delayed on an average day (DTOC beds)", Format(d.MeanDelayed, "F1"));
+        headline.AddRow("Patients delayed at the last-Thursday snapshot (monthly mean)", Format(d.MeanSnapshot, "F1"));
+        headline.AddRow("Delayed days per 1,000 adults a year", Format(d.DaysPer1000AdultsPerYear, "F1"));
+        headline.AddRow("Patients delayed per 100,000 adults", Format(d.DelayedPer100kAdults, "F1"));
+        headline.AddRow("Discharges on their discharge-ready date", Format(d.ShareDischargedOnReadyDate, "P1"));
+        headline.AddRow("Mean days from discharge-ready date to discharge", Format(d.MeanDelayPerDischarge, "F2"));
+        console.Write(headline);
+        var reasons = new Table().Border(TableBorder.Simple);
+        reasons.AddColumns("Reason", "Delayed days a year");
+        foreach (var (reason, estimate) in d.ByReason.Where(r => r.Value.Mean > 0))
+        {
+            reasons.AddRow(Markup.Escape($"{reason}: {SitRep.Describe(reason)}"), Format(estimate, "F0"));
+        }
+        foreach (var (who, estimate) in d.ByResponsibility)
+        {
+            reasons.AddRow(Markup.Escape($"Responsible: {SitRep.ExtractColumn(who)}"), Format(estimate, "F0"));
+        }
+        console.Write(reasons);
+        console.WriteLine("Discharges by days from discharge-ready date: " + string.Join(", ",
+            d.ByBand.Select(b => $"{BandLabel(b.Key)} {Format(b.Value, "P1")}")));
+    }
+
+    private static string BandLabel(DelayBand band) => band switch
+    {
+        DelayBand.Zero => "0",
+        DelayBand.One => "1",
+        DelayBand.TwoToThree => "2–3",
+        DelayBand.FourToSix => "4–6",
+        DelayBand.SevenToThirteen => "7–13",
+        DelayBand.FourteenToTwenty => "14–20",
+        _ => "21+",
+    };
 
     private static string Format(Estimate e, string format)
     {

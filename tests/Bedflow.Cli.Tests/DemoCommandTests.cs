@@ -23,6 +23,8 @@ public class DemoCommandTests
         }
         Assert.Contains("±", output, StringComparison.Ordinal);
         Assert.Contains("3 replications, seed 7", output, StringComparison.Ordinal);
+        Assert.Contains("Delayed days a year", output, StringComparison.Ordinal);
+        Assert.Contains("Delayed days per 1,000 adults a year", output, StringComparison.Ordinal);
     }
 
     [Fact]

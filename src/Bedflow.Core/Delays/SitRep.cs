@@ -40,6 +40,14 @@ public static class SitRep
         _ => "O_OTHER",
     };
 
+    /// <summary>The organisation as the published extract's column names give it: "NHS", "Social Care", "Both".</summary>
+    public static string ExtractColumn(Responsibility responsible) => responsible switch
+    {
+        Responsibility.Nhs => "NHS",
+        Responsibility.SocialCare => "Social Care",
+        _ => "Both",
+    };
+
     /// <summary>The reason's description, as in domain.md §2.</summary>
     public static string Describe(DelayReason reason) => reason switch
     {

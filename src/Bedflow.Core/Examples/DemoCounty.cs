@@ -20,7 +20,7 @@ public static class DemoCounty
     public static Network Create(DateOnly? startDate = null)
     {
         var start = startDate ?? new DateOnly(2016, 4, 1);
-        return new NetworkBuilder()
+        return (new NetworkBuilder()
             .StartingOn(start)
             .Groups("frail", "other")
             .Exits("died")
@@ -76,7 +76,11 @@ public static class DemoCounty
             .Route("home_care", ("home", 0.52), ("residential_home", 0.08), ("died", 0.40))
             .Route("residential_home", ("died", 0.9), ("nursing_home", 0.1))
             .Route("nursing_home", "died")
-            .Build()
-            .EnsureValid();
+            .Build() with
+            {
+                // Illustrative: about the population a 395-bed acute trust serves.
+                Population = new Population(260_000, 205_000),
+                ExitPathways = new Dictionary<string, Delays.DischargePathway?> { ["died"] = null },
+            }).EnsureValid();
     }
 }

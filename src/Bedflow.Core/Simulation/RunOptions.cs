@@ -21,6 +21,12 @@ public sealed record RunOptions
     /// <summary>Keep the full patient-episode log of each replication (memory grows with the horizon).</summary>
     public bool RecordEpisodes { get; init; }
 
+    /// <summary>
+    /// Count delayed transfers of care as the NHS does (<see cref="Delays.DelayFigures"/>) in each
+    /// replication, from its episode log, which is then dropped unless <see cref="RecordEpisodes"/>.
+    /// </summary>
+    public bool CountDelays { get; init; }
+
     /// <summary>Keep per-day midnight counts (occupancy, blocked, queued) per service.</summary>
     public bool DailyCensus { get; init; } = true;
 

@@ -6,8 +6,9 @@ namespace Bedflow.Core.Simulation;
 public sealed class RunResult
 {
     internal RunResult(RunOptions options, IReadOnlyList<ReplicationResult> replications, IReadOnlyList<ServiceResult> services,
-        IReadOnlyList<Model.ModelProblem> warnings, IReadOnlyList<WarmupDiagnostic> warmup)
+        IReadOnlyList<Model.ModelProblem> warnings, IReadOnlyList<WarmupDiagnostic> warmup, Delays.DelaySummary? delays = null)
     {
+        Delays = delays;
         Options = options;
         Warnings = warnings;
         Warmup = warmup;
@@ -15,6 +16,9 @@ public sealed class RunResult
         Services = services;
         Deadlocks = [.. replications.SelectMany(r => r.Deadlocks)];
     }
+
+    /// <summary>Delayed transfers of care as the NHS counts them, over replications, if counted (<see cref="RunOptions.CountDelays"/>).</summary>
+    public Delays.DelaySummary? Delays { get; }
 
     /// <summary>Warnings about the model as run (e.g. a warm-up too short for a long-stay service).</summary>
     public IReadOnlyList<Model.ModelProblem> Warnings { get; }

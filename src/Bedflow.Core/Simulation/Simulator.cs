@@ -1,3 +1,4 @@
+using Bedflow.Core.Delays;
 using Bedflow.Core.Model;
 using Bedflow.Core.Statistics;
 
@@ -21,8 +22,15 @@ public static class Simulator
         var compiled = new CompiledNetwork(network);
         var results = new ReplicationResult[options.Replications];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
-        Parallel.For(0, options.Replications, parallel, r => results[r] = new Replication(compiled, options, r).Run());
-        return new RunResult(options, results, Aggregate(network, results), network.Warnings(options), WarmupDiagnostics(network, options, results));
+        var engineOptions = options.CountDelays && !options.RecordEpisodes ? options with { RecordEpisodes = true } : options;
+        Parallel.For(0, options.Replications, parallel, r =>
+        {
+            var result = new Replication(compiled, engineOptions, r).Run();
+            // Counted replication by replication, so only one episode log per thread is alive at a time.
+            results[r] = options.CountDelays ? result.WithDelays(SimulatedDelays.Figures(network, result, options), options.RecordEpisodes) : result;
+        });
+        var delays = options.CountDelays ? DelaySummary.Of([.. results.Select(r => r.Delays!)]) : null;
+        return new RunResult(options, results, Aggregate(network, results), network.Warnings(options), WarmupDiagnostics(network, options, results), delays);
     }
 
     /// <summary>Runs a single replication on the calling thread (benchmarks, diagnostics).</summary>
