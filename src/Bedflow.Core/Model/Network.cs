@@ -22,6 +22,12 @@ public sealed record Network
     /// <summary>Routing out of each service.</summary>
     public required IReadOnlyList<RouteDefinition> Routes { get; init; }
 
+    /// <summary>Routing replaced for a while (interventions); overlapping changes of the same service and group are an error.</summary>
+    public IReadOnlyList<RoutingChange> RoutingChanges { get; init; } = [];
+
+    /// <summary>Lengths of stay replaced for a while (interventions); overlapping changes of the same service and group are an error.</summary>
+    public IReadOnlyList<StayChange> StayChanges { get; init; } = [];
+
     /// <summary>Ways out of the network, such as "home" or "died".</summary>
     public IReadOnlyList<string> Exits { get; init; } = ["home"];
 

@@ -81,6 +81,7 @@ internal static partial class NetworkValidator
         CheckArrivals(network, services, groups, Add);
         CheckRoutes(network, services, exits, groups, Add);
         CheckDelays(network, groups, exits, Add);
+        CheckTimedChanges(network, services, exits, groups, Add);
         return problems;
     }
 

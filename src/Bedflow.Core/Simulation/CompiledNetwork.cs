@@ -69,34 +69,37 @@ internal sealed class CompiledNetwork
         // Stable order: by day, then service index (a documented tie-break).
         CapacityChanges = [.. changes.OrderBy(c => c.Day).ThenBy(c => c.Service)];
 
-        RouteOffset = new int[(N * G) + 1];
-        var cum = new List<double>();
-        var dest = new List<int>();
-        for (int i = 0; i < N; i++)
+        // Epochs: intervals between the boundaries of routing and length-of-stay changes, each with
+        // its own tables, so the hot loop indexes arrays and never searches for the change in force.
+        var bounds = network.RoutingChanges.SelectMany(c => new[] { c.From, c.To })
+            .Concat(network.StayChanges.SelectMany(c => new[] { c.From, c.To })).Distinct().Order().ToList();
+        EpochStart = [double.NegativeInfinity, .. bounds];
+        int epochs = EpochStart.Length;
+        EpochLos = new Distribution[epochs][];
+        EpochRouteOffset = new int[epochs][];
+        EpochRouteCumulative = new double[epochs][];
+        EpochRouteDestination = new int[epochs][];
+        for (int e = 0; e < epochs; e++)
         {
-            for (int g = 0; g < G; g++)
+            double t = EpochStart[e];
+            EpochLos[e] = new Distribution[N * G];
+            for (int i = 0; i < N; i++)
             {
-                RouteOffset[(i * G) + g] = cum.Count;
-                var route = network.Routes.FirstOrDefault(r => r.From == network.Services[i].Name && r.Group == network.Groups[g])
-                    ?? network.Routes.First(r => r.From == network.Services[i].Name && r.Group is null);
-                double total = route.Destinations.Sum(d => d.Probability);
-                double running = 0;
-                foreach (var (to, p) in route.Destinations)
+                for (int g = 0; g < G; g++)
                 {
-                    if (p <= 0)
-                    {
-                        continue;
-                    }
-                    running += p / total;
-                    cum.Add(running);
-                    dest.Add(serviceIndex.TryGetValue(to, out int j) ? j : -(exitIndex[to] + 1));
+                    var change = network.StayChanges.LastOrDefault(c => c.From <= t && t < c.To && c.Service == network.Services[i].Name
+                        && (c.Group is null || c.Group == network.Groups[g]));
+                    EpochLos[e][(i * G) + g] = change?.LengthOfStay ?? Los[(i * G) + g];
                 }
-                cum[^1] = 1.0;
             }
+            (EpochRouteOffset[e], EpochRouteCumulative[e], EpochRouteDestination[e]) = CompileRoutes(network, serviceIndex, exitIndex, (from, group) =>
+                // A change for the group, else a change for every group (which overrides group routes too).
+                network.RoutingChanges.LastOrDefault(c => c.From <= t && t < c.To && c.Route.From == from && c.Route.Group == group)?.Route
+                ?? network.RoutingChanges.LastOrDefault(c => c.From <= t && t < c.To && c.Route.From == from && c.Route.Group is null)?.Route);
         }
-        RouteOffset[N * G] = cum.Count;
-        RouteCumulative = [.. cum];
-        RouteDestination = [.. dest];
+        RouteOffset = EpochRouteOffset[0];
+        RouteCumulative = EpochRouteCumulative[0];
+        RouteDestination = EpochRouteDestination[0];
 
         StreamScript = new double[]?[S];
         StreamService = new int[S];
@@ -122,6 +125,48 @@ internal sealed class CompiledNetwork
             StreamGroupCumulative[(k * G) + G - 1] = 1.0;
         }
     }
+
+    /// <summary>Routing tables for (service, group) → destinations, given the route in force or null for the ordinary one.</summary>
+    private (int[] Offset, double[] Cumulative, int[] Destination) CompileRoutes(Network network, Dictionary<string, int> serviceIndex,
+        Dictionary<string, int> exitIndex, Func<string, string, RouteDefinition?> changed)
+    {
+        var offset = new int[(N * G) + 1];
+        var cum = new List<double>();
+        var dest = new List<int>();
+        for (int i = 0; i < N; i++)
+        {
+            for (int g = 0; g < G; g++)
+            {
+                offset[(i * G) + g] = cum.Count;
+                string name = network.Services[i].Name;
+                var route = changed(name, network.Groups[g])
+                    ?? network.Routes.FirstOrDefault(r => r.From == name && r.Group == network.Groups[g])
+                    ?? network.Routes.First(r => r.From == name && r.Group is null);
+                double total = route.Destinations.Sum(d => d.Probability);
+                double running = 0;
+                foreach (var (to, p) in route.Destinations)
+                {
+                    if (p <= 0)
+                    {
+                        continue;
+                    }
+                    running += p / total;
+                    cum.Add(running);
+                    dest.Add(serviceIndex.TryGetValue(to, out int j) ? j : -(exitIndex[to] + 1));
+                }
+                cum[^1] = 1.0;
+            }
+        }
+        offset[N * G] = cum.Count;
+        return (offset, [.. cum], [.. dest]);
+    }
+
+    /// <summary>Start of each epoch (the first is −∞); routing and stays are constant within one.</summary>
+    public double[] EpochStart { get; }
+    public Distribution[][] EpochLos { get; }
+    public int[][] EpochRouteOffset { get; }
+    public double[][] EpochRouteCumulative { get; }
+    public int[][] EpochRouteDestination { get; }
 
     public Network Source { get; }
     public int N { get; }

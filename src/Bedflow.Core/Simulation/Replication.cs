@@ -1,3 +1,4 @@
+using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
 using Bedflow.Core.Randomness;
 
@@ -53,6 +54,12 @@ internal sealed partial class Replication
     private readonly DailyCensus? _census;
     private readonly List<Episode>? _episodes;
     private readonly List<WaitSegment>? _waits;
+
+    private int _epoch;
+    private Distribution[] _los = null!;
+    private int[] _routeOffset = null!;
+    private double[] _routeCumulative = null!;
+    private int[] _routeDestination = null!;
 
     private double _now;
     private double _nextMidnight;
@@ -118,6 +125,9 @@ internal sealed partial class Replication
     public ReplicationResult Run()
     {
         _now = _begin;
+        _epoch = 0;
+        LoadEpoch();
+        SyncEpoch();
         _nextMidnight = Math.Floor(_begin) + 1;
         for (int c = 0; c < _net.CapacityChanges.Length; c++)
         {
@@ -372,7 +382,8 @@ internal sealed partial class Replication
             // Rounded to 1/1024 of a unit so that sums of units are exact in binary.
             pt.NextUnits = Math.Round(demand.Sample(ref demandRng) * 1024) / 1024;
         }
-        var los = _net.Los[(j * _net.G) + pt.Group];
+        SyncEpoch();
+        var los = _los[(j * _net.G) + pt.Group];
         pt.NextLos = residual ? los.SampleResidual(ref rng) : los.Sample(ref rng);
     }
 
@@ -562,10 +573,33 @@ internal sealed partial class Replication
         MoveOn(p, pt.Target, firstAttempt: true);
     }
 
+    /// <summary>Moves to the epoch of the current time (time only moves forward) and loads its tables.</summary>
+    private void SyncEpoch()
+    {
+        if (_epoch + 1 < _net.EpochStart.Length && _now >= _net.EpochStart[_epoch + 1])
+        {
+            do
+            {
+                _epoch++;
+            }
+            while (_epoch + 1 < _net.EpochStart.Length && _now >= _net.EpochStart[_epoch + 1]);
+            LoadEpoch();
+        }
+    }
+
+    private void LoadEpoch()
+    {
+        _los = _net.EpochLos[_epoch];
+        _routeOffset = _net.EpochRouteOffset[_epoch];
+        _routeCumulative = _net.EpochRouteCumulative[_epoch];
+        _routeDestination = _net.EpochRouteDestination[_epoch];
+    }
+
     private int Route(int i, int group, double draw)
     {
-        int offset = _net.RouteOffset[(i * _net.G) + group];
-        return _net.RouteDestination[offset + Draw(_net.RouteCumulative, offset, _net.RouteOffset[(i * _net.G) + group + 1] - offset, draw)];
+        SyncEpoch();
+        int offset = _routeOffset[(i * _net.G) + group];
+        return _routeDestination[offset + Draw(_routeCumulative, offset, _routeOffset[(i * _net.G) + group + 1] - offset, draw)];
     }
 
     private void MarkReady(int i, double units)
