@@ -8,6 +8,8 @@ internal static class BedflowApp
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("Bedflow: patient flow, delayed transfers of care and their money, for a local health and social care economy.");
+        root.Subcommands.Add(RunCommand.Create(output, error));
+        root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

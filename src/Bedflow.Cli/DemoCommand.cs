@@ -13,11 +13,11 @@ internal static class DemoCommand
 {
     public static Command Create(TextWriter output)
     {
-        var replications = PositiveInt("--replications", "Independent replications (each mean gets a 95% confidence interval from them).", 20);
+        var replications = Options.PositiveInt("--replications", "Independent replications (each mean gets a 95% confidence interval from them).", 20);
         var seed = new Option<ulong>("--seed") { Description = "Master random seed: the same seed gives the same numbers whatever the thread count.", DefaultValueFactory = _ => 20160401 };
-        var threads = PositiveInt("--threads", "Threads to use (default: all cores). Never changes the numbers.", Environment.ProcessorCount);
-        var years = PositiveInt("--years", "Years reported after the warm-up.", 1);
-        var warmup = PositiveInt("--warmup-years", "Years simulated before the report starts and not counted (care-home stays are long).", 3);
+        var threads = Options.PositiveInt("--threads", "Threads to use (default: all cores). Never changes the numbers.", Environment.ProcessorCount);
+        var years = Options.PositiveInt("--years", "Years reported after the warm-up.", 1);
+        var warmup = Options.PositiveInt("--warmup-years", "Years simulated before the report starts and not counted (care-home stays are long).", 3);
 
         var command = new Command("demo", "Run the small built-in demo county (illustrative numbers, not a real place) and print its flow.")
         {
@@ -27,11 +27,11 @@ internal static class DemoCommand
         {
             var options = new RunOptions
             {
-                Replications = parse.GetValue(replications),
+                Replications = parse.GetValue(replications)!.Value,
                 Seed = parse.GetValue(seed),
-                MaxDegreeOfParallelism = parse.GetValue(threads),
-                HorizonDays = 365 * parse.GetValue(years),
-                WarmupDays = 365 * parse.GetValue(warmup),
+                MaxDegreeOfParallelism = parse.GetValue(threads)!.Value,
+                HorizonDays = 365 * parse.GetValue(years)!.Value,
+                WarmupDays = 365 * parse.GetValue(warmup)!.Value,
                 CountDelays = true,
             };
             var network = DemoCounty.Create();
@@ -42,22 +42,6 @@ internal static class DemoCommand
         });
         return command;
     }
-
-    private static Option<int> PositiveInt(string name, string description, int defaultValue) => new(name)
-    {
-        Description = description,
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = r =>
-        {
-            string token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
-            if (int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 1)
-            {
-                return value;
-            }
-            r.AddError($"{name} must be a whole number of at least 1, but was '{token}'.");
-            return 0;
-        },
-    };
 
     private static void Print(RunResult result, DateOnly start, TimeSpan elapsed, TextWriter output)
     {
@@ -75,13 +59,13 @@ internal static class DemoCommand
         {
             table.AddRow(
                 Markup.Escape(s.Name),
-                Format(s[ServiceMetric.MeanCapacity], "F0"),
-                Format(s[ServiceMetric.MeanOccupancy], "F1"),
-                Format(s[ServiceMetric.MeanBlocked], "F1"),
-                Format(s[ServiceMetric.Utilisation], "P1"),
-                Format(s[ServiceMetric.MeanBlockedTimePerBlockedPatient], "F1"),
-                Format(s[ServiceMetric.Throughput], "F1"),
-                Format(s[ServiceMetric.Rejections], "F0"));
+                Formatting.Estimate(s[ServiceMetric.MeanCapacity], "F0"),
+                Formatting.Estimate(s[ServiceMetric.MeanOccupancy], "F1"),
+                Formatting.Estimate(s[ServiceMetric.MeanBlocked], "F1"),
+                Formatting.Estimate(s[ServiceMetric.Utilisation], "P1"),
+                Formatting.Estimate(s[ServiceMetric.MeanBlockedTimePerBlockedPatient], "F1"),
+                Formatting.Estimate(s[ServiceMetric.Throughput], "F1"),
+                Formatting.Estimate(s[ServiceMetric.Rejections], "F0"));
         }
         console.Write(table);
         PrintDelays(console, result.Delays!);
@@ -96,27 +80,27 @@ internal static class DemoCommand
         console.WriteLine("Delayed transfers of care, counted as the NHS SitRep counts them (adults in acute and non-acute beds; docs/delays.md):");
         var headline = new Table().Border(TableBorder.Simple);
         headline.AddColumns("Measure", "Mean ± 95% CI");
-        headline.AddRow("Delayed days a year", Format(d.DaysPerYear, "F0"));
-        headline.AddRow("Patients delayed on an average day (DTOC beds)", Format(d.MeanDelayed, "F1"));
-        headline.AddRow("Patients delayed at the last-Thursday snapshot (monthly mean)", Format(d.MeanSnapshot, "F1"));
-        headline.AddRow("Delayed days per 1,000 adults a year", Format(d.DaysPer1000AdultsPerYear, "F1"));
-        headline.AddRow("Patients delayed per 100,000 adults", Format(d.DelayedPer100kAdults, "F1"));
-        headline.AddRow("Discharges on their discharge-ready date", Format(d.ShareDischargedOnReadyDate, "P1"));
-        headline.AddRow("Mean days from discharge-ready date to discharge", Format(d.MeanDelayPerDischarge, "F2"));
+        headline.AddRow("Delayed days a year", Formatting.Estimate(d.DaysPerYear, "F0"));
+        headline.AddRow("Patients delayed on an average day (DTOC beds)", Formatting.Estimate(d.MeanDelayed, "F1"));
+        headline.AddRow("Patients delayed at the last-Thursday snapshot (monthly mean)", Formatting.Estimate(d.MeanSnapshot, "F1"));
+        headline.AddRow("Delayed days per 1,000 adults a year", Formatting.Estimate(d.DaysPer1000AdultsPerYear, "F1"));
+        headline.AddRow("Patients delayed per 100,000 adults", Formatting.Estimate(d.DelayedPer100kAdults, "F1"));
+        headline.AddRow("Discharges on their discharge-ready date", Formatting.Estimate(d.ShareDischargedOnReadyDate, "P1"));
+        headline.AddRow("Mean days from discharge-ready date to discharge", Formatting.Estimate(d.MeanDelayPerDischarge, "F2"));
         console.Write(headline);
         var reasons = new Table().Border(TableBorder.Simple);
         reasons.AddColumns("Reason", "Delayed days a year");
         foreach (var (reason, estimate) in d.ByReason.Where(r => r.Value.Mean > 0))
         {
-            reasons.AddRow(Markup.Escape($"{reason}: {SitRep.Describe(reason)}"), Format(estimate, "F0"));
+            reasons.AddRow(Markup.Escape($"{reason}: {SitRep.Describe(reason)}"), Formatting.Estimate(estimate, "F0"));
         }
         foreach (var (who, estimate) in d.ByResponsibility)
         {
-            reasons.AddRow(Markup.Escape($"Responsible: {SitRep.ExtractColumn(who)}"), Format(estimate, "F0"));
+            reasons.AddRow(Markup.Escape($"Responsible: {SitRep.ExtractColumn(who)}"), Formatting.Estimate(estimate, "F0"));
         }
         console.Write(reasons);
         console.WriteLine("Discharges by days from discharge-ready date: " + string.Join(", ",
-            d.ByBand.Select(b => $"{BandLabel(b.Key)} {Format(b.Value, "P1")}")));
+            d.ByBand.Select(b => $"{BandLabel(b.Key)} {Formatting.Estimate(b.Value, "P1")}")));
     }
 
     private static string BandLabel(DelayBand band) => band switch
@@ -129,16 +113,4 @@ internal static class DemoCommand
         DelayBand.FourteenToTwenty => "14–20",
         _ => "21+",
     };
-
-    private static string Format(Estimate e, string format)
-    {
-        if (double.IsNaN(e.Mean))
-        {
-            return "–";
-        }
-        string mean = e.Mean.ToString(format, CultureInfo.InvariantCulture);
-        return e.HalfWidth is { } h
-            ? $"{mean} ± {h.ToString(format, CultureInfo.InvariantCulture)}"
-            : $"{mean} (from {e.Count} replication; no interval)";
-    }
 }

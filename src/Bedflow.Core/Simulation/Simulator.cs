@@ -12,7 +12,13 @@ namespace Bedflow.Core.Simulation;
 public static class Simulator
 {
     /// <summary>Runs the network. Throws <see cref="InvalidModelException"/> if the network or options are invalid.</summary>
-    public static RunResult Run(Network network, RunOptions options)
+    public static RunResult Run(Network network, RunOptions options) => Run(network, options, null);
+
+    /// <summary>
+    /// Runs the network, calling <paramref name="replicationDone"/> (from any thread) as each
+    /// replication finishes — for progress bars; it never changes the numbers.
+    /// </summary>
+    public static RunResult Run(Network network, RunOptions options, Action? replicationDone)
     {
         var optionProblems = options.Validate();
         if (optionProblems.Count > 0)
@@ -28,6 +34,7 @@ public static class Simulator
             var result = new Replication(compiled, engineOptions, r).Run();
             // Counted replication by replication, so only one episode log per thread is alive at a time.
             results[r] = options.CountDelays ? result.WithDelays(SimulatedDelays.Figures(network, result, options), options.RecordEpisodes) : result;
+            replicationDone?.Invoke();
         });
         var delays = options.CountDelays ? DelaySummary.Of([.. results.Select(r => r.Delays!)]) : null;
         return new RunResult(options, results, Aggregate(network, results), network.Warnings(options), WarmupDiagnostics(network, options, results), delays);

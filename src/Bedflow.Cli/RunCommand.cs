@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Bedflow.Core.Delays;
+using Bedflow.Core.Experiments;
+using Bedflow.Data.Delays;
+using Bedflow.Data.Results;
+using Bedflow.Data.Scenarios;
+using Spectre.Console;
+
+namespace Bedflow.Cli;
+
+/// <summary>`bedflow run FILE`: validate, run the baseline and every variant on common random numbers, print and write the results.</summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("FILE") { Description = "The scenario file (YAML)." };
+        var outDir = new Option<string?>("--out") { Description = "Folder for results.json, run-info.json and the CSV series (default: results/<scenario file name>)." };
+        var replications = Options.PositiveInt("--replications", "Replications (overrides the file).", null);
+        var seed = new Option<ulong?>("--seed") { Description = "Master random seed (overrides the file)." };
+        var threads = Options.PositiveInt("--threads", "Threads (default: all cores). Never changes the numbers.", null);
+        var json = new Option<bool>("--json") { Description = "Print only the results JSON on standard output." };
+        var command = new Command("run", "Run a scenario: the baseline and every variant, with 95% confidence intervals.")
+        {
+            file, outDir, replications, seed, threads, json,
+        };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            var load = Scenario.Load(path);
+            ValidateCommand.Report(load, error);
+            if (!load.IsValid)
+            {
+                return ExitCodes.UsageError;
+            }
+            var scenario = load.Scenario!;
+            var options = scenario.Options with
+            {
+                Replications = parse.GetValue(replications) ?? scenario.Options.Replications,
+                Seed = parse.GetValue(seed) ?? scenario.Options.Seed,
+                MaxDegreeOfParallelism = parse.GetValue(threads),
+            };
+            string folder = parse.GetValue(outDir) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path));
+            bool jsonOnly = parse.GetValue(json);
+            return Execute(scenario, options, folder, jsonOnly, output, error);
+        });
+        return command;
+    }
+
+    private static int Execute(Scenario scenario, Core.Simulation.RunOptions options, string folder, bool jsonOnly, TextWriter output, TextWriter error)
+    {
+        var variants = scenario.AllVariants.Select(v => (v.Name, v.Description, v.Network)).ToList();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        IReadOnlyList<VariantResult> results;
+        try
+        {
+            results = RunWithProgress(variants, options, jsonOnly, output);
+        }
+        catch (Exception e) when (e is OutOfMemoryException or InvalidOperationException or AggregateException)
+        {
+            error.WriteLine($"bedflow: the run failed: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        var elapsed = started.Elapsed;
+        byte[] resultsJson;
+        using (var buffer = new MemoryStream())
+        {
+            ResultsJson.Write(buffer, scenario.Name, options, results);
+            resultsJson = buffer.ToArray();
+        }
+        var files = new List<(string, Action<Stream>)>
+        {
+            ("results.json", s => s.Write(resultsJson)),
+            ("run-info.json", s => RunInfo(s, scenario, options, elapsed)),
+        };
+        var identity = scenario.SitRep ?? new SitRepIdentity("", "", "", "", "", "");
+        foreach (var r in results)
+        {
+            string name = FileName(r.Name);
+            files.Add(($"daily-{name}.csv", s => Text(s, w => DailyCsv.Write(w, r))));
+            files.Add(($"sitrep-{name}.csv", s => Text(s, w => SitRepCsv.Write(w, identity, SitRepRow.From(r.Run.Delays!.Replications),
+                $"Delayed transfers of care: {scenario.Name}, {r.Name} (simulated by Bedflow)", $"Mean of {options.Replications} replications, seed {options.Seed}"))));
+        }
+        try
+        {
+            OutputFolder.Write(folder, files);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"bedflow: cannot write the results to '{folder}': {e.Message} Nothing was written there.");
+            return ExitCodes.Failure;
+        }
+        if (jsonOnly)
+        {
+            output.Write(Encoding.UTF8.GetString(resultsJson));
+            output.WriteLine();
+            return ExitCodes.Ok;
+        }
+        Summary.Print(scenario, options, results, elapsed, folder, output);
+        return ExitCodes.Ok;
+    }
+
+    private static IReadOnlyList<VariantResult> RunWithProgress(List<(string, string, Core.Model.Network)> variants, Core.Simulation.RunOptions options, bool quiet, TextWriter output)
+    {
+        int total = variants.Count * options.Replications;
+        if (quiet || output != Console.Out || Console.IsOutputRedirected)
+        {
+            return Experiment.Run(variants, options);
+        }
+        IReadOnlyList<VariantResult> results = [];
+        AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"{variants.Count} variant(s) × {options.Replications} replications", maxValue: total);
+                results = Experiment.Run(variants, options, () => task.Increment(1));
+            });
+        return results;
+    }
+
+    private static void RunInfo(Stream stream, Scenario scenario, Core.Simulation.RunOptions options, TimeSpan elapsed)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        w.WriteStartObject();
+        w.WriteString("scenario", scenario.Name);
+        w.WriteString("file", Path.GetFullPath(scenario.File));
+        w.WriteNumber("replications", options.Replications);
+        w.WriteNumber("seed", options.Seed);
+        w.WriteNumber("elapsed_seconds", Math.Round(elapsed.TotalSeconds, 3));
+        w.WriteString("finished_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        w.WriteString("host", Environment.MachineName);
+        w.WriteNumber("processors", Environment.ProcessorCount);
+        w.WriteNumber("threads", options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        w.WriteString("bedflow_version", Version);
+        w.WriteString("dotnet", Environment.Version.ToString());
+        w.WriteString("os", System.Runtime.InteropServices.RuntimeInformation.OSDescription);
+        w.WriteEndObject();
+    }
+
+    public static string Version =>
+        typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private static void Text(Stream stream, Action<TextWriter> write)
+    {
+        using var w = new StreamWriter(stream, new UTF8Encoding(false));
+        write(w);
+    }
+
+    /// <summary>A variant name made safe for a file name.</summary>
+    public static string FileName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_'));
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Bedflow.Data.Scenarios;
+
+/// <summary>
+/// Friendly units: durations (<c>14d</c>, <c>6w</c>, <c>12h</c>, <c>1y</c> = 365 days), rates
+/// (<c>180/d</c>, <c>1260/w</c>, <c>65000/y</c>) and dates (<c>2016-11-01</c>).
+/// </summary>
+internal static partial class Quantities
+{
+    [GeneratedRegex(@"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(h|d|w|y)\s*$")]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*/\s*(d|w|y)\s*$")]
+    private static partial Regex RatePattern();
+
+    /// <summary>A duration in days, or an error message.</summary>
+    public static (double Days, string? Error) Duration(string text)
+    {
+        var m = DurationPattern().Match(text);
+        if (!m.Success)
+        {
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                ? (0, $"'{text}' has no unit: write a duration with one, such as {text}d (days), {text}w (weeks), {text}h (hours) or {text}y (years).")
+                : (0, $"'{text}' is not a duration: write a number and a unit, such as 14d, 6w, 12h or 1y.");
+        }
+        double value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return (value * Unit(m.Groups[2].Value), null);
+    }
+
+    /// <summary>A rate per day, or an error message.</summary>
+    public static (double PerDay, string? Error) Rate(string text)
+    {
+        var m = RatePattern().Match(text);
+        if (!m.Success)
+        {
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                ? (0, $"'{text}' has no unit: write a rate such as {text}/d (per day), {text}/w (per week) or {text}/y (per year).")
+                : (0, $"'{text}' is not a rate: write a number per unit of time, such as 180/d, 1260/w or 65000/y.");
+        }
+        double value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return (value / Unit(m.Groups[2].Value), null);
+    }
+
+    /// <summary>A calendar date (yyyy-mm-dd), or an error message.</summary>
+    public static (DateOnly Date, string? Error) Date(string text) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? (d, null)
+            : (default, $"'{text}' is not a date: write it as yyyy-mm-dd, such as 2016-11-01.");
+
+    /// <summary>A plain number, or an error message.</summary>
+    public static (double Value, string? Error) Number(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
+            ? (v, null)
+            : (0, $"'{text}' is not a number.");
+
+    private static double Unit(string unit) => unit switch
+    {
+        "h" => 1.0 / 24,
+        "w" => 7,
+        "y" => 365,
+        _ => 1,
+    };
+}

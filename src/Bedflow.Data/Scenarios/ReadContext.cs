@@ -1,0 +1,141 @@
+using System.Globalization;
+
+namespace Bedflow.Data.Scenarios;
+
+/// <summary>Collects problems while a scenario tree is read; small typed readers that never throw.</summary>
+internal sealed class ReadContext(string file)
+{
+    public string File { get; } = file;
+
+    public List<ScenarioProblem> Problems { get; } = [];
+
+    public void Error(YNode? at, string path, string message) =>
+        Problems.Add(new ScenarioProblem(File, at?.Start.Line ?? 1, at?.Start.Column ?? 1, path, message));
+
+    /// <summary>The node as a mapping, or null (and a problem) when it is something else.</summary>
+    public YMap? Map(YNode? node, string path, bool required = false)
+    {
+        switch (node)
+        {
+            case YMap m:
+                return m;
+            case null:
+                if (required)
+                {
+                    Error(null, path, "is required but missing.");
+                }
+                return null;
+            case YScalar s when s.IsNull && !required:
+                return null;
+            default:
+                Error(node, path, $"expected a mapping of keys to values here, but found {Describe(node)}.");
+                return null;
+        }
+    }
+
+    /// <summary>Reports keys that are not allowed, with a suggestion; returns the map.</summary>
+    public void Keys(YMap map, string path, IReadOnlyCollection<string> allowed, IReadOnlyCollection<string>? required = null)
+    {
+        foreach (var (key, _) in map.Entries)
+        {
+            if (!allowed.Contains(key.Value))
+            {
+                Error(key, Join(path, key.Value), $"unknown key '{key.Value}'.{Suggest.DidYouMean(key.Value, allowed)} Allowed here: {string.Join(", ", allowed)}.");
+            }
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, _) in map.Entries)
+        {
+            if (!seen.Add(key.Value))
+            {
+                Error(key, Join(path, key.Value), $"key '{key.Value}' is given twice.");
+            }
+        }
+        foreach (string r in required ?? [])
+        {
+            if (map[r] is null)
+            {
+                Error(map, Join(path, r), $"'{r}' is required but missing.");
+            }
+        }
+    }
+
+    public string? Text(YNode? node, string path)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+        if (node is YScalar s)
+        {
+            return s.IsNull ? null : s.Value;
+        }
+        Error(node, path, $"expected a single value here, but found {Describe(node)}.");
+        return null;
+    }
+
+    public double? Number(YNode? node, string path) => Parse(node, path, Quantities.Number);
+
+    public double? Days(YNode? node, string path) => Parse(node, path, Quantities.Duration);
+
+    public double? Rate(YNode? node, string path) => Parse(node, path, Quantities.Rate);
+
+    public DateOnly? Date(YNode? node, string path) => Parse(node, path, Quantities.Date);
+
+    public int? Integer(YNode? node, string path)
+    {
+        string? text = Text(node, path);
+        if (text is null)
+        {
+            return null;
+        }
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v))
+        {
+            return v;
+        }
+        Error(node, path, $"'{text}' is not a whole number.");
+        return null;
+    }
+
+    public TEnum? Choice<TEnum>(YNode? node, string path, IReadOnlyDictionary<string, TEnum> names) where TEnum : struct
+    {
+        string? text = Text(node, path);
+        if (text is null)
+        {
+            return null;
+        }
+        if (names.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+        Error(node, path, $"'{text}' is not one of: {string.Join(", ", names.Keys)}.{Suggest.DidYouMean(text, names.Keys)}");
+        return null;
+    }
+
+    private T? Parse<T>(YNode? node, string path, Func<string, (T, string?)> parse) where T : struct
+    {
+        string? text = Text(node, path);
+        if (text is null)
+        {
+            return null;
+        }
+        var (value, error) = parse(text);
+        if (error is not null)
+        {
+            Error(node, path, error);
+            return null;
+        }
+        return value;
+    }
+
+    public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    public static string Describe(YNode node) => node switch
+    {
+        YMap => "a mapping",
+        YSeq => "a list",
+        YScalar s when s.IsNull => "nothing",
+        YScalar s => $"'{s.Value}'",
+        _ => "something else",
+    };
+}

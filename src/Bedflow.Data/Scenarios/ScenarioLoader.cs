@@ -1,0 +1,200 @@
+using System.Text.RegularExpressions;
+using Bedflow.Core.Model;
+
+namespace Bedflow.Data.Scenarios;
+
+/// <summary>
+/// File → YAML tree → baseline and variants (each variant an edited copy of the tree) → networks
+/// → the engine's own validation, with every problem placed at its line and column.
+/// </summary>
+internal static partial class ScenarioLoader
+{
+    private static readonly string[] VariantKeys = ["description", "set", "add_interventions", "sweep"];
+
+    public static ScenarioLoad Load(string path)
+    {
+        var problems = new List<ScenarioProblem>();
+        var root = YamlFile.Read(path, path, problems);
+        return root is null ? new ScenarioLoad(null, problems) : FromTree(root, path);
+    }
+
+    public static ScenarioLoad Parse(string yaml, string fileName)
+    {
+        var problems = new List<ScenarioProblem>();
+        var root = YamlFile.Parse(yaml, fileName, problems);
+        return root is null ? new ScenarioLoad(null, problems) : FromTree(root, fileName);
+    }
+
+    private static ScenarioLoad FromTree(YNode tree, string file)
+    {
+        var ctx = new ReadContext(file);
+        if (ctx.Map(tree, "", required: true) is not { } root)
+        {
+            return new ScenarioLoad(null, ctx.Problems);
+        }
+        var reader = new ScenarioReader(ctx);
+        var baseline = reader.Read(root.Without("variants"));
+        if (baseline is not null)
+        {
+            Check(ctx, root, baseline, reader.Options!);
+        }
+        var variants = new List<ScenarioVariant>();
+        if (ctx.Map(root["variants"], "variants") is { } vmap)
+        {
+            foreach (var (key, value) in vmap.Entries)
+            {
+                variants.AddRange(ReadVariant(ctx, root, key, value, baseline is not null));
+            }
+        }
+        var problems = ctx.Problems.DistinctBy(p => p.ToString()).OrderBy(p => p.IsWarning).ThenBy(p => p.Line).ThenBy(p => p.Column).ToList();
+        if (baseline is null || problems.Any(p => !p.IsWarning))
+        {
+            return new ScenarioLoad(null, problems);
+        }
+        var scenario = new Scenario
+        {
+            Name = reader.Name,
+            Description = reader.Description,
+            File = file,
+            Baseline = baseline,
+            Variants = variants,
+            Options = reader.Options!,
+            SitRep = reader.SitRep,
+        };
+        return new ScenarioLoad(scenario, problems);
+    }
+
+    private static IEnumerable<ScenarioVariant> ReadVariant(ReadContext ctx, YMap root, YScalar key, YNode value, bool baselineOk)
+    {
+        string path = $"variants.{key.Value}";
+        if (key.Value == "baseline")
+        {
+            ctx.Error(key, path, "'baseline' is the scenario itself; give this variant another name.");
+            yield break;
+        }
+        if (ctx.Map(value, path, required: true) is not { } v)
+        {
+            yield break;
+        }
+        ctx.Keys(v, path, VariantKeys);
+        string description = ctx.Text(v["description"], $"{path}.description") ?? "";
+        var tree = root.Without("variants");
+        if (ctx.Map(v["set"], $"{path}.set") is { } set)
+        {
+            foreach (var (target, newValue) in set.Entries)
+            {
+                tree = Set(ctx, tree, target, newValue, $"{path}.set") ?? tree;
+            }
+        }
+        if (ctx.Map(v["add_interventions"], $"{path}.add_interventions") is { } added)
+        {
+            var existing = tree["interventions"] as YMap ?? new YMap(added.Start, []);
+            foreach (var (name, body) in added.Entries)
+            {
+                if (existing[name.Value] is not null)
+                {
+                    ctx.Error(name, $"{path}.add_interventions.{name.Value}", $"the baseline already has an intervention '{name.Value}': change it with set, or give this one another name.");
+                }
+                existing = existing.With(name.Value, body, name.Start);
+            }
+            tree = tree.With("interventions", existing, added.Start);
+        }
+        var runs = new List<(string Name, YMap Tree)>();
+        if (ctx.Map(v["sweep"], $"{path}.sweep") is { } sweep)
+        {
+            ctx.Keys(sweep, $"{path}.sweep", ["path", "values"], ["path", "values"]);
+            if (sweep["path"] is YScalar target && sweep["values"] is YSeq values && values.Items.Count > 0)
+            {
+                foreach (var item in values.Items)
+                {
+                    string label = item is YScalar s ? s.Value : "?";
+                    runs.Add(($"{key.Value}[{label}]", Set(ctx, tree, target, item, $"{path}.sweep") ?? tree));
+                }
+            }
+            else if (sweep["values"] is not null and not YSeq)
+            {
+                ctx.Error(sweep["values"], $"{path}.sweep.values", "expected a list of values to try, such as [5%, 10%, 20%].");
+            }
+        }
+        else
+        {
+            runs.Add((key.Value, tree));
+        }
+        foreach (var (name, edited) in runs)
+        {
+            int before = ctx.Problems.Count;
+            var reader = new ScenarioReader(ctx);
+            var network = reader.Read(edited);
+            if (network is not null && baselineOk)
+            {
+                Check(ctx, edited, network, reader.Options!);
+            }
+            if (network is not null && ctx.Problems.Skip(before).All(p => p.IsWarning))
+            {
+                yield return new ScenarioVariant(name, description, network);
+            }
+        }
+    }
+
+    /// <summary>Sets (or with null removes) the key at a dotted path, e.g. <c>services.acute.capacity</c>.</summary>
+    private static YMap? Set(ReadContext ctx, YMap tree, YScalar target, YNode value, string path)
+    {
+        string[] keys = target.Value.Split('.');
+        bool remove = value is YScalar { IsNull: true };
+        YMap? Walk(YMap map, int i)
+        {
+            string k = keys[i];
+            if (i == keys.Length - 1)
+            {
+                if (remove && map[k] is null)
+                {
+                    ctx.Error(target, $"{path}.{target.Value}", $"there is no '{k}' to remove here.{Suggest.DidYouMean(k, map.Entries.Select(e => e.Key.Value))}");
+                    return null;
+                }
+                return remove ? map.Without(k) : map.With(k, value, target.Start);
+            }
+            if (map[k] is not YMap child)
+            {
+                ctx.Error(target, $"{path}.{target.Value}", map[k] is null
+                    ? $"the baseline has no '{string.Join('.', keys[..(i + 1)])}'.{Suggest.DidYouMean(k, map.Entries.Select(e => e.Key.Value))}"
+                    : $"'{string.Join('.', keys[..(i + 1)])}' is a single value, not a mapping with keys below it.");
+                return null;
+            }
+            return Walk(child, i + 1) is { } updated ? map.With(k, updated, target.Start) : null;
+        }
+        return Walk(tree, 0);
+    }
+
+    /// <summary>The engine's own checks of the network, and its warnings, placed in the file.</summary>
+    private static void Check(ReadContext ctx, YMap tree, Network network, Core.Simulation.RunOptions options)
+    {
+        foreach (var p in network.Validate().Concat(network.Warnings(options)))
+        {
+            var node = Locate(tree, p.Path);
+            ctx.Problems.Add(new ScenarioProblem(ctx.File, node.Start.Line, node.Start.Column, p.Path, p.Message, p.Severity == ProblemSeverity.Warning));
+        }
+    }
+
+    [GeneratedRegex(@"^(routing_changes|stay_changes)\[\d+\]")]
+    private static partial Regex ChangePath();
+
+    /// <summary>The deepest node of the tree along a key path (the engine's paths follow the file's keys).</summary>
+    private static YNode Locate(YMap root, string path)
+    {
+        if (ChangePath().IsMatch(path))
+        {
+            return root["interventions"] ?? root;
+        }
+        YNode current = root;
+        foreach (string key in path.Split('.'))
+        {
+            if (current is YMap m && m.Entries.FirstOrDefault(e => e.Key.Value == key) is { Key: not null } entry)
+            {
+                current = entry.Value;
+                continue;
+            }
+            break;
+        }
+        return current;
+    }
+}

@@ -1,0 +1,211 @@
+using Bedflow.Core.Distributions;
+using Bedflow.Core.Model;
+
+namespace Bedflow.Data.Scenarios;
+
+/// <summary>A time-bound change read from <c>interventions</c>: days from day 0, <see cref="To"/> exclusive.</summary>
+internal sealed record Intervention(string Name, double From, double To, List<(string Service, YScalar Key, int Delta)> Capacity,
+    List<RouteDefinition> Routes, List<(string Service, Distribution Stay)> Stays);
+
+internal sealed partial class ScenarioReader
+{
+    private static readonly string[] ArrivalKeys = ["service", "rate", "rate_changes", "kind", "monthly", "weekday", "groups", "divert_to", "redirect"];
+
+    private List<ArrivalStreamDefinition> ReadArrivals(YNode? node)
+    {
+        var list = new List<ArrivalStreamDefinition>();
+        if (ctx.Map(node, "arrivals", required: true) is not { } map)
+        {
+            return list;
+        }
+        foreach (var (key, value) in map.Entries)
+        {
+            string path = $"arrivals.{key.Value}";
+            if (ctx.Map(value, path, required: true) is not { } m)
+            {
+                continue;
+            }
+            ctx.Keys(m, path, ArrivalKeys, ["service", "rate"]);
+            string? service = ctx.Text(m["service"], $"{path}.service");
+            double? rate = ctx.Rate(m["rate"], $"{path}.rate");
+            var changes = new List<(double, double)>();
+            if (ctx.Map(m["rate_changes"], $"{path}.rate_changes") is { } rc)
+            {
+                foreach (var (dateKey, r) in rc.Entries)
+                {
+                    var (date, error) = Quantities.Date(dateKey.Value);
+                    if (error is not null)
+                    {
+                        ctx.Error(dateKey, $"{path}.rate_changes.{dateKey.Value}", error);
+                    }
+                    else if (ctx.Rate(r, $"{path}.rate_changes.{dateKey.Value}") is { } perDay)
+                    {
+                        changes.Add((Day(date), perDay));
+                    }
+                }
+            }
+            var monthly = Factors(m["monthly"], $"{path}.monthly", 12, "January first");
+            var weekday = Factors(m["weekday"], $"{path}.weekday", 7, "Monday first");
+            var kind = ctx.Choice(m["kind"], $"{path}.kind", Names.ArrivalKinds) ?? ArrivalKind.Emergency;
+            var mix = ReadMix(m["groups"], $"{path}.groups");
+            string? divert = ctx.Text(m["divert_to"], $"{path}.divert_to");
+            string? redirectTo = null;
+            double redirectShare = 0;
+            if (ctx.Map(m["redirect"], $"{path}.redirect") is { } red)
+            {
+                ctx.Keys(red, $"{path}.redirect", ["to", "share"], ["to", "share"]);
+                redirectTo = ctx.Text(red["to"], $"{path}.redirect.to");
+                redirectShare = Share(red["share"], $"{path}.redirect.share") ?? 0;
+                if (redirectShare is < 0 or > 1)
+                {
+                    ctx.Error(red["share"], $"{path}.redirect.share", $"a share must be between 0 and 1, but was {redirectShare}.");
+                    redirectShare = 0;
+                }
+            }
+            if (service is null || rate is null)
+            {
+                continue;
+            }
+            ArrivalRate Rate(double factor)
+            {
+                try
+                {
+                    return new SeasonalRate(_start, rate.Value * factor, changes.Select(c => (c.Item1, c.Item2 * factor)), monthly, weekday);
+                }
+                catch (ArgumentException e)
+                {
+                    ctx.Error(m, path, e.Message.Split(" (Parameter", 2)[0]);
+                    return ArrivalRate.Constant(0);
+                }
+            }
+            // A redirected share is a Poisson stream of its own (thinning a Poisson process by a coin gives two independent ones).
+            list.Add(new ArrivalStreamDefinition { Name = key.Value, Service = service, Rate = Rate(1 - redirectShare), Kind = kind, GroupMix = mix, DivertTo = divert });
+            if (redirectTo is not null)
+            {
+                list.Add(new ArrivalStreamDefinition { Name = $"{key.Value}_to_{redirectTo}", Service = redirectTo, Rate = Rate(redirectShare), Kind = kind, GroupMix = mix });
+            }
+        }
+        return list;
+    }
+
+    private double[]? Factors(YNode? node, string path, int count, string order)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+        if (node is not YSeq seq || seq.Items.Count != count)
+        {
+            ctx.Error(node, path, $"expected a list of {count} factors ({order}) averaging 1, but found {(node is YSeq s ? $"{s.Items.Count} values" : ReadContext.Describe(node))}.");
+            return null;
+        }
+        var values = seq.Items.Select((n, i) => ctx.Number(n, $"{path}[{i}]")).ToList();
+        return values.All(v => v is not null) ? [.. values.Select(v => v!.Value)] : null;
+    }
+
+    /// <summary><c>routing: {acute: {home: 0.8, community_hospital: 0.2}}</c>, or per group: <c>{acute: {frail: {…}, other: {…}}}</c>.</summary>
+    private List<RouteDefinition> ReadRouting(YNode? node, string basePath)
+    {
+        var list = new List<RouteDefinition>();
+        if (ctx.Map(node, basePath, required: basePath == "routing") is not { } map)
+        {
+            return list;
+        }
+        foreach (var (key, value) in map.Entries)
+        {
+            string path = $"{basePath}.{key.Value}";
+            if (ctx.Map(value, path, required: true) is not { } m)
+            {
+                continue;
+            }
+            bool byGroup = m.Entries.Count > 0 && m.Entries.All(e => _groups.Contains(e.Key.Value) && e.Value is YMap);
+            if (byGroup)
+            {
+                foreach (var (group, dests) in m.Entries)
+                {
+                    list.Add(new RouteDefinition { From = key.Value, Group = group.Value, Destinations = Destinations((YMap)dests, $"{path}.{group.Value}") });
+                }
+            }
+            else
+            {
+                list.Add(new RouteDefinition { From = key.Value, Destinations = Destinations(m, path) });
+            }
+        }
+        return list;
+    }
+
+    private List<(string, double)> Destinations(YMap m, string path)
+    {
+        var list = new List<(string, double)>();
+        foreach (var (to, p) in m.Entries)
+        {
+            if (Share(p, $"{path}.{to.Value}") is { } share)
+            {
+                list.Add((to.Value, share));
+            }
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// <c>interventions: {winter_pilot: {from: 2016-11-01, to: 2017-03-31, add_capacity: {intermediate_care: 30}}}</c>:
+    /// in force from the start of <c>from</c> to the end of <c>to</c>.
+    /// </summary>
+    private List<Intervention> ReadInterventions(YNode? node)
+    {
+        var list = new List<Intervention>();
+        if (ctx.Map(node, "interventions") is not { } map)
+        {
+            return list;
+        }
+        foreach (var (key, value) in map.Entries)
+        {
+            string path = $"interventions.{key.Value}";
+            if (ctx.Map(value, path, required: true) is not { } m)
+            {
+                continue;
+            }
+            ctx.Keys(m, path, ["description", "from", "to", "add_capacity", "routing", "length_of_stay"], ["from", "to"]);
+            var from = ctx.Date(m["from"], $"{path}.from");
+            var to = ctx.Date(m["to"], $"{path}.to");
+            if (from is null || to is null)
+            {
+                continue;
+            }
+            if (to < from)
+            {
+                ctx.Error(m["to"], $"{path}.to", $"the intervention ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
+                continue;
+            }
+            var capacity = new List<(string, YScalar, int)>();
+            if (ctx.Map(m["add_capacity"], $"{path}.add_capacity") is { } add)
+            {
+                foreach (var (service, delta) in add.Entries)
+                {
+                    if (ctx.Integer(delta, $"{path}.add_capacity.{service.Value}") is { } d)
+                    {
+                        capacity.Add((service.Value, service, d));
+                    }
+                }
+            }
+            var stays = new List<(string, Distribution)>();
+            if (ctx.Map(m["length_of_stay"], $"{path}.length_of_stay") is { } los)
+            {
+                foreach (var (service, dist) in los.Entries)
+                {
+                    if (Stay(dist, $"{path}.length_of_stay.{service.Value}") is { } d)
+                    {
+                        stays.Add((service.Value, d));
+                    }
+                }
+            }
+            var routes = m["routing"] is { } r ? ReadRouting(r, $"{path}.routing") : [];
+            if (capacity.Count + stays.Count + routes.Count == 0)
+            {
+                ctx.Error(m, path, "an intervention needs at least one of add_capacity, routing or length_of_stay.");
+            }
+            list.Add(new Intervention(key.Value, Day(from.Value), Day(to.Value) + 1, capacity, routes, stays));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,272 @@
+using Bedflow.Core.Distributions;
+using Bedflow.Core.Model;
+
+namespace Bedflow.Data.Scenarios;
+
+internal sealed partial class ScenarioReader
+{
+    private List<ServiceDefinition> ReadServices(YNode? node, List<Intervention> interventions)
+    {
+        var list = new List<ServiceDefinition>();
+        if (ctx.Map(node, "services", required: true) is not { } map)
+        {
+            return list;
+        }
+        if (map.Entries.Count == 0)
+        {
+            ctx.Error(map, "services", "at least one service is needed.");
+        }
+        foreach (var (key, value) in map.Entries)
+        {
+            if (ReadService(key.Value, value, interventions) is { } s)
+            {
+                list.Add(s);
+            }
+        }
+        foreach (var i in interventions)
+        {
+            foreach (var (service, keyNode, _) in i.Capacity.Where(c => map[c.Service] is null))
+            {
+                ctx.Error(keyNode, $"interventions.{i.Name}.add_capacity.{service}", $"'{service}' is referenced but not defined as a service.{Suggest.DidYouMean(service, map.Entries.Select(e => e.Key.Value))}");
+            }
+        }
+        return list;
+    }
+
+    private ServiceDefinition? ReadService(string name, YNode node, List<Intervention> interventions)
+    {
+        string path = $"services.{name}";
+        if (ctx.Map(node, path, required: true) is not { } m)
+        {
+            return null;
+        }
+        ctx.Keys(m, path, ServiceKeys, ["capacity", "length_of_stay"]);
+        var capacity = ReadCapacity(m["capacity"], $"{path}.capacity", name, interventions);
+        var (stay, byGroup) = ReadStays(m["length_of_stay"], $"{path}.length_of_stay");
+        int? queueLimit = null;
+        if (ctx.Text(m["queue_limit"], $"{path}.queue_limit") is { } ql && ql != "unlimited")
+        {
+            queueLimit = ctx.Integer(m["queue_limit"], $"{path}.queue_limit");
+        }
+        if (capacity is null || stay is null)
+        {
+            return null;
+        }
+        return new ServiceDefinition
+        {
+            Name = name,
+            Kind = ctx.Choice(m["kind"], $"{path}.kind", Names.Kinds) ?? ServiceKind.Other,
+            Capacity = capacity,
+            QueueLimit = queueLimit,
+            LengthOfStay = stay,
+            LengthOfStayByGroup = byGroup,
+            Priority = ctx.Choice(m["priority"], $"{path}.priority", Names.Priorities) ?? WaitingPriority.BlockedFirst,
+            MovingOn = ctx.Choice(m["moving_on"], $"{path}.moving_on", Names.MovingOns) ?? MovingOn.KeepPlace,
+            Role = ctx.Choice(m["role"], $"{path}.role", Names.Roles) ?? ServiceRole.Place,
+            Demand = m["demand"] is { } demand ? DistributionReader.Read(ctx, demand, $"{path}.demand", inDays: false) : null,
+            Accepts = ReadWindow(m["accepts"], $"{path}.accepts"),
+            Escalation = ReadEscalation(m["escalation"], $"{path}.escalation"),
+            Start = ReadStart(m["start"], $"{path}.start"),
+            Commissioner = ctx.Choice(m["commissioner"], $"{path}.commissioner", Names.Commissioners),
+            DelaysResponsible = ctx.Choice(m["delays_responsible"], $"{path}.delays_responsible", Names.Responsibilities),
+            DelayReason = ctx.Choice(m["delay_reason"], $"{path}.delay_reason", Names.Reasons),
+            SitRep = ctx.Choice(m["sitrep"], $"{path}.sitrep", Names.Beds),
+            Pathway = ctx.Choice(m["pathway"], $"{path}.pathway", Names.Pathways),
+            Choice = ReadChoice(m["choice"], $"{path}.choice"),
+        };
+    }
+
+    /// <summary>
+    /// <c>capacity: 954</c>, <c>unlimited</c>, or <c>{initial: 954, changes: {2016-11-01: 980}}</c>; then every
+    /// intervention's <c>add_capacity</c> for this service is added while it is in force (never below 0).
+    /// </summary>
+    private CapacitySchedule? ReadCapacity(YNode? node, string path, string service, List<Intervention> interventions)
+    {
+        int? initial;
+        var changes = new List<(double Day, int Capacity)>();
+        if (node is YMap map)
+        {
+            ctx.Keys(map, path, ["initial", "changes"], ["initial"]);
+            initial = CapacityValue(map["initial"], $"{path}.initial");
+            if (ctx.Map(map["changes"], $"{path}.changes") is { } ch)
+            {
+                foreach (var (key, value) in ch.Entries)
+                {
+                    var (date, error) = Quantities.Date(key.Value);
+                    if (error is not null)
+                    {
+                        ctx.Error(key, $"{path}.changes.{key.Value}", error);
+                    }
+                    else if (CapacityValue(value, $"{path}.changes.{key.Value}") is { } c)
+                    {
+                        changes.Add((Day(date), c));
+                    }
+                }
+            }
+        }
+        else
+        {
+            initial = CapacityValue(node, path);
+        }
+        if (initial is not { } first)
+        {
+            return null;
+        }
+        var deltas = interventions.SelectMany(i => i.Capacity.Where(c => c.Service == service).Select(c => (i.From, i.To, c.Delta))).ToList();
+        if (deltas.Count == 0)
+        {
+            return new CapacitySchedule(first, changes);
+        }
+        if (first == Capacity.Unlimited || changes.Any(c => c.Capacity == Capacity.Unlimited))
+        {
+            ctx.Error(node, path, "interventions cannot add capacity to a service with unlimited capacity.");
+            return null;
+        }
+        var baseline = new CapacitySchedule(first, changes);
+        var bounds = changes.Select(c => c.Day).Concat(deltas.SelectMany(d => new[] { d.From, d.To })).Distinct().Order();
+        int At(double day) => Math.Max(0, baseline.At(day) + deltas.Where(d => d.From <= day && day < d.To).Sum(d => d.Delta));
+        return new CapacitySchedule(first, [.. bounds.Select(b => (b, At(b)))]);
+    }
+
+    private int? CapacityValue(YNode? node, string path)
+    {
+        if (node is YScalar { Value: "unlimited" })
+        {
+            return Capacity.Unlimited;
+        }
+        int? value = ctx.Integer(node, path);
+        if (value < 0)
+        {
+            ctx.Error(node, path, $"capacity must be at least 0, but was {value}.");
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary><c>length_of_stay: {lognormal: …}</c>, or by group: <c>{default: {…}, frail: {…}}</c>.</summary>
+    private (Distribution? Stay, Dictionary<string, Distribution> ByGroup) ReadStays(YNode? node, string path)
+    {
+        var byGroup = new Dictionary<string, Distribution>();
+        if (node is YMap map && map.Entries.Count > 0 && !DistributionReader.Families.Contains(map.Entries[0].Key.Value)
+            && (map["default"] is not null || map.Entries.Any(e => _groups.Contains(e.Key.Value))))
+        {
+            Distribution? fallback = null;
+            foreach (var (key, value) in map.Entries)
+            {
+                var d = Stay(value, $"{path}.{key.Value}");
+                if (key.Value == "default")
+                {
+                    fallback = d;
+                }
+                else if (!_groups.Contains(key.Value))
+                {
+                    ctx.Error(key, $"{path}.{key.Value}", $"'{key.Value}' is not a patient group (groups: {string.Join(", ", _groups)}).{Suggest.DidYouMean(key.Value, _groups)}");
+                }
+                else if (d is not null)
+                {
+                    byGroup[key.Value] = d;
+                }
+            }
+            fallback ??= _groups.All(byGroup.ContainsKey) ? byGroup[_groups[0]] : null;
+            if (fallback is null)
+            {
+                ctx.Error(map, path, $"give a 'default' length of stay, or one for every group ({string.Join(", ", _groups)}).");
+            }
+            return (fallback, byGroup);
+        }
+        if (node is null)
+        {
+            return (null, byGroup);
+        }
+        return (Stay(node, path), byGroup);
+    }
+
+    private AcceptanceWindow? ReadWindow(YNode? node, string path)
+    {
+        if (ctx.Map(node, path) is not { } m)
+        {
+            return null;
+        }
+        ctx.Keys(m, path, ["days", "from", "to"]);
+        var days = new HashSet<DayOfWeek>();
+        switch (m["days"])
+        {
+            case null:
+            case YScalar { Value: "every_day" }:
+                break;
+            case YScalar { Value: "weekdays" }:
+                days = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+                break;
+            case YSeq seq:
+                for (int i = 0; i < seq.Items.Count; i++)
+                {
+                    if (ctx.Choice(seq.Items[i], $"{path}.days[{i}]", Names.Days) is { } d)
+                    {
+                        days.Add(d);
+                    }
+                }
+                break;
+            case var other:
+                ctx.Error(other, $"{path}.days", "expected weekdays, every_day, or a list of days such as [mon, tue, wed].");
+                break;
+        }
+        return new AcceptanceWindow { Days = days, FromHour = ctx.Number(m["from"], $"{path}.from") ?? 0, ToHour = ctx.Number(m["to"], $"{path}.to") ?? 24 };
+    }
+
+    private Escalation? ReadEscalation(YNode? node, string path)
+    {
+        if (ctx.Map(node, path) is not { } m)
+        {
+            return null;
+        }
+        ctx.Keys(m, path, ["beds", "open_at", "close_below"], ["beds", "open_at", "close_below"]);
+        return (ctx.Integer(m["beds"], $"{path}.beds"), Share(m["open_at"], $"{path}.open_at"), Share(m["close_below"], $"{path}.close_below")) is ({ } b, { } o, { } c)
+            ? new Escalation { Beds = b, OpenAt = o, CloseBelow = c }
+            : null;
+    }
+
+    private StartingState? ReadStart(YNode? node, string path)
+    {
+        if (ctx.Map(node, path) is not { } m)
+        {
+            return null;
+        }
+        ctx.Keys(m, path, ["occupied", "queued", "groups"]);
+        return new StartingState
+        {
+            Occupied = ctx.Integer(m["occupied"], $"{path}.occupied") ?? 0,
+            Queued = ctx.Integer(m["queued"], $"{path}.queued") ?? 0,
+            GroupMix = ReadMix(m["groups"], $"{path}.groups"),
+        };
+    }
+
+    private PatientChoice? ReadChoice(YNode? node, string path)
+    {
+        if (ctx.Map(node, path) is not { } m)
+        {
+            return null;
+        }
+        ctx.Keys(m, path, ["share", "wait", "cap", "responsible"], ["share", "wait"]);
+        var share = Share(m["share"], $"{path}.share");
+        var wait = Stay(m["wait"], $"{path}.wait");
+        return share is { } s && wait is not null
+            ? new PatientChoice { Share = s, Wait = wait, Cap = ctx.Days(m["cap"], $"{path}.cap"), Responsible = ctx.Choice(m["responsible"], $"{path}.responsible", Names.Responsibilities) }
+            : null;
+    }
+
+    private Dictionary<string, double> ReadMix(YNode? node, string path)
+    {
+        var mix = new Dictionary<string, double>();
+        if (ctx.Map(node, path) is { } m)
+        {
+            foreach (var (key, value) in m.Entries)
+            {
+                if (Share(value, $"{path}.{key.Value}") is { } share)
+                {
+                    mix[key.Value] = share;
+                }
+            }
+        }
+        return mix;
+    }
+}

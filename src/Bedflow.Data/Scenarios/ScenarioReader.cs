@@ -1,0 +1,199 @@
+using System.Globalization;
+using Bedflow.Core.Delays;
+using Bedflow.Core.Distributions;
+using Bedflow.Core.Model;
+using Bedflow.Core.Simulation;
+
+namespace Bedflow.Data.Scenarios;
+
+/// <summary>Reads one scenario tree (the baseline, or a variant's edited copy) into a network and run options.</summary>
+internal sealed partial class ScenarioReader(ReadContext ctx)
+{
+    public static readonly string[] TopKeys =
+    [
+        "name", "description", "start", "warmup", "horizon", "replications", "seed", "population", "lead_commissioner", "groups",
+        "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants",
+    ];
+
+    private static readonly string[] ServiceKeys =
+    [
+        "kind", "capacity", "queue_limit", "length_of_stay", "priority", "moving_on", "role", "demand", "accepts", "escalation", "start",
+        "commissioner", "delays_responsible", "delay_reason", "sitrep", "pathway", "choice",
+    ];
+
+    private DateOnly _start = new(2016, 4, 1);
+    private List<string> _groups = ["all"];
+
+    public string Name { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    public RunOptions? Options { get; private set; }
+
+    public SitRepIdentity? SitRep { get; private set; }
+
+    /// <summary>The network, or null when something could not be read (the problems say what).</summary>
+    public Network? Read(YMap root)
+    {
+        int before = ctx.Problems.Count;
+        ctx.Keys(root, "", TopKeys, ["name", "start", "horizon", "services", "arrivals", "routing"]);
+        Name = ctx.Text(root["name"], "name") ?? "";
+        Description = ctx.Text(root["description"], "description") ?? "";
+        _start = ctx.Date(root["start"], "start") ?? _start;
+        ReadOptions(root);
+        if (root["groups"] is { } groupsNode)
+        {
+            _groups = ReadNames(groupsNode, "groups") ?? _groups;
+        }
+        var children = root["child_groups"] is { } cg ? ReadNames(cg, "child_groups") ?? [] : [];
+        var (exits, exitPathways) = ReadExits(root["exits"]);
+        var lead = ctx.Choice(root["lead_commissioner"], "lead_commissioner", Names.Responsibilities) ?? Responsibility.Nhs;
+        Population? population = null;
+        if (ctx.Map(root["population"], "population") is { } pop)
+        {
+            ctx.Keys(pop, "population", ["total", "adults"], ["total", "adults"]);
+            if ((ctx.Integer(pop["total"], "population.total"), ctx.Integer(pop["adults"], "population.adults")) is ({ } total, { } adults))
+            {
+                population = new Population(total, adults);
+            }
+        }
+        SitRep = ReadSitRep(root["sitrep"]);
+
+        var interventions = ReadInterventions(root["interventions"]);
+        var services = ReadServices(root["services"], interventions);
+        var arrivals = ReadArrivals(root["arrivals"]);
+        var routes = ReadRouting(root["routing"], "routing");
+        if (ctx.Problems.Count > before)
+        {
+            return null;
+        }
+        return new Network
+        {
+            StartDate = _start,
+            Groups = _groups,
+            Services = services,
+            Arrivals = arrivals,
+            Routes = routes,
+            Exits = exits,
+            ExitPathways = exitPathways,
+            ChildGroups = children.ToHashSet(),
+            LeadCommissioner = lead,
+            Population = population,
+            RoutingChanges = [.. interventions.SelectMany(i => i.Routes.Select(r => new RoutingChange { From = i.From, To = i.To, Route = r }))],
+            StayChanges = [.. interventions.SelectMany(i => i.Stays.Select(s => new StayChange { From = i.From, To = i.To, Service = s.Service, LengthOfStay = s.Stay }))],
+        };
+    }
+
+    private void ReadOptions(YMap root)
+    {
+        double warmup = ctx.Days(root["warmup"], "warmup") ?? 365;
+        double horizon = ctx.Days(root["horizon"], "horizon") ?? 365;
+        int replications = ctx.Integer(root["replications"], "replications") ?? 20;
+        ulong seed = 20160401;
+        if (ctx.Text(root["seed"], "seed") is { } seedText)
+        {
+            if (!ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out seed))
+            {
+                ctx.Error(root["seed"], "seed", $"'{seedText}' is not a seed: give a whole number from 0 to {ulong.MaxValue}.");
+            }
+        }
+        if (warmup < 0)
+        {
+            ctx.Error(root["warmup"], "warmup", "the warm-up cannot be negative.");
+        }
+        if (horizon < 1)
+        {
+            ctx.Error(root["horizon"], "horizon", "the horizon must be at least 1d.");
+        }
+        if (replications < 1)
+        {
+            ctx.Error(root["replications"], "replications", $"at least 1 replication is needed, but was {replications}.");
+        }
+        Options = new RunOptions { WarmupDays = warmup, HorizonDays = horizon, Replications = Math.Max(1, replications), Seed = seed };
+    }
+
+    private List<string>? ReadNames(YNode node, string path)
+    {
+        if (node is not YSeq seq)
+        {
+            ctx.Error(node, path, $"expected a list of names, such as [frail, other], but found {ReadContext.Describe(node)}.");
+            return null;
+        }
+        return [.. seq.Items.Select((n, i) => ctx.Text(n, $"{path}[{i}]") ?? "")];
+    }
+
+    private (List<string> Exits, Dictionary<string, DischargePathway?> Pathways) ReadExits(YNode? node)
+    {
+        var pathways = new Dictionary<string, DischargePathway?>();
+        switch (node)
+        {
+            case null:
+                return (["home"], pathways);
+            case YSeq:
+                return (ReadNames(node, "exits") ?? ["home"], pathways);
+            case YMap map:
+                var names = new List<string>();
+                foreach (var (key, value) in map.Entries)
+                {
+                    names.Add(key.Value);
+                    string? text = ctx.Text(value, $"exits.{key.Value}");
+                    if (text is null || text == "none")
+                    {
+                        pathways[key.Value] = text is null ? DischargePathway.P0 : null;
+                    }
+                    else if (ctx.Choice(value, $"exits.{key.Value}", Names.Pathways) is { } p)
+                    {
+                        pathways[key.Value] = p;
+                    }
+                }
+                return (names, pathways);
+            default:
+                ctx.Error(node, "exits", "expected a list of exits ([home, died]) or exits with their pathway ({home: P0, died: none}).");
+                return (["home"], pathways);
+        }
+    }
+
+    private SitRepIdentity? ReadSitRep(YNode? node)
+    {
+        if (ctx.Map(node, "sitrep") is not { } map)
+        {
+            return null;
+        }
+        ctx.Keys(map, "sitrep", ["provider_parent", "provider", "council"], ["provider_parent", "provider", "council"]);
+        (string, string) Org(string key)
+        {
+            if (ctx.Map(map[key], $"sitrep.{key}") is not { } org)
+            {
+                return ("", "");
+            }
+            ctx.Keys(org, $"sitrep.{key}", ["code", "name"], ["code", "name"]);
+            return (ctx.Text(org["code"], $"sitrep.{key}.code") ?? "", ctx.Text(org["name"], $"sitrep.{key}.name") ?? "");
+        }
+        var (pc, pn) = Org("provider_parent");
+        var (oc, on) = Org("provider");
+        var (cc, cn) = Org("council");
+        return new SitRepIdentity(pc, pn, oc, on, cc, cn);
+    }
+
+    /// <summary>Days from the start date (day 0) of a calendar date.</summary>
+    private double Day(DateOnly date) => date.DayNumber - _start.DayNumber;
+
+    private double? Share(YNode? node, string path)
+    {
+        string? text = ctx.Text(node, path);
+        if (text is null)
+        {
+            return null;
+        }
+        bool percent = text.EndsWith('%');
+        var (value, error) = Quantities.Number(percent ? text[..^1] : text);
+        if (error is not null)
+        {
+            ctx.Error(node, path, $"'{text}' is not a share: write a number from 0 to 1 or a percentage such as 15%.");
+            return null;
+        }
+        return percent ? value / 100 : value;
+    }
+
+    private Distribution? Stay(YNode? node, string path) => DistributionReader.Read(ctx, node, path, inDays: true);
+}

@@ -1,0 +1,55 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Bedflow.Data.Scenarios;
+
+/// <summary>A position in the file (1-based).</summary>
+internal readonly record struct Mark(int Line, int Column);
+
+/// <summary>
+/// A small immutable YAML tree with positions: what variants edit by key path before the
+/// scenario is read. Mappings keep their key order.
+/// </summary>
+internal abstract record YNode(Mark Start)
+{
+    public static YNode From(YamlNode node) => node switch
+    {
+        YamlMappingNode m => new YMap(At(m), [.. m.Children.Select(kv => (Key: (YScalar)From(kv.Key), Value: From(kv.Value)))]),
+        YamlSequenceNode s => new YSeq(At(s), [.. s.Children.Select(From)]),
+        YamlScalarNode sc => new YScalar(At(sc), sc.Value ?? "", sc.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any),
+        _ => new YScalar(At(node), "", true),
+    };
+
+    private static Mark At(YamlNode n) => new((int)n.Start.Line, (int)n.Start.Column);
+}
+
+/// <summary>A mapping.</summary>
+internal sealed record YMap(Mark Start, IReadOnlyList<(YScalar Key, YNode Value)> Entries) : YNode(Start)
+{
+    public YNode? this[string key] => Entries.FirstOrDefault(e => e.Key.Value == key).Value;
+
+    public YMap With(string key, YNode value, Mark keyMark)
+    {
+        var list = Entries.ToList();
+        int i = list.FindIndex(e => e.Key.Value == key);
+        if (i >= 0)
+        {
+            list[i] = (list[i].Key, value);
+        }
+        else
+        {
+            list.Add((new YScalar(keyMark, key, true), value));
+        }
+        return this with { Entries = list };
+    }
+
+    public YMap Without(string key) => this with { Entries = [.. Entries.Where(e => e.Key.Value != key)] };
+}
+
+/// <summary>A sequence.</summary>
+internal sealed record YSeq(Mark Start, IReadOnlyList<YNode> Items) : YNode(Start);
+
+/// <summary>A scalar; <see cref="Plain"/> is false when it was quoted (so "null" stays a string).</summary>
+internal sealed record YScalar(Mark Start, string Value, bool Plain) : YNode(Start)
+{
+    public bool IsNull => Plain && (Value.Length == 0 || Value is "~" or "null" or "Null" or "NULL");
+}

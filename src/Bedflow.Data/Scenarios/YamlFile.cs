@@ -1,0 +1,72 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Bedflow.Data.Scenarios;
+
+/// <summary>Reads a YAML file into a <see cref="YNode"/> tree, turning every failure into a problem with a position.</summary>
+internal static class YamlFile
+{
+    public static YNode? Read(string path, string display, List<ScenarioProblem> problems)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (FileNotFoundException)
+        {
+            problems.Add(new ScenarioProblem(display, 1, 1, "", "the file does not exist."));
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            problems.Add(new ScenarioProblem(display, 1, 1, "", "the file does not exist (nor does its folder)."));
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            problems.Add(new ScenarioProblem(display, 1, 1, "", "the file cannot be read (permission denied, or it is a folder)."));
+            return null;
+        }
+        catch (IOException e)
+        {
+            problems.Add(new ScenarioProblem(display, 1, 1, "", $"the file cannot be read: {e.Message}"));
+            return null;
+        }
+        return Parse(text, display, problems);
+    }
+
+    public static YNode? Parse(string text, string display, List<ScenarioProblem> problems)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            string message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+            problems.Add(new ScenarioProblem(display, (int)e.Start.Line, (int)e.Start.Column, "", $"this is not valid YAML: {Tidy(message)}"));
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            problems.Add(new ScenarioProblem(display, 1, 1, "", "the file is empty: a scenario needs at least name, start, horizon, services, arrivals and routing (see docs/scenario-reference.md)."));
+            return null;
+        }
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode;
+            problems.Add(new ScenarioProblem(display, (int)second.Start.Line, (int)second.Start.Column, "", "the file holds more than one YAML document (---); give one scenario per file."));
+            return null;
+        }
+        return YNode.From(stream.Documents[0].RootNode);
+    }
+
+    // YamlDotNet's messages start with "(Line: 3, Col: 5, Idx: 40) - (Line: ...): ": the position is reported separately.
+    private static string Tidy(string message)
+    {
+        int i = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return (i >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(i + 3)..] : message).Trim();
+    }
+}
