@@ -82,7 +82,7 @@ internal static class RunCommand
             string name = FileName(r.Name);
             files.Add(($"daily-{name}.csv", s => Text(s, w => DailyCsv.Write(w, r))));
             files.Add(($"sitrep-{name}.csv", s => Text(s, w => SitRepCsv.Write(w, identity, SitRepRow.From(r.Run.Delays!.Replications),
-                $"Delayed transfers of care: {scenario.Name}, {r.Name} (simulated by Bedflow)", $"Mean of {options.Replications} replications, seed {options.Seed}"))));
+                $"Delayed transfers of care: {scenario.Name} - {r.Name} (simulated by Bedflow)", $"Mean of {options.Replications} replications, seed {options.Seed}"))));
         }
         try
         {

@@ -19,7 +19,7 @@ internal static class Summary
             $"Reported {options.HorizonDays:0} days from {start:yyyy-MM-dd} after {options.WarmupDays:0} days of warm-up; {options.Replications} replications, seed {options.Seed}; {elapsed.TotalSeconds:F1} s."));
         console.WriteLine("Each figure is a mean over replications ± the half-width of its 95% confidence interval.");
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("Variant", "Patients delayed on a typical day", "Delayed days a year", "per 1,000 adults a year", "Acute occupancy", "Admissions waiting for acute", "Top reasons (days a year)");
+        table.AddColumns("Variant", "Delayed patients (typical day)", "Delayed days a year", "Per 1,000 adults a year", "Acute occupancy", "Waiting for acute", "Top reasons (days a year)");
         foreach (var r in results)
         {
             var d = r.Run.Delays!;

@@ -185,16 +185,18 @@ internal static partial class ScenarioLoader
         {
             return root["interventions"] ?? root;
         }
-        YNode current = root;
+        YNode current = root, at = root;
         foreach (string key in path.Split('.'))
         {
             if (current is YMap m && m.Entries.FirstOrDefault(e => e.Key.Value == key) is { Key: not null } entry)
             {
                 current = entry.Value;
+                // A block mapping or list starts on the line after its key: point at the key.
+                at = entry.Value is YScalar ? entry.Value : entry.Key;
                 continue;
             }
             break;
         }
-        return current;
+        return at;
     }
 }

@@ -43,6 +43,13 @@ internal static class YamlFile
         {
             stream.Load(new StringReader(text));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way (without a position) when the text ends inside an open bracket.
+            int lines = text.Split('\n').Length;
+            problems.Add(new ScenarioProblem(display, lines, 1, "", "this is not valid YAML: the file ends before a { } or [ ] bracket (or a quote) is closed."));
+            return null;
+        }
         catch (YamlException e)
         {
             string message = e.InnerException is YamlException inner ? inner.Message : e.Message;

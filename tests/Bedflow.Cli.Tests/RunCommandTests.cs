@@ -1,0 +1,148 @@
+using System.Text.Json;
+
+namespace Bedflow.Cli.Tests;
+
+public class RunCommandTests
+{
+    [Fact]
+    public void The_oxfordshire_example_runs_and_its_json_obeys_the_contract()
+    {
+        string folder = Cli.TempFolder();
+        var (code, output, error) = Cli.Run("run", Cli.RepoFile("examples", "oxfordshire", "scenario.yaml"), "--replications", "2", "--json", "--out", folder);
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("Oxfordshire 2016/17", root.GetProperty("scenario").GetString());
+        Assert.Equal(2, root.GetProperty("replications").GetInt32());
+        Assert.Equal(20160401UL, root.GetProperty("seed").GetUInt64());
+        Assert.True(root.GetProperty("events").GetInt64() > 0);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("elapsed_seconds").ValueKind);
+        var variants = root.GetProperty("variants").EnumerateArray().ToList();
+        Assert.Equal(9, variants.Count);
+        foreach (var v in variants)
+        {
+            Assert.False(string.IsNullOrEmpty(v.GetProperty("name").GetString()));
+            var services = v.GetProperty("services").EnumerateArray().ToList();
+            Assert.NotEmpty(services);
+            foreach (var s in services)
+            {
+                Assert.False(string.IsNullOrEmpty(s.GetProperty("name").GetString()));
+                foreach (string stat in new[] { "capacity", "occupancy", "utilisation", "blocked_beds", "queue_wait_days", "blocked_days", "throughput_per_day", "loss_probability" })
+                {
+                    AssertStat(s.GetProperty(stat));
+                }
+            }
+            AssertStat(v.GetProperty("delayed_patients"));
+            var delays = v.GetProperty("delays");
+            AssertStat(delays.GetProperty("delayed_days_per_year"));
+            AssertStat(delays.GetProperty("per_1000_adults_per_year"));
+            Assert.Equal(11, delays.GetProperty("by_reason").EnumerateObject().Count());
+            Assert.Equal(12, delays.GetProperty("months").GetArrayLength());
+        }
+        Assert.Equal(output.TrimEnd('\n'), File.ReadAllText(Path.Combine(folder, "results.json")).TrimEnd('\n'));
+        using var info = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "run-info.json")));
+        Assert.True(info.RootElement.GetProperty("elapsed_seconds").GetDouble() > 0);
+        Assert.True(File.Exists(Path.Combine(folder, "daily-baseline.csv")));
+        Assert.True(File.Exists(Path.Combine(folder, "sitrep-step_up_beds_10__.csv")));
+        Assert.StartsWith("Delayed transfers of care", File.ReadAllText(Path.Combine(folder, "sitrep-baseline.csv")), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(folder)); // no staging folder left behind
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static void AssertStat(JsonElement stat)
+    {
+        Assert.Equal(["mean", "ci95"], stat.EnumerateObject().Select(p => p.Name));
+        var ci = stat.GetProperty("ci95");
+        if (ci.ValueKind == JsonValueKind.Array)
+        {
+            Assert.Equal(2, ci.GetArrayLength());
+            double mean = stat.GetProperty("mean").GetDouble();
+            Assert.InRange(mean, ci[0].GetDouble() - 1e-9, ci[1].GetDouble() + 1e-9);
+        }
+        else
+        {
+            Assert.Equal(JsonValueKind.Null, ci.ValueKind);
+        }
+    }
+
+    [Fact]
+    public void Two_runs_with_the_same_seed_write_byte_identical_results_whatever_the_threads()
+    {
+        string file = Cli.WriteTiny();
+        string a = Cli.TempFolder(), b = Cli.TempFolder();
+        Assert.Equal(0, Cli.Run("run", file, "--out", a, "--threads", "1").Code);
+        Assert.Equal(0, Cli.Run("run", file, "--out", b, "--threads", "2").Code);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "results.json")), File.ReadAllBytes(Path.Combine(b, "results.json")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "daily-more_ic.csv")), File.ReadAllBytes(Path.Combine(b, "daily-more_ic.csv")));
+        Directory.Delete(a, true);
+        Directory.Delete(b, true);
+    }
+
+    [Fact]
+    public void A_variant_equal_to_the_baseline_gives_identical_results()
+    {
+        string file = Cli.WriteTiny();
+        string folder = Cli.TempFolder();
+        var (code, output, _) = Cli.Run("run", file, "--out", folder, "--json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var variants = json.RootElement.GetProperty("variants").EnumerateArray().ToList();
+        static string Body(JsonElement v) => string.Join(",", v.EnumerateObject().Where(p => p.Name is not ("name" or "description")).Select(p => p.Value.GetRawText()));
+        Assert.Equal(Body(variants[0]), Body(variants[1]));
+        Assert.NotEqual(Body(variants[0]), Body(variants[2]));
+        Directory.Delete(folder, true);
+    }
+
+    [Fact]
+    public void The_summary_table_shows_every_variant_with_intervals_and_where_the_results_are()
+    {
+        string file = Cli.WriteTiny();
+        string folder = Cli.TempFolder();
+        var (code, output, error) = Cli.Run("run", file, "--out", folder);
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains("Delayed patients (typical day)", output, StringComparison.Ordinal);
+        Assert.Contains("more_ic", output, StringComparison.Ordinal);
+        Assert.Contains("±", output, StringComparison.Ordinal);
+        Assert.Contains($"Results: {Path.GetFullPath(folder)}", output, StringComparison.Ordinal);
+        Directory.Delete(folder, true);
+    }
+
+    [Fact]
+    public void An_invalid_scenario_exits_2_with_positions_and_writes_nothing()
+    {
+        string file = Cli.WriteTiny();
+        File.WriteAllText(file, Cli.Tiny.Replace("capacity: 20", "capacity: -20", StringComparison.Ordinal));
+        string folder = Cli.TempFolder();
+        var (code, output, error) = Cli.Run("run", file, "--out", folder);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains($"{file}:11:", error, StringComparison.Ordinal);
+        Assert.Contains("services.acute.capacity: capacity must be at least 0, but was -20.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Theory]
+    [InlineData("validate", 0, "valid")]
+    [InlineData("validate-missing", 2, "the file does not exist.")]
+    public void Validate_exits_0_for_a_valid_file_and_2_otherwise(string which, int expected, string mentioned)
+    {
+        string file = which == "validate" ? Cli.WriteTiny() : Path.Combine(Path.GetTempPath(), $"none-{Guid.NewGuid():N}.yaml");
+        var (code, output, error) = Cli.Run("validate", file);
+        Assert.Equal(expected, code);
+        Assert.Contains(mentioned, output + error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--replications", "0")]
+    [InlineData("--replications", "many")]
+    [InlineData("--threads", "-1")]
+    public void Bad_run_options_exit_2(string option, string value)
+    {
+        var (code, _, error) = Cli.Run("run", Cli.WriteTiny(), option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(option, error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Bedflow.Core.Delays;
+using Bedflow.Core.Experiments;
+using Bedflow.Data.Scenarios;
+
+namespace Bedflow.Data.Tests.Scenarios;
+
+/// <summary>The worked example reproduces the scale and the reason mix the seeds and the published data give.</summary>
+public class OxfordshireExampleTests
+{
+    internal static string RepoFile(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bedflow.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return Path.Combine([dir?.FullName ?? throw new InvalidOperationException("repository root not found"), .. parts]);
+    }
+
+    [Fact]
+    public void The_example_and_all_its_variants_are_valid()
+    {
+        var load = Scenario.Load(RepoFile("examples", "oxfordshire", "scenario.yaml"));
+        Assert.True(load.IsValid, string.Join("\n", load.Problems));
+        Assert.Empty(load.Problems);
+        Assert.Equal(["baseline", "pilot_stopped", "pilot_all_year", "step_up_beds[5%]", "step_up_beds[10%]", "step_up_beds[15%]", "step_up_beds[20%]",
+            "acute_cut_150", "acute_cut_150_with_community"], load.Scenario!.AllVariants.Select(v => v.Name));
+    }
+
+    [Fact]
+    public void The_baseline_reproduces_the_seeds_scale_and_the_2011_12_reason_mix()
+    {
+        var scenario = Scenario.Load(RepoFile("examples", "oxfordshire", "scenario.yaml")).Scenario!;
+        var result = Experiment.Run([("baseline", "", scenario.Baseline)], scenario.Options).Single();
+        var d = result.Run.Delays!;
+        // Seeds: about 130–200 patients delayed on a typical day, 55,000–65,000 delayed days a year.
+        Assert.InRange(d.MeanDelayed.Mean, 130, 200);
+        Assert.InRange(d.DaysPerYear.Mean, 55_000, 65_000);
+        double total = d.DaysPerYear.Mean;
+        double choice = d.ByReason[DelayReason.G].Mean / total;
+        Assert.InRange(choice, 0.05, 0.15); // "about 10% of delays from patient choice"
+        var published = PublishedMix();
+        foreach (var reason in SitRep.Reasons)
+        {
+            double model = 100 * d.ByReason[reason].Mean / total;
+            Assert.True(Math.Abs(model - published[reason]) <= 5,
+                $"{reason}: model {model:F1}% of delayed days, Oxfordshire 2011/12 {published[reason]:F1}% (allowed ±5 points)");
+        }
+    }
+
+    /// <summary>Oxfordshire's delayed days by reason, April 2011 – March 2012, as percentages (NHS England, OGL).</summary>
+    private static Dictionary<DelayReason, double> PublishedMix()
+    {
+        var lines = File.ReadAllLines(RepoFile("examples", "oxfordshire", "published-delays-2011-12.csv"));
+        Assert.Equal(13, lines.Length); // header and twelve months
+        DelayReason[] columns = [DelayReason.A, DelayReason.B, DelayReason.C, DelayReason.Di, DelayReason.Dii, DelayReason.E, DelayReason.F, DelayReason.G, DelayReason.H, DelayReason.I, DelayReason.O];
+        var sums = columns.ToDictionary(c => c, _ => 0.0);
+        double total = 0;
+        foreach (string line in lines.Skip(1))
+        {
+            var cells = line.Split(',').Select(c => c.Trim('"')).ToArray();
+            for (int i = 0; i < columns.Length; i++)
+            {
+                // "-" and "NA" are missing values, not zero: they add nothing.
+                if (double.TryParse(cells[2 + i], NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+                {
+                    sums[columns[i]] += v;
+                }
+            }
+            total += double.Parse(cells[13], CultureInfo.InvariantCulture);
+        }
+        Assert.InRange(total, 61_000, 62_000); // 61,503 delayed days in 2011/12
+        return sums.ToDictionary(kv => kv.Key, kv => 100 * kv.Value / total);
+    }
+}

@@ -1,0 +1,146 @@
+using Bedflow.Data.Scenarios;
+
+namespace Bedflow.Data.Tests.Scenarios;
+
+/// <summary>Broken scenarios, each with the exact line, key path and message expected.</summary>
+public class ScenarioValidationTests
+{
+    // Line numbers below refer to this text (line 1 = "name: Tiny").
+    internal const string Valid = """
+        name: Tiny
+        start: 2016-04-01
+        warmup: 30d
+        horizon: 60d
+        replications: 2
+        services:
+          acute:
+            kind: acute
+            capacity: 20
+            length_of_stay: {exponential: {mean: 3d}}
+          intermediate_care:
+            kind: intermediate_care
+            capacity: 5
+            length_of_stay: {exponential: {mean: 10d}}
+        arrivals:
+          ed:
+            service: acute
+            rate: 5/d
+        routing:
+          acute: {home: 0.9, intermediate_care: 0.1}
+          intermediate_care: {home: 1}
+        """;
+
+    private static string Replace(int line, string text)
+    {
+        var lines = Valid.Split('\n');
+        lines[line - 1] = text;
+        return string.Join('\n', lines);
+    }
+
+    [Fact]
+    public void The_valid_scenario_reads_without_problems()
+    {
+        var load = Scenario.Parse(Valid, "tiny.yaml");
+        Assert.True(load.IsValid, string.Join("\n", load.Problems));
+        Assert.Equal("Tiny", load.Scenario!.Name);
+        Assert.Equal(60, load.Scenario.Options.HorizonDays);
+        Assert.Equal(2, load.Scenario.Baseline.Services.Count);
+    }
+
+    public static TheoryData<int, string, int, string, string> Broken => new()
+    {
+        { 20, "  acute: {home: 0.83, intermediate_care: 0.1}", 20, "routing.acute", "routing out of 'acute' sums to 0.93, not 1." },
+        { 20, "  acute: {home: 0.9, intermediate_cre: 0.1}", 20, "routing.acute.intermediate_cre", "'intermediate_cre' is referenced but is neither a service nor an exit." },
+        { 9, "    capacity: -3", 9, "services.acute.capacity", "capacity must be at least 0, but was -3." },
+        { 10, "    length_of_stay: {exponentail: {mean: 3d}}", 10, "services.acute.length_of_stay.exponentail",
+            "unknown distribution 'exponentail'. Did you mean 'exponential'? Families: exponential, deterministic, lognormal, gamma, weibull, erlang, uniform, triangular, empirical, mixture." },
+        { 10, "    length_of_stay: {lognormal: {mean: 3d, sd: -1d}}", 10, "services.acute.length_of_stay.lognormal.sd", "'-1d' is not a duration: write a number and a unit, such as 14d, 6w, 12h or 1y." },
+        { 10, "    length_of_stay: {exponential: {mean: 0d}}", 10, "services.acute.length_of_stay.exponential", "mean must be a finite number greater than 0, but was 0." },
+        { 9, "    capacty: 20", 9, "services.acute.capacty",
+            "unknown key 'capacty'. Did you mean 'capacity'? Allowed here: kind, capacity, queue_limit, length_of_stay, priority, moving_on, role, demand, accepts, escalation, start, commissioner, delays_responsible, delay_reason, sitrep, pathway, choice." },
+        { 3, "warmup: 30", 3, "warmup", "'30' has no unit: write a duration with one, such as 30d (days), 30w (weeks), 30h (hours) or 30y (years)." },
+        { 18, "    rate: 5", 18, "arrivals.ed.rate", "'5' has no unit: write a rate such as 5/d (per day), 5/w (per week) or 5/y (per year)." },
+        { 2, "start: 2016-13-01", 2, "start", "'2016-13-01' is not a date: write it as yyyy-mm-dd, such as 2016-11-01." },
+        { 17, "    service: acute_ward", 17, "arrivals.ed.service", "'acute_ward' is referenced but not defined as a service." },
+        { 8, "    kind: acute_hospital", 8, "services.acute.kind",
+            "'acute_hospital' is not one of: acute, community_hospital, intermediate_care, step_up, reablement, home_care, residential_home, nursing_home, assessment, mental_health, equipment, other." },
+        { 12, "    kind: intermediate_care\n    commissioner: social_care", 13, "services.intermediate_care.commissioner",
+            "reason C (Awaiting further non-acute NHS care) cannot be the responsibility of social care in the SitRep; allowed: the NHS." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void A_broken_scenario_reports_its_line_key_and_message(int line, string text, int expectedLine, string path, string message)
+    {
+        var load = Scenario.Parse(Replace(line, text), "tiny.yaml");
+        Assert.False(load.IsValid);
+        var problem = Assert.Single(load.Problems, p => p.Path == path);
+        Assert.Equal(message, problem.Message);
+        Assert.Equal(expectedLine, problem.Line);
+        Assert.Equal("tiny.yaml", problem.File);
+        Assert.StartsWith($"tiny.yaml:{expectedLine}:{problem.Column}: {path}: ", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_typo_in_a_required_key_also_says_the_key_is_missing()
+    {
+        var load = Scenario.Parse(Replace(9, "    capacty: 20"), "tiny.yaml");
+        Assert.Contains(load.Problems, p => p.Path == "services.acute.capacity" && p.Message == "'capacity' is required but missing." && p.Line == 8);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        string text = Replace(9, "    capacity: -3");
+        text = text.Replace("rate: 5/d", "rate: 5", StringComparison.Ordinal).Replace("warmup: 30d", "warmup: 30", StringComparison.Ordinal);
+        var load = Scenario.Parse(text, "tiny.yaml");
+        Assert.Equal(["warmup", "services.acute.capacity", "arrivals.ed.rate"], load.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
+    public void A_yaml_syntax_error_gives_its_position()
+    {
+        var load = Scenario.Parse(Replace(20, "  acute: {home: 0.9, intermediate_care: 0.1"), "tiny.yaml");
+        var p = Assert.Single(load.Problems);
+        Assert.StartsWith("this is not valid YAML: ", p.Message, StringComparison.Ordinal);
+        Assert.InRange(p.Line, 20, 22);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    public void An_empty_file_is_a_clear_problem(string text)
+    {
+        var p = Assert.Single(Scenario.Parse(text, "empty.yaml").Problems);
+        Assert.Equal("empty.yaml:1:1: the file is empty: a scenario needs at least name, start, horizon, services, arrivals and routing (see docs/scenario-reference.md).", p.ToString());
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_clear_problem()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}.yaml");
+        var p = Assert.Single(Scenario.Load(path).Problems);
+        Assert.Equal($"{path}:1:1: the file does not exist.", p.ToString());
+    }
+
+    [Fact]
+    public void A_variant_that_sets_a_misspelt_key_is_reported_where_the_variant_says_it()
+    {
+        string text = Valid + "\nvariants:\n  more_beds:\n    set:\n      services.acute.capacty: 30\n      services.acte.capacity: 30\n";
+        var load = Scenario.Parse(text, "tiny.yaml");
+        Assert.Contains(load.Problems, p => p.Line == 25 && p.Path == "services.acute.capacty" && p.Message.StartsWith("unknown key 'capacty'. Did you mean 'capacity'?", StringComparison.Ordinal));
+        Assert.Contains(load.Problems, p => p.Line == 26 && p.Path == "variants.more_beds.set.services.acte.capacity"
+            && p.Message == "the baseline has no 'services.acte'. Did you mean 'acute'?");
+    }
+
+    [Fact]
+    public void A_warm_up_too_short_for_a_long_stay_is_a_warning_that_does_not_stop_the_run()
+    {
+        var load = Scenario.Parse(Valid.Replace("warmup: 30d", "warmup: 10d", StringComparison.Ordinal), "tiny.yaml");
+        Assert.True(load.IsValid);
+        var w = Assert.Single(load.Problems);
+        Assert.True(w.IsWarning);
+        Assert.Equal("services.intermediate_care", w.Path);
+        Assert.Equal(11, w.Line);
+    }
+}
