@@ -9,7 +9,7 @@ internal sealed record Intervention(string Name, double From, double To, List<(s
 
 internal sealed partial class ScenarioReader
 {
-    private static readonly string[] ArrivalKeys = ["service", "rate", "rate_changes", "kind", "monthly", "weekday", "groups", "divert_to", "redirect"];
+    internal static readonly string[] ArrivalKeys = ["service", "rate", "rate_changes", "kind", "monthly", "weekday", "groups", "divert_to", "redirect"];
 
     private List<ArrivalStreamDefinition> ReadArrivals(YNode? node)
     {

@@ -15,7 +15,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants",
     ];
 
-    private static readonly string[] ServiceKeys =
+    internal static readonly string[] ServiceKeys =
     [
         "kind", "capacity", "queue_limit", "length_of_stay", "priority", "moving_on", "role", "demand", "accepts", "escalation", "start",
         "commissioner", "delays_responsible", "delay_reason", "sitrep", "pathway", "choice",

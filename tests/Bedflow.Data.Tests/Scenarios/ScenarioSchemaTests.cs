@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Bedflow.Data.Scenarios;
+
+namespace Bedflow.Data.Tests.Scenarios;
+
+/// <summary>The JSON Schema editors use says what the reader accepts: the same keys, no more, no fewer.</summary>
+public class ScenarioSchemaTests
+{
+    private static JsonElement Schema()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(OxfordshireExampleTests.RepoFile("schemas", "scenario.schema.json")));
+        return doc.RootElement.Clone();
+    }
+
+    private static string[] Keys(JsonElement obj) => [.. obj.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order()];
+
+    [Fact]
+    public void The_schema_lists_exactly_the_keys_the_reader_accepts()
+    {
+        var schema = Schema();
+        Assert.Equal(ScenarioReader.TopKeys.Order(), Keys(schema));
+        Assert.Equal(ScenarioReader.ServiceKeys.Order(), Keys(schema.GetProperty("$defs").GetProperty("service")));
+        Assert.Equal(ScenarioReader.ArrivalKeys.Order(), Keys(schema.GetProperty("$defs").GetProperty("arrival")));
+    }
+
+    [Fact]
+    public void The_schema_names_every_distribution_family_the_reader_knows()
+    {
+        var families = Schema().GetProperty("$defs").GetProperty("distribution").GetProperty("oneOf").EnumerateArray()
+            .Select(f => f.GetProperty("required")[0].GetString()).Order();
+        Assert.Equal(DistributionReader.Families.Order(), families);
+    }
+}
