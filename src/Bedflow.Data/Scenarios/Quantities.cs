@@ -25,8 +25,8 @@ internal static partial class Quantities
                 ? (0, $"'{text}' has no unit: write a duration with one, such as {text}d (days), {text}w (weeks), {text}h (hours) or {text}y (years).")
                 : (0, $"'{text}' is not a duration: write a number and a unit, such as 14d, 6w, 12h or 1y.");
         }
-        double value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        return (value * Unit(m.Groups[2].Value), null);
+        double value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * Unit(m.Groups[2].Value);
+        return double.IsFinite(value) ? (value, null) : (0, $"'{text}' is too large to be a duration.");
     }
 
     /// <summary>A rate per day, or an error message.</summary>
@@ -39,8 +39,8 @@ internal static partial class Quantities
                 ? (0, $"'{text}' has no unit: write a rate such as {text}/d (per day), {text}/w (per week) or {text}/y (per year).")
                 : (0, $"'{text}' is not a rate: write a number per unit of time, such as 180/d, 1260/w or 65000/y.");
         }
-        double value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        return (value / Unit(m.Groups[2].Value), null);
+        double value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / Unit(m.Groups[2].Value);
+        return double.IsFinite(value) ? (value, null) : (0, $"'{text}' is too large to be a rate.");
     }
 
     /// <summary>A calendar date (yyyy-mm-dd), or an error message.</summary>

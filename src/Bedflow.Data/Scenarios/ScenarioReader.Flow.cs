@@ -74,7 +74,7 @@ internal sealed partial class ScenarioReader
                 }
                 catch (ArgumentException e)
                 {
-                    ctx.Error(m, path, e.Message.Split(" (Parameter", 2)[0]);
+                    ctx.Error(m["rate"], $"{path}.rate", e.Message.Split(" (Parameter", 2)[0]);
                     return ArrivalRate.Constant(0);
                 }
             }

@@ -101,9 +101,18 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         {
             ctx.Error(root["warmup"], "warmup", "the warm-up cannot be negative.");
         }
-        if (horizon < 1)
+        // Limits that keep a run's memory sane (the daily census has one entry per service per day).
+        if (horizon < 1 || horizon > 100 * 365)
         {
-            ctx.Error(root["horizon"], "horizon", "the horizon must be at least 1d.");
+            ctx.Error(root["horizon"], "horizon", "the horizon must be from 1d to 100y.");
+        }
+        if (warmup > 100 * 365)
+        {
+            ctx.Error(root["warmup"], "warmup", "the warm-up can be at most 100y.");
+        }
+        if (replications > 100_000)
+        {
+            ctx.Error(root["replications"], "replications", $"at most 100000 replications, but was {replications}.");
         }
         if (replications < 1)
         {

@@ -119,6 +119,26 @@ public class SimulatedDelaysTests
         Assert.Equal(0, SimulatedDelays.Figures(net, Simulator.RunOne(net, options), options).TotalDays);
     }
 
+    [Fact]
+    public void A_home_care_workforce_cut_shows_up_as_fewer_packages_and_more_E_delays()
+    {
+        // Capacity is carer hours a week; each package needs 10 hours. 1 patient a day needs a package of about 60 days.
+        Network Net(int hours) => new NetworkBuilder()
+            .Service("acute", Capacity.Unlimited, Distribution.Deterministic(2), kind: ServiceKind.Acute)
+            .Service(new ServiceDefinition { Name = "home_care", Kind = ServiceKind.HomeCare, Capacity = hours, Demand = Distribution.Deterministic(10), LengthOfStay = Distribution.Exponential(60) })
+            .Arrivals("ed", "acute", ArrivalRate.Constant(1))
+            .Route("acute", "home_care")
+            .Route("home_care", "home")
+            .Build();
+        var options = new RunOptions { WarmupDays = 200, HorizonDays = 365, Replications = 4, Seed = 9, CountDelays = true };
+        var ample = Simulator.Run(Net(900), options);
+        var cut = Simulator.Run(Net(500), options);
+        Assert.True(cut.Service("home_care")[ServiceMetric.Admissions].Mean < 0.9 * ample.Service("home_care")[ServiceMetric.Admissions].Mean);
+        Assert.True(cut.Delays!.DaysPerYear.Mean > 10 * Math.Max(1, ample.Delays!.DaysPerYear.Mean));
+        Assert.Equal(cut.Delays.DaysPerYear.Mean, cut.Delays.ByReason[DelayReason.E].Mean, 6);
+        Assert.Equal(cut.Delays.DaysPerYear.Mean, cut.Delays.ByResponsibility[Responsibility.SocialCare].Mean, 6);
+    }
+
     private static Network ChoiceNetwork(double share) => new NetworkBuilder()
         .Service("acute", 400, Distribution.Exponential(5), kind: ServiceKind.Acute)
         .Service(new ServiceDefinition

@@ -60,6 +60,8 @@ public class ScenarioValidationTests
             "unknown key 'capacty'. Did you mean 'capacity'? Allowed here: kind, capacity, queue_limit, length_of_stay, priority, moving_on, role, demand, accepts, escalation, start, commissioner, delays_responsible, delay_reason, sitrep, pathway, choice." },
         { 3, "warmup: 30", 3, "warmup", "'30' has no unit: write a duration with one, such as 30d (days), 30w (weeks), 30h (hours) or 30y (years)." },
         { 18, "    rate: 5", 18, "arrivals.ed.rate", "'5' has no unit: write a rate such as 5/d (per day), 5/w (per week) or 5/y (per year)." },
+        { 4, "horizon: 200y", 4, "horizon", "the horizon must be from 1d to 100y." },
+        { 18, "    rate: 1e400/d", 18, "arrivals.ed.rate", "'1e400/d' is too large to be a rate." },
         { 2, "start: 2016-13-01", 2, "start", "'2016-13-01' is not a date: write it as yyyy-mm-dd, such as 2016-11-01." },
         { 17, "    service: acute_ward", 17, "arrivals.ed.service", "'acute_ward' is referenced but not defined as a service." },
         { 8, "    kind: acute_hospital", 8, "services.acute.kind",
