@@ -153,23 +153,29 @@ internal static partial class NetworkValidator
             {
                 add($"{path}.start.occupied", $"{start.Occupied} starting patients do not fit in a capacity of {s.Capacity.Initial}.");
             }
-            double sum = 0;
-            foreach (var (group, share) in start.GroupMix)
+            CheckMix(start.GroupMix, $"{path}.start.groups", groups, add);
+        }
+    }
+
+    /// <summary>A patient-group mix: known groups, shares ≥ 0 summing to 1.</summary>
+    private static void CheckMix(IReadOnlyDictionary<string, double> mix, string path, HashSet<string> groups, Action<string, string> add)
+    {
+        double sum = 0;
+        foreach (var (group, share) in mix)
+        {
+            if (!groups.Contains(group))
             {
-                if (!groups.Contains(group))
-                {
-                    add($"{path}.start.groups.{group}", $"'{group}' is not a patient group.");
-                }
-                if (!(share >= 0) || !double.IsFinite(share))
-                {
-                    add($"{path}.start.groups.{group}", $"a share must be at least 0, but was {Preconditions.Show(share)}.");
-                }
-                sum += share;
+                add($"{path}.{group}", $"'{group}' is not a patient group.");
             }
-            if (start.GroupMix.Count > 0 && Math.Abs(sum - 1) > SumTolerance)
+            if (!(share >= 0) || !double.IsFinite(share))
             {
-                add($"{path}.start.groups", string.Create(CultureInfo.InvariantCulture, $"group shares sum to {Math.Round(sum, 6)}, not 1."));
+                add($"{path}.{group}", $"a share must be at least 0, but was {Preconditions.Show(share)}.");
             }
+            sum += share;
+        }
+        if (mix.Count > 0 && Math.Abs(sum - 1) > SumTolerance)
+        {
+            add(path, string.Create(CultureInfo.InvariantCulture, $"group shares sum to {Math.Round(sum, 6)}, not 1."));
         }
     }
 
@@ -221,23 +227,7 @@ internal static partial class NetworkValidator
                     add($"{path}.divert_to", "emergency arrivals are never turned away, so they never divert; make the stream planned or remove divert_to.");
                 }
             }
-            double sum = 0;
-            foreach (var (group, share) in a.GroupMix)
-            {
-                if (!groups.Contains(group))
-                {
-                    add($"{path}.groups.{group}", $"'{group}' is not a patient group.");
-                }
-                if (!(share >= 0) || !double.IsFinite(share))
-                {
-                    add($"{path}.groups.{group}", $"a share must be at least 0, but was {Preconditions.Show(share)}.");
-                }
-                sum += share;
-            }
-            if (a.GroupMix.Count > 0 && Math.Abs(sum - 1) > SumTolerance)
-            {
-                add($"{path}.groups", string.Create(CultureInfo.InvariantCulture, $"group shares sum to {Math.Round(sum, 6)}, not 1."));
-            }
+            CheckMix(a.GroupMix, $"{path}.groups", groups, add);
         }
     }
 
