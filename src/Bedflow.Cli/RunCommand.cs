@@ -52,7 +52,7 @@ internal static class RunCommand
 
     private static int Execute(Scenario scenario, Core.Simulation.RunOptions options, string folder, bool jsonOnly, TextWriter output, TextWriter error)
     {
-        var variants = scenario.AllVariants.Select(v => (v.Name, v.Description, v.Network)).ToList();
+        var variants = scenario.AllVariants.Select(v => new ExperimentVariant(v.Name, v.Description, v.Network, v.Economy)).ToList();
         var started = System.Diagnostics.Stopwatch.StartNew();
         IReadOnlyList<VariantResult> results;
         try
@@ -103,7 +103,7 @@ internal static class RunCommand
         return ExitCodes.Ok;
     }
 
-    private static IReadOnlyList<VariantResult> RunWithProgress(List<(string, string, Core.Model.Network)> variants, Core.Simulation.RunOptions options, bool quiet, TextWriter output)
+    private static IReadOnlyList<VariantResult> RunWithProgress(List<ExperimentVariant> variants, Core.Simulation.RunOptions options, bool quiet, TextWriter output)
     {
         int total = variants.Count * options.Replications;
         if (quiet || output != Console.Out || Console.IsOutputRedirected)

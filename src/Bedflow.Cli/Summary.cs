@@ -9,6 +9,66 @@ namespace Bedflow.Cli;
 /// <summary>The table `bedflow run` prints: one row per variant, each figure with its 95% interval.</summary>
 internal static class Summary
 {
+    private static void PrintEconomics(IAnsiConsole console, Core.Simulation.RunOptions options, IReadOnlyList<VariantResult> results)
+    {
+        var verdict = Core.Finance.Verdict.Of([.. results.Skip(1).Select(r => r.VersusBaseline!)], options.Replications);
+        if (results.Count == 0 || results[0].Costs is not { } baseCosts)
+        {
+            console.WriteLine(verdict.Statement);
+            return;
+        }
+        console.WriteLine();
+        console.WriteLine($"Money (£, {baseCosts.PriceYear} prices, over the reported period); differences are paired with the baseline on common random numbers:");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("Variant", "Total cost (£m)", "Extra cost vs baseline (£m)", "Delayed days avoided a year", "£ per delayed day avoided", "NHS extra (£m)", "Council extra (£m)", "Elective cases (beds / money)");
+        foreach (var r in results)
+        {
+            var c = r.VersusBaseline;
+            table.AddRow(
+                Markup.Escape(r.Name),
+                Millions(r.Costs!.Total),
+                c is null ? "–" : Millions(c.TotalCost),
+                c is null ? "–" : Formatting.Estimate(c.DelayedDaysAvoided, "F0"),
+                c is null || double.IsNaN(c.CostPerDelayedDayAvoided) ? "–" : c.CostPerDelayedDayAvoided.ToString("N0", CultureInfo.InvariantCulture),
+                c is null ? "–" : Millions(c.CostByOrganisation[Commissioner.Nhs]),
+                c is null ? "–" : Millions(c.CostByOrganisation[Commissioner.SocialCare]),
+                c is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{c.ElectiveCasesFromBeds:N0} / {c.ElectiveCasesFromMoney:N0}"));
+        }
+        console.Write(table);
+        if (baseCosts.PoolResult is { } pool)
+        {
+            string shares = string.Join(", ", baseCosts.PoolShares!.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} £{kv.Value.Mean / 1e6:N1}m")));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Pooled fund (baseline): contributions £{baseCosts.PoolContributions!.Mean / 1e6:N1}m, spend £{baseCosts.PoolSpend!.Mean / 1e6:N1}m, {(pool.Mean >= 0 ? "underspend" : "overspend")} £{Math.Abs(pool.Mean) / 1e6:N1}m ± {(pool.HalfWidth ?? 0) / 1e6:N1}m, shared {shares}."));
+        }
+        foreach (var budget in Budgets(results))
+        {
+            console.WriteLine(budget);
+        }
+        console.WriteLine(verdict.Statement);
+    }
+
+    private static IEnumerable<string> Budgets(IReadOnlyList<VariantResult> results)
+    {
+        foreach (var r in results.Skip(1))
+        {
+            foreach (var (org, share) in r.VersusBaseline!.GapClosed)
+            {
+                if (share > 0)
+                {
+                    yield return string.Create(CultureInfo.InvariantCulture, $"{r.Name} would close {share:P0} of the {org} savings gap.");
+                }
+            }
+        }
+    }
+
+    private static string Millions(Core.Statistics.Estimate e) => Formatting.Estimate(e with
+    {
+        Mean = e.Mean / 1e6,
+        HalfWidth = e.HalfWidth / 1e6,
+        StandardDeviation = e.StandardDeviation / 1e6,
+    }, "F2");
+
     public static void Print(Scenario scenario, Core.Simulation.RunOptions options, IReadOnlyList<VariantResult> results, TimeSpan elapsed, string folder, TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
@@ -35,6 +95,7 @@ internal static class Summary
                 Markup.Escape(reasons));
         }
         console.Write(table);
+        PrintEconomics(console, options, results);
         int deadlocked = results.Sum(r => r.Run.DeadlockedReplications);
         if (deadlocked > 0)
         {

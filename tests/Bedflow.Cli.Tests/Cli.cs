@@ -47,6 +47,13 @@ internal static class Cli
         routing:
           acute: {home: 0.9, intermediate_care: 0.1}
           intermediate_care: {home: 1}
+        prices:
+          year: 2016/17
+          excess_bed_day: £313
+          elective: {bed_days: 3, price: £3684}
+          services:
+            acute: {occupied_day: £350, admission: £1590}
+            intermediate_care: {occupied_day: £200, funded_day: £20}
         variants:
           same:
             description: Changes nothing.

@@ -88,9 +88,33 @@ public class RunCommandTests
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         var variants = json.RootElement.GetProperty("variants").EnumerateArray().ToList();
-        static string Body(JsonElement v) => string.Join(",", v.EnumerateObject().Where(p => p.Name is not ("name" or "description")).Select(p => p.Value.GetRawText()));
+        static string Body(JsonElement v) => string.Join(",", v.EnumerateObject().Where(p => p.Name is not ("name" or "description" or "versus_baseline")).Select(p => p.Value.GetRawText()));
         Assert.Equal(Body(variants[0]), Body(variants[1]));
         Assert.NotEqual(Body(variants[0]), Body(variants[2]));
+        // Every paired difference of the identical variant is exactly zero, with a zero-width interval.
+        var versus = variants[1].GetProperty("versus_baseline");
+        int stats = 0;
+        void Zero(JsonElement e)
+        {
+            if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("mean", out var mean))
+            {
+                Assert.Equal(0, mean.GetDouble());
+                Assert.Equal("[0,0]", e.GetProperty("ci95").GetRawText().Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal));
+                stats++;
+            }
+            else if (e.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var p in e.EnumerateObject())
+                {
+                    Zero(p.Value);
+                }
+            }
+        }
+        Zero(versus);
+        Assert.True(stats >= 6, $"{stats} statistics checked");
+        Assert.Equal(JsonValueKind.Null, versus.GetProperty("cost_per_delayed_day_avoided").ValueKind);
+        Assert.False(versus.GetProperty("avoids_delays_clearly").GetBoolean());
+        Assert.False(variants[0].TryGetProperty("versus_baseline", out _));
         Directory.Delete(folder, true);
     }
 

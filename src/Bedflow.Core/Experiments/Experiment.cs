@@ -1,42 +1,84 @@
+using Bedflow.Core.Delays;
+using Bedflow.Core.Finance;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Statistics;
 
 namespace Bedflow.Core.Experiments;
+
+/// <summary>One variant to run: its network and, if it is costed, its economy.</summary>
+/// <param name="Name">Its name; the first variant given is the baseline.</param>
+/// <param name="Description">What it changes.</param>
+/// <param name="Network">The network.</param>
+/// <param name="Economy">Prices, fixed costs, budgets and the pooled fund; null = not costed.</param>
+public sealed record ExperimentVariant(string Name, string Description, Network Network, Economy? Economy = null);
 
 /// <summary>
 /// Runs a baseline and its variants with the same options and seed, so that every variant sees
 /// the same random numbers for the same patients (common random numbers) and differences
-/// between them are differences between the options, not between the dice.
+/// between them are differences between the options, not between the dice. The first variant
+/// is the baseline; every other is compared with it replication by replication (paired).
 /// </summary>
 public static class Experiment
 {
     /// <summary>Runs every variant in order; <paramref name="replicationDone"/> is called as each replication of any variant finishes.</summary>
-    public static IReadOnlyList<VariantResult> Run(IReadOnlyList<(string Name, string Description, Network Network)> variants, RunOptions options,
-        Action? replicationDone = null)
+    public static IReadOnlyList<VariantResult> Run(IReadOnlyList<ExperimentVariant> variants, RunOptions options, Action? replicationDone = null)
     {
         ArgumentNullException.ThrowIfNull(variants);
         ArgumentNullException.ThrowIfNull(options);
-        var counted = options with { CountDelays = true };
-        return [.. variants.Select(v => new VariantResult(v.Name, v.Description, v.Network, Simulator.Run(v.Network, counted, replicationDone)))];
+        var counted = options with { CountDelays = true, DailyCensus = true };
+        var results = new List<VariantResult>();
+        foreach (var v in variants)
+        {
+            var run = Simulator.Run(v.Network, counted, replicationDone);
+            var costs = v.Economy is { } economy
+                ? new VariantCosts([.. run.Replications.Select(r => Costing.Of(v.Network, economy, r))], economy.Prices.Year)
+                : null;
+            var result = new VariantResult(v.Name, v.Description, v.Network, run, costs);
+            if (results.Count > 0)
+            {
+                result.VersusBaseline = Compare(results[0], result, v.Economy, options);
+            }
+            results.Add(result);
+        }
+        return results;
+    }
+
+    /// <summary>Paired differences of a variant against the baseline, replication by replication.</summary>
+    private static Comparison Compare(VariantResult baseline, VariantResult variant, Economy? economy, RunOptions options)
+    {
+        int n = baseline.Run.Replications.Count;
+        Estimate Paired(Func<VariantResult, int, double> measure) => Estimate.Of(Enumerable.Range(0, n).Select(i => measure(variant, i) - measure(baseline, i)));
+        var avoided = Paired((v, i) => -v.Run.Delays!.Replications[i].DaysPerYear);
+        var freed = Paired((v, i) => -v.AcuteBedDays(i));
+        var waiting = Paired((v, i) => v.AdmissionsWaitingIn(i));
+        Estimate Money(Func<CostBreakdown, decimal> part) => variant.Costs is null || baseline.Costs is null
+            ? new Estimate { Mean = double.NaN }
+            : Paired((v, i) => (double)part(v.Costs!.Replications[i]));
+        var byOrg = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Money(c => c.ByOrganisation.GetValueOrDefault(o)));
+        return new Comparison(variant.Name, avoided, freed, waiting, Money(c => c.Total), byOrg, economy?.Prices ?? new PriceList(),
+            options.HorizonDays / 365.25, economy?.Budgets ?? []);
     }
 }
 
 /// <summary>One variant's run, with the headline figures a board asks for first.</summary>
 public sealed class VariantResult
 {
-    internal VariantResult(string name, string description, Network network, RunResult run)
+    private readonly int[] _acute;
+
+    internal VariantResult(string name, string description, Network network, RunResult run, VariantCosts? costs)
     {
         Name = name;
         Description = description;
         Network = network;
         Run = run;
-        var acute = network.Services.Select((s, i) => (s, i)).Where(x => x.s.Kind == ServiceKind.Acute).Select(x => x.i).ToList();
+        Costs = costs;
+        _acute = [.. network.Services.Select((s, i) => (s, i)).Where(x => x.s.Kind == ServiceKind.Acute).Select(x => x.i)];
         DelayedPatients = run.Delays!.MeanDelayed;
         DelayedDaysPerYear = run.Delays.DaysPerYear;
-        AcuteOccupancy = run.Over(r => acute.Count == 0 ? double.NaN
-            : acute.Sum(i => r.Get(i, ServiceMetric.MeanOccupancy)) / acute.Sum(i => r.Get(i, ServiceMetric.MeanCapacity)));
-        AdmissionsWaiting = run.Over(r => acute.Count == 0 || r.Census is null ? double.NaN
-            : Enumerable.Range(0, r.Census.Days).Average(d => acute.Sum(i => (double)r.Census.Queued[i][d])));
+        AcuteOccupancy = run.Over(r => _acute.Length == 0 ? double.NaN
+            : _acute.Sum(i => r.Get(i, ServiceMetric.MeanOccupancy)) / _acute.Sum(i => r.Get(i, ServiceMetric.MeanCapacity)));
+        AdmissionsWaiting = Estimate.Of(Enumerable.Range(0, run.Replications.Count).Select(AdmissionsWaitingIn));
     }
 
     /// <summary>The variant's name ("baseline" for the baseline).</summary>
@@ -51,15 +93,55 @@ public sealed class VariantResult
     /// <summary>The full run: services, delays, replications.</summary>
     public RunResult Run { get; }
 
+    /// <summary>Its costs, if it was costed.</summary>
+    public VariantCosts? Costs { get; }
+
+    /// <summary>Paired differences against the baseline; null for the baseline itself.</summary>
+    public Comparison? VersusBaseline { get; internal set; }
+
     /// <summary>Patients delayed on a typical day: the mean of the daily midnight counts of delayed patients.</summary>
-    public Statistics.Estimate DelayedPatients { get; }
+    public Estimate DelayedPatients { get; }
 
     /// <summary>Delayed days a year.</summary>
-    public Statistics.Estimate DelayedDaysPerYear { get; }
+    public Estimate DelayedDaysPerYear { get; }
 
     /// <summary>Acute occupancy: time-average places held in acute services ÷ their capacity.</summary>
-    public Statistics.Estimate AcuteOccupancy { get; }
+    public Estimate AcuteOccupancy { get; }
 
     /// <summary>Admissions waiting: the mean midnight count queued for acute services.</summary>
-    public Statistics.Estimate AdmissionsWaiting { get; }
+    public Estimate AdmissionsWaiting { get; }
+
+    /// <summary>Acute bed-days (places held at midnight in acute services) over the horizon in replication i.</summary>
+    internal double AcuteBedDays(int i)
+    {
+        var census = Run.Replications[i].Census!;
+        double sum = 0;
+        foreach (int s in _acute)
+        {
+            for (int d = 0; d < census.Days; d++)
+            {
+                sum += census.Occupied[s][d];
+            }
+        }
+        return sum;
+    }
+
+    /// <summary>Mean midnight count queued for acute services in replication i.</summary>
+    internal double AdmissionsWaitingIn(int i)
+    {
+        var census = Run.Replications[i].Census;
+        if (_acute.Length == 0 || census is null || census.Days == 0)
+        {
+            return double.NaN;
+        }
+        double sum = 0;
+        foreach (int s in _acute)
+        {
+            for (int d = 0; d < census.Days; d++)
+            {
+                sum += census.Queued[s][d];
+            }
+        }
+        return sum / census.Days;
+    }
 }

@@ -14,8 +14,14 @@ public sealed class DailyCensus
         Occupied = new int[services][];
         Blocked = new int[services][];
         Queued = new int[services][];
+        Units = new double[services][];
+        Capacity = new int[services][];
+        Admitted = new int[services][];
         for (int i = 0; i < services; i++)
         {
+            Units[i] = new double[days];
+            Capacity[i] = new int[days];
+            Admitted[i] = new int[days];
             Occupied[i] = new int[days];
             Blocked[i] = new int[days];
             Queued[i] = new int[days];
@@ -40,4 +46,13 @@ public sealed class DailyCensus
 
     /// <summary>[service][day] new arrivals in the queue.</summary>
     public int[][] Queued { get; }
+
+    /// <summary>[service][day] units of capacity in use (equal to <see cref="Occupied"/> without a demand), for costing by units such as carer hours.</summary>
+    public double[][] Units { get; }
+
+    /// <summary>[service][day] capacity in force (escalation beds included; <see cref="Model.Capacity.Unlimited"/> if unlimited): funded places.</summary>
+    public int[][] Capacity { get; }
+
+    /// <summary>[service][day] patients whose care started during day d (from d to d + 1).</summary>
+    public int[][] Admitted { get; }
 }

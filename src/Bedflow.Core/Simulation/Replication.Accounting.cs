@@ -99,6 +99,8 @@ internal sealed partial class Replication
                 _census.Occupied[j][day] = _occupied[j];
                 _census.Blocked[j][day] = _ready[j];
                 _census.Queued[j][day] = _queue[j].Count;
+                _census.Units[j][day] = _units[j];
+                _census.Capacity[j][day] = _capacity[j];
             }
         }
     }

@@ -425,6 +425,10 @@ internal sealed partial class Replication
         {
             ref var t = ref _tally[j];
             t.Admissions++;
+            if (_census is not null && _now < _census.Days)
+            {
+                _census.Admitted[j][(int)_now]++;
+            }
             if (fromQueue)
             {
                 t.QueueWaitSum += _now - pt.Requested;

@@ -12,7 +12,7 @@ namespace Bedflow.Data.Results;
 /// Every statistic is <c>{"mean": x, "ci95": [lo, hi]}</c>; an undefined mean is null, and the
 /// interval is null with one replication.
 /// </summary>
-public static class ResultsJson
+public static partial class ResultsJson
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true, NewLine = "\n" };
 
@@ -39,6 +39,7 @@ public static class ResultsJson
             WriteVariant(w, v);
         }
         w.WriteEndArray();
+        WriteEconomics(w, options, variants);
         w.WriteEndObject();
     }
 
@@ -70,6 +71,14 @@ public static class ResultsJson
         }
         w.WriteEndArray();
         WriteDelays(w, v.Run.Delays!);
+        if (v.Costs is { } costs)
+        {
+            WriteCosts(w, costs);
+        }
+        if (v.VersusBaseline is { } c)
+        {
+            WriteComparison(w, c);
+        }
         w.WriteEndObject();
     }
 

@@ -49,6 +49,21 @@ internal static partial class Quantities
             ? (d, null)
             : (default, $"'{text}' is not a date: write it as yyyy-mm-dd, such as 2016-11-01.");
 
+    [GeneratedRegex(@"^\s*£?\s*([0-9][0-9,]*\.?[0-9]*)\s*(k|m|bn)?\s*$")]
+    private static partial Regex MoneyPattern();
+
+    /// <summary>Pounds: <c>313</c>, <c>£313</c>, <c>£2m</c>, <c>£13.3m</c>, <c>£1.2bn</c>, <c>£500k</c>, <c>2,000,000</c> — or an error message.</summary>
+    public static (decimal Pounds, string? Error) Money(string text)
+    {
+        var m = MoneyPattern().Match(text);
+        if (!m.Success || !decimal.TryParse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v))
+        {
+            return (0, $"'{text}' is not an amount of money: write pounds such as 313, £2m, £13.3m or £500k.");
+        }
+        decimal factor = m.Groups[2].Value switch { "k" => 1_000m, "m" => 1_000_000m, "bn" => 1_000_000_000m, _ => 1m };
+        return (v * factor, null);
+    }
+
     /// <summary>A plain number, or an error message.</summary>
     public static (double Value, string? Error) Number(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)

@@ -82,6 +82,8 @@ internal sealed class ReadContext(string file)
 
     public DateOnly? Date(YNode? node, string path) => Parse(node, path, Quantities.Date);
 
+    public decimal? Money(YNode? node, string path) => Parse(node, path, Quantities.Money);
+
     public int? Integer(YNode? node, string path)
     {
         string? text = Text(node, path);

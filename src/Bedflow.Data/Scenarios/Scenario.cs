@@ -22,6 +22,9 @@ public sealed record Scenario
     /// <summary>The baseline.</summary>
     public required Network Baseline { get; init; }
 
+    /// <summary>The baseline's economy (prices, budgets, pooled fund); null when the file gives no prices.</summary>
+    public Core.Finance.Economy? Economy { get; init; }
+
     /// <summary>Named variants, in file order (the baseline not included).</summary>
     public IReadOnlyList<ScenarioVariant> Variants { get; init; } = [];
 
@@ -32,7 +35,7 @@ public sealed record Scenario
     public SitRepIdentity? SitRep { get; init; }
 
     /// <summary>The baseline and every variant, baseline first.</summary>
-    public IReadOnlyList<ScenarioVariant> AllVariants => [new ScenarioVariant("baseline", "The scenario as described.", Baseline), .. Variants];
+    public IReadOnlyList<ScenarioVariant> AllVariants => [new ScenarioVariant("baseline", "The scenario as described.", Baseline, Economy), .. Variants];
 
     /// <summary>
     /// Reads and validates a scenario file: every problem at once, each with file, line, column
@@ -48,7 +51,8 @@ public sealed record Scenario
 /// <param name="Name">Its name, e.g. "pilot_stopped".</param>
 /// <param name="Description">What it changes.</param>
 /// <param name="Network">The whole network with the changes applied.</param>
-public sealed record ScenarioVariant(string Name, string Description, Network Network);
+/// <param name="Economy">Its prices, intervention costs, budgets and pooled fund; null when the file gives no prices.</param>
+public sealed record ScenarioVariant(string Name, string Description, Network Network, Core.Finance.Economy? Economy = null);
 
 /// <summary>The outcome of reading a scenario: the scenario if it has no errors, and every problem and warning.</summary>
 /// <param name="Scenario">The scenario, or null when there were errors.</param>

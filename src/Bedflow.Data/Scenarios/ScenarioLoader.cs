@@ -60,6 +60,7 @@ internal static partial class ScenarioLoader
             Variants = variants,
             Options = reader.Options!,
             SitRep = reader.SitRep,
+            Economy = reader.Economy,
         };
         return new ScenarioLoad(scenario, problems);
     }
@@ -131,7 +132,7 @@ internal static partial class ScenarioLoader
             }
             if (network is not null && ctx.Problems.Skip(before).All(p => p.IsWarning))
             {
-                yield return new ScenarioVariant(name, description, network);
+                yield return new ScenarioVariant(name, description, network, reader.Economy);
             }
         }
     }

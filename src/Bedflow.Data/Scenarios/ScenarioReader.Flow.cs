@@ -5,7 +5,7 @@ namespace Bedflow.Data.Scenarios;
 
 /// <summary>A time-bound change read from <c>interventions</c>: days from day 0, <see cref="To"/> exclusive.</summary>
 internal sealed record Intervention(string Name, double From, double To, List<(string Service, YScalar Key, int Delta)> Capacity,
-    List<RouteDefinition> Routes, List<(string Service, Distribution Stay)> Stays);
+    List<RouteDefinition> Routes, List<(string Service, Distribution Stay)> Stays, decimal Cost = 0, Bedflow.Core.Delays.Commissioner PaidBy = Bedflow.Core.Delays.Commissioner.Nhs);
 
 internal sealed partial class ScenarioReader
 {
@@ -165,7 +165,9 @@ internal sealed partial class ScenarioReader
             {
                 continue;
             }
-            ctx.Keys(m, path, ["description", "from", "to", "add_capacity", "routing", "length_of_stay"], ["from", "to"]);
+            ctx.Keys(m, path, ["description", "from", "to", "add_capacity", "routing", "length_of_stay", "cost", "paid_by"], ["from", "to"]);
+            decimal cost = ctx.Money(m["cost"], $"{path}.cost") ?? 0;
+            var paidBy = ctx.Choice(m["paid_by"], $"{path}.paid_by", Names.Commissioners) ?? Bedflow.Core.Delays.Commissioner.Nhs;
             var from = ctx.Date(m["from"], $"{path}.from");
             var to = ctx.Date(m["to"], $"{path}.to");
             if (from is null || to is null)
@@ -200,11 +202,11 @@ internal sealed partial class ScenarioReader
                 }
             }
             var routes = m["routing"] is { } r ? ReadRouting(r, $"{path}.routing") : [];
-            if (capacity.Count + stays.Count + routes.Count == 0)
+            if (capacity.Count + stays.Count + routes.Count == 0 && cost == 0)
             {
-                ctx.Error(m, path, "an intervention needs at least one of add_capacity, routing or length_of_stay.");
+                ctx.Error(m, path, "an intervention needs at least one of add_capacity, routing, length_of_stay or cost.");
             }
-            list.Add(new Intervention(key.Value, Day(from.Value), Day(to.Value) + 1, capacity, routes, stays));
+            list.Add(new Intervention(key.Value, Day(from.Value), Day(to.Value) + 1, capacity, routes, stays, cost, paidBy));
         }
         return list;
     }

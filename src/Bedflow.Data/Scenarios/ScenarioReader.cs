@@ -12,7 +12,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
     public static readonly string[] TopKeys =
     [
         "name", "description", "start", "warmup", "horizon", "replications", "seed", "population", "lead_commissioner", "groups",
-        "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants",
+        "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants", "prices", "budgets", "pooled_fund",
     ];
 
     internal static readonly string[] ServiceKeys =
@@ -31,6 +31,9 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
     public RunOptions? Options { get; private set; }
 
     public SitRepIdentity? SitRep { get; private set; }
+
+    /// <summary>Prices, intervention costs, budgets and the pooled fund; null when the file gives no prices.</summary>
+    public Core.Finance.Economy? Economy { get; private set; }
 
     /// <summary>The network, or null when something could not be read (the problems say what).</summary>
     public Network? Read(YMap root)
@@ -63,6 +66,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         var services = ReadServices(root["services"], interventions);
         var arrivals = ReadArrivals(root["arrivals"]);
         var routes = ReadRouting(root["routing"], "routing");
+        Economy = ReadEconomy(root, interventions, services);
         if (ctx.Problems.Count > before)
         {
             return null;

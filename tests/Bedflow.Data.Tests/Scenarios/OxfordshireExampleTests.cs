@@ -32,7 +32,7 @@ public class OxfordshireExampleTests
     public void The_baseline_reproduces_the_seeds_scale_and_the_2011_12_reason_mix()
     {
         var scenario = Scenario.Load(RepoFile("examples", "oxfordshire", "scenario.yaml")).Scenario!;
-        var result = Experiment.Run([("baseline", "", scenario.Baseline)], scenario.Options).Single();
+        var result = Experiment.Run([new ExperimentVariant("baseline", "", scenario.Baseline)], scenario.Options).Single();
         var d = result.Run.Delays!;
         // Seeds: about 130–200 patients delayed on a typical day, 55,000–65,000 delayed days a year.
         Assert.InRange(d.MeanDelayed.Mean, 130, 200);

@@ -1,0 +1,62 @@
+using Bedflow.Core.Delays;
+using Bedflow.Core.Statistics;
+
+namespace Bedflow.Core.Finance;
+
+/// <summary>
+/// A variant against the baseline on common random numbers: paired differences replication by
+/// replication, each with its 95% interval, and what they mean in money. Immutable.
+/// </summary>
+public sealed class Comparison
+{
+    internal Comparison(string variant, Estimate delayedDaysAvoided, Estimate acuteBedDaysFreed, Estimate admissionsWaiting,
+        Estimate totalCost, IReadOnlyDictionary<Commissioner, Estimate> costByOrganisation, PriceList prices, double years,
+        IReadOnlyList<Budget> budgets)
+    {
+        Variant = variant;
+        DelayedDaysAvoided = delayedDaysAvoided;
+        AcuteBedDaysFreed = acuteBedDaysFreed;
+        AdmissionsWaiting = admissionsWaiting;
+        TotalCost = totalCost;
+        CostByOrganisation = costByOrganisation;
+        // Cost per delayed day avoided: extra cost a year ÷ delayed days avoided a year (ratio of the paired means).
+        CostPerDelayedDayAvoided = delayedDaysAvoided.Mean > 0 ? totalCost.Mean / years / delayedDaysAvoided.Mean : double.NaN;
+        ElectiveCasesFromBeds = prices.ElectiveBedDays > 0 ? acuteBedDaysFreed.Mean / prices.ElectiveBedDays : double.NaN;
+        ElectiveCasesFromMoney = prices.ElectivePrice is { } price && price > 0 ? -totalCost.Mean / (double)price : double.NaN;
+        GapClosed = budgets.Where(b => b.Savings is { Gap: > 0 }).ToDictionary(b => b.Organisation,
+            b => -costByOrganisation.GetValueOrDefault(b.Organisation, new Estimate { Mean = 0 }).Mean / years / (double)b.Savings!.Gap);
+    }
+
+    /// <summary>The variant compared with the baseline.</summary>
+    public string Variant { get; }
+
+    /// <summary>Delayed days a year avoided (baseline − variant; negative = more delays).</summary>
+    public Estimate DelayedDaysAvoided { get; }
+
+    /// <summary>Acute bed-days freed over the horizon (baseline − variant, midnight counts).</summary>
+    public Estimate AcuteBedDaysFreed { get; }
+
+    /// <summary>Change in patients waiting for an acute bed (variant − baseline).</summary>
+    public Estimate AdmissionsWaiting { get; }
+
+    /// <summary>Extra total cost over the horizon (variant − baseline; negative = a saving).</summary>
+    public Estimate TotalCost { get; }
+
+    /// <summary>Extra cost to each partner (variant − baseline).</summary>
+    public IReadOnlyDictionary<Commissioner, Estimate> CostByOrganisation { get; }
+
+    /// <summary>Extra cost a year per delayed day avoided a year; NaN when the variant avoids none. Negative = it saves money too.</summary>
+    public double CostPerDelayedDayAvoided { get; }
+
+    /// <summary>Elective cases the freed acute bed-days could take.</summary>
+    public double ElectiveCasesFromBeds { get; }
+
+    /// <summary>Elective cases the money saved could buy (negative: the elective cases the extra cost forgoes).</summary>
+    public double ElectiveCasesFromMoney { get; }
+
+    /// <summary>Share of each organisation's savings gap the variant's yearly saving closes (negative: it widens it).</summary>
+    public IReadOnlyDictionary<Commissioner, double> GapClosed { get; }
+
+    /// <summary>True when the paired 95% interval of delayed days avoided lies wholly above zero.</summary>
+    public bool AvoidsDelaysClearly => DelayedDaysAvoided.Lower is > 0;
+}

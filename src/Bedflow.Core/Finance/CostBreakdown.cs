@@ -1,0 +1,59 @@
+using Bedflow.Core.Delays;
+
+namespace Bedflow.Core.Finance;
+
+/// <summary>
+/// What one replication of one variant cost over the reporting horizon, in pounds: by service,
+/// by financial year, by organisation, and the pooled fund's result. Immutable.
+/// </summary>
+public sealed class CostBreakdown
+{
+    internal CostBreakdown(IReadOnlyDictionary<string, decimal> byService, IReadOnlyDictionary<string, decimal> byYear,
+        IReadOnlyDictionary<Commissioner, decimal> byOrganisation, IReadOnlyDictionary<(Commissioner, string), decimal> byOrganisationYear,
+        decimal fixedCosts, PoolResult? pool)
+    {
+        ByService = byService;
+        ByYear = byYear;
+        ByOrganisation = byOrganisation;
+        ByOrganisationYear = byOrganisationYear;
+        FixedCosts = fixedCosts;
+        Pool = pool;
+        Total = byService.Values.Sum() + fixedCosts;
+    }
+
+    /// <summary>Everything spent on services and interventions (contributions to the pool are transfers, not costs).</summary>
+    public decimal Total { get; }
+
+    /// <summary>Direct cost of each priced service.</summary>
+    public IReadOnlyDictionary<string, decimal> ByService { get; }
+
+    /// <summary>Total by financial year ("2016/17").</summary>
+    public IReadOnlyDictionary<string, decimal> ByYear { get; }
+
+    /// <summary>
+    /// Each partner's cost (NHS, social care): the services it commissions, the fixed costs it
+    /// pays, and its share of what the pooled fund spent (its contribution less its share of the
+    /// fund's underspend, or plus its share of the overspend). Without a pooled fund, pooled
+    /// services fall to the lead commissioner.
+    /// </summary>
+    public IReadOnlyDictionary<Commissioner, decimal> ByOrganisation { get; }
+
+    /// <summary>Each partner's cost by financial year.</summary>
+    public IReadOnlyDictionary<(Commissioner Organisation, string Year), decimal> ByOrganisationYear { get; }
+
+    /// <summary>Fixed costs of interventions within the horizon.</summary>
+    public decimal FixedCosts { get; }
+
+    /// <summary>The pooled fund's result, if there is a fund.</summary>
+    public PoolResult? Pool { get; }
+}
+
+/// <summary>The pooled fund over the horizon: what it received and spent, and who bears the difference.</summary>
+/// <param name="Contributions">Partners' contributions for the days of the horizon.</param>
+/// <param name="Spend">What the pooled services cost.</param>
+/// <param name="Shares">Each partner's share of the result.</param>
+public sealed record PoolResult(decimal Contributions, decimal Spend, IReadOnlyDictionary<Commissioner, decimal> Shares)
+{
+    /// <summary>Contributions − spend: positive is an underspend, negative an overspend.</summary>
+    public decimal Result => Contributions - Spend;
+}

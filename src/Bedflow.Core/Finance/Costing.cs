@@ -1,0 +1,138 @@
+using Bedflow.Core.Delays;
+using Bedflow.Core.Model;
+using Bedflow.Core.Simulation;
+
+namespace Bedflow.Core.Finance;
+
+/// <summary>
+/// Costs a replication from its midnight census. Each place held at midnight is a bed-day at the
+/// service's occupied price — except a delayed patient in an acute bed, priced at the excess
+/// bed-day price instead (never both); funded places at the funded price; units of demand (carer
+/// hours a week) at the unit price ÷ 7 a day; admissions at the admission price; fixed costs
+/// spread evenly over their days.
+/// </summary>
+public static class Costing
+{
+    /// <summary>The cost of one replication over the horizon.</summary>
+    /// <exception cref="InvalidOperationException">The run kept no daily census.</exception>
+    public static CostBreakdown Of(Network network, Economy economy, ReplicationResult replication)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(economy);
+        ArgumentNullException.ThrowIfNull(replication);
+        var census = replication.Census ?? throw new InvalidOperationException("costs need the daily census (RunOptions.DailyCensus).");
+        var delays = ServiceDelays.For(network);
+        var byService = new Dictionary<string, decimal>();
+        var byYear = new Dictionary<string, decimal>();
+        var byOrgYear = new Dictionary<(Commissioner, string), decimal>();
+        var poolSpendByYear = new Dictionary<string, decimal>();
+        var daysByYear = new Dictionary<string, int>();
+        decimal? excess = economy.Prices.ExcessBedDay;
+        for (int d = 0; d < census.Days; d++)
+        {
+            string fy = FinancialYear(network.StartDate.AddDays(d));
+            daysByYear[fy] = daysByYear.GetValueOrDefault(fy) + 1;
+        }
+        for (int s = 0; s < network.Services.Count; s++)
+        {
+            var service = network.Services[s];
+            if (!economy.Prices.Services.TryGetValue(service.Name, out var p))
+            {
+                continue;
+            }
+            var payer = service.Commissioner ?? SitRep.CommissionerFor(service.Kind);
+            bool excessApplies = excess is not null && delays[s].Beds == SitRepBeds.Acute;
+            decimal serviceTotal = 0;
+            for (int d = 0; d < census.Days; d++)
+            {
+                int occupied = census.Occupied[s][d];
+                int delayed = excessApplies ? census.Blocked[s][d] : 0;
+                int capacity = census.Capacity[s][d];
+                decimal cost = ((occupied - delayed) * p.OccupiedDay) + (delayed * (excess ?? 0))
+                    + (capacity == Capacity.Unlimited ? 0 : capacity * p.FundedDay)
+                    + ((decimal)census.Units[s][d] * p.PerUnit / 7)
+                    + (census.Admitted[s][d] * p.Admission);
+                serviceTotal += cost;
+                string fy = FinancialYear(network.StartDate.AddDays(d));
+                byYear[fy] = byYear.GetValueOrDefault(fy) + cost;
+                if (payer == Commissioner.Pooled && economy.Pool is not null)
+                {
+                    poolSpendByYear[fy] = poolSpendByYear.GetValueOrDefault(fy) + cost;
+                }
+                else
+                {
+                    var org = payer == Commissioner.Pooled ? Partner(network.LeadCommissioner) : payer;
+                    byOrgYear[(org, fy)] = byOrgYear.GetValueOrDefault((org, fy)) + cost;
+                }
+            }
+            byService[service.Name] = serviceTotal;
+        }
+        decimal fixedTotal = 0;
+        foreach (var f in economy.FixedCosts)
+        {
+            decimal perDay = f.To > f.From ? f.Amount / (decimal)(f.To - f.From) : 0;
+            for (int d = Math.Max(0, (int)Math.Ceiling(f.From)); d < Math.Min(census.Days, f.To); d++)
+            {
+                string fy = FinancialYear(network.StartDate.AddDays(d));
+                fixedTotal += perDay;
+                byYear[fy] = byYear.GetValueOrDefault(fy) + perDay;
+                if (f.PaidBy == Commissioner.Pooled && economy.Pool is not null)
+                {
+                    poolSpendByYear[fy] = poolSpendByYear.GetValueOrDefault(fy) + perDay;
+                }
+                else
+                {
+                    var org = f.PaidBy == Commissioner.Pooled ? Partner(network.LeadCommissioner) : f.PaidBy;
+                    byOrgYear[(org, fy)] = byOrgYear.GetValueOrDefault((org, fy)) + perDay;
+                }
+            }
+        }
+        PoolResult? pool = null;
+        if (economy.Pool is { } fund)
+        {
+            decimal contributions = 0, spend = 0;
+            var shares = new Dictionary<Commissioner, decimal>();
+            foreach (var (fy, days) in daysByYear)
+            {
+                // Contributions are a year's; a horizon covering part of a year gets that part.
+                decimal fraction = (decimal)days / DaysIn(fy);
+                decimal received = fund.Contributions.Values.Sum() * fraction;
+                decimal spent = poolSpendByYear.GetValueOrDefault(fy);
+                contributions += received;
+                spend += spent;
+                foreach (var (partner, contribution) in fund.Contributions)
+                {
+                    // A partner pays its contribution and bears its share of the result.
+                    decimal cost = (contribution * fraction) - (fund.ShareOf(partner) * (received - spent));
+                    byOrgYear[(partner, fy)] = byOrgYear.GetValueOrDefault((partner, fy)) + cost;
+                }
+            }
+            foreach (var partner in fund.Contributions.Keys)
+            {
+                shares[partner] = fund.ShareOf(partner) * (contributions - spend);
+            }
+            pool = new PoolResult(contributions, spend, shares);
+        }
+        var byOrg = new Dictionary<Commissioner, decimal> { [Commissioner.Nhs] = 0, [Commissioner.SocialCare] = 0 };
+        foreach (var ((org, _), cost) in byOrgYear)
+        {
+            byOrg[org] = byOrg.GetValueOrDefault(org) + cost;
+        }
+        return new CostBreakdown(byService, byYear, byOrg, byOrgYear, fixedTotal, pool);
+    }
+
+    /// <summary>The financial year (April–March) of a date, as "2016/17".</summary>
+    public static string FinancialYear(DateOnly date)
+    {
+        int start = date.Month >= 4 ? date.Year : date.Year - 1;
+        return $"{start}/{(start + 1) % 100:00}";
+    }
+
+    private static int DaysIn(string financialYear)
+    {
+        int start = int.Parse(financialYear[..4], System.Globalization.CultureInfo.InvariantCulture);
+        return new DateOnly(start + 1, 4, 1).DayNumber - new DateOnly(start, 4, 1).DayNumber;
+    }
+
+    private static Commissioner Partner(Responsibility lead) => lead == Responsibility.SocialCare ? Commissioner.SocialCare : Commissioner.Nhs;
+}

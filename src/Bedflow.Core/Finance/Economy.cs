@@ -1,0 +1,125 @@
+using Bedflow.Core.Delays;
+
+namespace Bedflow.Core.Finance;
+
+/// <summary>
+/// The money side of a scenario (one variant of it): prices, intervention costs, budgets and the
+/// pooled fund. Money is <see cref="decimal"/> pounds at the prices of <see cref="PriceList.Year"/>. Immutable.
+/// </summary>
+public sealed record Economy
+{
+    /// <summary>The price list.</summary>
+    public PriceList Prices { get; init; } = new();
+
+    /// <summary>Fixed costs of interventions, spread evenly over their days.</summary>
+    public IReadOnlyList<FixedCost> FixedCosts { get; init; } = [];
+
+    /// <summary>Budgets and savings plans of the NHS commissioner and the council.</summary>
+    public IReadOnlyList<Budget> Budgets { get; init; } = [];
+
+    /// <summary>The pooled fund (Section 75), if any: it buys the services commissioned as pooled.</summary>
+    public PooledFund? Pool { get; init; }
+}
+
+/// <summary>Prices: per service, the cost of an excess (delayed) acute bed-day, and an elective case for the waiting-list trade-off.</summary>
+public sealed record PriceList
+{
+    /// <summary>The price year, e.g. "2016/17".</summary>
+    public string Year { get; init; } = "";
+
+    /// <summary>Price of an excess (delayed) bed-day in an acute bed, replacing the occupied price for that day (never both); null = the occupied price.</summary>
+    public decimal? ExcessBedDay { get; init; }
+
+    /// <summary>Acute bed-days an elective case uses.</summary>
+    public double ElectiveBedDays { get; init; } = 3;
+
+    /// <summary>Price of an elective case.</summary>
+    public decimal? ElectivePrice { get; init; }
+
+    /// <summary>Prices by service name; a service not listed costs nothing.</summary>
+    public IReadOnlyDictionary<string, ServicePrices> Services { get; init; } = new Dictionary<string, ServicePrices>();
+}
+
+/// <summary>
+/// A service's prices. A bed-day (place-day) is a place held at midnight, the NHS's count; a
+/// funded bed-day is a place of capacity at midnight, paid whether used or not.
+/// </summary>
+public sealed record ServicePrices
+{
+    /// <summary>Per occupied place-day (a care-home week is 7 of these).</summary>
+    public decimal OccupiedDay { get; init; }
+
+    /// <summary>Per funded place-day (capacity in force, escalation beds included).</summary>
+    public decimal FundedDay { get; init; }
+
+    /// <summary>Per unit of demand per week, e.g. per carer hour when capacity is carer hours a week.</summary>
+    public decimal PerUnit { get; init; }
+
+    /// <summary>Per admission (care started).</summary>
+    public decimal Admission { get; init; }
+}
+
+/// <summary>A fixed cost (e.g. the £2m winter pilot), spread evenly over days [From, To) — days from day 0.</summary>
+public sealed record FixedCost(string Name, double From, double To, decimal Amount, Commissioner PaidBy);
+
+/// <summary>An organisation's budget by financial year and its savings plan.</summary>
+public sealed record Budget
+{
+    /// <summary>Which organisation: the NHS commissioner or the council.</summary>
+    public required Commissioner Organisation { get; init; }
+
+    /// <summary>Its name.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>Budget by financial year ("2016/17").</summary>
+    public IReadOnlyDictionary<string, decimal> ByYear { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>Savings plan, if any.</summary>
+    public SavingsPlan? Savings { get; init; }
+}
+
+/// <summary>A savings target and the schemes found so far.</summary>
+public sealed record SavingsPlan
+{
+    /// <summary>The savings to find (a year).</summary>
+    public required decimal Target { get; init; }
+
+    /// <summary>Identified schemes.</summary>
+    public IReadOnlyList<SavingsScheme> Schemes { get; init; } = [];
+
+    /// <summary>Total identified.</summary>
+    public decimal Identified => Schemes.Sum(s => s.Amount);
+
+    /// <summary>The remaining gap: target − identified (e.g. £22.4m − £9.1m = £13.3m).</summary>
+    public decimal Gap => Target - Identified;
+}
+
+/// <summary>A named saving, optionally linked to the variant that models it.</summary>
+public sealed record SavingsScheme(string Name, decimal Amount, string? Variant = null);
+
+/// <summary>
+/// A pooled fund: each partner's contribution a year; it buys the services commissioned as
+/// pooled; an overspend or underspend is shared in proportion to contributions, or by fixed shares.
+/// </summary>
+public sealed record PooledFund
+{
+    /// <summary>Its name.</summary>
+    public string Name { get; init; } = "Pooled fund";
+
+    /// <summary>Contribution a year by partner (NHS, social care).</summary>
+    public required IReadOnlyDictionary<Commissioner, decimal> Contributions { get; init; }
+
+    /// <summary>Fixed shares of the result by partner; null = in proportion to contributions.</summary>
+    public IReadOnlyDictionary<Commissioner, decimal>? Shares { get; init; }
+
+    /// <summary>Each partner's share of an overspend or underspend.</summary>
+    public decimal ShareOf(Commissioner partner)
+    {
+        if (Shares is { } fixedShares)
+        {
+            return fixedShares.GetValueOrDefault(partner);
+        }
+        decimal total = Contributions.Values.Sum();
+        return total == 0 ? 0 : Contributions.GetValueOrDefault(partner) / total;
+    }
+}

@@ -1,0 +1,61 @@
+using Bedflow.Core.Delays;
+using Bedflow.Core.Statistics;
+
+namespace Bedflow.Core.Finance;
+
+/// <summary>A variant's costs over replications: each a mean with its 95% interval, in pounds. Immutable.</summary>
+public sealed class VariantCosts
+{
+    internal VariantCosts(IReadOnlyList<CostBreakdown> replications, string priceYear)
+    {
+        Replications = replications;
+        PriceYear = priceYear;
+        Total = Of(c => c.Total);
+        FixedCosts = Of(c => c.FixedCosts);
+        ByOrganisation = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Of(c => c.ByOrganisation.GetValueOrDefault(o)));
+        ByService = replications[0].ByService.Keys.ToDictionary(s => s, s => Of(c => c.ByService.GetValueOrDefault(s)));
+        ByYear = replications[0].ByYear.Keys.Order(StringComparer.Ordinal).ToDictionary(y => y, y => Of(c => c.ByYear.GetValueOrDefault(y)));
+        if (replications[0].Pool is { } pool)
+        {
+            PoolContributions = Of(c => c.Pool!.Contributions);
+            PoolSpend = Of(c => c.Pool!.Spend);
+            PoolResult = Of(c => c.Pool!.Result);
+            PoolShares = pool.Shares.Keys.ToDictionary(o => o, o => Of(c => c.Pool!.Shares[o]));
+        }
+    }
+
+    /// <summary>Each replication's breakdown.</summary>
+    public IReadOnlyList<CostBreakdown> Replications { get; }
+
+    /// <summary>The price year.</summary>
+    public string PriceYear { get; }
+
+    /// <summary>Total cost over the horizon.</summary>
+    public Estimate Total { get; }
+
+    /// <summary>Fixed costs of interventions over the horizon.</summary>
+    public Estimate FixedCosts { get; }
+
+    /// <summary>Cost to each partner (see <see cref="CostBreakdown.ByOrganisation"/>).</summary>
+    public IReadOnlyDictionary<Commissioner, Estimate> ByOrganisation { get; }
+
+    /// <summary>Direct cost of each priced service.</summary>
+    public IReadOnlyDictionary<string, Estimate> ByService { get; }
+
+    /// <summary>Total by financial year.</summary>
+    public IReadOnlyDictionary<string, Estimate> ByYear { get; }
+
+    /// <summary>Pooled fund contributions for the horizon (null without a fund).</summary>
+    public Estimate? PoolContributions { get; }
+
+    /// <summary>Pooled fund spend.</summary>
+    public Estimate? PoolSpend { get; }
+
+    /// <summary>Pooled fund result: positive underspend, negative overspend.</summary>
+    public Estimate? PoolResult { get; }
+
+    /// <summary>Each partner's share of the pooled fund's result.</summary>
+    public IReadOnlyDictionary<Commissioner, Estimate>? PoolShares { get; }
+
+    private Estimate Of(Func<CostBreakdown, decimal> measure) => Estimate.Of(Replications.Select(c => (double)measure(c)));
+}

@@ -1,0 +1,222 @@
+using Bedflow.Core.Delays;
+using Bedflow.Core.Finance;
+using Bedflow.Core.Model;
+
+namespace Bedflow.Data.Scenarios;
+
+internal sealed partial class ScenarioReader
+{
+    internal static readonly string[] PriceKeys = ["occupied_day", "per_week", "funded_day", "per_unit", "per_hour", "admission"];
+
+    private static readonly string[] MoneyKeys = ["budgets", "pooled_fund"];
+
+    private static readonly Dictionary<string, Commissioner> Partners = new() { ["nhs"] = Commissioner.Nhs, ["social_care"] = Commissioner.SocialCare };
+
+    /// <summary><c>prices</c>, <c>budgets</c>, <c>pooled_fund</c> and the interventions' costs; null without <c>prices</c>.</summary>
+    private Economy? ReadEconomy(YMap root, List<Intervention> interventions, List<ServiceDefinition> services)
+    {
+        if (ctx.Map(root["prices"], "prices") is not { } prices)
+        {
+            foreach (var key in MoneyKeys.Where(k => root[k] is not null))
+            {
+                ctx.Error(root[key], key, "budgets and a pooled fund need a price list: add 'prices'.");
+            }
+            return null;
+        }
+        ctx.Keys(prices, "prices", ["year", "excess_bed_day", "elective", "services"], ["year"]);
+        var list = new PriceList
+        {
+            Year = ctx.Text(prices["year"], "prices.year") ?? "",
+            ExcessBedDay = ctx.Money(prices["excess_bed_day"], "prices.excess_bed_day"),
+            Services = ReadServicePrices(prices["services"], services),
+        };
+        if (ctx.Map(prices["elective"], "prices.elective") is { } elective)
+        {
+            ctx.Keys(elective, "prices.elective", ["bed_days", "price"], ["bed_days", "price"]);
+            list = list with
+            {
+                ElectiveBedDays = ctx.Number(elective["bed_days"], "prices.elective.bed_days") ?? 3,
+                ElectivePrice = ctx.Money(elective["price"], "prices.elective.price"),
+            };
+        }
+        return new Economy
+        {
+            Prices = list,
+            FixedCosts = [.. interventions.Where(i => i.Cost != 0).Select(i => new FixedCost(i.Name, i.From, i.To, i.Cost, i.PaidBy))],
+            Budgets = ReadBudgets(root["budgets"]),
+            Pool = ReadPool(root["pooled_fund"]),
+        };
+    }
+
+    private Dictionary<string, ServicePrices> ReadServicePrices(YNode? node, List<ServiceDefinition> services)
+    {
+        var result = new Dictionary<string, ServicePrices>();
+        if (ctx.Map(node, "prices.services") is not { } map)
+        {
+            return result;
+        }
+        foreach (var (key, value) in map.Entries)
+        {
+            string path = $"prices.services.{key.Value}";
+            var service = services.FirstOrDefault(s => s.Name == key.Value);
+            if (service is null)
+            {
+                ctx.Error(key, path, $"'{key.Value}' is not a service.{Suggest.DidYouMean(key.Value, services.Select(s => s.Name))}");
+                continue;
+            }
+            if (ctx.Map(value, path, required: true) is not { } m)
+            {
+                continue;
+            }
+            ctx.Keys(m, path, PriceKeys);
+            decimal? occupied = ctx.Money(m["occupied_day"], $"{path}.occupied_day");
+            decimal? week = ctx.Money(m["per_week"], $"{path}.per_week");
+            if (occupied is not null && week is not null)
+            {
+                ctx.Error(m["per_week"], $"{path}.per_week", "give a price per occupied day or per week, not both.");
+            }
+            decimal? unit = ctx.Money(m["per_unit"], $"{path}.per_unit");
+            decimal? hour = ctx.Money(m["per_hour"], $"{path}.per_hour");
+            if (unit is not null && hour is not null)
+            {
+                ctx.Error(m["per_hour"], $"{path}.per_hour", "per_hour is another name for per_unit: give one.");
+            }
+            decimal funded = ctx.Money(m["funded_day"], $"{path}.funded_day") ?? 0;
+            if (funded != 0 && service.Capacity.IsEverUnlimited)
+            {
+                ctx.Error(m["funded_day"], $"{path}.funded_day", $"'{key.Value}' has unlimited capacity: there are no funded places to price.");
+            }
+            if ((unit ?? hour) is not null && service.Demand is null)
+            {
+                ctx.Error(m, path, $"a price per unit needs a 'demand' on '{key.Value}' (e.g. carer hours a week per package).");
+            }
+            result[key.Value] = new ServicePrices
+            {
+                OccupiedDay = occupied ?? (week is { } w ? w / 7 : 0),
+                FundedDay = funded,
+                PerUnit = unit ?? hour ?? 0,
+                Admission = ctx.Money(m["admission"], $"{path}.admission") ?? 0,
+            };
+        }
+        return result;
+    }
+
+    private List<Budget> ReadBudgets(YNode? node)
+    {
+        var budgets = new List<Budget>();
+        if (ctx.Map(node, "budgets") is not { } map)
+        {
+            return budgets;
+        }
+        foreach (var (key, value) in map.Entries)
+        {
+            string path = $"budgets.{key.Value}";
+            if (!Partners.TryGetValue(key.Value, out var org))
+            {
+                ctx.Error(key, path, $"budgets belong to nhs or social_care, not '{key.Value}'.{Suggest.DidYouMean(key.Value, Partners.Keys)}");
+                continue;
+            }
+            if (ctx.Map(value, path, required: true) is not { } m)
+            {
+                continue;
+            }
+            ctx.Keys(m, path, ["name", "budget", "savings"]);
+            var byYear = new Dictionary<string, decimal>();
+            if (ctx.Map(m["budget"], $"{path}.budget") is { } years)
+            {
+                foreach (var (year, amount) in years.Entries)
+                {
+                    if (!System.Text.RegularExpressions.Regex.IsMatch(year.Value, @"^\d{4}/\d{2}$"))
+                    {
+                        ctx.Error(year, $"{path}.budget.{year.Value}", $"'{year.Value}' is not a financial year: write it as 2016/17.");
+                    }
+                    else if (ctx.Money(amount, $"{path}.budget.{year.Value}") is { } pounds)
+                    {
+                        byYear[year.Value] = pounds;
+                    }
+                }
+            }
+            budgets.Add(new Budget { Organisation = org, Name = ctx.Text(m["name"], $"{path}.name") ?? key.Value, ByYear = byYear, Savings = ReadSavings(m["savings"], $"{path}.savings") });
+        }
+        return budgets;
+    }
+
+    private SavingsPlan? ReadSavings(YNode? node, string path)
+    {
+        if (ctx.Map(node, path) is not { } m)
+        {
+            return null;
+        }
+        ctx.Keys(m, path, ["target", "schemes"], ["target"]);
+        var schemes = new List<SavingsScheme>();
+        if (ctx.Map(m["schemes"], $"{path}.schemes") is { } map)
+        {
+            foreach (var (key, value) in map.Entries)
+            {
+                string sp = $"{path}.schemes.{key.Value}";
+                if (value is YMap scheme)
+                {
+                    ctx.Keys(scheme, sp, ["amount", "variant"], ["amount"]);
+                    if (ctx.Money(scheme["amount"], $"{sp}.amount") is { } amount)
+                    {
+                        schemes.Add(new SavingsScheme(key.Value, amount, ctx.Text(scheme["variant"], $"{sp}.variant")));
+                    }
+                }
+                else if (ctx.Money(value, sp) is { } amount)
+                {
+                    schemes.Add(new SavingsScheme(key.Value, amount));
+                }
+            }
+        }
+        return ctx.Money(m["target"], $"{path}.target") is { } target ? new SavingsPlan { Target = target, Schemes = schemes } : null;
+    }
+
+    private PooledFund? ReadPool(YNode? node)
+    {
+        if (ctx.Map(node, "pooled_fund") is not { } m)
+        {
+            return null;
+        }
+        ctx.Keys(m, "pooled_fund", ["name", "contributions", "shares"], ["contributions"]);
+        var contributions = new Dictionary<Commissioner, decimal>();
+        if (ctx.Map(m["contributions"], "pooled_fund.contributions", required: true) is { } c)
+        {
+            foreach (var (key, value) in c.Entries)
+            {
+                if (!Partners.TryGetValue(key.Value, out var partner))
+                {
+                    ctx.Error(key, $"pooled_fund.contributions.{key.Value}", $"partners are nhs and social_care, not '{key.Value}'.");
+                }
+                else if (ctx.Money(value, $"pooled_fund.contributions.{key.Value}") is { } amount)
+                {
+                    contributions[partner] = amount;
+                }
+            }
+        }
+        Dictionary<Commissioner, decimal>? shares = null;
+        if (m["shares"] is YMap sharesMap)
+        {
+            shares = [];
+            foreach (var (key, value) in sharesMap.Entries)
+            {
+                if (Partners.TryGetValue(key.Value, out var partner) && Share(value, $"pooled_fund.shares.{key.Value}") is { } s)
+                {
+                    shares[partner] = (decimal)s;
+                }
+                else if (!Partners.ContainsKey(key.Value))
+                {
+                    ctx.Error(key, $"pooled_fund.shares.{key.Value}", $"partners are nhs and social_care, not '{key.Value}'.");
+                }
+            }
+            if (Math.Abs(shares.Values.Sum() - 1) > 0.000001m)
+            {
+                ctx.Error(sharesMap, "pooled_fund.shares", $"shares of the result must sum to 1, but sum to {shares.Values.Sum()}.");
+            }
+        }
+        else if (m["shares"] is { } other && ctx.Text(other, "pooled_fund.shares") is { } text && text != "proportional")
+        {
+            ctx.Error(other, "pooled_fund.shares", "write proportional (to contributions) or fixed shares such as {nhs: 50%, social_care: 50%}.");
+        }
+        return new PooledFund { Name = ctx.Text(m["name"], "pooled_fund.name") ?? "Pooled fund", Contributions = contributions, Shares = shares };
+    }
+}

@@ -1,0 +1,148 @@
+using Bedflow.Core.Delays;
+using Bedflow.Core.Distributions;
+using Bedflow.Core.Examples;
+using Bedflow.Core.Experiments;
+using Bedflow.Core.Finance;
+using Bedflow.Core.Model;
+using Bedflow.Core.Simulation;
+
+namespace Bedflow.Core.Tests.Finance;
+
+/// <summary>Costs computed by hand on networks whose occupancy is known exactly.</summary>
+public class CostingTests
+{
+    // Warm-up of one day: scripted patients arrive at −0.5 and stay put for the whole 30-day horizon.
+    private static readonly RunOptions Thirty = new() { WarmupDays = 1, HorizonDays = 30, Replications = 1 };
+
+    private static Network Fixed() => new NetworkBuilder()
+        .Service("acute", 5, Distribution.Deterministic(1), kind: ServiceKind.Acute)
+        .Service("care_home", 0, Distribution.Deterministic(100), kind: ServiceKind.ResidentialHome) // no places: acute patients stay blocked
+        .Service("ward", 12, Distribution.Deterministic(100), kind: ServiceKind.CommunityHospital)
+        .Service(new ServiceDefinition { Name = "home_care", Kind = ServiceKind.HomeCare, Capacity = 100, Demand = Distribution.Deterministic(10), LengthOfStay = Distribution.Deterministic(100) })
+        .Arrivals("to_acute", "acute", ArrivalRate.Scripted(-0.5, -0.5, -0.5))
+        .Arrivals("to_ward", "ward", ArrivalRate.Scripted([.. Enumerable.Repeat(-0.5, 10), 5.5]))
+        .Arrivals("to_home_care", "home_care", ArrivalRate.Scripted(-0.5, -0.5))
+        .Route("acute", "care_home").Route("care_home", "home").Route("ward", "home").Route("home_care", "home")
+        .Build();
+
+    private static readonly Economy Prices = new()
+    {
+        Prices = new PriceList
+        {
+            Year = "2016/17",
+            ExcessBedDay = 300m,
+            Services = new Dictionary<string, ServicePrices>
+            {
+                ["acute"] = new() { OccupiedDay = 400m },
+                ["ward"] = new() { OccupiedDay = 100m, FundedDay = 10m, Admission = 1000m },
+                ["home_care"] = new() { PerUnit = 18m },
+            },
+        },
+        FixedCosts = [new FixedCost("pilot", 10, 20, 3000m, Commissioner.Nhs), new FixedCost("half_in", 25, 35, 1000m, Commissioner.SocialCare)],
+    };
+
+    [Fact]
+    public void A_service_with_known_occupancy_is_costed_exactly_and_a_delayed_acute_day_at_the_excess_price_only()
+    {
+        var rep = Simulator.RunOne(Fixed(), Thirty);
+        var cost = Costing.Of(Fixed(), Prices, rep);
+        Assert.Equal(3 * 30 * 300m, cost.ByService["acute"]);                           // three delayed patients: excess price, never also the occupied price
+        // Ten patients all month, an eleventh admitted on day 5.5: 5 midnights × 10 + 25 × 11 bed-days; 12 funded places; one admission.
+        Assert.Equal(((5 * 10) + (25 * 11)) * 100m + (12 * 30 * 10m) + 1000m, cost.ByService["ward"]);
+        Assert.Equal(2 * 10 * 18m / 7 * 30, cost.ByService["home_care"], 20);           // 20 carer hours a week at £18
+        Assert.Equal(3000m + 500m, cost.FixedCosts);                                    // the second is half inside the horizon
+        // Sums agree to a millionth of a penny (decimal rounds in its 28th digit).
+        Assert.Equal(decimal.Round(cost.ByService.Values.Sum() + 3500m, 8), decimal.Round(cost.Total, 8));
+        Assert.Equal(decimal.Round(cost.Total, 8), decimal.Round(cost.ByYear["2016/17"], 8));
+        Assert.Equal(decimal.Round(cost.Total, 8), decimal.Round(cost.ByOrganisation.Values.Sum(), 8));
+    }
+
+    [Fact]
+    public void The_pooled_fund_overspend_is_shared_in_proportion_to_contributions_or_by_fixed_shares()
+    {
+        // One patient all year in a pooled service at £2 a day: spend £730 against £500 of contributions.
+        var net = new NetworkBuilder()
+            .Service(new ServiceDefinition { Name = "reablement", Kind = ServiceKind.Reablement, Capacity = 5, LengthOfStay = Distribution.Deterministic(1000), Commissioner = Commissioner.Pooled })
+            .Arrivals("gp", "reablement", ArrivalRate.Scripted(-0.5))
+            .Route("reablement", "home")
+            .Build();
+        var rep = Simulator.RunOne(net, new RunOptions { WarmupDays = 1, HorizonDays = 365, Replications = 1 });
+        var prices = new PriceList { Services = new Dictionary<string, ServicePrices> { ["reablement"] = new() { OccupiedDay = 2m } } };
+        var contributions = new Dictionary<Commissioner, decimal> { [Commissioner.Nhs] = 300m, [Commissioner.SocialCare] = 200m };
+        var proportional = Costing.Of(net, new Economy { Prices = prices, Pool = new PooledFund { Contributions = contributions } }, rep);
+        Assert.Equal(500m, proportional.Pool!.Contributions);
+        Assert.Equal(730m, proportional.Pool.Spend);
+        Assert.Equal(-230m, proportional.Pool.Result);                                  // an overspend
+        Assert.Equal(-138m, proportional.Pool.Shares[Commissioner.Nhs]);                // 60%
+        Assert.Equal(-92m, proportional.Pool.Shares[Commissioner.SocialCare]);          // 40%
+        Assert.Equal(438m, proportional.ByOrganisation[Commissioner.Nhs]);              // 300 + 138
+        Assert.Equal(292m, proportional.ByOrganisation[Commissioner.SocialCare]);       // 200 + 92
+        var fixedShares = Costing.Of(net, new Economy
+        {
+            Prices = prices,
+            Pool = new PooledFund { Contributions = contributions, Shares = new Dictionary<Commissioner, decimal> { [Commissioner.Nhs] = 0.5m, [Commissioner.SocialCare] = 0.5m } },
+        }, rep);
+        Assert.Equal(415m, fixedShares.ByOrganisation[Commissioner.Nhs]);               // 300 + 115
+        Assert.Equal(315m, fixedShares.ByOrganisation[Commissioner.SocialCare]);        // 200 + 115
+        Assert.Equal(730m, fixedShares.Total);
+    }
+
+    [Fact]
+    public void The_savings_gap_is_the_target_less_the_identified_schemes_and_a_saving_closes_its_share()
+    {
+        var plan = new SavingsPlan { Target = 22.4e6m, Schemes = [new("contracts", 5.0e6m), new("prescribing", 4.1e6m)] };
+        Assert.Equal(9.1e6m, plan.Identified);
+        Assert.Equal(13.3e6m, plan.Gap);
+        // A baseline paying £1.33m for a scheme the variant drops saves a tenth of the gap a year.
+        var net = new NetworkBuilder().Service("acute", 5, Distribution.Deterministic(1), kind: ServiceKind.Acute)
+            .Arrivals("ed", "acute", ArrivalRate.Constant(1)).Route("acute", "home").Build();
+        var options = new RunOptions { WarmupDays = 10, HorizonDays = 365.25, Replications = 3 };
+        var budgets = new[] { new Budget { Organisation = Commissioner.Nhs, Savings = plan } };
+        var withScheme = new Economy { FixedCosts = [new FixedCost("scheme", 0, 365, 1.33e6m, Commissioner.Nhs)], Budgets = budgets };
+        var without = new Economy { Budgets = budgets };
+        var results = Experiment.Run([new("baseline", "", net, withScheme), new("stop", "", net, without)], options);
+        var c = results[1].VersusBaseline!;
+        Assert.Equal(-1.33e6, c.TotalCost.Mean, 6);
+        Assert.Equal(0.1, c.GapClosed[Commissioner.Nhs], 9);
+    }
+
+    [Fact]
+    public void A_variant_identical_to_the_baseline_differs_by_exactly_zero()
+    {
+        var net = DemoCounty.Create();
+        var economy = new Economy { Prices = new PriceList { ExcessBedDay = 313m, ElectivePrice = 3684m, Services = new Dictionary<string, ServicePrices> { ["acute"] = new() { OccupiedDay = 350m } } } };
+        var options = new RunOptions { WarmupDays = 60, HorizonDays = 90, Replications = 3, Seed = 4 };
+        var r = Experiment.Run([new("baseline", "", net, economy), new("same", "", net, economy)], options);
+        var c = r[1].VersusBaseline!;
+        foreach (var e in new[] { c.DelayedDaysAvoided, c.AcuteBedDaysFreed, c.AdmissionsWaiting, c.TotalCost, c.CostByOrganisation[Commissioner.Nhs], c.CostByOrganisation[Commissioner.SocialCare] })
+        {
+            Assert.Equal(0, e.Mean);
+            Assert.Equal(0, e.HalfWidth);
+        }
+        Assert.True(double.IsNaN(c.CostPerDelayedDayAvoided));
+        Assert.False(c.AvoidsDelaysClearly);
+    }
+
+    [Fact]
+    public void Paired_intervals_are_narrower_than_unpaired_ones_because_the_variants_share_random_numbers()
+    {
+        var net = DemoCounty.Create();
+        var more = net with { Services = [.. net.Services.Select(s => s.Name == "intermediate_care" ? s with { Capacity = s.Capacity.Initial + 8 } : s)] };
+        var options = new RunOptions { WarmupDays = 365, HorizonDays = 365, Replications = 10, Seed = 11 };
+        var r = Experiment.Run([new("baseline", "", net), new("more_ic", "", more)], options);
+        var paired = r[1].VersusBaseline!.DelayedDaysAvoided;
+        var a = r[0].Run.Delays!.DaysPerYear;
+        var b = r[1].Run.Delays!.DaysPerYear;
+        double t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 9, 0.975);
+        double unpaired = t * Math.Sqrt(((a.StandardDeviation!.Value * a.StandardDeviation.Value) + (b.StandardDeviation!.Value * b.StandardDeviation.Value)) / 10);
+        Assert.True(paired.HalfWidth < unpaired, $"paired ±{paired.HalfWidth:F0} against unpaired ±{unpaired:F0}");
+        Assert.True(paired.Mean > 0);
+    }
+
+    [Theory]
+    [InlineData(2016, 4, 1, "2016/17")]
+    [InlineData(2017, 3, 31, "2016/17")]
+    [InlineData(2017, 4, 1, "2017/18")]
+    [InlineData(1999, 12, 31, "1999/00")]
+    public void Financial_years_run_april_to_march(int y, int m, int d, string fy) => Assert.Equal(fy, Costing.FinancialYear(new DateOnly(y, m, d)));
+}
