@@ -20,7 +20,7 @@ internal static class Summary
         console.WriteLine();
         console.WriteLine($"Money (£, {baseCosts.PriceYear} prices, over the reported period); differences are paired with the baseline on common random numbers:");
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("Variant", "Total cost (£m)", "Extra cost vs baseline (£m)", "Delayed days avoided a year", "£ per delayed day avoided", "NHS extra (£m)", "Council extra (£m)", "Elective cases (beds / money)");
+        table.AddColumns("Variant", "Total cost (£m)", "Extra cost (£m)", "Cash released (£m)", "Delayed days avoided a year", "£ per delayed day avoided", "NHS extra (£m)", "Council extra (£m)", "Elective cases (beds / money)");
         foreach (var r in results)
         {
             var c = r.VersusBaseline;
@@ -28,6 +28,7 @@ internal static class Summary
                 Markup.Escape(r.Name),
                 Millions(r.Costs!.Total),
                 c is null ? "–" : Millions(c.TotalCost),
+                c is null ? "–" : Millions(c.CashReleasingSaving),
                 c is null ? "–" : Formatting.Estimate(c.DelayedDaysAvoided, "F0"),
                 c is null || double.IsNaN(c.CostPerDelayedDayAvoided) ? "–" : c.CostPerDelayedDayAvoided.ToString("N0", CultureInfo.InvariantCulture),
                 c is null ? "–" : Millions(c.CostByOrganisation[Commissioner.Nhs]),
@@ -37,9 +38,9 @@ internal static class Summary
         console.Write(table);
         if (baseCosts.PoolResult is { } pool)
         {
-            string shares = string.Join(", ", baseCosts.PoolShares!.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} £{kv.Value.Mean / 1e6:N1}m")));
+            string shares = string.Join(", ", baseCosts.PoolShares!.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{(kv.Key == Commissioner.Nhs ? "NHS" : "council")} £{kv.Value.Mean / 1e6:N1}m")));
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Pooled fund (baseline): contributions £{baseCosts.PoolContributions!.Mean / 1e6:N1}m, spend £{baseCosts.PoolSpend!.Mean / 1e6:N1}m, {(pool.Mean >= 0 ? "underspend" : "overspend")} £{Math.Abs(pool.Mean) / 1e6:N1}m ± {(pool.HalfWidth ?? 0) / 1e6:N1}m, shared {shares}."));
+                $"Pooled fund (baseline): contributions £{baseCosts.PoolContributions!.Mean / 1e6:N1}m, spend £{baseCosts.PoolSpend!.Mean / 1e6:N1}m, {(pool.Mean >= 0 ? "underspend" : "overspend")} £{Math.Abs(pool.Mean) / 1e6:N1}m ± {(pool.HalfWidth ?? 0) / 1e6:N1}m, shared: {shares}."));
         }
         foreach (var budget in Budgets(results))
         {
@@ -56,11 +57,13 @@ internal static class Summary
             {
                 if (share > 0)
                 {
-                    yield return string.Create(CultureInfo.InvariantCulture, $"{r.Name} would close {share:P0} of the {org} savings gap.");
+                    yield return string.Create(CultureInfo.InvariantCulture, $"{r.Name} would close {share:P0} of the {Label(org)} savings gap.");
                 }
             }
         }
     }
+
+    private static string Label(Commissioner org) => org == Commissioner.Nhs ? "NHS commissioner's" : "council's";
 
     private static string Millions(Core.Statistics.Estimate e) => Formatting.Estimate(e with
     {

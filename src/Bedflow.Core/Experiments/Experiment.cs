@@ -56,8 +56,9 @@ public static class Experiment
             ? new Estimate { Mean = double.NaN }
             : Paired((v, i) => (double)part(v.Costs!.Replications[i]));
         var byOrg = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Money(c => c.ByOrganisation.GetValueOrDefault(o)));
+        var cash = Money(c => -(c.Funded + c.FixedCosts));
         return new Comparison(variant.Name, avoided, freed, waiting, Money(c => c.Total), byOrg, economy?.Prices ?? new PriceList(),
-            options.HorizonDays / 365.25, economy?.Budgets ?? []);
+            options.HorizonDays / 365.25, economy?.Budgets ?? [], cash, Money(c => c.Activity));
     }
 }
 

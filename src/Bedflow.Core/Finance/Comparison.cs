@@ -11,8 +11,10 @@ public sealed class Comparison
 {
     internal Comparison(string variant, Estimate delayedDaysAvoided, Estimate acuteBedDaysFreed, Estimate admissionsWaiting,
         Estimate totalCost, IReadOnlyDictionary<Commissioner, Estimate> costByOrganisation, PriceList prices, double years,
-        IReadOnlyList<Budget> budgets)
+        IReadOnlyList<Budget> budgets, Estimate cashReleasing, Estimate activityCost)
     {
+        CashReleasingSaving = cashReleasing;
+        ActivityCost = activityCost;
         Variant = variant;
         DelayedDaysAvoided = delayedDaysAvoided;
         AcuteBedDaysFreed = acuteBedDaysFreed;
@@ -41,6 +43,15 @@ public sealed class Comparison
 
     /// <summary>Extra total cost over the horizon (variant − baseline; negative = a saving).</summary>
     public Estimate TotalCost { get; }
+
+    /// <summary>
+    /// Cash-releasing saving (baseline − variant) of funded capacity and fixed costs: only capacity
+    /// removed (or a scheme stopped) releases cash.
+    /// </summary>
+    public Estimate CashReleasingSaving { get; }
+
+    /// <summary>Change in activity cost (variant − baseline): for block-funded beds, opportunity value rather than cash.</summary>
+    public Estimate ActivityCost { get; }
 
     /// <summary>Extra cost to each partner (variant − baseline).</summary>
     public IReadOnlyDictionary<Commissioner, Estimate> CostByOrganisation { get; }

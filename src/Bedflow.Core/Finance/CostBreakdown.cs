@@ -10,8 +10,9 @@ public sealed class CostBreakdown
 {
     internal CostBreakdown(IReadOnlyDictionary<string, decimal> byService, IReadOnlyDictionary<string, decimal> byYear,
         IReadOnlyDictionary<Commissioner, decimal> byOrganisation, IReadOnlyDictionary<(Commissioner, string), decimal> byOrganisationYear,
-        decimal fixedCosts, PoolResult? pool)
+        decimal fixedCosts, PoolResult? pool, decimal funded)
     {
+        Funded = funded;
         ByService = byService;
         ByYear = byYear;
         ByOrganisation = byOrganisation;
@@ -40,6 +41,15 @@ public sealed class CostBreakdown
 
     /// <summary>Each partner's cost by financial year.</summary>
     public IReadOnlyDictionary<(Commissioner Organisation, string Year), decimal> ByOrganisationYear { get; }
+
+    /// <summary>
+    /// Cost of funded capacity (funded place-days) and fixed costs: what changes in cash when
+    /// capacity is opened or closed. The rest is activity (occupied, delayed, per unit, per admission).
+    /// </summary>
+    public decimal Funded { get; }
+
+    /// <summary>Cost that follows activity: <see cref="Total"/> − <see cref="Funded"/> − <see cref="FixedCosts"/>.</summary>
+    public decimal Activity => Total - Funded - FixedCosts;
 
     /// <summary>Fixed costs of interventions within the horizon.</summary>
     public decimal FixedCosts { get; }

@@ -28,6 +28,7 @@ public static class Costing
         var poolSpendByYear = new Dictionary<string, decimal>();
         var daysByYear = new Dictionary<string, int>();
         decimal? excess = economy.Prices.ExcessBedDay;
+        decimal funded = 0;
         for (int d = 0; d < census.Days; d++)
         {
             string fy = FinancialYear(network.StartDate.AddDays(d));
@@ -48,8 +49,9 @@ public static class Costing
                 int occupied = census.Occupied[s][d];
                 int delayed = excessApplies ? census.Blocked[s][d] : 0;
                 int capacity = census.Capacity[s][d];
-                decimal cost = ((occupied - delayed) * p.OccupiedDay) + (delayed * (excess ?? 0))
-                    + (capacity == Capacity.Unlimited ? 0 : capacity * p.FundedDay)
+                decimal fundedToday = capacity == Capacity.Unlimited ? 0 : capacity * p.FundedDay;
+                funded += fundedToday;
+                decimal cost = ((occupied - delayed) * p.OccupiedDay) + (delayed * (excess ?? 0)) + fundedToday
                     + ((decimal)census.Units[s][d] * p.PerUnit / 7)
                     + (census.Admitted[s][d] * p.Admission);
                 serviceTotal += cost;
@@ -118,7 +120,7 @@ public static class Costing
         {
             byOrg[org] = byOrg.GetValueOrDefault(org) + cost;
         }
-        return new CostBreakdown(byService, byYear, byOrg, byOrgYear, fixedTotal, pool);
+        return new CostBreakdown(byService, byYear, byOrg, byOrgYear, fixedTotal, pool, funded);
     }
 
     /// <summary>The financial year (April–March) of a date, as "2016/17".</summary>

@@ -12,6 +12,8 @@ public sealed class VariantCosts
         PriceYear = priceYear;
         Total = Of(c => c.Total);
         FixedCosts = Of(c => c.FixedCosts);
+        Funded = Of(c => c.Funded);
+        Activity = Of(c => c.Activity);
         ByOrganisation = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Of(c => c.ByOrganisation.GetValueOrDefault(o)));
         ByService = replications[0].ByService.Keys.ToDictionary(s => s, s => Of(c => c.ByService.GetValueOrDefault(s)));
         ByYear = replications[0].ByYear.Keys.Order(StringComparer.Ordinal).ToDictionary(y => y, y => Of(c => c.ByYear.GetValueOrDefault(y)));
@@ -32,6 +34,12 @@ public sealed class VariantCosts
 
     /// <summary>Total cost over the horizon.</summary>
     public Estimate Total { get; }
+
+    /// <summary>Cost of funded capacity over the horizon.</summary>
+    public Estimate Funded { get; }
+
+    /// <summary>Cost that follows activity over the horizon.</summary>
+    public Estimate Activity { get; }
 
     /// <summary>Fixed costs of interventions over the horizon.</summary>
     public Estimate FixedCosts { get; }

@@ -30,8 +30,12 @@ public sealed record Verdict(string? Best, string Statement, int? ReplicationsNe
             string cost = best.CostPerDelayedDayAvoided < 0
                 ? string.Create(CultureInfo.InvariantCulture, $"saves £{-best.CostPerDelayedDayAvoided:N0} for each delayed day it avoids")
                 : string.Create(CultureInfo.InvariantCulture, $"costs £{best.CostPerDelayedDayAvoided:N0} for each delayed day it avoids");
+            // Fewer delays bought by a fuller hospital is not the same good: say so.
+            string caveat = best.AdmissionsWaiting.Lower is > 0.5
+                ? string.Create(CultureInfo.InvariantCulture, $" But patients waiting for an acute bed rise by {best.AdmissionsWaiting.Mean:N1} a night (95% CI {best.AdmissionsWaiting.Lower:N1} to {best.AdmissionsWaiting.Upper:N1}): part of the delay moves to the front door.")
+                : "";
             return new Verdict(best.Variant, string.Create(CultureInfo.InvariantCulture,
-                $"Best option: {best.Variant}, which avoids {best.DelayedDaysAvoided.Mean:N0} delayed days a year (95% CI {best.DelayedDaysAvoided.Lower:N0} to {best.DelayedDaysAvoided.Upper:N0}) and {cost}."), null);
+                $"Best option: {best.Variant}, which avoids {best.DelayedDaysAvoided.Mean:N0} delayed days a year (95% CI {best.DelayedDaysAvoided.Lower:N0} to {best.DelayedDaysAvoided.Upper:N0}) and {cost}.") + caveat, null);
         }
         if (comparisons.Count == 0)
         {

@@ -14,6 +14,8 @@ public static partial class ResultsJson
         w.WriteString("price_year", costs.PriceYear);
         Stat(w, "total", costs.Total);
         Stat(w, "fixed_costs", costs.FixedCosts);
+        Stat(w, "funded_capacity", costs.Funded);
+        Stat(w, "activity", costs.Activity);
         Group(w, "by_organisation", costs.ByOrganisation.Select(kv => (Org(kv.Key), kv.Value)));
         Group(w, "by_service", costs.ByService.Select(kv => (kv.Key, kv.Value)));
         Group(w, "by_year", costs.ByYear.Select(kv => (kv.Key, kv.Value)));
@@ -40,6 +42,8 @@ public static partial class ResultsJson
         Stat(w, "acute_bed_days_freed", c.AcuteBedDaysFreed);
         Stat(w, "admissions_waiting", c.AdmissionsWaiting);
         Stat(w, "total_cost", c.TotalCost);
+        Stat(w, "cash_releasing_saving", c.CashReleasingSaving);
+        Stat(w, "activity_cost", c.ActivityCost);
         Group(w, "cost_by_organisation", c.CostByOrganisation.Select(kv => (Org(kv.Key), kv.Value)));
         Number(w, "cost_per_delayed_day_avoided", c.CostPerDelayedDayAvoided);
         Number(w, "elective_cases_from_freed_beds", c.ElectiveCasesFromBeds);
