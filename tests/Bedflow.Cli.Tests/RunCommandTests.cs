@@ -40,6 +40,17 @@ public class RunCommandTests
             Assert.Equal(11, delays.GetProperty("by_reason").EnumerateObject().Count());
             Assert.Equal(12, delays.GetProperty("months").GetArrayLength());
         }
+        var economics = root.GetProperty("economics");
+        Assert.False(string.IsNullOrEmpty(economics.GetProperty("statement").GetString()));
+        var nhs = economics.GetProperty("budgets").EnumerateArray().Single(b => b.GetProperty("organisation").GetString() == "nhs");
+        Assert.Equal(13_300_000m, nhs.GetProperty("savings").GetProperty("gap").GetDecimal());
+        foreach (var v in variants.Skip(1))
+        {
+            AssertStat(v.GetProperty("versus_baseline").GetProperty("delayed_days_avoided_per_year"));
+            AssertStat(v.GetProperty("versus_baseline").GetProperty("total_cost"));
+        }
+        AssertStat(variants[0].GetProperty("costs").GetProperty("total"));
+        Assert.Equal(JsonValueKind.Object, variants[0].GetProperty("costs").GetProperty("pooled_fund").ValueKind);
         Assert.Equal(output.TrimEnd('\n'), File.ReadAllText(Path.Combine(folder, "results.json")).TrimEnd('\n'));
         using var info = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "run-info.json")));
         Assert.True(info.RootElement.GetProperty("elapsed_seconds").GetDouble() > 0);

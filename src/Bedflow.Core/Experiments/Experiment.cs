@@ -34,7 +34,7 @@ public static class Experiment
             var costs = v.Economy is { } economy
                 ? new VariantCosts([.. run.Replications.Select(r => Costing.Of(v.Network, economy, r))], economy.Prices.Year)
                 : null;
-            var result = new VariantResult(v.Name, v.Description, v.Network, run, costs);
+            var result = new VariantResult(v.Name, v.Description, v.Network, run, costs) { Economy = v.Economy };
             if (results.Count > 0)
             {
                 result.VersusBaseline = Compare(results[0], result, v.Economy, options);
@@ -93,6 +93,9 @@ public sealed class VariantResult
 
     /// <summary>The full run: services, delays, replications.</summary>
     public RunResult Run { get; }
+
+    /// <summary>Its economy (prices, budgets, pooled fund), if it was costed.</summary>
+    public Economy? Economy { get; internal init; }
 
     /// <summary>Its costs, if it was costed.</summary>
     public VariantCosts? Costs { get; }

@@ -74,6 +74,7 @@ public static partial class ResultsJson
         w.WriteString("statement", variants.Count > 0 && variants[0].Costs is null
             ? "The scenario has no prices: costs are not computed. " + verdict.Statement
             : verdict.Statement);
+        WriteBudgets(w, variants);
         if (verdict.ReplicationsNeeded is { } n)
         {
             w.WriteNumber("replications_needed", n);
@@ -83,6 +84,64 @@ public static partial class ResultsJson
             w.WriteNull("replications_needed");
         }
         w.WriteEndObject();
+    }
+
+    /// <summary>Each budget against the baseline's modelled spend of that organisation, by financial year, and its savings gap.</summary>
+    private static void WriteBudgets(Utf8JsonWriter w, IReadOnlyList<VariantResult> variants)
+    {
+        w.WriteStartArray("budgets");
+        if (variants.Count > 0 && variants[0].Costs is { } costs)
+        {
+            var economyBudgets = variants[0].Economy?.Budgets ?? [];
+            foreach (var b in economyBudgets)
+            {
+                w.WriteStartObject();
+                w.WriteString("organisation", Org(b.Organisation));
+                w.WriteString("name", b.Name);
+                w.WriteStartArray("years");
+                var years = b.ByYear.Keys.Union(costs.ByYear.Keys).Order(StringComparer.Ordinal);
+                foreach (string year in years)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("year", year);
+                    if (b.ByYear.TryGetValue(year, out decimal budget))
+                    {
+                        w.WriteNumber("budget", budget);
+                    }
+                    else
+                    {
+                        w.WriteNull("budget");
+                    }
+                    Stat(w, "modelled_spend", Core.Statistics.Estimate.Of(costs.Replications.Select(c => (double)c.ByOrganisationYear.GetValueOrDefault((b.Organisation, year)))));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                if (b.Savings is { } plan)
+                {
+                    w.WriteStartObject("savings");
+                    w.WriteNumber("target", plan.Target);
+                    w.WriteNumber("identified", plan.Identified);
+                    w.WriteNumber("gap", plan.Gap);
+                    w.WriteStartArray("schemes");
+                    foreach (var s in plan.Schemes)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("name", s.Name);
+                        w.WriteNumber("amount", s.Amount);
+                        w.WriteString("variant", s.Variant);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("savings");
+                }
+                w.WriteEndObject();
+            }
+        }
+        w.WriteEndArray();
     }
 
     private static string Org(Commissioner c) => c switch
