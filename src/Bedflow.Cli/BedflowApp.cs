@@ -10,6 +10,7 @@ internal static class BedflowApp
         var root = new RootCommand("Bedflow: patient flow, delayed transfers of care and their money, for a local health and social care economy.");
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
+        root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -75,6 +75,7 @@ internal static class RunCommand
         {
             ("results.json", s => s.Write(resultsJson)),
             ("run-info.json", s => RunInfo(s, scenario, options, elapsed)),
+            ("report.html", s => Text(s, w => w.Write(Reports.BoardReport.Html(scenario, options, results, Version)))),
         };
         var identity = scenario.SitRep ?? new SitRepIdentity("", "", "", "", "", "");
         foreach (var r in results)

@@ -31,6 +31,9 @@ public sealed record Scenario
     /// <summary>Warm-up, horizon, replications and seed.</summary>
     public required RunOptions Options { get; init; }
 
+    /// <summary>The target for patients delayed on a typical day, drawn on the report; null = none.</summary>
+    public double? TargetDelayedPatients { get; init; }
+
     /// <summary>Provider and council codes for SitRep exports; null if the file gives none.</summary>
     public SitRepIdentity? SitRep { get; init; }
 

@@ -61,6 +61,7 @@ internal static partial class ScenarioLoader
             Options = reader.Options!,
             SitRep = reader.SitRep,
             Economy = reader.Economy,
+            TargetDelayedPatients = reader.Target,
         };
         return new ScenarioLoad(scenario, problems);
     }

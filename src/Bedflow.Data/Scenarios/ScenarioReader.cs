@@ -12,7 +12,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
     public static readonly string[] TopKeys =
     [
         "name", "description", "start", "warmup", "horizon", "replications", "seed", "population", "lead_commissioner", "groups",
-        "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants", "prices", "budgets", "pooled_fund",
+        "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants", "prices", "budgets", "pooled_fund", "report",
     ];
 
     internal static readonly string[] ServiceKeys =
@@ -31,6 +31,9 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
     public RunOptions? Options { get; private set; }
 
     public SitRepIdentity? SitRep { get; private set; }
+
+    /// <summary>The report's target for patients delayed on a typical day.</summary>
+    public double? Target { get; private set; }
 
     /// <summary>Prices, intervention costs, budgets and the pooled fund; null when the file gives no prices.</summary>
     public Core.Finance.Economy? Economy { get; private set; }
@@ -61,6 +64,11 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
             }
         }
         SitRep = ReadSitRep(root["sitrep"]);
+        if (ctx.Map(root["report"], "report") is { } report)
+        {
+            ctx.Keys(report, "report", ["target_delayed_patients"]);
+            Target = ctx.Number(report["target_delayed_patients"], "report.target_delayed_patients");
+        }
 
         var interventions = ReadInterventions(root["interventions"]);
         var services = ReadServices(root["services"], interventions);

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Bedflow.Core.Experiments;
+using Bedflow.Core.Finance;
+using Bedflow.Core.Statistics;
+using Bedflow.Data.Scenarios;
+using Bedflow.Reports.Charts;
+
+namespace Bedflow.Reports;
+
+/// <summary>
+/// The board pack: one self-contained HTML file (inline CSS, charts inline as SVG, no network
+/// fetches), readable on screen and printable on A4 — headline table, charts with plain-English
+/// captions, and the assumptions the numbers rest on.
+/// </summary>
+public static class BoardReport
+{
+    /// <summary>The report as HTML text.</summary>
+    public static string Html(Scenario scenario, Core.Simulation.RunOptions options, IReadOnlyList<VariantResult> results, string version)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(results);
+        var charts = ChartBuilder.All(results, scenario.TargetDelayedPatients);
+        var verdict = Verdict.Of([.. results.Skip(1).Select(r => r.VersusBaseline!)], options.Replications);
+        var h = new StringBuilder();
+        h.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.Append("<title>").Append(E(scenario.Name)).Append(" — Bedflow board pack</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+        h.Append("<header><h1>").Append(E(scenario.Name)).Append("</h1>\n<p class=\"lede\">").Append(E(scenario.Description)).Append("</p>\n");
+        h.Append(Inv($"<p class=\"meta\">Period reported: {scenario.Baseline.StartDate:d MMMM yyyy} for {options.HorizonDays:0} days, after {options.WarmupDays:0} days of warm-up. {options.Replications} replications, seed {options.Seed}. Bedflow {E(version)}.</p></header>\n"));
+        Headline(h, scenario, results, verdict);
+        h.Append("<section class=\"charts\">\n<h2>Charts</h2>\n");
+        foreach (var chart in charts)
+        {
+            h.Append("<figure id=\"").Append(E(chart.Id)).Append("\" data-series=\"").Append(E(string.Join("|", chart.Series.Select(s => s.Name)))).Append("\">\n");
+            h.Append(InlineSvg(SvgRenderer.Render(chart), chart.Id));
+            h.Append("<figcaption>").Append(E(chart.Caption)).Append("</figcaption>\n</figure>\n");
+        }
+        h.Append("</section>\n");
+        Assumptions(h, scenario, options, version);
+        h.Append("</body>\n</html>\n");
+        return h.ToString();
+    }
+
+    private static void Headline(StringBuilder h, Scenario scenario, IReadOnlyList<VariantResult> results, Verdict verdict)
+    {
+        bool costed = results[0].Costs is not null;
+        h.Append("<section class=\"headline\">\n<h2>Headline</h2>\n<p class=\"verdict\">").Append(E(verdict.Statement)).Append("</p>\n");
+        h.Append("<table>\n<thead><tr><th>Option</th><th>Patients delayed on a typical day</th><th>Delayed days a year</th><th>Delayed days per 1,000 adults a year</th><th>Acute occupancy</th>");
+        if (costed)
+        {
+            h.Append("<th>Cost over the period (£m)</th><th>£ per delayed day avoided</th>");
+        }
+        h.Append("</tr></thead>\n<tbody>\n");
+        foreach (var r in results)
+        {
+            bool best = r.Name == verdict.Best;
+            h.Append(best ? "<tr class=\"best\">" : "<tr>").Append("<th scope=\"row\">").Append(E(r.Name)).Append(best ? " <span class=\"tag\">best option</span>" : "").Append("</th>");
+            h.Append("<td>").Append(Cell(r.DelayedPatients, "N1"));
+            if (scenario.TargetDelayedPatients is { } target)
+            {
+                h.Append(Inv($"<br><span class=\"vs\">target {target:N0}: {(r.DelayedPatients.Mean <= target ? "met" : $"{r.DelayedPatients.Mean - target:N0} over")}</span>"));
+            }
+            h.Append("</td><td>").Append(Cell(r.DelayedDaysPerYear, "N0")).Append("</td><td>").Append(Cell(r.Run.Delays!.DaysPer1000AdultsPerYear, "N1"))
+                .Append("</td><td>").Append(Cell(r.AcuteOccupancy, "P1")).Append("</td>");
+            if (costed)
+            {
+                var c = r.Costs!.Total;
+                h.Append("<td>").Append(Cell(c with { Mean = c.Mean / 1e6, HalfWidth = c.HalfWidth / 1e6 }, "N2")).Append("</td><td>");
+                h.Append(r.VersusBaseline is { } vb && !double.IsNaN(vb.CostPerDelayedDayAvoided) ? E(vb.CostPerDelayedDayAvoided.ToString("N0", CultureInfo.InvariantCulture)) : "–");
+                h.Append("</td>");
+            }
+            h.Append("</tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n<p class=\"note\">Each figure is the mean over replications with its 95% confidence interval. Options are compared with the baseline on common random numbers.</p>\n</section>\n");
+    }
+
+    private static void Assumptions(StringBuilder h, Scenario scenario, Core.Simulation.RunOptions options, string version)
+    {
+        var net = scenario.Baseline;
+        h.Append("<section class=\"assumptions\">\n<h2>What the numbers rest on</h2>\n<table>\n<thead><tr><th>Service</th><th>Kind</th><th>Capacity</th><th>Mean length of stay (days)</th><th>Commissioner</th></tr></thead>\n<tbody>\n");
+        foreach (var s in net.Services)
+        {
+            string capacity = s.Capacity.IsEverUnlimited ? "unlimited" : s.Capacity.Initial.ToString("N0", CultureInfo.InvariantCulture)
+                + (s.Capacity.Changes.Count > 0 ? Inv($" ({s.Capacity.Changes.Count} change(s) over time)") : "");
+            string stays = string.Join(", ", net.Groups.Select(g => Inv($"{g} {(s.LengthOfStayByGroup.TryGetValue(g, out var d) ? d : s.LengthOfStay).Mean:N1}")));
+            h.Append("<tr><th scope=\"row\">").Append(E(s.Name)).Append("</th><td>").Append(E(s.Kind.ToString())).Append("</td><td>").Append(E(capacity))
+                .Append("</td><td>").Append(E(stays)).Append("</td><td>").Append(E((s.Commissioner ?? Core.Delays.SitRep.CommissionerFor(s.Kind)).ToString())).Append("</td></tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n<p>Arrivals: ");
+        h.Append(E(string.Join("; ", net.Arrivals.Select(a => Inv($"{a.Name} into {a.Service}, {a.Rate.At(0):N1} a day at the start ({a.Kind})"))))).Append(".</p>\n");
+        if (scenario.Economy is { } economy)
+        {
+            h.Append("<table>\n<thead><tr><th>Prices (").Append(E(economy.Prices.Year)).Append(")</th><th>£ per occupied day</th><th>£ per funded day</th><th>£ per unit a week</th><th>£ per admission</th></tr></thead>\n<tbody>\n");
+            foreach (var (service, p) in economy.Prices.Services)
+            {
+                h.Append("<tr><th scope=\"row\">").Append(E(service)).Append("</th>").Append(Inv($"<td>{p.OccupiedDay:N2}</td><td>{p.FundedDay:N2}</td><td>{p.PerUnit:N2}</td><td>{p.Admission:N2}</td></tr>\n"));
+            }
+            h.Append("</tbody>\n</table>\n");
+            if (economy.Prices.ExcessBedDay is { } excess)
+            {
+                h.Append(Inv($"<p>A delayed day in an acute bed is priced at £{excess:N2} instead of the occupied price. "));
+                h.Append(E(string.Join(" ", economy.FixedCosts.Select(f => Inv($"{f.Name}: £{f.Amount:N0} ({f.PaidBy}).")))));
+                h.Append("</p>\n");
+            }
+        }
+        h.Append(Inv($"<p class=\"meta\">Run: {options.Replications} replications, seed {options.Seed}, warm-up {options.WarmupDays:0} days, horizon {options.HorizonDays:0} days; scenario file {E(Path.GetFileName(scenario.File))}; Bedflow {E(version)}.</p>\n</section>\n"));
+    }
+
+    private static string Cell(Estimate e, string format)
+    {
+        if (double.IsNaN(e.Mean))
+        {
+            return "–";
+        }
+        string mean = e.Mean.ToString(format, CultureInfo.InvariantCulture);
+        return e.Lower is { } lo && e.Upper is { } hi
+            ? $"{E(mean)}<br><span class=\"ci\">{E(lo.ToString(format, CultureInfo.InvariantCulture))} to {E(hi.ToString(format, CultureInfo.InvariantCulture))}</span>"
+            : E(mean);
+    }
+
+    // ScottPlot writes a whole XML document; inside HTML only the <svg> element is wanted, and its
+    // ids (clip paths) are made unique to the chart: ids are shared by the whole HTML page.
+    private static string InlineSvg(string svg, string chartId)
+    {
+        int start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        string element = start >= 0 ? svg[start..] : svg;
+        element = Regex.Replace(element, "\\bid=\"([^\"]+)\"", m => $"id=\"{chartId}-{m.Groups[1].Value}\"");
+        element = Regex.Replace(element, "url\\(#([^)]+)\\)", m => $"url(#{chartId}-{m.Groups[1].Value})");
+        element = Regex.Replace(element, "href=\"#([^\"]+)\"", m => $"href=\"#{chartId}-{m.Groups[1].Value}\"");
+        return element + "\n";
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private const string Css = """
+        @page { size: A4; margin: 15mm; }
+        body { font-family: "Segoe UI", Arial, sans-serif; color: #1a1a1a; max-width: 1000px; margin: 0 auto; padding: 1rem; line-height: 1.4; }
+        h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
+        h2 { border-bottom: 2px solid #0072B2; padding-bottom: 0.2rem; margin-top: 2rem; }
+        .lede { font-size: 1.1rem; }
+        .meta, .note { color: #444; font-size: 0.9rem; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0; }
+        th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: right; vertical-align: top; }
+        th[scope=row], thead th:first-child { text-align: left; }
+        thead th { background: #eef3f8; }
+        tr.best { background: #fff4cc; font-weight: 600; }
+        .tag { display: inline-block; border: 1px solid #1a1a1a; border-radius: 3px; padding: 0 0.3rem; font-size: 0.75rem; }
+        .ci, .vs { color: #555; font-size: 0.8rem; font-weight: normal; }
+        .verdict { font-size: 1.05rem; border-left: 4px solid #D55E00; padding-left: 0.6rem; }
+        figure { margin: 1.5rem 0; page-break-inside: avoid; break-inside: avoid; }
+        figure svg { width: 100%; height: auto; }
+        figcaption { font-size: 0.9rem; color: #333; }
+        .headline { page-break-after: always; break-after: page; }
+        @media print { body { max-width: none; padding: 0; } }
+
+        """;
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using Bedflow.Core.Delays;
+using Bedflow.Core.Experiments;
+using Bedflow.Core.Model;
+using Bedflow.Core.Statistics;
+
+namespace Bedflow.Reports.Charts;
+
+/// <summary>Builds the board pack's charts from the results — every value drawn comes from the results, unchanged.</summary>
+public static class ChartBuilder
+{
+    /// <summary>All the charts, in report order.</summary>
+    public static IReadOnlyList<ChartSpec> All(IReadOnlyList<VariantResult> variants, double? target)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        var charts = new List<ChartSpec> { DelayedPerDay(variants, target), ByReason(variants[0]), ByOrganisation(variants[0]) };
+        charts.AddRange(Occupancy(variants[0]));
+        if (variants[0].Costs is not null)
+        {
+            charts.Add(Frontier(variants));
+            if (Budgets(variants[0]) is { } budgets)
+            {
+                charts.Add(budgets);
+            }
+            if (Pool(variants[0]) is { } pool)
+            {
+                charts.Add(pool);
+            }
+        }
+        return charts;
+    }
+
+    /// <summary>Patients delayed at each midnight, per variant, with the 95% band.</summary>
+    public static ChartSpec DelayedPerDay(IReadOnlyList<VariantResult> variants, double? target)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        var series = new List<Series>();
+        var start = variants[0].Network.StartDate;
+        foreach (var v in variants)
+        {
+            var figures = v.Run.Delays!.Replications;
+            int days = figures[0].DayCount;
+            var estimates = Enumerable.Range(0, days).Select(d => Estimate.Of(figures.Select(f => (double)f.DelayedOn(start.AddDays(d))))).ToList();
+            series.Add(new Series(v.Name, [.. Enumerable.Range(0, days).Select(d => (double)d)], [.. estimates.Select(e => e.Mean)])
+            {
+                Low = [.. estimates.Select(e => e.Lower ?? e.Mean)],
+                High = [.. estimates.Select(e => e.Upper ?? e.Mean)],
+            });
+        }
+        return new ChartSpec("delayed-per-day", "Patients delayed each day",
+            "Patients ready for transfer still in an acute or non-acute bed at midnight, each day of the year, for every option: the line is the mean over replications, the shaded band its 95% confidence interval."
+            + (target is { } t ? string.Create(CultureInfo.InvariantCulture, $" The dashed line is the target of {t:0}.") : ""),
+            "Date", "Patients delayed at midnight", ChartKind.Lines, series)
+        { Start = start, Reference = target is { } tv ? (tv, "Target") : null };
+    }
+
+    /// <summary>Delayed days by reason per month (baseline), stacked.</summary>
+    public static ChartSpec ByReason(VariantResult baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var figures = baseline.Run.Delays!.Replications;
+        var months = figures[0].Months;
+        var series = SitRep.Reasons
+            .Select(r => new Series($"{r}: {SitRep.Describe(r)}", [.. months.Select((_, i) => (double)i)], [.. months.Select((_, i) => figures.Average(f => (double)f.Months[i].DelayedDays(reason: r)))]))
+            .Where(s => s.Y.Any(y => y > 0)).ToList();
+        return new ChartSpec("delays-by-reason", $"Delayed days by reason each month ({baseline.Name})",
+            "Delayed days in each calendar month by SitRep reason: what patients were waiting for. Mean over replications.",
+            "Month", "Delayed days in the month", ChartKind.StackedBars, series) { Categories = MonthLabels(months) };
+    }
+
+    /// <summary>Delayed days by responsible organisation per month (baseline), stacked.</summary>
+    public static ChartSpec ByOrganisation(VariantResult baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var figures = baseline.Run.Delays!.Replications;
+        var months = figures[0].Months;
+        var series = SitRep.Responsibilities
+            .Select(o => new Series(SitRep.ExtractColumn(o), [.. months.Select((_, i) => (double)i)], [.. months.Select((_, i) => figures.Average(f => (double)f.Months[i].DelayedDays(responsible: o)))]))
+            .ToList();
+        return new ChartSpec("delays-by-organisation", $"Delayed days by responsible organisation each month ({baseline.Name})",
+            "Delayed days in each calendar month by the organisation the SitRep holds responsible. Mean over replications.",
+            "Month", "Delayed days in the month", ChartKind.StackedBars, series) { Categories = MonthLabels(months) };
+    }
+
+    /// <summary>For each bed or place service with capacity: places held at midnight against capacity (baseline).</summary>
+    public static IEnumerable<ChartSpec> Occupancy(VariantResult baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var reps = baseline.Run.Replications;
+        for (int s = 0; s < baseline.Network.Services.Count; s++)
+        {
+            var service = baseline.Network.Services[s];
+            var daily = baseline.Run.Services[s].Daily;
+            if (service.Role == ServiceRole.Resource || daily is null || service.Capacity.IsEverUnlimited
+                || (service.Capacity.Initial == 0 && service.Capacity.Changes.All(c => c.Capacity == 0)))
+            {
+                continue;
+            }
+            int days = daily.Occupied.Length;
+            var x = Enumerable.Range(0, days).Select(d => (double)d).ToArray();
+            string unit = service.Demand is null ? "places" : "units";
+            var occupied = new Series("Occupied (blocked included)", x, daily.Occupied)
+            {
+                Low = daily.OccupiedHalfWidth is { } h ? [.. daily.Occupied.Select((o, i) => o - h[i])] : null,
+                High = daily.OccupiedHalfWidth is { } h2 ? [.. daily.Occupied.Select((o, i) => o + h2[i])] : null,
+            };
+            var blocked = new Series("Held by patients ready to move on", x, daily.Blocked);
+            var capacity = new Series("Capacity", x, [.. Enumerable.Range(0, days).Select(d => reps.Average(r => (double)r.Census!.Capacity[s][d]))]);
+            var units = service.Demand is null ? null
+                : new Series("Units in use", x, [.. Enumerable.Range(0, days).Select(d => reps.Average(r => r.Census!.Units[s][d]))]);
+            var all = units is null ? new List<Series> { occupied, blocked, capacity } : [units, capacity];
+            yield return new ChartSpec($"occupancy-{service.Name}", $"{service.Name}: occupancy against capacity",
+                $"Places held at midnight in {service.Name} ({unit}), mean over replications with its 95% band, against the capacity in force.",
+                "Date", service.Demand is null ? "Places" : "Units (e.g. carer hours a week)", ChartKind.Lines, all)
+            { Start = baseline.Network.StartDate };
+        }
+    }
+
+    /// <summary>Cost against delayed days for every variant, with 95% intervals both ways.</summary>
+    public static ChartSpec Frontier(IReadOnlyList<VariantResult> variants)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        var series = variants.Select(v =>
+        {
+            var days = v.DelayedDaysPerYear;
+            var cost = v.Costs!.Total;
+            return new Series(v.Name, [days.Mean], [cost.Mean / 1e6])
+            {
+                Low = [(cost.Lower ?? cost.Mean) / 1e6],
+                High = [(cost.Upper ?? cost.Mean) / 1e6],
+                XInterval = (days.Lower ?? days.Mean, days.Upper ?? days.Mean),
+            };
+        }).ToList();
+        return new ChartSpec("cost-frontier", "Cost against delayed days",
+            "Each option's total cost over the period against its delayed days a year, with 95% intervals both ways. Lower and further left is better; options on the lower-left edge are the frontier.",
+            "Delayed days a year", "Total cost (£ million)", ChartKind.Points, series);
+    }
+
+    /// <summary>Savings target, identified schemes and gap by organisation.</summary>
+    public static ChartSpec? Budgets(VariantResult baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var plans = (baseline.Economy?.Budgets ?? []).Where(b => b.Savings is not null).ToList();
+        if (plans.Count == 0)
+        {
+            return null;
+        }
+        var x = plans.Select((_, i) => (double)i).ToArray();
+        return new ChartSpec("savings-gap", "Savings target, schemes found and gap",
+            "For each organisation with a savings plan: the target, the schemes identified so far and the gap still to find (£ million a year).",
+            "Organisation", "£ million a year", ChartKind.Bars,
+            [
+                new Series("Target", x, [.. plans.Select(p => (double)p.Savings!.Target / 1e6)]),
+                new Series("Identified", x, [.. plans.Select(p => (double)p.Savings!.Identified / 1e6)]),
+                new Series("Gap", x, [.. plans.Select(p => (double)p.Savings!.Gap / 1e6)]),
+            ])
+        { Categories = [.. plans.Select(p => string.IsNullOrEmpty(p.Name) ? p.Organisation.ToString() : p.Name)] };
+    }
+
+    /// <summary>The pooled fund's contributions, spend and result, and each partner's share of the result (baseline).</summary>
+    public static ChartSpec? Pool(VariantResult baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var costs = baseline.Costs;
+        if (costs?.PoolResult is not { } result)
+        {
+            return null;
+        }
+        var items = new List<(string Label, Estimate Value)> { ("Contributions", costs.PoolContributions!), ("Spend", costs.PoolSpend!), (result.Mean >= 0 ? "Underspend" : "Overspend", result) };
+        items.AddRange(costs.PoolShares!.Select(kv => ($"{(kv.Key == Commissioner.Nhs ? "NHS" : "Council")} share of the result", kv.Value)));
+        var x = items.Select((_, i) => (double)i).ToArray();
+        return new ChartSpec("pooled-fund", "The pooled fund",
+            "What the partners put into the pooled fund over the period, what its services cost, the difference, and each partner's share of it (£ million, mean with 95% interval).",
+            "", "£ million", ChartKind.Bars,
+            [new Series(baseline.Name, x, [.. items.Select(i => i.Value.Mean / 1e6)]) { Low = [.. items.Select(i => (i.Value.Lower ?? i.Value.Mean) / 1e6)], High = [.. items.Select(i => (i.Value.Upper ?? i.Value.Mean) / 1e6)] }])
+        { Categories = [.. items.Select(i => i.Label)] };
+    }
+
+    private static string[] MonthLabels(IReadOnlyList<MonthFigures> months) =>
+        [.. months.Select(m => new DateOnly(m.Year, m.Month, 1).ToString("MMM yyyy", CultureInfo.InvariantCulture))];
+}

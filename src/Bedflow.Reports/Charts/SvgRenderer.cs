@@ -1,0 +1,159 @@
+using ScottPlot;
+
+namespace Bedflow.Reports.Charts;
+
+/// <summary>
+/// Draws a <see cref="ChartSpec"/> as SVG with ScottPlot. Colours are the Okabe–Ito palette
+/// (distinguishable with the common colour-vision deficiencies) and every line also has its own
+/// dash pattern, so series stay apart in greyscale print.
+/// </summary>
+public static class SvgRenderer
+{
+    private static readonly Color[] Palette = Color.FromHex(["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442", "#999999", "#882255", "#44AA99"]);
+
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
+    /// <summary>The chart as an SVG document (width × height pixels).</summary>
+    public static string Render(ChartSpec chart, int width = 900, int height = 420)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var plot = new Plot();
+        plot.Title(chart.Title, size: 16);
+        plot.Axes.Bottom.Label.Text = chart.XLabel;
+        plot.Axes.Left.Label.Text = chart.YLabel;
+        switch (chart.Kind)
+        {
+            case ChartKind.Lines:
+                Lines(plot, chart);
+                break;
+            case ChartKind.StackedBars:
+                Stacked(plot, chart);
+                break;
+            case ChartKind.Bars:
+                Grouped(plot, chart);
+                break;
+            case ChartKind.Points:
+                Points(plot, chart);
+                break;
+        }
+        if (chart.Reference is { } reference)
+        {
+            var line = plot.Add.HorizontalLine(reference.Value);
+            line.LinePattern = LinePattern.Dashed;
+            line.Color = Colors.Black;
+            line.LegendText = reference.Label;
+        }
+        plot.ShowLegend(Edge.Right);
+        return plot.GetSvgXml(width, height);
+    }
+
+    private static void Lines(Plot plot, ChartSpec chart)
+    {
+        for (int i = 0; i < chart.Series.Count; i++)
+        {
+            var s = chart.Series[i];
+            double[] xs = chart.Start is { } start
+                ? [.. s.X.Select(x => start.ToDateTime(TimeOnly.MinValue).AddDays(x).ToOADate())]
+                : [.. s.X];
+            var color = Palette[i % Palette.Length];
+            if (s.Low is { } low && s.High is { } high)
+            {
+                var band = plot.Add.FillY(xs, [.. low], [.. high]);
+                band.FillColor = color.WithAlpha(0.18);
+                band.LineWidth = 0;
+            }
+            var line = plot.Add.Scatter(xs, [.. s.Y]);
+            line.LegendText = s.Name;
+            line.Color = color;
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+            line.LinePattern = Patterns[i % Patterns.Length];
+        }
+        if (chart.Start is not null)
+        {
+            plot.Axes.DateTimeTicksBottom();
+        }
+    }
+
+    private static void Stacked(Plot plot, ChartSpec chart)
+    {
+        int n = chart.Categories.Count;
+        var bottoms = new double[n];
+        for (int i = 0; i < chart.Series.Count; i++)
+        {
+            var s = chart.Series[i];
+            var color = Palette[i % Palette.Length];
+            var bars = new List<Bar>();
+            for (int k = 0; k < n; k++)
+            {
+                bars.Add(new Bar { Position = k, ValueBase = bottoms[k], Value = bottoms[k] + s.Y[k], FillColor = color, Size = 0.8 });
+                bottoms[k] += s.Y[k];
+            }
+            var plotted = plot.Add.Bars(bars);
+            plotted.LegendText = s.Name;
+        }
+        Categories(plot, chart);
+    }
+
+    private static void Grouped(Plot plot, ChartSpec chart)
+    {
+        int m = chart.Series.Count;
+        double width = 0.8 / m;
+        for (int i = 0; i < m; i++)
+        {
+            var s = chart.Series[i];
+            var color = Palette[i % Palette.Length];
+            var bars = new List<Bar>();
+            for (int k = 0; k < s.Y.Count; k++)
+            {
+                double position = k - 0.4 + (width * (i + 0.5));
+                var bar = new Bar { Position = position, Value = s.Y[k], FillColor = color, Size = width * 0.95 };
+                if (s.Low is { } low && s.High is { } high)
+                {
+                    bar.Error = (high[k] - low[k]) / 2;
+                }
+                bars.Add(bar);
+            }
+            var plotted = plot.Add.Bars(bars);
+            plotted.LegendText = s.Name;
+        }
+        Categories(plot, chart);
+    }
+
+    private static void Points(Plot plot, ChartSpec chart)
+    {
+        MarkerShape[] shapes = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond, MarkerShape.Cross];
+        for (int i = 0; i < chart.Series.Count; i++)
+        {
+            var s = chart.Series[i];
+            var color = Palette[i % Palette.Length];
+            double x = s.X[0], y = s.Y[0];
+            if (s.XInterval is { } xi)
+            {
+                var h = plot.Add.Line(xi.Low, y, xi.High, y);
+                h.Color = color;
+                h.LineWidth = 1.5f;
+            }
+            if (s.Low is { } low && s.High is { } high)
+            {
+                var v = plot.Add.Line(x, low[0], x, high[0]);
+                v.Color = color;
+                v.LineWidth = 1.5f;
+            }
+            var marker = plot.Add.Marker(x, y);
+            marker.Color = color;
+            marker.Shape = shapes[i % shapes.Length];
+            marker.Size = 10;
+            marker.LegendText = s.Name;
+        }
+    }
+
+    private static void Categories(Plot plot, ChartSpec chart)
+    {
+        var ticks = chart.Categories.Select((c, k) => new Tick(k, c)).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+        plot.Axes.Bottom.TickLabelStyle.Rotation = chart.Categories.Count > 6 ? 45 : 0;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = chart.Categories.Count > 6 ? Alignment.MiddleLeft : Alignment.UpperCenter;
+        plot.Axes.Margins(bottom: 0);
+    }
+}
