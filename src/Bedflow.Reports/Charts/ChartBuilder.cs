@@ -167,7 +167,7 @@ public static class ChartBuilder
             return null;
         }
         var items = new List<(string Label, Estimate Value)> { ("Contributions", costs.PoolContributions!), ("Spend", costs.PoolSpend!), (result.Mean >= 0 ? "Underspend" : "Overspend", result) };
-        items.AddRange(costs.PoolShares!.Select(kv => ($"{(kv.Key == Commissioner.Nhs ? "NHS" : "Council")} share of the result", kv.Value)));
+        items.AddRange(costs.PoolShares!.Select(kv => ($"{(kv.Key == Commissioner.Nhs ? "NHS" : "Council")} share", kv.Value)));
         var x = items.Select((_, i) => (double)i).ToArray();
         return new ChartSpec("pooled-fund", "The pooled fund",
             "What the partners put into the pooled fund over the period, what its services cost, the difference, and each partner's share of it (£ million, mean with 95% interval).",

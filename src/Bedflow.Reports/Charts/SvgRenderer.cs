@@ -9,7 +9,8 @@ namespace Bedflow.Reports.Charts;
 /// </summary>
 public static class SvgRenderer
 {
-    private static readonly Color[] Palette = Color.FromHex(["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442", "#999999", "#882255", "#44AA99"]);
+    // Okabe–Ito first (yellow last: too pale for points and thin lines on white), then Tol's muted wine and teal.
+    private static readonly Color[] Palette = Color.FromHex(["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#882255", "#44AA99", "#999999", "#F0E442"]);
 
     private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 
