@@ -11,6 +11,7 @@ internal static class BedflowApp
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(RegisterCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

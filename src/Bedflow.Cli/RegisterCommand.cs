@@ -1,0 +1,214 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Bedflow.Core.Delays;
+using Bedflow.Data.Register;
+using Spectre.Console;
+
+namespace Bedflow.Cli;
+
+/// <summary>`bedflow register …`: the delay register — import an extract, the month's SitRep figures, who is delayed now.</summary>
+internal static class RegisterCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var command = new Command("register", "The delay register: real delayed patients in SQLite (default bedflow.db) or PostgreSQL (--db \"Host=…\" or BEDFLOW_DB).");
+        command.Subcommands.Add(Import(output, error));
+        command.Subcommands.Add(Sitrep(output, error));
+        command.Subcommands.Add(List(output, error));
+        return command;
+    }
+
+    private static Option<string?> Db() => new("--db") { Description = "SQLite file, or a PostgreSQL connection string \"Host=…\" (default: BEDFLOW_DB, else bedflow.db)." };
+
+    private static Command Import(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("FILE") { Description = "A patient-level extract (CSV, UTF-8; columns in docs/register.md)." };
+        var db = Db();
+        var skip = new Option<bool>("--skip-invalid") { Description = "Import the good episodes and write the bad rows to FILE.rejects.csv (default: import nothing if any row is bad)." };
+        var user = new Option<string?>("--user") { Description = "Who is importing, for the audit log (default: the operating-system user)." };
+        var command = new Command("import", "Import a patient-level extract: every row checked, all or nothing, idempotent, audited.") { file, db, skip, user };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var (key, keyError) = NhsNumber.KeyFromEnvironment();
+            if (key is null)
+            {
+                error.WriteLine($"bedflow: {keyError}");
+                return ExitCodes.UsageError;
+            }
+            if (await OpenAsync(parse.GetValue(db), error, cancel) is not { } database)
+            {
+                return ExitCodes.UsageError;
+            }
+            var register = new DelayRegister(database);
+            var report = await register.ImportAsync(parse.GetValue(file)!, key, parse.GetValue(user) ?? Environment.UserName, parse.GetValue(skip), cancel);
+            foreach (var p in report.Problems)
+            {
+                error.WriteLine(p.ToString());
+            }
+            if (!report.Imported)
+            {
+                error.WriteLine($"{report.Problems.Count} problem(s); nothing was imported. Fix them, or use --skip-invalid to import the good rows.");
+                return ExitCodes.UsageError;
+            }
+            output.WriteLine($"Imported: {report.Inserted} new episode(s), {report.Updated} updated, {report.Unchanged} unchanged"
+                + (report.RejectsFile is { } r ? $"; {report.RejectedLines} bad row(s) written to {r}." : "."));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Sitrep(TextWriter output, TextWriter error)
+    {
+        var month = new Option<string>("--month") { Description = "The month, YYYY-MM.", Required = true };
+        var db = Db();
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var command = new Command("sitrep", "The month's SitRep figures from the register's patient-level data.") { month, db, json };
+        command.SetAction(async (parse, cancel) =>
+        {
+            if (!DateOnly.TryParseExact(parse.GetValue(month) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            {
+                error.WriteLine($"bedflow: --month must be YYYY-MM, such as 2016-11, but was '{parse.GetValue(month)}'.");
+                return ExitCodes.UsageError;
+            }
+            if (await OpenAsync(parse.GetValue(db), error, cancel) is not { } database)
+            {
+                return ExitCodes.UsageError;
+            }
+            var register = new DelayRegister(database);
+            var counter = new DelayCounter(first, first.AddMonths(1).AddDays(-1));
+            counter.AddRange(await register.DelayRecordsAsync(cancel));
+            var m = counter.Figures().Months[0];
+            if (parse.GetValue(json))
+            {
+                WriteJson(output, m);
+                return ExitCodes.Ok;
+            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{first:MMMM yyyy}: {m.DelayedDays()} delayed days, {m.DtocBeds():F1} DTOC beds (delayed days ÷ {m.DaysCovered} days), {m.SnapshotPatients()} patients delayed at the snapshot ({m.SnapshotDate:ddd d MMM} 24:00)."));
+            var table = new Table().Border(TableBorder.Simple);
+            table.AddColumns("Reason", "Beds", "NHS days", "Social care days", "Both days", "NHS at snapshot", "Social care at snapshot", "Both at snapshot");
+            foreach (var beds in new[] { SitRepBeds.Acute, SitRepBeds.NonAcute })
+            {
+                foreach (var r in SitRep.Reasons.Where(r => m.DelayedDays(beds, r) > 0))
+                {
+                    table.AddRow([Markup.Escape($"{r}: {SitRep.Describe(r)}"), beds == SitRepBeds.Acute ? "Acute" : "Non-acute",
+                        .. SitRep.Responsibilities.Select(o => m.DelayedDays(beds, r, o).ToString(CultureInfo.InvariantCulture)),
+                        .. SitRep.Responsibilities.Select(o => m.SnapshotPatients(beds, r, o).ToString(CultureInfo.InvariantCulture))]);
+                }
+            }
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+            console.Profile.Width = 160;
+            console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteJson(TextWriter output, MonthFigures m)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("month", $"{m.Year:0000}-{m.Month:00}");
+            w.WriteNumber("delayed_days", m.DelayedDays());
+            w.WriteNumber("dtoc_beds", m.DtocBeds());
+            w.WriteString("snapshot_date", m.SnapshotDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteNumber("snapshot", m.SnapshotPatients());
+            w.WriteStartObject("by_reason");
+            foreach (var r in SitRep.Reasons)
+            {
+                w.WriteNumber(r.ToString(), m.DelayedDays(reason: r));
+            }
+            w.WriteEndObject();
+            w.WriteStartObject("by_organisation");
+            foreach (var o in SitRep.Responsibilities)
+            {
+                w.WriteNumber(o switch { Responsibility.Nhs => "nhs", Responsibility.SocialCare => "social_care", _ => "both" }, m.DelayedDays(responsible: o));
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static Command List(TextWriter output, TextWriter error)
+    {
+        var db = Db();
+        var reason = new Option<string?>("--reason") { Description = "Only this SitRep reason (A, B, C, Di, Dii, E, F, G, H, I, O)." };
+        var organisation = new Option<string?>("--organisation") { Description = "Only delays the responsibility of nhs, social_care or both." };
+        var at = new Option<string?>("--at") { Description = "As at this time (yyyy-mm-dd hh:mm; default now)." };
+        var command = new Command("list", "Who is delayed now, for how long and why (no NHS numbers: patients by their register key).") { db, reason, organisation, at };
+        command.SetAction(async (parse, cancel) =>
+        {
+            DelayReason? only = null;
+            if (parse.GetValue(reason) is { } rt)
+            {
+                if (!Enum.TryParse<DelayReason>(rt, ignoreCase: true, out var parsed))
+                {
+                    error.WriteLine($"bedflow: --reason must be one of {string.Join(", ", SitRep.Reasons)}, but was '{rt}'.");
+                    return ExitCodes.UsageError;
+                }
+                only = parsed;
+            }
+            if (!TryResponsibility(parse.GetValue(organisation), out var who))
+            {
+                error.WriteLine($"bedflow: --organisation must be nhs, social_care or both, but was '{parse.GetValue(organisation)}'.");
+                return ExitCodes.UsageError;
+            }
+            DateTime now = DateTime.Now;
+            if (parse.GetValue(at) is { } atText && !DateTime.TryParseExact(atText, ["yyyy-MM-dd HH:mm", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out now))
+            {
+                error.WriteLine($"bedflow: --at must be yyyy-mm-dd hh:mm, but was '{atText}'.");
+                return ExitCodes.UsageError;
+            }
+            if (await OpenAsync(parse.GetValue(db), error, cancel) is not { } database)
+            {
+                return ExitCodes.UsageError;
+            }
+            var register = new DelayRegister(database);
+            var delays = (await register.CurrentDelaysAsync(now, cancel)).Where(d => (only is null || d.Reason == only) && (who is null || d.Responsible == who)).ToList();
+            var table = new Table().Border(TableBorder.Simple);
+            table.AddColumns("Patient (register key)", "Provider", "Service", "Ready since", "Days delayed", "Reason", "Responsible");
+            foreach (var d in delays)
+            {
+                table.AddRow(d.Patient.ToString(CultureInfo.InvariantCulture), Markup.Escape(d.Provider), Markup.Escape(d.Service), d.Ready.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    d.Days.ToString("F1", CultureInfo.InvariantCulture), Markup.Escape($"{d.Reason}: {SitRep.Describe(d.Reason)}"), SitRep.ExtractColumn(d.Responsible));
+            }
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+            console.Profile.Width = 160;
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{delays.Count} patient(s) delayed at {now:yyyy-MM-dd HH:mm}."));
+            console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Opens the register, or says why it cannot (never printing a connection string: it may hold a password).</summary>
+    private static async Task<RegisterDatabase?> OpenAsync(string? db, TextWriter error, CancellationToken cancel)
+    {
+        try
+        {
+            return await RegisterDatabase.OpenAsync(db, cancel);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or ArgumentException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            string where = db is not null && db.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? "the PostgreSQL server given" : $"'{db ?? Environment.GetEnvironmentVariable("BEDFLOW_DB") ?? "bedflow.db"}'";
+            error.WriteLine($"bedflow: cannot open the register at {where}: {e.Message.Split('\n')[0]}");
+            return null;
+        }
+    }
+
+    private static bool TryResponsibility(string? text, out Responsibility? who)
+    {
+        who = text?.ToLowerInvariant() switch
+        {
+            "nhs" => Responsibility.Nhs,
+            "social_care" => Responsibility.SocialCare,
+            "both" => Responsibility.Both,
+            _ => null,
+        };
+        return text is null || who is not null;
+    }
+}

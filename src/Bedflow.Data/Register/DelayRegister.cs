@@ -1,0 +1,230 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Bedflow.Core.Delays;
+using Dapper;
+
+namespace Bedflow.Data.Register;
+
+/// <summary>What an import did.</summary>
+public sealed record ImportReport(int Inserted, int Updated, int Unchanged, int RejectedLines, IReadOnlyList<ImportProblem> Problems, string? RejectsFile)
+{
+    /// <summary>True when something was written (or nothing needed to be).</summary>
+    public bool Imported { get; init; }
+}
+
+/// <summary>A patient delayed now: pseudonymous (no NHS number), with how long and why.</summary>
+public sealed record CurrentDelay(long Patient, string Provider, string Service, SitRepBeds Beds, DateTime Ready, double Days, DelayReason Reason, Responsibility Responsible);
+
+/// <summary>
+/// The delay register: imports patient-level extracts safely (all or nothing, idempotent,
+/// audited) and gives back the same <see cref="DelayRecord"/>s the simulator produces, so one
+/// metrics module counts both.
+/// </summary>
+public sealed class DelayRegister(RegisterDatabase db)
+{
+    private const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
+
+    /// <summary>
+    /// Imports an extract. Every row is checked first; with any bad row nothing is written unless
+    /// <paramref name="skipInvalid"/>, in which case the good episodes go in and the bad rows (NHS
+    /// numbers masked) go to FILE.rejects.csv. One transaction: an interruption changes nothing.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        List<ExtractEpisode> episodes;
+        List<ImportProblem> problems;
+        Dictionary<int, string[]> bad;
+        try
+        {
+            using var reader = RegisterExtract.Open(file);
+            (episodes, problems, bad) = RegisterExtract.Read(reader, file, key);
+        }
+        catch (DecoderFallbackException)
+        {
+            return new ImportReport(0, 0, 0, 0, [new ImportProblem(file, 0, "", "the file is not UTF-8 text (save it as CSV UTF-8); nothing was imported.")], null);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return new ImportReport(0, 0, 0, 0, [new ImportProblem(file, 0, "", "the file cannot be read: it does not exist or is not a file.")], null);
+        }
+        problems.Sort((a, b) => a.Line.CompareTo(b.Line));
+        if (problems.Count > 0 && !skipInvalid)
+        {
+            return new ImportReport(0, 0, 0, bad.Count, problems, null);
+        }
+        string? rejects = null;
+        if (bad.Count > 0)
+        {
+            rejects = file + ".rejects.csv";
+            await WriteRejectsAsync(rejects, bad, problems, cancel).ConfigureAwait(false);
+        }
+        int inserted = 0, updated = 0, unchanged = 0;
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        await using (var transaction = await db.BeginWriteAsync(connection, cancel).ConfigureAwait(false))
+        {
+            string now = DateTime.UtcNow.ToString(TimeFormat, CultureInfo.InvariantCulture);
+            foreach (var e in episodes)
+            {
+                cancel.ThrowIfCancellationRequested();
+                long patient = await connection.ExecuteScalarAsync<long?>("SELECT id FROM patients WHERE nhs_hash = @NhsHash", e, transaction).ConfigureAwait(false)
+                    ?? await connection.ExecuteScalarAsync<long>("INSERT INTO patients (nhs_hash) VALUES (@NhsHash) RETURNING id", e, transaction).ConfigureAwait(false);
+                var row = new
+                {
+                    e.Provider,
+                    PatientId = patient,
+                    Admitted = T(e.Admitted),
+                    Ready = T(e.Ready),
+                    Discharged = T(e.Discharged),
+                    e.Service,
+                    Beds = e.Beds.ToString(),
+                    e.Destination,
+                    Adult = e.Adult ? 1 : 0,
+                };
+                var existing = await connection.QueryFirstOrDefaultAsync<StoredEpisode>(
+                    "SELECT id, ready, discharged, service, beds, destination, adult FROM episodes WHERE provider = @Provider AND patient_id = @PatientId AND admitted = @Admitted",
+                    row, transaction).ConfigureAwait(false);
+                string reasons = string.Join(";", e.Reasons.Select(r => $"{T(r.From)} {r.Reason} {r.Responsible}"));
+                if (existing is null)
+                {
+                    long id = await connection.ExecuteScalarAsync<long>(
+                        "INSERT INTO episodes (provider, patient_id, admitted, ready, discharged, service, beds, destination, adult) VALUES (@Provider, @PatientId, @Admitted, @Ready, @Discharged, @Service, @Beds, @Destination, @Adult) RETURNING id",
+                        row, transaction).ConfigureAwait(false);
+                    await InsertReasons(connection, transaction, id, e).ConfigureAwait(false);
+                    await Audit(connection, transaction, now, user, "inserted", id, $"episode of patient {patient} at {e.Provider} from {row.Admitted}").ConfigureAwait(false);
+                    inserted++;
+                    continue;
+                }
+                var stored = await connection.QueryAsync<(string From, string Reason, string Responsible)>(
+                    "SELECT from_time, reason, responsible FROM delay_reasons WHERE episode_id = @id ORDER BY from_time", new { id = existing.Id }, transaction).ConfigureAwait(false);
+                string storedReasons = string.Join(";", stored.Select(r => $"{r.From} {r.Reason} {r.Responsible}"));
+                var changes = new List<string>();
+                if (existing.Ready != row.Ready) { changes.Add($"ready {existing.Ready ?? "-"} → {row.Ready ?? "-"}"); }
+                if (existing.Discharged != row.Discharged) { changes.Add($"discharged {existing.Discharged ?? "-"} → {row.Discharged ?? "-"}"); }
+                if (existing.Service != row.Service) { changes.Add($"service {existing.Service} → {row.Service}"); }
+                if (existing.Beds != row.Beds) { changes.Add($"bed type {existing.Beds} → {row.Beds}"); }
+                if (existing.Destination != row.Destination) { changes.Add($"destination {existing.Destination ?? "-"} → {row.Destination ?? "-"}"); }
+                if (existing.Adult != row.Adult) { changes.Add("adult changed"); }
+                if (storedReasons != reasons) { changes.Add($"reasons [{storedReasons}] → [{reasons}]"); }
+                if (changes.Count == 0)
+                {
+                    unchanged++;
+                    continue;
+                }
+                await connection.ExecuteAsync(
+                    "UPDATE episodes SET ready = @Ready, discharged = @Discharged, service = @Service, beds = @Beds, destination = @Destination, adult = @Adult WHERE id = @Id",
+                    new { row.Ready, row.Discharged, row.Service, row.Beds, row.Destination, row.Adult, existing.Id }, transaction).ConfigureAwait(false);
+                await connection.ExecuteAsync("DELETE FROM delay_reasons WHERE episode_id = @Id", new { existing.Id }, transaction).ConfigureAwait(false);
+                await InsertReasons(connection, transaction, existing.Id, e).ConfigureAwait(false);
+                await Audit(connection, transaction, now, user, "updated", existing.Id, string.Join("; ", changes)).ConfigureAwait(false);
+                updated++;
+            }
+            await transaction.CommitAsync(cancel).ConfigureAwait(false);
+        }
+        return new ImportReport(inserted, updated, unchanged, bad.Count, problems, rejects) { Imported = true };
+    }
+
+    /// <summary>Every stay in the register as a delay record (no identifiers): what the SitRep figures are counted from.</summary>
+    public async Task<IReadOnlyList<DelayRecord>> DelayRecordsAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        var episodes = await connection.QueryAsync<(long Id, string Service, string Beds, string Admitted, string? Ready, string? Discharged, string? Destination, int Adult)>(
+            "SELECT id, service, beds, admitted, ready, discharged, destination, adult FROM episodes").ConfigureAwait(false);
+        var reasons = (await connection.QueryAsync<(long Episode, string From, string Reason, string Responsible)>(
+            "SELECT episode_id, from_time, reason, responsible FROM delay_reasons ORDER BY episode_id, from_time").ConfigureAwait(false)).ToLookup(r => r.Episode);
+        return [.. episodes.Select(e => new DelayRecord
+        {
+            Service = e.Service,
+            Beds = Enum.Parse<SitRepBeds>(e.Beds),
+            Adult = e.Adult != 0,
+            Admitted = P(e.Admitted)!.Value,
+            Ready = P(e.Ready),
+            Exit = P(e.Discharged),
+            Pathway = e.Destination is { } d && d != "none" ? Enum.Parse<DischargePathway>(d) : null,
+            Reasons = [.. reasons[e.Id].Select(r => new ReasonChange(P(r.From)!.Value, Enum.Parse<DelayReason>(r.Reason), Enum.Parse<Responsibility>(r.Responsible)))],
+        })];
+    }
+
+    /// <summary>Patients delayed at <paramref name="now"/>: ready, not discharged; with their current reason.</summary>
+    public async Task<IReadOnlyList<CurrentDelay>> CurrentDelaysAsync(DateTime now, CancellationToken cancel = default)
+    {
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        var open = await connection.QueryAsync<(long Id, long Patient, string Provider, string Service, string Beds, string Ready)>(
+            "SELECT id, patient_id, provider, service, beds, ready FROM episodes WHERE ready IS NOT NULL AND ready <= @now AND (discharged IS NULL OR discharged > @now)",
+            new { now = T(now) }).ConfigureAwait(false);
+        var list = new List<CurrentDelay>();
+        foreach (var e in open)
+        {
+            var reason = await connection.QueryFirstOrDefaultAsync<(string Reason, string Responsible)?>(
+                "SELECT reason, responsible FROM delay_reasons WHERE episode_id = @Id AND from_time <= @now ORDER BY from_time DESC LIMIT 1", new { e.Id, now = T(now) }).ConfigureAwait(false);
+            var ready = P(e.Ready)!.Value;
+            list.Add(new CurrentDelay(e.Patient, e.Provider, e.Service, Enum.Parse<SitRepBeds>(e.Beds), ready, (now - ready).TotalDays,
+                reason is { } r ? Enum.Parse<DelayReason>(r.Reason) : DelayReason.O, reason is { } r2 ? Enum.Parse<Responsibility>(r2.Responsible) : Responsibility.Nhs));
+        }
+        return [.. list.OrderByDescending(d => d.Days)];
+    }
+
+    /// <summary>Rows of the audit log, newest last.</summary>
+    public async Task<IReadOnlyList<(string At, string Who, string Action, long? Episode, string Detail)>> AuditAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<(string, string, string, long?, string)>("SELECT at_utc, who, action, episode_id, detail FROM audit ORDER BY id").ConfigureAwait(false)];
+    }
+
+    /// <summary>Counts of patients, episodes and reason periods (for checks).</summary>
+    public async Task<(long Patients, long Episodes, long Reasons)> CountsAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        return (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM patients").ConfigureAwait(false),
+            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM episodes").ConfigureAwait(false),
+            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM delay_reasons").ConfigureAwait(false));
+    }
+
+    private static async Task InsertReasons(DbConnection c, DbTransaction t, long id, ExtractEpisode e)
+    {
+        foreach (var r in e.Reasons)
+        {
+            await c.ExecuteAsync("INSERT INTO delay_reasons (episode_id, from_time, reason, responsible) VALUES (@id, @from, @reason, @responsible)",
+                new { id, from = T(r.From), reason = r.Reason.ToString(), responsible = r.Responsible.ToString() }, t).ConfigureAwait(false);
+        }
+    }
+
+    private static Task<int> Audit(DbConnection c, DbTransaction t, string at, string who, string action, long episode, string detail) =>
+        c.ExecuteAsync("INSERT INTO audit (at_utc, who, action, episode_id, detail) VALUES (@at, @who, @action, @episode, @detail)", new { at, who, action, episode, detail }, t);
+
+    private static async Task WriteRejectsAsync(string path, Dictionary<int, string[]> bad, List<ImportProblem> problems, CancellationToken cancel)
+    {
+        var text = new StringBuilder("line,problems,").Append(string.Join(',', RegisterExtract.Columns)).Append('\n');
+        foreach (var (line, fields) in bad.OrderBy(b => b.Key))
+        {
+            string why = string.Join(" | ", problems.Where(p => p.Line == line).Select(p => $"{p.Column}: {p.Message}"));
+            text.Append(line.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Delays.SitRepCsv.Field(why)).Append(',')
+                .Append(string.Join(',', fields.Select(Delays.SitRepCsv.Field))).Append('\n');
+        }
+        string staging = path + ".partial";
+        await File.WriteAllTextAsync(staging, text.ToString(), cancel).ConfigureAwait(false);
+        File.Move(staging, path, overwrite: true);
+    }
+
+    private static string? T(DateTime? time) => time?.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    private static DateTime? P(string? text) => text is null ? null : DateTime.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture);
+
+    private sealed class StoredEpisode
+    {
+        public long Id { get; set; }
+
+        public string? Ready { get; set; }
+
+        public string? Discharged { get; set; }
+
+        public string Service { get; set; } = "";
+
+        public string Beds { get; set; } = "";
+
+        public string? Destination { get; set; }
+
+        public long Adult { get; set; }
+    }
+}

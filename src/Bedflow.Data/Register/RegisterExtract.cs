@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Text;
+using Bedflow.Core.Delays;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Bedflow.Data.Register;
+
+/// <summary>One episode read from a patient-level extract, NHS number already hashed.</summary>
+internal sealed record ExtractEpisode(string Provider, string NhsHash, DateTime Admitted, DateTime? Ready, DateTime? Discharged,
+    string Service, SitRepBeds Beds, string? Destination, bool Adult, List<ReasonChange> Reasons, List<int> Lines);
+
+/// <summary>A problem with one line of an extract (line 1 is the header).</summary>
+public sealed record ImportProblem(string File, int Line, string Column, string Message)
+{
+    /// <summary>"file:line: column: message".</summary>
+    public override string ToString() => $"{File}:{Line}: {(Column.Length > 0 ? Column + ": " : "")}{Message}";
+}
+
+/// <summary>
+/// Reads and checks a patient-level delay extract (docs/register.md): one row per episode and
+/// reason period; rows with the same provider, NHS number and admission form one episode.
+/// </summary>
+internal static class RegisterExtract
+{
+    public static readonly string[] Columns =
+        ["provider", "nhs_number", "admitted", "ready_for_transfer", "discharged", "service", "bed_type", "destination", "reason", "responsible", "reason_from", "adult"];
+
+    private static readonly string[] Required = ["provider", "nhs_number", "admitted", "service", "bed_type"];
+
+    private static readonly string[] TimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
+
+    /// <summary>Every episode and every problem; bad lines are listed with the raw line for a rejects file.</summary>
+    public static (List<ExtractEpisode> Episodes, List<ImportProblem> Problems, Dictionary<int, string[]> BadLines) Read(TextReader reader, string file, byte[] key)
+    {
+        var problems = new List<ImportProblem>();
+        var bad = new Dictionary<int, string[]>();
+        var episodes = new Dictionary<(string, string, DateTime), ExtractEpisode>();
+        var tainted = new HashSet<(string, string, DateTime)>(); // episodes with a bad row: kept out whole
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim };
+        using var csv = new CsvReader(reader, config);
+        if (!csv.Read() || !csv.ReadHeader())
+        {
+            problems.Add(new ImportProblem(file, 1, "", "the file is empty: it needs a header row and at least one row (see docs/register.md)."));
+            return ([], problems, bad);
+        }
+        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var missing = Required.Where(c => !header.Contains(c)).ToList();
+        var unknown = header.Where(h => !Columns.Contains(h)).ToList();
+        if (missing.Count > 0 || unknown.Count > 0)
+        {
+            problems.Add(new ImportProblem(file, 1, "", (missing.Count > 0 ? $"missing column(s): {string.Join(", ", missing)}. " : "")
+                + string.Join(" ", unknown.Select(u => $"unknown column '{u}'.{Scenarios.Suggest.DidYouMean(u, Columns)}"))
+                + $" Expected: {string.Join(", ", Columns)}."));
+            return ([], problems, bad);
+        }
+        while (csv.Read())
+        {
+            int line = csv.Parser.Row;
+            int before = problems.Count;
+            void Add(string column, string message) => problems.Add(new ImportProblem(file, line, column, message));
+            string Get(string column) => header.Contains(column) ? (csv.GetField(Array.IndexOf(header, column)) ?? "").Trim() : "";
+            if (csv.Parser.Count != header.Length)
+            {
+                Add("", $"has {csv.Parser.Count} fields, but the header has {header.Length} (a truncated or malformed line?).");
+                bad[line] = Masked(csv, header);
+                continue;
+            }
+            string provider = Get("provider");
+            if (provider.Length == 0)
+            {
+                Add("provider", "is empty.");
+            }
+            string? nhs = NhsNumber.Normalise(Get("nhs_number"));
+            if (nhs is null)
+            {
+                Add("nhs_number", $"{NhsNumber.Mask(Get("nhs_number"))} is not a valid NHS number (ten digits with a correct modulus-11 check digit).");
+            }
+            var admitted = Time(Get("admitted"), "admitted", required: true, Add);
+            var ready = Time(Get("ready_for_transfer"), "ready_for_transfer", required: false, Add);
+            var discharged = Time(Get("discharged"), "discharged", required: false, Add);
+            if (admitted is { } a && ready is { } r && r < a)
+            {
+                Add("ready_for_transfer", "is before admission.");
+            }
+            if (discharged is { } d && ((ready is { } r2 && d < r2) || (admitted is { } a2 && d < a2)))
+            {
+                Add("discharged", ready is null ? "is before admission." : "is before the patient was ready for transfer.");
+            }
+            string service = Get("service");
+            if (service.Length == 0)
+            {
+                Add("service", "is empty.");
+            }
+            SitRepBeds? beds = Get("bed_type").ToLowerInvariant() switch
+            {
+                "acute" => SitRepBeds.Acute,
+                "non_acute" or "non-acute" => SitRepBeds.NonAcute,
+                _ => null,
+            };
+            if (beds is null)
+            {
+                Add("bed_type", $"'{Get("bed_type")}' is not acute or non_acute.");
+            }
+            string destination = Get("destination");
+            if (destination.Length > 0 && destination is not ("P0" or "P1" or "P2" or "P3" or "none"))
+            {
+                Add("destination", $"'{destination}' is not a discharge pathway: P0, P1, P2, P3, or none (not a discharge).");
+            }
+            string adultText = Get("adult").ToLowerInvariant();
+            if (adultText is not ("" or "yes" or "no" or "y" or "n" or "true" or "false"))
+            {
+                Add("adult", $"'{Get("adult")}' is not yes or no.");
+            }
+            ReasonChange? change = null;
+            string reasonText = Get("reason");
+            if (reasonText.Length > 0)
+            {
+                DelayReason? reason = SitRep.Reasons.Cast<DelayReason?>().FirstOrDefault(x => string.Equals(x.ToString(), reasonText, StringComparison.OrdinalIgnoreCase));
+                Responsibility? who = Get("responsible").ToLowerInvariant().Replace(" ", "_", StringComparison.Ordinal) switch
+                {
+                    "nhs" => Responsibility.Nhs,
+                    "social_care" => Responsibility.SocialCare,
+                    "both" => Responsibility.Both,
+                    _ => null,
+                };
+                var from = Time(Get("reason_from"), "reason_from", required: true, Add);
+                if (reason is null)
+                {
+                    Add("reason", $"'{reasonText}' is not a SitRep reason: {string.Join(", ", SitRep.Reasons)}.");
+                }
+                if (who is null)
+                {
+                    Add("responsible", $"'{Get("responsible")}' is not NHS, Social Care or Both.");
+                }
+                if (reason is { } rr && who is { } ww && !SitRep.Allows(rr, ww))
+                {
+                    Add("responsible", $"reason {rr} cannot be the responsibility of {SitRep.ExtractColumn(ww)} in the SitRep.");
+                }
+                if (ready is null && reason is not null)
+                {
+                    Add("reason", "a delay reason needs a ready_for_transfer time.");
+                }
+                if (from is { } f && ((ready is { } rf && f < rf) || (discharged is { } df && f > df)))
+                {
+                    Add("reason_from", "is outside the delay (before ready for transfer or after discharge).");
+                }
+                if (reason is { } r3 && who is { } w3 && from is { } f3)
+                {
+                    change = new ReasonChange(f3, r3, w3);
+                }
+            }
+            if (problems.Count > before)
+            {
+                bad[line] = Masked(csv, header);
+                if (provider.Length > 0 && nhs is not null && admitted is { } at)
+                {
+                    tainted.Add((provider, NhsNumber.Hash(nhs, key), at));
+                }
+                continue;
+            }
+            string hash = NhsNumber.Hash(nhs!, key);
+            var identity = (provider, hash, admitted!.Value);
+            var episode = new ExtractEpisode(provider, hash, admitted.Value, ready, discharged, service, beds!.Value,
+                destination.Length == 0 ? null : destination, adultText is not ("no" or "n" or "false"), [], [line]);
+            if (episodes.TryGetValue(identity, out var existing))
+            {
+                if ((existing.Ready, existing.Discharged, existing.Service, existing.Beds, existing.Destination, existing.Adult) != (episode.Ready, episode.Discharged, episode.Service, episode.Beds, episode.Destination, episode.Adult))
+                {
+                    Add("", $"disagrees with line {existing.Lines[0]} about the same episode (provider, NHS number, admission): ready, discharge, service, bed type, destination and adult must match.");
+                    bad[line] = Masked(csv, header);
+                    tainted.Add(identity);
+                    continue;
+                }
+                if (change is { } c && existing.Reasons.Any(x => x.From == c.From))
+                {
+                    Add("reason_from", $"repeats a reason time already given on line {existing.Lines[0]} for this episode.");
+                    bad[line] = Masked(csv, header);
+                    tainted.Add(identity);
+                    continue;
+                }
+                existing.Lines.Add(line);
+                if (change is { } c2)
+                {
+                    existing.Reasons.Add(c2);
+                }
+            }
+            else
+            {
+                if (change is { } c)
+                {
+                    episode.Reasons.Add(c);
+                }
+                episodes[identity] = episode;
+            }
+        }
+        foreach (var (identity, e) in episodes.Where(kv => tainted.Contains(kv.Key)))
+        {
+            foreach (int l in e.Lines)
+            {
+                problems.Add(new ImportProblem(file, l, "", "is part of an episode with a bad row elsewhere in the file: the whole episode is kept out."));
+                bad.TryAdd(l, [e.Provider, "(masked)", e.Admitted.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
+            }
+        }
+        foreach (var e in episodes.Values)
+        {
+            e.Reasons.Sort((x, y) => x.From.CompareTo(y.From));
+            if (e.Ready is { } r && (e.Discharged is null || e.Discharged.Value.Date > r.Date) && e.Reasons.Count == 0)
+            {
+                problems.Add(new ImportProblem(file, e.Lines[0], "reason", "the patient is delayed past midnight but no row gives a delay reason."));
+                foreach (int l in e.Lines)
+                {
+                    bad.TryAdd(l, [e.Provider, "(masked)", e.Admitted.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
+                }
+            }
+        }
+        return ([.. episodes.Values.Where(e => !e.Lines.Any(bad.ContainsKey))], problems, bad);
+    }
+
+    private static DateTime? Time(string text, string column, bool required, Action<string, string> add)
+    {
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                add(column, "is required but empty.");
+            }
+            return null;
+        }
+        if (DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+        {
+            return t;
+        }
+        add(column, $"'{text}' is not a date and time: write yyyy-mm-dd hh:mm (or yyyy-mm-dd).");
+        return null;
+    }
+
+    /// <summary>The row's fields with the NHS number masked (rejects files never hold NHS numbers).</summary>
+    private static string[] Masked(CsvReader csv, string[] header)
+    {
+        var fields = new string[csv.Parser.Count];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            fields[i] = csv.Parser[i] ?? "";
+        }
+        int nhs = Array.IndexOf(header, "nhs_number");
+        if (nhs >= 0 && nhs < fields.Length)
+        {
+            fields[nhs] = NhsNumber.Mask(fields[nhs]);
+        }
+        return fields;
+    }
+
+    /// <summary>A strict UTF-8 reader: a file in another encoding is an error, not garbled text.</summary>
+    public static StreamReader Open(string path) =>
+        new(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+}
