@@ -34,6 +34,12 @@ internal static class Migrations
             CREATE TABLE audit (id {db.IdColumn}, at_utc TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, episode_id BIGINT NULL, detail TEXT NOT NULL);
             CREATE INDEX episodes_open ON episodes (discharged, ready);
             """),
+        (2, db => """
+            CREATE TABLE published_councils (code TEXT PRIMARY KEY, name TEXT NOT NULL, is_total INTEGER NOT NULL);
+            CREATE TABLE published_codes (code TEXT PRIMARY KEY, council TEXT NOT NULL REFERENCES published_councils (code));
+            CREATE TABLE published_days (council TEXT NOT NULL REFERENCES published_councils (code), month TEXT NOT NULL, reason TEXT NOT NULL, days INTEGER NULL, PRIMARY KEY (council, month, reason));
+            CREATE TABLE published_org_days (council TEXT NOT NULL REFERENCES published_councils (code), month TEXT NOT NULL, nhs INTEGER NULL, social_care INTEGER NULL, both_orgs INTEGER NULL, PRIMARY KEY (council, month));
+            """),
     ];
 
     /// <summary>The newest schema version.</summary>

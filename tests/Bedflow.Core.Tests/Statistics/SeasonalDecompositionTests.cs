@@ -1,0 +1,42 @@
+using Bedflow.Core.Statistics;
+
+namespace Bedflow.Core.Tests.Statistics;
+
+public class SeasonalDecompositionTests
+{
+    private static readonly double[] Pattern = [12, 8, 4, 0, -4, -8, -12, -8, -4, 0, 4, 8]; // January first, sums to 0
+
+    [Fact]
+    public void A_linear_trend_plus_a_fixed_pattern_is_taken_apart_exactly()
+    {
+        var first = new DateOnly(2011, 4, 1);
+        var y = Enumerable.Range(0, 60).Select(t => (double?)(50 + (0.5 * t) + Pattern[first.AddMonths(t).Month - 1])).ToArray();
+        var d = SeasonalDecomposition.Of(first, y);
+        for (int m = 0; m < 12; m++)
+        {
+            Assert.Equal(Pattern[m], d.SeasonalByMonth[m], 9);
+        }
+        Assert.Equal(50 + (0.5 * 30), d.Trend[30], 9);
+        Assert.True(double.IsNaN(d.Trend[0]));
+        // January 2013 (index 21) to June 2013 (26): a fall of 17.5, of which 20 is seasonal (the trend rose 2.5).
+        var share = d.ShareOfChange(21, 26);
+        Assert.Equal(-17.5, share.Change, 9);
+        Assert.Equal(-20, share.Seasonal, 9);
+        Assert.Equal(20 / 17.5, share.Share, 9);
+        Assert.Equal(share.Seasonal, share.SeasonalLow, 9); // no noise: no width
+    }
+
+    [Fact]
+    public void Noise_gives_the_seasonal_part_an_interval_that_covers_the_truth()
+    {
+        var first = new DateOnly(2011, 4, 1);
+        var rng = new Bedflow.Core.Randomness.Xoshiro256StarStar(7);
+        var y = Enumerable.Range(0, 96).Select(t => (double?)(100 + Pattern[first.AddMonths(t).Month - 1] + (3 * Bedflow.Core.Distributions.Normal.Sample(ref rng)))).ToArray();
+        y[40] = null; // a missing month is left out, not taken as zero
+        var d = SeasonalDecomposition.Of(first, y);
+        var share = d.ShareOfChange(9, 14); // January → June
+        Assert.InRange(-20, share.SeasonalLow, share.SeasonalHigh);
+        Assert.True(share.SeasonalHigh - share.SeasonalLow < 14, $"width {share.SeasonalHigh - share.SeasonalLow}, years {string.Join(",", d.SeasonalYears)}");
+        Assert.Equal(84 - 13, d.SeasonalYears.Sum()); // 84 months with a centred average, less the 13 the missing month spoils
+    }
+}
