@@ -16,6 +16,10 @@ internal static class RegisterCommand
         command.Subcommands.Add(Import(output, error));
         command.Subcommands.Add(Sitrep(output, error));
         command.Subcommands.Add(List(output, error));
+        foreach (var sub in RegisterPublishedCommands.Create(output, error, OpenAsync, Db))
+        {
+            command.Subcommands.Add(sub);
+        }
         return command;
     }
 
@@ -42,9 +46,13 @@ internal static class RegisterCommand
             }
             var register = new DelayRegister(database);
             var report = await register.ImportAsync(parse.GetValue(file)!, key, parse.GetValue(user) ?? Environment.UserName, parse.GetValue(skip), cancel);
-            foreach (var p in report.Problems)
+            foreach (var p in report.Problems.Take(200))
             {
                 error.WriteLine(p.ToString());
+            }
+            if (report.Problems.Count > 200)
+            {
+                error.WriteLine($"… and {report.Problems.Count - 200} more problem(s).");
             }
             if (!report.Imported)
             {

@@ -30,7 +30,11 @@ public sealed class DelayRegister(RegisterDatabase db)
     /// <paramref name="skipInvalid"/>, in which case the good episodes go in and the bad rows (NHS
     /// numbers masked) go to FILE.rejects.csv. One transaction: an interruption changes nothing.
     /// </summary>
-    public async Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, CancellationToken cancel = default)
+    public Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, CancellationToken cancel = default) =>
+        ImportAsync(file, key, user, skipInvalid, null, cancel);
+
+    /// <summary>As above; <paramref name="afterEpisode"/> is called inside the transaction after each episode (tests use it to interrupt an import).</summary>
+    internal async Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, Action<int>? afterEpisode, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(key);
         List<ExtractEpisode> episodes;
@@ -65,9 +69,11 @@ public sealed class DelayRegister(RegisterDatabase db)
         await using (var transaction = await db.BeginWriteAsync(connection, cancel).ConfigureAwait(false))
         {
             string now = DateTime.UtcNow.ToString(TimeFormat, CultureInfo.InvariantCulture);
+            int done = 0;
             foreach (var e in episodes)
             {
                 cancel.ThrowIfCancellationRequested();
+                afterEpisode?.Invoke(done++);
                 long patient = await connection.ExecuteScalarAsync<long?>("SELECT id FROM patients WHERE nhs_hash = @NhsHash", e, transaction).ConfigureAwait(false)
                     ?? await connection.ExecuteScalarAsync<long>("INSERT INTO patients (nhs_hash) VALUES (@NhsHash) RETURNING id", e, transaction).ConfigureAwait(false);
                 var row = new

@@ -164,7 +164,7 @@ public static class PublishedData
         }
         notes.Add($"{councils.Count - (councils.Contains(England) ? 1 : 0)} councils and the England total over {months.Count} months; {missing} of {values} values missing ('-' or 'NA'), kept as missing, not zero.");
         notes.Add("Old numeric codes are mapped to current E-codes by name; 809 (Dorset) → E10000009 (Dorset County Council), separate from E06000059 (Dorset Council, 2019); E06000058 (Bournemouth, Christchurch and Poole) is a new council.");
-        return new PublishedImport("by reason", councils.Count, months.Count, values, missing, notes, problems);
+        return new PublishedImport("by reason", councils.Count(x => x != England), months.Count, values, missing, notes, problems);
     }
 
     private static async Task<PublishedImport> ImportOrganisationsAsync(DbConnection c, DbTransaction t, string file, List<Dictionary<string, string>> rows)
@@ -200,7 +200,7 @@ public static class PublishedData
             await Upsert(c, t, "INSERT INTO published_org_days (council, month, nhs, social_care, both_orgs) VALUES (@council, @month, @nhs, @social, @both) ON CONFLICT (council, month) DO UPDATE SET nhs = excluded.nhs, social_care = excluded.social_care, both_orgs = excluded.both_orgs",
                 new { council = matches[0], month, nhs, social, both }).ConfigureAwait(false);
         }
-        return new PublishedImport("by organisation", councils.Count, months.Count, values, missing,
+        return new PublishedImport("by organisation", councils.Count(x => x != England), months.Count, values, missing,
             [$"Names matched to councils through the by-reason data month by month; {missing} of {values} values missing, kept as missing."], problems);
     }
 

@@ -7,7 +7,7 @@ namespace Bedflow.Data.Tests.Register;
 /// <summary>The register's behaviour, the same on every engine (run by the one-line subclasses below).</summary>
 public abstract class RegisterTests<TEngine> where TEngine : IRegisterEngine, new()
 {
-    private static readonly byte[] Key = Encoding.UTF8.GetBytes("test-key-0123456789abcdef0123456789");
+    protected static readonly byte[] Key = Encoding.UTF8.GetBytes("test-key-0123456789abcdef0123456789");
 
     // Valid NHS numbers (modulus 11): 9434765919, 9434765870, 4010232137.
     internal const string Header = "provider,nhs_number,admitted,ready_for_transfer,discharged,service,bed_type,destination,reason,responsible,reason_from,adult";
@@ -123,6 +123,21 @@ public abstract class RegisterTests<TEngine> where TEngine : IRegisterEngine, ne
         Assert.Equal((0L, 0L, 0L), await register.CountsAsync());
     }
 
+    protected async Task An_interrupted_import_leaves_the_register_as_it_was()
+    {
+        var register = new DelayRegister(await OpenAsync());
+        await register.ImportAsync(await WriteAsync(Extract), Key, "t", false);
+        var before = await register.CountsAsync();
+        var more = Extract + "RTH,9990000018,2016-05-01 10:00,2016-05-03 10:00,2016-05-09 10:00,acute,acute,P1,E,Social Care,2016-05-03 10:00,yes\n";
+        more = more.Replace("2016-05-05 12:00,acute", "2016-05-06 12:00,acute", StringComparison.Ordinal); // an update too
+        await Assert.ThrowsAsync<IOException>(() => register.ImportAsync(WriteAsync(more).Result, Key, "t", false,
+            n => { if (n == 2) { throw new IOException("the disk went away"); } }, CancellationToken.None));
+        Assert.Equal(before, await register.CountsAsync());
+        Assert.Equal(3, (await register.AuditAsync()).Count);
+        var records = await register.DelayRecordsAsync();
+        Assert.DoesNotContain(records, r => r.Exit == new DateTime(2016, 5, 6, 12, 0, 0));
+    }
+
     protected async Task Who_is_delayed_now_is_listed_without_nhs_numbers_longest_first()
     {
         var register = new DelayRegister(await OpenAsync());
@@ -131,6 +146,53 @@ public abstract class RegisterTests<TEngine> where TEngine : IRegisterEngine, ne
         Assert.Equal(2, now.Count);
         Assert.Equal([DelayReason.Di, DelayReason.C], now.Select(d => d.Reason));
         Assert.Equal(5.0833, now[0].Days, 3);
+    }
+
+    protected async Task Published_data_keeps_councils_apart_and_missing_values_missing()
+    {
+        var db = await OpenAsync();
+        var orgFirst = await PublishedData.ImportAsync(db, await WriteAsync(PublishedFixtures.Organisations));
+        Assert.False(orgFirst.Imported);
+        Assert.Contains("import the by-reason file first", Assert.Single(orgFirst.Problems).Message, StringComparison.Ordinal);
+
+        var reasons = await PublishedData.ImportAsync(db, await WriteAsync(PublishedFixtures.Reasons));
+        Assert.True(reasons.Imported, string.Join("\n", reasons.Problems));
+        Assert.Equal(6, reasons.Councils); // Oxfordshire, Dorset County, Dorset (2019), BCP, Bournemouth, Leicester — England is a total
+        var again = await PublishedData.ImportAsync(db, await WriteAsync(PublishedFixtures.Reasons));
+        Assert.True(again.Imported);
+        var orgs = await PublishedData.ImportAsync(db, await WriteAsync(PublishedFixtures.Organisations));
+        Assert.True(orgs.Imported, string.Join("\n", orgs.Problems));
+
+        Assert.Equal(("E10000025", "Oxfordshire"), await PublishedFigures.ResolveAsync(db, "608"));
+        Assert.Equal("E10000009", (await PublishedFigures.ResolveAsync(db, "809"))!.Value.Code);
+        Assert.Null(await PublishedFigures.ResolveAsync(db, "E92000001")); // England is not a council
+
+        // Oxfordshire across the code change: 820 (with Other missing) + 840.
+        var ox = (await PublishedFigures.BenchmarkAsync(db, "608", "2014-03", "2017-04", null))!;
+        Assert.Equal(820 + 840, ox.DelayedDays);
+        Assert.Equal(10, ox.ByReason[DelayReason.O]);   // NA is missing, not zero: only April 2017's 10
+        Assert.Equal(500, ox.ByOrganisation[Responsibility.Nhs]);
+        Assert.Contains("favours small councils", ox.Warning, StringComparison.Ordinal);
+        Assert.Equal(4, ox.Councils); // councils with data in the period (the 2019 councils have none)
+        Assert.Equal(4, ox.Rank);     // the most delayed days: last
+
+        // The two Dorsets stay apart; BCP's missing equipment value is missing.
+        var county = (await PublishedFigures.BenchmarkAsync(db, "E10000009", "2014-01", "2019-12", null))!;
+        var unitary = (await PublishedFigures.BenchmarkAsync(db, "E06000059", "2014-01", "2019-12", null))!;
+        Assert.Equal(82 + 91, county.DelayedDays);
+        Assert.Equal(61, unitary.DelayedDays);
+        Assert.Equal(30, unitary.ByOrganisation[Responsibility.Nhs]);
+        var bcp = (await PublishedFigures.BenchmarkAsync(db, "E06000058", "2019-08", "2019-08", null))!;
+        Assert.Equal(71, bcp.DelayedDays); // the missing equipment value adds nothing
+        Assert.True(bcp.MissingValues >= 1);
+        Assert.Equal(0, bcp.ByOrganisation[Responsibility.SocialCare]);
+
+        // By rate per 100,000 adults, small Leicester's 406 days can rank worse than Oxfordshire's 840.
+        var adults = new Dictionary<string, long> { ["E10000025"] = 510_000, ["E06000016"] = 270_000, ["608"] = 510_000 };
+        var byRate = (await PublishedFigures.BenchmarkAsync(db, "E10000025", "2017-04", "2017-04", adults))!;
+        Assert.Equal(840.0 / 30 / 510_000 * 100_000, byRate.RatePer100kAdults!.Value, 9);
+        Assert.Null(byRate.Warning);
+        Assert.Equal(2, byRate.Councils);
     }
 
     protected async Task Migrations_are_versioned_and_opening_twice_changes_nothing()
@@ -154,6 +216,60 @@ public sealed class SqliteRegisterTests : RegisterTests<SqliteEngine>
     [Fact] public Task Malformed_files() => A_malformed_or_foreign_file_gets_a_clear_error_and_changes_nothing();
     [Fact] public Task Current_delays() => Who_is_delayed_now_is_listed_without_nhs_numbers_longest_first();
     [Fact] public Task Migrations() => Migrations_are_versioned_and_opening_twice_changes_nothing();
+    [Fact] public Task Published_data() => Published_data_keeps_councils_apart_and_missing_values_missing();
+    [Fact] public Task Interrupted_import() => An_interrupted_import_leaves_the_register_as_it_was();
+
+    [Fact]
+    public async Task A_100_MB_file_with_one_bad_row_at_the_end_gets_a_clear_error_and_changes_nothing()
+    {
+        var register = new DelayRegister(await OpenAsync());
+        string path = Path.Combine(Path.GetTempPath(), $"big-{Guid.NewGuid():N}.csv");
+        await using (var w = new StreamWriter(path))
+        {
+            await w.WriteLineAsync(Header);
+            long bytes = 0;
+            var start = new DateTime(2016, 4, 1);
+            for (int i = 0; bytes < 100_000_000; i++)
+            {
+                // A unique patient per row: valid NHS numbers from the 999 test range.
+                string nhs = TestNhsNumber(i);
+                var admitted = start.AddMinutes(i); // unique admissions (a patient may come back: NHS numbers repeat after 500,000 rows)
+                string line = $"RTH,{nhs},{admitted:yyyy-MM-dd HH:mm},{admitted.AddDays(3):yyyy-MM-dd HH:mm},{admitted.AddDays(4):yyyy-MM-dd HH:mm},acute-ward-with-a-long-name-{i % 7},acute,P1,E,Social Care,{admitted.AddDays(3):yyyy-MM-dd HH:mm},yes";
+                await w.WriteLineAsync(line);
+                bytes += line.Length + 1;
+            }
+            await w.WriteLineAsync("RTH,9434765919,2016-04-20 10:00,2016-04-19 10:00,,acute,acute,,A,Social Care,2016-04-19 10:00,yes");
+        }
+        Assert.True(new FileInfo(path).Length > 100_000_000);
+        var report = await register.ImportAsync(path, Key, "t", false);
+        Assert.False(report.Imported);
+        var p = Assert.Single(report.Problems);
+        Assert.Equal("ready_for_transfer", p.Column);
+        Assert.Equal((0L, 0L, 0L), await register.CountsAsync());
+        File.Delete(path);
+    }
+
+    private static string TestNhsNumber(int i)
+    {
+        for (int k = i * 2; ; k++)
+        {
+            string nine = "999" + (k % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            int sum = 0;
+            for (int j = 0; j < 9; j++)
+            {
+                sum += (nine[j] - '0') * (10 - j);
+            }
+            int check = 11 - (sum % 11);
+            if (check == 11)
+            {
+                check = 0;
+            }
+            if (check != 10)
+            {
+                return nine + check.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+    }
 }
 
 public sealed class PostgresRegisterTests : RegisterTests<PostgresEngine>
@@ -167,4 +283,6 @@ public sealed class PostgresRegisterTests : RegisterTests<PostgresEngine>
     [PostgresFact] public Task Malformed_files() => A_malformed_or_foreign_file_gets_a_clear_error_and_changes_nothing();
     [PostgresFact] public Task Current_delays() => Who_is_delayed_now_is_listed_without_nhs_numbers_longest_first();
     [PostgresFact] public Task Migrations() => Migrations_are_versioned_and_opening_twice_changes_nothing();
+    [PostgresFact] public Task Published_data() => Published_data_keeps_councils_apart_and_missing_values_missing();
+    [PostgresFact] public Task Interrupted_import() => An_interrupted_import_leaves_the_register_as_it_was();
 }

@@ -1,0 +1,223 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Bedflow.Core.Delays;
+using Bedflow.Data.Register;
+
+namespace Bedflow.Cli;
+
+/// <summary>`bedflow register import-published | benchmark | trend`: NHS England's published council data.</summary>
+internal static class RegisterPublishedCommands
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static IEnumerable<Command> Create(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<RegisterDatabase?>> open, Func<Option<string?>> db)
+    {
+        yield return ImportPublished(output, error, open, db());
+        yield return Benchmark(output, error, open, db());
+        yield return Trend(output, error, open, db());
+    }
+
+    private static Command ImportPublished(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<RegisterDatabase?>> open, Option<string?> db)
+    {
+        var file = new Argument<string>("FILE") { Description = "dtoc-la-days-by-reason.csv (import first) or dtoc-la-days-by-organisation.csv." };
+        var command = new Command("import-published", "Import NHS England's published monthly delayed days by council.") { file, db };
+        command.SetAction(async (parse, cancel) =>
+        {
+            if (await open(parse.GetValue(db), error, cancel) is not { } database)
+            {
+                return ExitCodes.UsageError;
+            }
+            var result = await PublishedData.ImportAsync(database, parse.GetValue(file)!, cancel);
+            foreach (var p in result.Problems)
+            {
+                error.WriteLine(p.ToString());
+            }
+            if (!result.Imported)
+            {
+                error.WriteLine($"{result.Problems.Count} problem(s); nothing was imported.");
+                return ExitCodes.UsageError;
+            }
+            output.WriteLine($"Imported the published delayed days {result.Kind}: {result.Councils} councils, {result.Months} months.");
+            foreach (string note in result.Notes)
+            {
+                output.WriteLine(note);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Benchmark(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<RegisterDatabase?>> open, Option<string?> db)
+    {
+        var la = new Option<string>("--la") { Description = "The council's code (E-code or old numeric code), e.g. E10000025 or 608.", Required = true };
+        var from = new Option<string>("--from") { Description = "First month, YYYY-MM.", Required = true };
+        var to = new Option<string>("--to") { Description = "Last month, YYYY-MM.", Required = true };
+        var population = new Option<string?>("--population") { Description = "CSV with columns code,adults (aged 18+): rank by rate per 100,000 adults." };
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var command = new Command("benchmark", "A council's delayed days by reason and organisation, and its rank among all councils.") { la, from, to, population, json, db };
+        command.SetAction(async (parse, cancel) =>
+        {
+            string? f = Month(parse.GetValue(from)), t = Month(parse.GetValue(to));
+            if (f is null || t is null || string.CompareOrdinal(f, t) > 0)
+            {
+                error.WriteLine("bedflow: --from and --to must be months YYYY-MM, --from not after --to.");
+                return ExitCodes.UsageError;
+            }
+            Dictionary<string, long>? adults = null;
+            if (parse.GetValue(population) is { } path)
+            {
+                adults = ReadPopulation(path, error);
+                if (adults is null)
+                {
+                    return ExitCodes.UsageError;
+                }
+            }
+            if (await open(parse.GetValue(db), error, cancel) is not { } database)
+            {
+                return ExitCodes.UsageError;
+            }
+            var b = await PublishedFigures.BenchmarkAsync(database, parse.GetValue(la)!, f, t, adults, cancel);
+            if (b is null)
+            {
+                error.WriteLine($"bedflow: no council with code '{parse.GetValue(la)}' in the published data (import it with 'bedflow register import-published').");
+                return ExitCodes.UsageError;
+            }
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+                {
+                    ["council"] = b.Council, ["name"] = b.Name, ["from"] = b.From, ["to"] = b.To, ["delayed_days"] = b.DelayedDays,
+                    ["by_reason"] = b.ByReason.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
+                    ["by_organisation"] = new Dictionary<string, long> { ["nhs"] = b.ByOrganisation[Responsibility.Nhs], ["social_care"] = b.ByOrganisation[Responsibility.SocialCare], ["both"] = b.ByOrganisation[Responsibility.Both] },
+                    ["rank"] = b.Rank, ["councils"] = b.Councils, ["ranked_by"] = b.RankedBy, ["rate_per_100k_adults"] = b.RatePer100kAdults, ["missing_values"] = b.MissingValues, ["warning"] = b.Warning,
+                }, Indented));
+                return ExitCodes.Ok;
+            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{b.Name} ({b.Council}), {b.From} to {b.To}: {b.DelayedDays:N0} delayed days; rank {b.Rank} of {b.Councils} by {b.RankedBy} (1 = fewest)."));
+            output.WriteLine("By reason: " + string.Join(", ", b.ByReason.Where(kv => kv.Value > 0).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:N0}"))));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"By organisation: NHS {b.ByOrganisation[Responsibility.Nhs]:N0}, Social Care {b.ByOrganisation[Responsibility.SocialCare]:N0}, Both {b.ByOrganisation[Responsibility.Both]:N0}."));
+            if (b.MissingValues > 0)
+            {
+                output.WriteLine($"{b.MissingValues} value(s) missing in the published data ('-' or 'NA'): left out, not counted as zero.");
+            }
+            if (b.Warning is { } w)
+            {
+                output.WriteLine($"Warning: {w}");
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Trend(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<RegisterDatabase?>> open, Option<string?> db)
+    {
+        var la = new Option<string>("--la") { Description = "The council's code.", Required = true };
+        var months = new Option<string?>("--months") { Description = "Two months FROM,TO (YYYY-MM,YYYY-MM): how much of the change between them is seasonal." };
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var command = new Command("trend", "A council's monthly delayed days ÷ days in month, its seasonal pattern and trend (classical decomposition).") { la, months, json, db };
+        command.SetAction(async (parse, cancel) =>
+        {
+            string? from = null, to = null;
+            if (parse.GetValue(months) is { } text)
+            {
+                var parts = text.Split(',');
+                from = parts.Length == 2 ? Month(parts[0]) : null;
+                to = parts.Length == 2 ? Month(parts[1]) : null;
+                if (from is null || to is null)
+                {
+                    error.WriteLine($"bedflow: --months must be two months YYYY-MM,YYYY-MM, but was '{text}'.");
+                    return ExitCodes.UsageError;
+                }
+            }
+            if (await open(parse.GetValue(db), error, cancel) is not { } database)
+            {
+                return ExitCodes.UsageError;
+            }
+            if (await PublishedFigures.SeriesAsync(database, parse.GetValue(la)!, cancel) is not { } series)
+            {
+                error.WriteLine($"bedflow: no published data for council '{parse.GetValue(la)}'.");
+                return ExitCodes.UsageError;
+            }
+            string last = series.First.AddMonths(series.Values.Length - 1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            string firstText = series.First.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            if ((from is not null && (string.CompareOrdinal(from, firstText) < 0 || string.CompareOrdinal(from, last) > 0))
+                || (to is not null && (string.CompareOrdinal(to, firstText) < 0 || string.CompareOrdinal(to, last) > 0)))
+            {
+                error.WriteLine($"bedflow: --months must lie within the series, {firstText} to {last}.");
+                return ExitCodes.UsageError;
+            }
+            if (series.Values.Length < 24)
+            {
+                error.WriteLine("bedflow: a seasonal pattern needs at least 24 months of data.");
+                return ExitCodes.UsageError;
+            }
+            var (d, share) = PublishedFigures.Trend(series.First, series.Values, from, to);
+            string[] names = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames[..12];
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+                {
+                    ["first_month"] = firstText,
+                    ["dtoc_beds"] = series.Values,
+                    ["trend"] = d.Trend.Select(x => double.IsNaN(x) ? (double?)null : x),
+                    ["seasonal_by_month"] = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => d.SeasonalByMonth[x.i]),
+                    ["change"] = share is null ? null : new Dictionary<string, object?>
+                    {
+                        ["from"] = from, ["to"] = to, ["change"] = N(share.Change), ["seasonal"] = N(share.Seasonal), ["seasonal_ci95"] = new[] { N(share.SeasonalLow), N(share.SeasonalHigh) },
+                        ["seasonal_share"] = N(share.Share), ["seasonal_share_ci95"] = new[] { N(share.ShareLow), N(share.ShareHigh) },
+                    },
+                }, Indented));
+                return ExitCodes.Ok;
+            }
+            output.WriteLine($"Delayed days ÷ days in month, {firstText} to {last}; seasonal effect by calendar month (patients):");
+            output.WriteLine(string.Join("  ", names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n} {d.SeasonalByMonth[i]:+0.0;-0.0}"))));
+            if (share is not null)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"From {from} to {to} the count changed by {share.Change:+0.0;-0.0} a day; the seasonal pattern accounts for {share.Seasonal:+0.0;-0.0} (95% CI {share.SeasonalLow:+0.0;-0.0} to {share.SeasonalHigh:+0.0;-0.0}), that is {share.Share:P0} of the change (95% CI {share.ShareLow:P0} to {share.ShareHigh:P0})."));
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static double? N(double x) => double.IsFinite(x) ? x : null;
+
+    private static string? Month(string? text) =>
+        text is not null && DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("yyyy-MM", CultureInfo.InvariantCulture) : null;
+
+    private static Dictionary<string, long>? ReadPopulation(string path, TextWriter error)
+    {
+        try
+        {
+            var result = new Dictionary<string, long>();
+            var lines = File.ReadAllLines(path);
+            if (lines.Length == 0 || !lines[0].Replace(" ", "", StringComparison.Ordinal).Equals("code,adults", StringComparison.OrdinalIgnoreCase))
+            {
+                error.WriteLine($"{path}:1: the population file needs the header code,adults.");
+                return null;
+            }
+            for (int i = 1; i < lines.Length; i++)
+            {
+                if (lines[i].Trim().Length == 0)
+                {
+                    continue;
+                }
+                var parts = lines[i].Split(',');
+                if (parts.Length != 2 || !long.TryParse(parts[1].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long adults) || adults <= 0)
+                {
+                    error.WriteLine($"{path}:{i + 1}: expected a council code and a number of adults above 0, such as E10000025,510000.");
+                    return null;
+                }
+                result[parts[0].Trim().Trim('"')] = adults;
+            }
+            return result;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"bedflow: cannot read {path}: {e.Message}");
+            return null;
+        }
+    }
+}

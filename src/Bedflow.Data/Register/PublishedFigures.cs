@@ -1,0 +1,134 @@
+using System.Globalization;
+using Bedflow.Core.Delays;
+using Bedflow.Core.Statistics;
+using Dapper;
+
+namespace Bedflow.Data.Register;
+
+/// <summary>A council's delayed days over a period and where it stands among all councils.</summary>
+public sealed record Benchmark(string Council, string Name, string From, string To, long DelayedDays, IReadOnlyDictionary<DelayReason, long> ByReason,
+    IReadOnlyDictionary<Responsibility, long> ByOrganisation, int MissingValues, int Rank, int Councils, string RankedBy, double? RatePer100kAdults, string? Warning);
+
+/// <summary>Figures from the published council data: benchmarks and the monthly series.</summary>
+public static class PublishedFigures
+{
+    /// <summary>The council a code (old numeric or E-code) belongs to, with its name; null if unknown.</summary>
+    public static async Task<(string Code, string Name)?> ResolveAsync(RegisterDatabase db, string code, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var c = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        return await c.QueryFirstOrDefaultAsync<(string, string)?>(
+            "SELECT pc.code, pc.name FROM published_councils pc WHERE pc.code = @code AND pc.is_total = 0 UNION SELECT pc.code, pc.name FROM published_codes p JOIN published_councils pc ON pc.code = p.council WHERE p.code = @code",
+            new { code }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Delayed days of a council from <paramref name="from"/> to <paramref name="to"/> (months
+    /// "yyyy-MM", inclusive) by reason and by organisation, and its rank among councils with data:
+    /// 1 = the fewest, by rate per 100,000 adults when <paramref name="adults"/> (code → adults)
+    /// is given, otherwise by delayed days — with a warning that raw days favour small councils.
+    /// </summary>
+    public static async Task<Benchmark?> BenchmarkAsync(RegisterDatabase db, string code, string from, string to, IReadOnlyDictionary<string, long>? adults, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await ResolveAsync(db, code, cancel).ConfigureAwait(false) is not { } council)
+        {
+            return null;
+        }
+        await using var c = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        var days = (await c.QueryAsync<(string Council, string Reason, long? Days)>(
+            "SELECT pd.council, pd.reason, pd.days FROM published_days pd JOIN published_councils pc ON pc.code = pd.council WHERE pc.is_total = 0 AND pd.month >= @from AND pd.month <= @to",
+            new { from, to }).ConfigureAwait(false)).ToList();
+        var totals = days.GroupBy(d => d.Council).ToDictionary(g => g.Key, g => g.Sum(d => d.Days ?? 0));
+        var mine = days.Where(d => d.Council == council.Code).ToList();
+        var byReason = SitRep.Reasons.ToDictionary(r => r, r => mine.Where(d => d.Reason == r.ToString()).Sum(d => d.Days ?? 0));
+        var org = (await c.QueryAsync<(long? Nhs, long? Social, long? Both)>(
+            "SELECT nhs, social_care, both_orgs FROM published_org_days WHERE council = @council AND month >= @from AND month <= @to", new { council = council.Code, from, to }).ConfigureAwait(false)).ToList();
+        var byOrg = new Dictionary<Responsibility, long>
+        {
+            [Responsibility.Nhs] = org.Sum(o => o.Nhs ?? 0),
+            [Responsibility.SocialCare] = org.Sum(o => o.Social ?? 0),
+            [Responsibility.Both] = org.Sum(o => o.Both ?? 0),
+        };
+        int months = MonthsBetween(from, to);
+        Dictionary<string, double> score;
+        string rankedBy;
+        string? warning = null;
+        double? rate = null;
+        if (adults is not null)
+        {
+            // Population keyed by any code of the council.
+            var codes = (await c.QueryAsync<(string Code, string Council)>("SELECT code, council FROM published_codes").ConfigureAwait(false)).ToDictionary(x => x.Code, x => x.Council);
+            var adultsByCouncil = new Dictionary<string, long>();
+            foreach (var (k, v) in adults)
+            {
+                adultsByCouncil[codes.GetValueOrDefault(k, k)] = v;
+            }
+            // Average patients delayed per 100,000 adults (ASCOF 2C): days ÷ days in period ÷ adults × 100,000.
+            double periodDays = (DateOnly.ParseExact(to + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1).DayNumber
+                - DateOnly.ParseExact(from + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber);
+            score = totals.Where(t => adultsByCouncil.ContainsKey(t.Key)).ToDictionary(t => t.Key, t => t.Value / periodDays / adultsByCouncil[t.Key] * 100_000);
+            rankedBy = "patients delayed per 100,000 adults (ASCOF 2C)";
+            rate = score.TryGetValue(council.Code, out double r) ? r : null;
+            if (rate is null)
+            {
+                warning = "the population file has no adults for this council: it cannot be ranked by rate.";
+            }
+        }
+        else
+        {
+            score = totals.ToDictionary(t => t.Key, t => (double)t.Value);
+            rankedBy = "delayed days";
+            warning = "ranked by raw delayed days, which favours small councils: give --population (council code, adults aged 18+) to rank by rate per 100,000 adults.";
+        }
+        int rank = score.TryGetValue(council.Code, out double mineScore) ? 1 + score.Count(s => s.Value < mineScore) : 0;
+        int missing = mine.Count(d => d.Days is null) + ((months * SitRep.Reasons.Count) - mine.Count);
+        return new Benchmark(council.Code, council.Name, from, to, byReason.Values.Sum(), byReason, byOrg, missing, rank, score.Count, rankedBy, rate, warning);
+    }
+
+    /// <summary>The council's monthly series: delayed days ÷ days in the month (null where every reason is missing).</summary>
+    public static async Task<(DateOnly First, double?[] Values)?> SeriesAsync(RegisterDatabase db, string code, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await ResolveAsync(db, code, cancel).ConfigureAwait(false) is not { } council)
+        {
+            return null;
+        }
+        await using var c = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        var rows = (await c.QueryAsync<(string Month, long? Days)>("SELECT month, days FROM published_days WHERE council = @code", new { code = council.Code }).ConfigureAwait(false))
+            .GroupBy(r => r.Month).ToDictionary(g => g.Key, g => g.All(r => r.Days is null) ? (long?)null : g.Sum(r => r.Days ?? 0));
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var first = DateOnly.ParseExact(rows.Keys.Min() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var last = DateOnly.ParseExact(rows.Keys.Max() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        int n = ((last.Year - first.Year) * 12) + last.Month - first.Month + 1;
+        var values = new double?[n];
+        for (int i = 0; i < n; i++)
+        {
+            var m = first.AddMonths(i);
+            values[i] = rows.TryGetValue(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), out var d) && d is { } v ? (double)v / DateTime.DaysInMonth(m.Year, m.Month) : null;
+        }
+        return (first, values);
+    }
+
+    /// <summary>Decomposes a council's series and, for two months, says how much of the change is seasonal.</summary>
+    public static (SeasonalDecomposition Decomposition, SeasonalShare? Share) Trend(DateOnly first, double?[] values, string? fromMonth, string? toMonth)
+    {
+        var d = SeasonalDecomposition.Of(first, values);
+        if (fromMonth is null || toMonth is null)
+        {
+            return (d, null);
+        }
+        int Index(string m) => MonthsBetween(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), m) - 1;
+        return (d, d.ShareOfChange(Index(fromMonth), Index(toMonth)));
+    }
+
+    private static int MonthsBetween(string from, string to)
+    {
+        var a = DateOnly.ParseExact(from + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var b = DateOnly.ParseExact(to + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return ((b.Year - a.Year) * 12) + b.Month - a.Month + 1;
+    }
+}
