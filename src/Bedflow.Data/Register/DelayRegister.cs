@@ -74,6 +74,10 @@ public sealed class DelayRegister(RegisterDatabase db)
             {
                 cancel.ThrowIfCancellationRequested();
                 afterEpisode?.Invoke(done++);
+                // Providers and their services are registered as they appear (name = code until named).
+                await connection.ExecuteAsync("INSERT INTO organisations (code, name, kind) VALUES (@Provider, @Provider, 'provider') ON CONFLICT (code) DO NOTHING", e, transaction).ConfigureAwait(false);
+                await connection.ExecuteAsync("INSERT INTO services (provider, name, beds) VALUES (@Provider, @Service, @Beds) ON CONFLICT (provider, name) DO UPDATE SET beds = excluded.beds",
+                    new { e.Provider, e.Service, Beds = e.Beds.ToString() }, transaction).ConfigureAwait(false);
                 long patient = await connection.ExecuteScalarAsync<long?>("SELECT id FROM patients WHERE nhs_hash = @NhsHash", e, transaction).ConfigureAwait(false)
                     ?? await connection.ExecuteScalarAsync<long>("INSERT INTO patients (nhs_hash) VALUES (@NhsHash) RETURNING id", e, transaction).ConfigureAwait(false);
                 var row = new
@@ -176,6 +180,13 @@ public sealed class DelayRegister(RegisterDatabase db)
     {
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
         return [.. await connection.QueryAsync<(string, string, string, long?, string)>("SELECT at_utc, who, action, episode_id, detail FROM audit ORDER BY id").ConfigureAwait(false)];
+    }
+
+    /// <summary>Providers and their services known to the register.</summary>
+    public async Task<IReadOnlyList<(string Provider, string Service, string Beds)>> ServicesAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<(string, string, string)>("SELECT provider, name, beds FROM services ORDER BY provider, name").ConfigureAwait(false)];
     }
 
     /// <summary>Counts of patients, episodes and reason periods (for checks).</summary>

@@ -40,6 +40,11 @@ internal static class Migrations
             CREATE TABLE published_days (council TEXT NOT NULL REFERENCES published_councils (code), month TEXT NOT NULL, reason TEXT NOT NULL, days INTEGER NULL, PRIMARY KEY (council, month, reason));
             CREATE TABLE published_org_days (council TEXT NOT NULL REFERENCES published_councils (code), month TEXT NOT NULL, nhs INTEGER NULL, social_care INTEGER NULL, both_orgs INTEGER NULL, PRIMARY KEY (council, month));
             """),
+        (3, db => """
+            CREATE TABLE services (provider TEXT NOT NULL REFERENCES organisations (code), name TEXT NOT NULL, beds TEXT NOT NULL, PRIMARY KEY (provider, name));
+            INSERT INTO organisations (code, name, kind) SELECT DISTINCT provider, provider, 'provider' FROM episodes;
+            INSERT INTO services (provider, name, beds) SELECT provider, service, MIN(beds) FROM episodes GROUP BY provider, service;
+            """),
     ];
 
     /// <summary>The newest schema version.</summary>

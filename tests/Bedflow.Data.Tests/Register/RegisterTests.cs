@@ -39,6 +39,7 @@ public abstract class RegisterTests<TEngine> where TEngine : IRegisterEngine, ne
         Assert.Empty(report.Problems);
         Assert.Equal((3, 0, 0), (report.Inserted, report.Updated, report.Unchanged));
         Assert.Equal((3L, 3L, 3L), await register.CountsAsync());
+        Assert.Equal([("RTH", "acute", "Acute")], await register.ServicesAsync());
         var counter = new DelayCounter(new(2016, 4, 1), new(2016, 5, 31));
         counter.AddRange(await register.DelayRecordsAsync());
         var f = counter.Figures();
