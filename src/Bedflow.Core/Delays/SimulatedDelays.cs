@@ -61,7 +61,8 @@ public static class SimulatedDelays
                     Admitted = Time(day0, e.Start),
                     Ready = ready ? Time(day0, e.Ready) : null,
                     Exit = e.IsOpen ? null : Time(day0, e.Exit),
-                    Pathway = e.IsOpen ? null : PathwayOf(network, settings, e.Next),
+                    // A new stay in the same service is not a discharge.
+                    Pathway = e.IsOpen || e.Next == e.Service ? null : PathwayOf(network, settings, e.Next),
                     Reasons = reasons,
                 };
             }

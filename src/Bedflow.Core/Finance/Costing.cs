@@ -102,14 +102,14 @@ public static class Costing
                 decimal spent = poolSpendByYear.GetValueOrDefault(fy);
                 contributions += received;
                 spend += spent;
-                foreach (var (partner, contribution) in fund.Contributions)
+                foreach (var partner in Partners(fund))
                 {
                     // A partner pays its contribution and bears its share of the result.
-                    decimal cost = (contribution * fraction) - (fund.ShareOf(partner) * (received - spent));
+                    decimal cost = (fund.Contributions.GetValueOrDefault(partner) * fraction) - (fund.ShareOf(partner) * (received - spent));
                     byOrgYear[(partner, fy)] = byOrgYear.GetValueOrDefault((partner, fy)) + cost;
                 }
             }
-            foreach (var partner in fund.Contributions.Keys)
+            foreach (var partner in Partners(fund))
             {
                 shares[partner] = fund.ShareOf(partner) * (contributions - spend);
             }
@@ -122,6 +122,9 @@ public static class Costing
         }
         return new CostBreakdown(byService, byYear, byOrg, byOrgYear, fixedTotal, pool, funded);
     }
+
+    /// <summary>Everyone with a contribution or a fixed share of the result.</summary>
+    private static IEnumerable<Commissioner> Partners(PooledFund fund) => fund.Contributions.Keys.Union(fund.Shares?.Keys ?? []).Order();
 
     /// <summary>The financial year (April–March) of a date, as "2016/17".</summary>
     public static string FinancialYear(DateOnly date)

@@ -40,10 +40,12 @@ public sealed class DelayRegister(RegisterDatabase db)
         List<ExtractEpisode> episodes;
         List<ImportProblem> problems;
         Dictionary<int, string[]> bad;
+        bool fatal;
+        string[] header;
         try
         {
             using var reader = RegisterExtract.Open(file);
-            (episodes, problems, bad) = RegisterExtract.Read(reader, file, key);
+            (episodes, problems, bad) = RegisterExtract.Read(reader, file, key, out fatal, out header);
         }
         catch (DecoderFallbackException)
         {
@@ -54,7 +56,7 @@ public sealed class DelayRegister(RegisterDatabase db)
             return new ImportReport(0, 0, 0, 0, [new ImportProblem(file, 0, "", "the file cannot be read: it does not exist or is not a file.")], null);
         }
         problems.Sort((a, b) => a.Line.CompareTo(b.Line));
-        if (problems.Count > 0 && !skipInvalid)
+        if (problems.Count > 0 && (!skipInvalid || fatal))
         {
             return new ImportReport(0, 0, 0, bad.Count, problems, null);
         }
@@ -62,12 +64,23 @@ public sealed class DelayRegister(RegisterDatabase db)
         if (bad.Count > 0)
         {
             rejects = file + ".rejects.csv";
-            await WriteRejectsAsync(rejects, bad, problems, cancel).ConfigureAwait(false);
+            await WriteRejectsAsync(rejects, header, bad, problems, cancel).ConfigureAwait(false);
         }
         int inserted = 0, updated = 0, unchanged = 0;
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
         await using (var transaction = await db.BeginWriteAsync(connection, cancel).ConfigureAwait(false))
         {
+            // One key per register: a different key would hash every patient anew and double the register.
+            string fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(key, "bedflow-register-key-check"u8));
+            string? known = await connection.ExecuteScalarAsync<string?>("SELECT value FROM register_meta WHERE name = 'key_fingerprint'", transaction: transaction).ConfigureAwait(false);
+            if (known is null)
+            {
+                await connection.ExecuteAsync("INSERT INTO register_meta (name, value) VALUES ('key_fingerprint', @fingerprint)", new { fingerprint }, transaction).ConfigureAwait(false);
+            }
+            else if (known != fingerprint)
+            {
+                return new ImportReport(0, 0, 0, 0, [new ImportProblem(file, 0, "", $"this register was built with a different {NhsNumber.KeyVariable}: with another key every patient would be stored again as a new one. Use the register's key; nothing was imported.")], null);
+            }
             string now = DateTime.UtcNow.ToString(TimeFormat, CultureInfo.InvariantCulture);
             int done = 0;
             foreach (var e in episodes)
@@ -210,9 +223,9 @@ public sealed class DelayRegister(RegisterDatabase db)
     private static Task<int> Audit(DbConnection c, DbTransaction t, string at, string who, string action, long episode, string detail) =>
         c.ExecuteAsync("INSERT INTO audit (at_utc, who, action, episode_id, detail) VALUES (@at, @who, @action, @episode, @detail)", new { at, who, action, episode, detail }, t);
 
-    private static async Task WriteRejectsAsync(string path, Dictionary<int, string[]> bad, List<ImportProblem> problems, CancellationToken cancel)
+    private static async Task WriteRejectsAsync(string path, string[] header, Dictionary<int, string[]> bad, List<ImportProblem> problems, CancellationToken cancel)
     {
-        var text = new StringBuilder("line,problems,").Append(string.Join(',', RegisterExtract.Columns)).Append('\n');
+        var text = new StringBuilder("line,problems,").Append(string.Join(',', header.Select(Delays.SitRepCsv.Field))).Append('\n');
         foreach (var (line, fields) in bad.OrderBy(b => b.Key))
         {
             string why = string.Join(" | ", problems.Where(p => p.Line == line).Select(p => $"{p.Column}: {p.Message}"));

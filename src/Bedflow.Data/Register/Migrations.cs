@@ -45,6 +45,7 @@ internal static class Migrations
             INSERT INTO organisations (code, name, kind) SELECT DISTINCT provider, provider, 'provider' FROM episodes;
             INSERT INTO services (provider, name, beds) SELECT provider, service, MIN(beds) FROM episodes GROUP BY provider, service;
             """),
+        (4, db => "CREATE TABLE register_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"),
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -78,7 +78,7 @@ public static class PublishedData
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
         await using var transaction = await db.BeginWriteAsync(connection, cancel).ConfigureAwait(false);
         PublishedImport result;
-        if (header.Contains("Code") && ReasonColumns.All(c => header.Contains(c.Column)))
+        if (header.Contains("Code") && header.Contains("Name") && header.Contains("Period") && ReasonColumns.All(c => header.Contains(c.Column)))
         {
             result = await ImportReasonsAsync(connection, transaction, file, rows).ConfigureAwait(false);
         }

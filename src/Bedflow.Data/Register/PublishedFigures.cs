@@ -36,10 +36,14 @@ public static class PublishedFigures
             return null;
         }
         await using var c = await db.ConnectAsync(cancel).ConfigureAwait(false);
-        var days = (await c.QueryAsync<(string Council, string Reason, long? Days)>(
-            "SELECT pd.council, pd.reason, pd.days FROM published_days pd JOIN published_councils pc ON pc.code = pd.council WHERE pc.is_total = 0 AND pd.month >= @from AND pd.month <= @to",
+        var days = (await c.QueryAsync<(string Council, string Month, string Reason, long? Days)>(
+            "SELECT pd.council, pd.month, pd.reason, pd.days FROM published_days pd JOIN published_councils pc ON pc.code = pd.council WHERE pc.is_total = 0 AND pd.month >= @from AND pd.month <= @to",
             new { from, to }).ConfigureAwait(false)).ToList();
-        var totals = days.GroupBy(d => d.Council).ToDictionary(g => g.Key, g => g.Sum(d => d.Days ?? 0));
+        int months = MonthsBetween(from, to);
+        // Only councils with data for every month of the period are ranked: a council that began or
+        // ended part-way (or whose months are all missing) would look better than it is.
+        var covered = days.Where(d => d.Days is not null).GroupBy(d => d.Council).ToDictionary(g => g.Key, g => g.Select(d => d.Month).Distinct().Count());
+        var totals = days.GroupBy(d => d.Council).Where(g => covered.GetValueOrDefault(g.Key) == months).ToDictionary(g => g.Key, g => g.Sum(d => d.Days ?? 0));
         var mine = days.Where(d => d.Council == council.Code).ToList();
         var byReason = SitRep.Reasons.ToDictionary(r => r, r => mine.Where(d => d.Reason == r.ToString()).Sum(d => d.Days ?? 0));
         var org = (await c.QueryAsync<(long? Nhs, long? Social, long? Both)>(
@@ -50,7 +54,6 @@ public static class PublishedFigures
             [Responsibility.SocialCare] = org.Sum(o => o.Social ?? 0),
             [Responsibility.Both] = org.Sum(o => o.Both ?? 0),
         };
-        int months = MonthsBetween(from, to);
         Dictionary<string, double> score;
         string rankedBy;
         string? warning = null;
@@ -82,6 +85,11 @@ public static class PublishedFigures
             warning = "ranked by raw delayed days, which favours small councils: give --population (council code, adults aged 18+) to rank by rate per 100,000 adults.";
         }
         int rank = score.TryGetValue(council.Code, out double mineScore) ? 1 + score.Count(s => s.Value < mineScore) : 0;
+        int mineCovered = covered.GetValueOrDefault(council.Code);
+        if (mineCovered < months)
+        {
+            warning = $"{council.Name} has data for {mineCovered} of the {months} months: it is not ranked (councils are ranked only over periods they report in full)." + (warning is null ? "" : " " + warning);
+        }
         int missing = mine.Count(d => d.Days is null) + ((months * SitRep.Reasons.Count) - mine.Count);
         return new Benchmark(council.Code, council.Name, from, to, byReason.Values.Sum(), byReason, byOrg, missing, rank, score.Count, rankedBy, rate, warning);
     }

@@ -31,8 +31,19 @@ internal static class RegisterExtract
     private static readonly string[] TimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
 
     /// <summary>Every episode and every problem; bad lines are listed with the raw line for a rejects file.</summary>
-    public static (List<ExtractEpisode> Episodes, List<ImportProblem> Problems, Dictionary<int, string[]> BadLines) Read(TextReader reader, string file, byte[] key)
+    public static (List<ExtractEpisode> Episodes, List<ImportProblem> Problems, Dictionary<int, string[]> BadLines) Read(TextReader reader, string file, byte[] key) =>
+        Read(reader, file, key, out _, out _);
+
+    /// <summary>
+    /// As above; <paramref name="fatal"/> is set when nothing can be imported safely even with
+    /// --skip-invalid (a bad header, or a malformed row that cannot be tied to its episode), and
+    /// <paramref name="fileHeader"/> is the file's own header, for the rejects file.
+    /// </summary>
+    public static (List<ExtractEpisode> Episodes, List<ImportProblem> Problems, Dictionary<int, string[]> BadLines) Read(TextReader reader, string file, byte[] key,
+        out bool fatal, out string[] fileHeader)
     {
+        fatal = false;
+        fileHeader = Columns;
         var problems = new List<ImportProblem>();
         var bad = new Dictionary<int, string[]>();
         var episodes = new Dictionary<(string, string, DateTime), ExtractEpisode>();
@@ -41,19 +52,27 @@ internal static class RegisterExtract
         using var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader())
         {
+            fatal = true;
             problems.Add(new ImportProblem(file, 1, "", "the file is empty: it needs a header row and at least one row (see docs/register.md)."));
             return ([], problems, bad);
         }
         var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        fileHeader = csv.HeaderRecord!;
         var missing = Required.Where(c => !header.Contains(c)).ToList();
         var unknown = header.Where(h => !Columns.Contains(h)).ToList();
         if (missing.Count > 0 || unknown.Count > 0)
         {
-            problems.Add(new ImportProblem(file, 1, "", (missing.Count > 0 ? $"missing column(s): {string.Join(", ", missing)}. " : "")
-                + string.Join(" ", unknown.Select(u => $"unknown column '{u}'.{Scenarios.Suggest.DidYouMean(u, Columns)}"))
-                + $" Expected: {string.Join(", ", Columns)}."));
+            fatal = true;
+            // A "column name" with digits is data: the header row is missing. Never echo it (it may be an NHS number).
+            bool looksLikeData = unknown.Any(u => u.Any(char.IsAsciiDigit));
+            problems.Add(new ImportProblem(file, 1, "", looksLikeData
+                ? $"the first row holds values, not column names: is the header row missing? Expected: {string.Join(", ", Columns)}."
+                : (missing.Count > 0 ? $"missing column(s): {string.Join(", ", missing)}. " : "")
+                    + string.Join(" ", unknown.Select(u => $"unknown column '{u}'.{Scenarios.Suggest.DidYouMean(u, Columns)}"))
+                    + $" Expected: {string.Join(", ", Columns)}."));
             return ([], problems, bad);
         }
+        int unidentified = 0;
         while (csv.Read())
         {
             int line = csv.Parser.Row;
@@ -63,7 +82,17 @@ internal static class RegisterExtract
             if (csv.Parser.Count != header.Length)
             {
                 Add("", $"has {csv.Parser.Count} fields, but the header has {header.Length} (a truncated or malformed line?).");
-                bad[line] = Masked(csv, header);
+                bad[line] = Masked(csv);
+                // Keep its episode out whole if the row still says which episode it is; if it cannot, nothing is safe to import.
+                string? p = Get("provider"), n = NhsNumber.Normalise(Get("nhs_number"));
+                if (p is { Length: > 0 } && n is not null && DateTime.TryParseExact(Get("admitted"), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at0))
+                {
+                    tainted.Add((p, NhsNumber.Hash(n, key), at0));
+                }
+                else
+                {
+                    unidentified++;
+                }
                 continue;
             }
             string provider = Get("provider");
@@ -152,7 +181,7 @@ internal static class RegisterExtract
             }
             if (problems.Count > before)
             {
-                bad[line] = Masked(csv, header);
+                bad[line] = Masked(csv);
                 if (provider.Length > 0 && nhs is not null && admitted is { } at)
                 {
                     tainted.Add((provider, NhsNumber.Hash(nhs, key), at));
@@ -168,14 +197,14 @@ internal static class RegisterExtract
                 if ((existing.Ready, existing.Discharged, existing.Service, existing.Beds, existing.Destination, existing.Adult) != (episode.Ready, episode.Discharged, episode.Service, episode.Beds, episode.Destination, episode.Adult))
                 {
                     Add("", $"disagrees with line {existing.Lines[0]} about the same episode (provider, NHS number, admission): ready, discharge, service, bed type, destination and adult must match.");
-                    bad[line] = Masked(csv, header);
+                    bad[line] = Masked(csv);
                     tainted.Add(identity);
                     continue;
                 }
                 if (change is { } c && existing.Reasons.Any(x => x.From == c.From))
                 {
                     Add("reason_from", $"repeats a reason time already given on line {existing.Lines[0]} for this episode.");
-                    bad[line] = Masked(csv, header);
+                    bad[line] = Masked(csv);
                     tainted.Add(identity);
                     continue;
                 }
@@ -214,6 +243,11 @@ internal static class RegisterExtract
                 }
             }
         }
+        if (unidentified > 0)
+        {
+            fatal = true;
+            problems.Add(new ImportProblem(file, 0, "", $"{unidentified} malformed row(s) cannot be tied to their episode: nothing can be imported safely, even with --skip-invalid. Fix them first."));
+        }
         return ([.. episodes.Values.Where(e => !e.Lines.Any(bad.ContainsKey))], problems, bad);
     }
 
@@ -235,18 +269,19 @@ internal static class RegisterExtract
         return null;
     }
 
-    /// <summary>The row's fields with the NHS number masked (rejects files never hold NHS numbers).</summary>
-    private static string[] Masked(CsvReader csv, string[] header)
+    /// <summary>
+    /// The row's fields with anything that could be an NHS number masked, wherever it sits (a
+    /// malformed row may have shifted it): rejects files never hold NHS numbers.
+    /// </summary>
+    private static string[] Masked(CsvReader csv)
     {
         var fields = new string[csv.Parser.Count];
         for (int i = 0; i < fields.Length; i++)
         {
-            fields[i] = csv.Parser[i] ?? "";
-        }
-        int nhs = Array.IndexOf(header, "nhs_number");
-        if (nhs >= 0 && nhs < fields.Length)
-        {
-            fields[nhs] = NhsNumber.Mask(fields[nhs]);
+            string f = csv.Parser[i] ?? "";
+            string digits = new([.. f.Where(char.IsAsciiDigit)]);
+            bool numberLike = digits.Length >= 9 && f.All(ch => char.IsAsciiDigit(ch) || ch is ' ' or '-');
+            fields[i] = numberLike || NhsNumber.IsValid(f) ? NhsNumber.Mask(digits) : f;
         }
         return fields;
     }

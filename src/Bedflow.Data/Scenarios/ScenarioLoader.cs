@@ -139,9 +139,17 @@ internal static partial class ScenarioLoader
     }
 
     /// <summary>Sets (or with null removes) the key at a dotted path, e.g. <c>services.acute.capacity</c>.</summary>
+    private static readonly string[] RunKeys = ["start", "warmup", "horizon", "replications", "seed"];
+
     private static YMap? Set(ReadContext ctx, YMap tree, YScalar target, YNode value, string path)
     {
         string[] keys = target.Value.Split('.');
+        if (RunKeys.Contains(keys[0]))
+        {
+            // Variants are compared day by day on the same random numbers: they share the run.
+            ctx.Error(target, $"{path}.{target.Value}", $"'{keys[0]}' is a run setting, the same for every variant so that they can be compared on common random numbers: change it at the top of the file.");
+            return null;
+        }
         bool remove = value is YScalar { IsNull: true };
         YMap? Walk(YMap map, int i)
         {

@@ -112,6 +112,23 @@ public class SimulatedDelaysTests
     }
 
     [Fact]
+    public void A_new_stay_in_the_same_service_is_not_a_discharge()
+    {
+        var net = new NetworkBuilder()
+            .Service("community_hospital", Capacity.Unlimited, Distribution.Deterministic(2), kind: ServiceKind.CommunityHospital)
+            .Arrivals("gp", "community_hospital", ArrivalRate.Constant(2))
+            .Route("community_hospital", ("community_hospital", 0.5), ("home", 0.5))
+            .Build();
+        var options = new RunOptions { WarmupDays = 10, HorizonDays = 100, RecordEpisodes = true, Seed = 2 };
+        var rep = Simulator.RunOne(net, options);
+        var f = SimulatedDelays.Figures(net, rep, options);
+        int home = rep.Episodes!.Count(e => !e.IsOpen && e.Next < 0 && e.Exit >= 0 && e.Exit < 100);
+        Assert.Equal(home, f.Discharges);
+        Assert.Equal(home, f.DischargesOn(DischargePathway.P0));
+        Assert.Equal(0, f.DischargesOn(DischargePathway.P2));
+    }
+
+    [Fact]
     public void Children_are_not_counted()
     {
         var net = ChoiceNetwork(share: 1) with { Groups = ["child"], ChildGroups = new HashSet<string> { "child" } };

@@ -85,6 +85,15 @@ public class CostingTests
         Assert.Equal(415m, fixedShares.ByOrganisation[Commissioner.Nhs]);               // 300 + 115
         Assert.Equal(315m, fixedShares.ByOrganisation[Commissioner.SocialCare]);        // 200 + 115
         Assert.Equal(730m, fixedShares.Total);
+        // A partner with a share of the result but no contribution still bears its share.
+        var sharesOnly = Costing.Of(net, new Economy
+        {
+            Prices = prices,
+            Pool = new PooledFund { Contributions = new Dictionary<Commissioner, decimal> { [Commissioner.Nhs] = 500m }, Shares = new Dictionary<Commissioner, decimal> { [Commissioner.Nhs] = 0.5m, [Commissioner.SocialCare] = 0.5m } },
+        }, rep);
+        Assert.Equal(500m + 115m, sharesOnly.ByOrganisation[Commissioner.Nhs]);
+        Assert.Equal(115m, sharesOnly.ByOrganisation[Commissioner.SocialCare]);
+        Assert.Equal(sharesOnly.Total, sharesOnly.ByOrganisation.Values.Sum());
     }
 
     [Fact]

@@ -156,6 +156,8 @@ public abstract class RegisterTests<TEngine> where TEngine : IRegisterEngine, ne
         Assert.False(orgFirst.Imported);
         Assert.Contains("import the by-reason file first", Assert.Single(orgFirst.Problems).Message, StringComparison.Ordinal);
 
+        var renamed = await PublishedData.ImportAsync(db, await WriteAsync(PublishedFixtures.Reasons.Replace("\"Period\"", "\"Month\"", StringComparison.Ordinal)));
+        Assert.StartsWith("this is neither published file", Assert.Single(renamed.Problems).Message, StringComparison.Ordinal);
         var reasons = await PublishedData.ImportAsync(db, await WriteAsync(PublishedFixtures.Reasons));
         Assert.True(reasons.Imported, string.Join("\n", reasons.Problems));
         Assert.Equal(6, reasons.Councils); // Oxfordshire, Dorset County, Dorset (2019), BCP, Bournemouth, Leicester — England is a total
@@ -174,8 +176,11 @@ public abstract class RegisterTests<TEngine> where TEngine : IRegisterEngine, ne
         Assert.Equal(10, ox.ByReason[DelayReason.O]);   // NA is missing, not zero: only April 2017's 10
         Assert.Equal(500, ox.ByOrganisation[Responsibility.Nhs]);
         Assert.Contains("favours small councils", ox.Warning, StringComparison.Ordinal);
-        Assert.Equal(4, ox.Councils); // councils with data in the period (the 2019 councils have none)
-        Assert.Equal(4, ox.Rank);     // the most delayed days: last
+        Assert.Equal(0, ox.Rank);     // 2 of 38 months reported: not ranked, and it says so
+        Assert.Contains("has data for 2 of the 38 months", ox.Warning, StringComparison.Ordinal);
+        var april = (await PublishedFigures.BenchmarkAsync(db, "608", "2017-04", "2017-04", null))!;
+        Assert.Equal(4, april.Councils); // councils reporting that month (the 2019 councils do not)
+        Assert.Equal(4, april.Rank);     // the most delayed days: last
 
         // The two Dorsets stay apart; BCP's missing equipment value is missing.
         var county = (await PublishedFigures.BenchmarkAsync(db, "E10000009", "2014-01", "2019-12", null))!;
@@ -194,6 +199,46 @@ public abstract class RegisterTests<TEngine> where TEngine : IRegisterEngine, ne
         Assert.Equal(840.0 / 30 / 510_000 * 100_000, byRate.RatePer100kAdults!.Value, 9);
         Assert.Null(byRate.Warning);
         Assert.Equal(2, byRate.Councils);
+    }
+
+    protected async Task Mistakes_never_echo_nhs_numbers_and_never_import_half_an_episode()
+    {
+        var register = new DelayRegister(await OpenAsync());
+        // No header row: the first patient would be read as column names.
+        string headerless = Extract[(Extract.IndexOf('\n', StringComparison.Ordinal) + 1)..];
+        var noHeader = await register.ImportAsync(await WriteAsync(headerless), Key, "t", skipInvalid: true);
+        Assert.False(noHeader.Imported);
+        Assert.Contains("is the header row missing?", Assert.Single(noHeader.Problems).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("5919", string.Join(" ", noHeader.Problems), StringComparison.Ordinal);
+
+        // A provider with an unquoted comma shifts the NHS number; its episode's other row must stay out too.
+        string shifted = Extract.Replace("RTH,943 476 5919,2016-04-20 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di",
+            "RTH, Oxford,943 476 5919,2016-04-20 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di", StringComparison.Ordinal);
+        string file = await WriteAsync(shifted);
+        var report = await register.ImportAsync(file, Key, "t", skipInvalid: true);
+        Assert.False(report.Imported); // the shifted row cannot be tied to its episode: nothing is safe
+        Assert.Contains(report.Problems, p => p.Message.Contains("cannot be tied to their episode", StringComparison.Ordinal));
+
+        // A truncated row that still names its episode keeps the whole episode out, and the rejects file masks the number.
+        string truncated = Extract.Replace("2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di,Social Care,2016-05-01 15:00,yes", "2016-04-27 10:00", StringComparison.Ordinal);
+        string tfile = await WriteAsync(truncated);
+        var partial = await register.ImportAsync(tfile, Key, "t", skipInvalid: true);
+        Assert.True(partial.Imported);
+        Assert.Equal(2, partial.Inserted); // not the episode of lines 2 and 3
+        string rejects = await File.ReadAllTextAsync(partial.RejectsFile!);
+        Assert.DoesNotContain("4765919", rejects.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith("line,problems,provider,nhs_number,admitted", rejects, StringComparison.Ordinal);
+    }
+
+    protected async Task A_second_key_is_refused_rather_than_doubling_the_register()
+    {
+        var register = new DelayRegister(await OpenAsync());
+        string file = await WriteAsync(Extract);
+        await register.ImportAsync(file, Key, "t", false);
+        var other = await register.ImportAsync(file, "another-key-0123456789abcdef012345678"u8.ToArray(), "t", false);
+        Assert.False(other.Imported);
+        Assert.Contains("different BEDFLOW_REGISTER_KEY", Assert.Single(other.Problems).Message, StringComparison.Ordinal);
+        Assert.Equal((3L, 3L, 3L), await register.CountsAsync());
     }
 
     protected async Task Migrations_are_versioned_and_opening_twice_changes_nothing()
@@ -219,6 +264,8 @@ public sealed class SqliteRegisterTests : RegisterTests<SqliteEngine>
     [Fact] public Task Migrations() => Migrations_are_versioned_and_opening_twice_changes_nothing();
     [Fact] public Task Published_data() => Published_data_keeps_councils_apart_and_missing_values_missing();
     [Fact] public Task Interrupted_import() => An_interrupted_import_leaves_the_register_as_it_was();
+    [Fact] public Task No_leaks_no_half_episodes() => Mistakes_never_echo_nhs_numbers_and_never_import_half_an_episode();
+    [Fact] public Task One_key() => A_second_key_is_refused_rather_than_doubling_the_register();
 
     [Fact]
     public async Task A_100_MB_file_with_one_bad_row_at_the_end_gets_a_clear_error_and_changes_nothing()
@@ -286,4 +333,6 @@ public sealed class PostgresRegisterTests : RegisterTests<PostgresEngine>
     [PostgresFact] public Task Migrations() => Migrations_are_versioned_and_opening_twice_changes_nothing();
     [PostgresFact] public Task Published_data() => Published_data_keeps_councils_apart_and_missing_values_missing();
     [PostgresFact] public Task Interrupted_import() => An_interrupted_import_leaves_the_register_as_it_was();
+    [PostgresFact] public Task No_leaks_no_half_episodes() => Mistakes_never_echo_nhs_numbers_and_never_import_half_an_episode();
+    [PostgresFact] public Task One_key() => A_second_key_is_refused_rather_than_doubling_the_register();
 }

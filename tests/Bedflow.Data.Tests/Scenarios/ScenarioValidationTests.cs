@@ -135,6 +135,18 @@ public class ScenarioValidationTests
             && p.Message == "the baseline has no 'services.acte'. Did you mean 'acute'?");
     }
 
+    [Theory]
+    [InlineData("horizon: 2y")]
+    [InlineData("seed: 9")]
+    [InlineData("start: 2017-04-01")]
+    public void A_variant_cannot_change_the_run_that_all_variants_share(string setting)
+    {
+        string text = Valid + $"\nvariants:\n  longer:\n    set:\n      {setting}\n";
+        var load = Scenario.Parse(text, "tiny.yaml");
+        Assert.False(load.IsValid);
+        Assert.Contains(load.Problems, p => p.Line == 25 && p.Message.Contains("is a run setting, the same for every variant", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_warm_up_too_short_for_a_long_stay_is_a_warning_that_does_not_stop_the_run()
     {
