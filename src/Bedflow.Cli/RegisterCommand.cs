@@ -34,6 +34,11 @@ internal static class RegisterCommand
         var command = new Command("import", "Import a patient-level extract: every row checked, all or nothing, idempotent, audited.") { file, db, skip, user };
         command.SetAction(async (parse, cancel) =>
         {
+            if (string.IsNullOrWhiteSpace(parse.GetValue(file)))
+            {
+                error.WriteLine("bedflow: FILE is empty: give the extract's path.");
+                return ExitCodes.UsageError;
+            }
             var (key, keyError) = NhsNumber.KeyFromEnvironment();
             if (key is null)
             {
@@ -56,7 +61,8 @@ internal static class RegisterCommand
             }
             if (!report.Imported)
             {
-                error.WriteLine($"{report.Problems.Count} problem(s); nothing was imported. Fix them, or use --skip-invalid to import the good rows.");
+                bool rowProblems = report.Problems.All(p => p.Line > 1) && !parse.GetValue(skip);
+                error.WriteLine($"{report.Problems.Count} problem(s); nothing was imported." + (rowProblems ? " Fix them, or use --skip-invalid to import the good rows." : ""));
                 return ExitCodes.UsageError;
             }
             output.WriteLine($"Imported: {report.Inserted} new episode(s), {report.Updated} updated, {report.Unchanged} unchanged"
@@ -74,7 +80,7 @@ internal static class RegisterCommand
         var command = new Command("sitrep", "The month's SitRep figures from the register's patient-level data.") { month, db, json };
         command.SetAction(async (parse, cancel) =>
         {
-            if (!DateOnly.TryParseExact(parse.GetValue(month) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            if (!DateOnly.TryParseExact(parse.GetValue(month) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) || first.Year is < 1900 or > 2999)
             {
                 error.WriteLine($"bedflow: --month must be YYYY-MM, such as 2016-11, but was '{parse.GetValue(month)}'.");
                 return ExitCodes.UsageError;
@@ -153,7 +159,7 @@ internal static class RegisterCommand
             DelayReason? only = null;
             if (parse.GetValue(reason) is { } rt)
             {
-                if (!Enum.TryParse<DelayReason>(rt, ignoreCase: true, out var parsed))
+                if (rt.Any(char.IsAsciiDigit) || !Enum.TryParse<DelayReason>(rt, ignoreCase: true, out var parsed))
                 {
                     error.WriteLine($"bedflow: --reason must be one of {string.Join(", ", SitRep.Reasons)}, but was '{rt}'.");
                     return ExitCodes.UsageError;
@@ -196,6 +202,11 @@ internal static class RegisterCommand
     /// <summary>Opens the register, or says why it cannot (never printing a connection string: it may hold a password).</summary>
     private static async Task<RegisterDatabase?> OpenAsync(string? db, TextWriter error, CancellationToken cancel)
     {
+        if (db is not null && string.IsNullOrWhiteSpace(db))
+        {
+            error.WriteLine("bedflow: --db is empty: give a file path or a PostgreSQL connection string (or leave it out for bedflow.db).");
+            return null;
+        }
         try
         {
             return await RegisterDatabase.OpenAsync(db, cancel);

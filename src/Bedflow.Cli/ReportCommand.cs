@@ -16,6 +16,11 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             string folder = parse.GetValue(dir)!;
+            if (string.IsNullOrWhiteSpace(folder))
+            {
+                error.WriteLine("bedflow: DIR is empty: give the folder a run wrote.");
+                return ExitCodes.UsageError;
+            }
             string html = Path.Combine(folder, "report.html");
             if (!File.Exists(html))
             {
@@ -30,29 +35,48 @@ internal static class ReportCommand
             string? browser = FindBrowser();
             if (browser is null)
             {
-                error.WriteLine("bedflow: making a PDF needs Chromium, which is not installed. On Debian or Ubuntu: sudo apt-get install chromium"
+                string why = Environment.GetEnvironmentVariable("BEDFLOW_CHROMIUM") is { Length: > 0 } set
+                    ? $"BEDFLOW_CHROMIUM is set to {set}, which does not exist"
+                    : "making a PDF needs Chromium, which is not installed";
+                error.WriteLine($"bedflow: {why}. On Debian or Ubuntu: sudo apt-get install chromium"
                     + " (or set BEDFLOW_CHROMIUM to the browser's path). The HTML report needs nothing: open " + Path.GetFullPath(html));
                 return ExitCodes.Failure;
             }
             string target = Path.GetFullPath(Path.Combine(folder, "report.pdf"));
-            string staging = target + ".partial";
+            string staging = Path.Combine(Path.GetTempPath(), $"bedflow-report-{Guid.NewGuid():N}.pdf");
+            if (Directory.Exists(target))
+            {
+                error.WriteLine($"bedflow: {target} is a folder: remove it first.");
+                return ExitCodes.UsageError;
+            }
             var start = new ProcessStartInfo(browser)
             {
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
                 ArgumentList = { "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", $"--print-to-pdf={staging}", new Uri(Path.GetFullPath(html)).AbsoluteUri },
             };
-            using var process = Process.Start(start)!;
-            process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0 || !File.Exists(staging))
+            try
             {
-                error.WriteLine($"bedflow: Chromium ({browser}) could not print the report (exit code {process.ExitCode}); nothing was written.");
-                File.Delete(staging);
+                using var process = Process.Start(start)!;
+                process.StandardOutput.ReadToEnd();
+                process.StandardError.ReadToEnd();
+                process.WaitForExit();
+                if (process.ExitCode != 0 || !File.Exists(staging))
+                {
+                    error.WriteLine($"bedflow: Chromium ({browser}) could not print the report (exit code {process.ExitCode}); nothing was written.");
+                    return ExitCodes.Failure;
+                }
+                File.Move(staging, target, overwrite: true);
+            }
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"bedflow: could not make the PDF with {browser}: {e.Message}; nothing was written.");
                 return ExitCodes.Failure;
             }
-            File.Move(staging, target, overwrite: true);
+            finally
+            {
+                File.Delete(staging);
+            }
             output.WriteLine($"Wrote {target}.");
             return ExitCodes.Ok;
         });

@@ -30,6 +30,11 @@ internal static class RunCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                error.WriteLine("bedflow: FILE is empty: give the scenario file's path.");
+                return ExitCodes.UsageError;
+            }
             var load = Scenario.Load(path);
             ValidateCommand.Report(load, error);
             if (!load.IsValid)
@@ -45,6 +50,22 @@ internal static class RunCommand
             };
             string folder = parse.GetValue(outDir) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(path));
             bool jsonOnly = parse.GetValue(json);
+            if (string.IsNullOrWhiteSpace(folder))
+            {
+                error.WriteLine("bedflow: --out is empty: give a folder for the results.");
+                return ExitCodes.UsageError;
+            }
+            if (options.Replications > 100_000)
+            {
+                error.WriteLine($"bedflow: --replications can be at most 100000, but was {options.Replications}.");
+                return ExitCodes.UsageError;
+            }
+            // Checked before a long run, not after it.
+            if (OutputFolder.CheckWritable(folder, ["results.json", "report.html", "run-info.json"]) is { } outProblem)
+            {
+                error.WriteLine($"bedflow: {outProblem}");
+                return File.Exists(folder) ? ExitCodes.UsageError : ExitCodes.Failure;
+            }
             return Execute(scenario, options, folder, jsonOnly, output, error);
         });
         return command;
@@ -150,5 +171,5 @@ internal static class RunCommand
     }
 
     /// <summary>A variant name made safe for a file name.</summary>
-    public static string FileName(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_'));
+    public static string FileName(string name) => OutputFolder.SafeName(name);
 }

@@ -12,6 +12,11 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check a scenario file and print every problem with its line, column and key.") { file };
         command.SetAction(parse =>
         {
+            if (string.IsNullOrWhiteSpace(parse.GetValue(file)))
+            {
+                error.WriteLine("bedflow: FILE is empty: give the scenario file's path.");
+                return ExitCodes.UsageError;
+            }
             var load = Scenario.Load(parse.GetValue(file)!);
             Report(load, error);
             if (!load.IsValid)

@@ -181,3 +181,21 @@ public class RunCommandTests
         Assert.Contains(option, error, StringComparison.Ordinal);
     }
 }
+
+public class RunCommandMistakeTests
+{
+    [Fact]
+    public void Output_and_option_mistakes_are_caught_before_the_run_with_exit_code_2()
+    {
+        string file = Cli.WriteTiny();
+        string notAFolder = Path.GetTempFileName();
+        var (code, output, error) = Cli.Run("run", file, "--out", notAFolder);
+        Assert.Equal(2, code);
+        Assert.Contains("is a file, not a folder", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+        Assert.Equal(2, Cli.Run("run", file, "--replications", "200000").Code);
+        Assert.Equal(2, Cli.Run("run", file, "--out", "").Code);
+        Assert.Equal(2, Cli.Run("validate", "").Code);
+        Assert.DoesNotContain("   at ", Cli.Run("validate", "").Err, StringComparison.Ordinal);
+    }
+}

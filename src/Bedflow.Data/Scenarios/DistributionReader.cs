@@ -68,6 +68,11 @@ internal static class DistributionReader
                     return (ctx.Number(m["shape"], $"{p}.shape"), Q(m, "scale")) is ({ } ws, { } wc) ? Distribution.Weibull(ws, wc) : null;
                 case "erlang":
                     ctx.Keys(m, p, ["k", "mean"], ["k", "mean"]);
+                    if (ctx.Integer(m["k"], $"{p}.k") is > 1000 and var big)
+                    {
+                        ctx.Error(m["k"], $"{p}.k", $"an Erlang distribution with more than 1,000 phases is as good as deterministic: use deterministic (k was {big:N0}).");
+                        return null;
+                    }
                     return (ctx.Integer(m["k"], $"{p}.k"), Q(m, "mean")) is ({ } k, { } em) ? Distribution.Erlang(k, em) : null;
                 case "uniform":
                     ctx.Keys(m, p, ["min", "max"], ["min", "max"]);

@@ -61,7 +61,8 @@ internal static partial class Quantities
             return (0, $"'{text}' is not an amount of money: write pounds such as 313, £2m, £13.3m or £500k.");
         }
         decimal factor = m.Groups[2].Value switch { "k" => 1_000m, "m" => 1_000_000m, "bn" => 1_000_000_000m, _ => 1m };
-        return (v * factor, null);
+        // Sanity: no health economy spends a trillion pounds on one line (and decimal must not overflow).
+        return v > 1_000_000_000_000m / factor ? (0, $"'{text}' is too large an amount (over £1,000bn).") : (v * factor, null);
     }
 
     /// <summary>A plain number, or an error message.</summary>

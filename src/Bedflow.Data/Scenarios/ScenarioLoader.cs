@@ -46,6 +46,13 @@ internal static partial class ScenarioLoader
                 variants.AddRange(ReadVariant(ctx, root, key, value, baseline is not null));
             }
         }
+        // Each variant writes files named after it: two names that make one file name would clash.
+        foreach (var clash in variants.GroupBy(v => Results.OutputFolder.SafeName(v.Name), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1 || g.Key.Equals("baseline", StringComparison.OrdinalIgnoreCase)))
+        {
+            var names = clash.Select(v => v.Name).ToList();
+            var at = root["variants"] is YMap vm ? vm.Entries.FirstOrDefault(e => names.Any(n => n.StartsWith(e.Key.Value, StringComparison.Ordinal))).Key : null;
+            ctx.Error(at, "variants", $"variants {string.Join(", ", names.Select(n => $"'{n}'"))} would write files with the same name ({clash.Key}): rename one.");
+        }
         var problems = ctx.Problems.DistinctBy(p => p.ToString()).OrderBy(p => p.IsWarning).ThenBy(p => p.Line).ThenBy(p => p.Column).ToList();
         if (baseline is null || problems.Any(p => !p.IsWarning))
         {
@@ -105,11 +112,20 @@ internal static partial class ScenarioLoader
         if (ctx.Map(v["sweep"], $"{path}.sweep") is { } sweep)
         {
             ctx.Keys(sweep, $"{path}.sweep", ["path", "values"], ["path", "values"]);
+            if (sweep["path"] is not YScalar || sweep["values"] is not YSeq { Items.Count: > 0 })
+            {
+                ctx.Error(sweep, $"{path}.sweep", "a sweep needs a path (a dotted key) and a non-empty list of values, such as {path: arrivals.ed.redirect.share, values: [5%, 10%]}.");
+            }
             if (sweep["path"] is YScalar target && sweep["values"] is YSeq values && values.Items.Count > 0)
             {
                 foreach (var item in values.Items)
                 {
-                    string label = item is YScalar s ? s.Value : "?";
+                    if (item is not YScalar s)
+                    {
+                        ctx.Error(item, $"{path}.sweep.values", "sweep values must be single values, not lists or mappings.");
+                        continue;
+                    }
+                    string label = s.Value;
                     runs.Add(($"{key.Value}[{label}]", Set(ctx, tree, target, item, $"{path}.sweep") ?? tree));
                 }
             }

@@ -9,6 +9,9 @@ internal sealed record Intervention(string Name, double From, double To, List<(s
 
 internal sealed partial class ScenarioReader
 {
+    /// <summary>Sanity limit on an arrival rate (patients a day).</summary>
+    internal const double MaxRate = 100_000;
+
     internal static readonly string[] ArrivalKeys = ["service", "rate", "rate_changes", "kind", "monthly", "weekday", "groups", "divert_to", "redirect"];
 
     private List<ArrivalStreamDefinition> ReadArrivals(YNode? node)
@@ -28,6 +31,11 @@ internal sealed partial class ScenarioReader
             ctx.Keys(m, path, ArrivalKeys, ["service", "rate"]);
             string? service = ctx.Text(m["service"], $"{path}.service");
             double? rate = ctx.Rate(m["rate"], $"{path}.rate");
+            if (rate > MaxRate)
+            {
+                ctx.Error(m["rate"], $"{path}.rate", $"a rate can be at most {MaxRate:N0} a day (a whole nation's admissions), but was {rate:N0} a day.");
+                rate = null;
+            }
             var changes = new List<(double, double)>();
             if (ctx.Map(m["rate_changes"], $"{path}.rate_changes") is { } rc)
             {
@@ -186,6 +194,11 @@ internal sealed partial class ScenarioReader
                 {
                     if (ctx.Integer(delta, $"{path}.add_capacity.{service.Value}") is { } d)
                     {
+                        if (Math.Abs((long)d) > MaxCapacity)
+                        {
+                            ctx.Error(delta, $"{path}.add_capacity.{service.Value}", $"a change of capacity can be at most {MaxCapacity:N0} either way, but was {d:N0}.");
+                            continue;
+                        }
                         capacity.Add((service.Value, service, d));
                     }
                 }

@@ -33,6 +33,10 @@ internal sealed partial class ScenarioReader
         if (ctx.Map(prices["elective"], "prices.elective") is { } elective)
         {
             ctx.Keys(elective, "prices.elective", ["bed_days", "price"], ["bed_days", "price"]);
+            if (ctx.Number(elective["bed_days"], "prices.elective.bed_days") is <= 0 and var days)
+            {
+                ctx.Error(elective["bed_days"], "prices.elective.bed_days", $"an elective case uses more than 0 bed-days, but was {days}.");
+            }
             list = list with
             {
                 ElectiveBedDays = ctx.Number(elective["bed_days"], "prices.elective.bed_days") ?? 3,

@@ -5,6 +5,9 @@ namespace Bedflow.Data.Scenarios;
 
 internal sealed partial class ScenarioReader
 {
+    /// <summary>Sanity limit on a capacity (beds, places, staff or units).</summary>
+    internal const int MaxCapacity = 10_000_000;
+
     private List<ServiceDefinition> ReadServices(YNode? node, List<Intervention> interventions)
     {
         var list = new List<ServiceDefinition>();
@@ -124,7 +127,7 @@ internal sealed partial class ScenarioReader
         }
         var baseline = new CapacitySchedule(first, changes);
         var bounds = changes.Select(c => c.Day).Concat(deltas.SelectMany(d => new[] { d.From, d.To })).Distinct().Order();
-        int At(double day) => Math.Max(0, baseline.At(day) + deltas.Where(d => d.From <= day && day < d.To).Sum(d => d.Delta));
+        int At(double day) => (int)Math.Clamp(baseline.At(day) + deltas.Where(d => d.From <= day && day < d.To).Sum(d => (long)d.Delta), 0, MaxCapacity);
         return new CapacitySchedule(first, [.. bounds.Select(b => (b, At(b)))]);
     }
 
@@ -138,6 +141,11 @@ internal sealed partial class ScenarioReader
         if (value < 0)
         {
             ctx.Error(node, path, $"capacity must be at least 0, but was {value}.");
+            return null;
+        }
+        if (value > MaxCapacity)
+        {
+            ctx.Error(node, path, $"capacity can be at most {MaxCapacity:N0} (write unlimited for no limit), but was {value:N0}.");
             return null;
         }
         return value;

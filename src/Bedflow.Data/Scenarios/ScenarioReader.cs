@@ -46,6 +46,11 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         Name = ctx.Text(root["name"], "name") ?? "";
         Description = ctx.Text(root["description"], "description") ?? "";
         _start = ctx.Date(root["start"], "start") ?? _start;
+        if (_start.Year is < 1900 or > 2999)
+        {
+            ctx.Error(root["start"], "start", $"the start date must be between 1900 and 2999, but was {_start:yyyy-MM-dd}.");
+            _start = new DateOnly(2016, 4, 1);
+        }
         ReadOptions(root);
         if (root["groups"] is { } groupsNode)
         {

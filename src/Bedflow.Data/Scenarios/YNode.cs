@@ -13,11 +13,41 @@ internal abstract record YNode(Mark Start)
 {
     public static YNode From(YamlNode node) => node switch
     {
-        YamlMappingNode m => new YMap(At(m), [.. m.Children.Select(kv => (Key: (YScalar)From(kv.Key), Value: From(kv.Value)))]),
+        YamlMappingNode m => new YMap(At(m), [.. m.Children.Select(kv => (Key: From(kv.Key) as YScalar ?? new YScalar(At(kv.Key), NonScalarKey, false), Value: From(kv.Value)))]),
         YamlSequenceNode s => new YSeq(At(s), [.. s.Children.Select(From)]),
         YamlScalarNode sc => new YScalar(At(sc), sc.Value ?? "", sc.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any),
         _ => new YScalar(At(node), "", true),
     };
+
+    /// <summary>Stands for a key that is a list or mapping (reported as a problem by <see cref="YamlFile"/>).</summary>
+    public const string NonScalarKey = "\u0000non-scalar key";
+
+    /// <summary>The positions of keys that are lists or mappings: keys must be plain names.</summary>
+    public static IEnumerable<Mark> NonScalarKeys(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlMappingNode m:
+                foreach (var (k, v) in m.Children)
+                {
+                    if (k is not YamlScalarNode)
+                    {
+                        yield return At(k);
+                    }
+                    foreach (var inner in NonScalarKeys(k).Concat(NonScalarKeys(v)))
+                    {
+                        yield return inner;
+                    }
+                }
+                break;
+            case YamlSequenceNode s:
+                foreach (var inner in s.Children.SelectMany(NonScalarKeys))
+                {
+                    yield return inner;
+                }
+                break;
+        }
+    }
 
     private static Mark At(YamlNode n) => new((int)n.Start.Line, (int)n.Start.Column);
 }

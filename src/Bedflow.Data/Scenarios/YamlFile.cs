@@ -67,7 +67,12 @@ internal static class YamlFile
             problems.Add(new ScenarioProblem(display, (int)second.Start.Line, (int)second.Start.Column, "", "the file holds more than one YAML document (---); give one scenario per file."));
             return null;
         }
-        return YNode.From(stream.Documents[0].RootNode);
+        var bad = YNode.NonScalarKeys(stream.Documents[0].RootNode).ToList();
+        foreach (var mark in bad)
+        {
+            problems.Add(new ScenarioProblem(display, mark.Line, mark.Column, "", "keys must be plain names, not lists or mappings."));
+        }
+        return bad.Count > 0 ? null : YNode.From(stream.Documents[0].RootNode);
     }
 
     // YamlDotNet's messages start with "(Line: 3, Col: 5, Idx: 40) - (Line: ...): ": the position is reported separately.

@@ -53,6 +53,8 @@ public class ScenarioMoneyTests
         { "  shares: {nhs: 25%, social_care: 75%}", "  shares: {nhs: 25%, social_care: 70%}", "pooled_fund.shares", "shares of the result must sum to 1, but sum to 0.95." },
         { "  nhs:\n    name: CCG", "  ccg:\n    name: CCG", "budgets.ccg", "budgets belong to nhs or social_care, not 'ccg'." },
         { "budget: {2016/17: £750m}", "budget: {2016: £750m}", "budgets.nhs.budget.2016", "'2016' is not a financial year: write it as 2016/17." },
+        { "budget: {2016/17: £750m}", "budget: {2016/17: £79228162514264337593543950335bn}", "budgets.nhs.budget.2016/17", "'£79228162514264337593543950335bn' is too large an amount (over £1,000bn)." },
+        { "elective: {bed_days: 3.5,", "elective: {bed_days: 0,", "prices.elective.bed_days", "an elective case uses more than 0 bed-days, but was 0." },
     };
 
     [Theory]

@@ -62,6 +62,10 @@ public class ScenarioValidationTests
         { 18, "    rate: 5", 18, "arrivals.ed.rate", "'5' has no unit: write a rate such as 5/d (per day), 5/w (per week) or 5/y (per year)." },
         { 4, "horizon: 200y", 4, "horizon", "the horizon must be from 1d to 100y." },
         { 18, "    rate: 1e400/d", 18, "arrivals.ed.rate", "'1e400/d' is too large to be a rate." },
+        { 9, "    capacity: 20000000", 9, "services.acute.capacity", "capacity can be at most 10,000,000 (write unlimited for no limit), but was 20,000,000." },
+        { 18, "    rate: 10000000/d", 18, "arrivals.ed.rate", "a rate can be at most 100,000 a day (a whole nation's admissions), but was 10,000,000 a day." },
+        { 2, "start: 0001-01-01", 2, "start", "the start date must be between 1900 and 2999, but was 0001-01-01." },
+        { 10, "    length_of_stay: {erlang: {k: 2000000000, mean: 3d}}", 10, "services.acute.length_of_stay.erlang.k", "an Erlang distribution with more than 1,000 phases is as good as deterministic: use deterministic (k was 2,000,000,000)." },
         { 2, "start: 2016-13-01", 2, "start", "'2016-13-01' is not a date: write it as yyyy-mm-dd, such as 2016-11-01." },
         { 17, "    service: acute_ward", 17, "arrivals.ed.service", "'acute_ward' is referenced but not defined as a service." },
         { 8, "    kind: acute_hospital", 8, "services.acute.kind",
@@ -106,6 +110,24 @@ public class ScenarioValidationTests
         var p = Assert.Single(load.Problems);
         Assert.StartsWith("this is not valid YAML: ", p.Message, StringComparison.Ordinal);
         Assert.InRange(p.Line, 20, 22);
+    }
+
+    [Fact]
+    public void A_key_that_is_a_list_or_mapping_is_a_clear_problem()
+    {
+        var load = Scenario.Parse(Valid + "\n? [a, b]\n: 1\n", "tiny.yaml");
+        var p = Assert.Single(load.Problems);
+        Assert.Equal("keys must be plain names, not lists or mappings.", p.Message);
+        Assert.Equal(22, p.Line);
+    }
+
+    [Fact]
+    public void Variants_whose_names_make_the_same_file_name_or_sweeps_without_values_are_errors()
+    {
+        var clash = Scenario.Parse(Valid + "\nvariants:\n  a.b:\n    description: x\n  a_b:\n    description: y\n", "tiny.yaml");
+        Assert.Contains(clash.Problems, p => p.Message.StartsWith("variants 'a.b', 'a_b' would write files with the same name (a_b)", StringComparison.Ordinal));
+        var sweep = Scenario.Parse(Valid + "\nvariants:\n  s:\n    sweep: {path: seedless, values: []}\n", "tiny.yaml");
+        Assert.Contains(sweep.Problems, p => p.Message.StartsWith("a sweep needs a path", StringComparison.Ordinal));
     }
 
     [Theory]
