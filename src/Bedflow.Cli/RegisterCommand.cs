@@ -45,9 +45,10 @@ internal static class RegisterCommand
                 error.WriteLine($"bedflow: {keyError}");
                 return ExitCodes.UsageError;
             }
-            if (await OpenAsync(parse.GetValue(db), error, cancel) is not { } database)
+            var (database, failure) = await OpenAsync(parse.GetValue(db), error, cancel);
+            if (database is null)
             {
-                return ExitCodes.UsageError;
+                return failure;
             }
             var register = new DelayRegister(database);
             var report = await register.ImportAsync(parse.GetValue(file)!, key, parse.GetValue(user) ?? Environment.UserName, parse.GetValue(skip), cancel);
@@ -85,9 +86,10 @@ internal static class RegisterCommand
                 error.WriteLine($"bedflow: --month must be YYYY-MM, such as 2016-11, but was '{parse.GetValue(month)}'.");
                 return ExitCodes.UsageError;
             }
-            if (await OpenAsync(parse.GetValue(db), error, cancel) is not { } database)
+            var (database, failure) = await OpenAsync(parse.GetValue(db), error, cancel);
+            if (database is null)
             {
-                return ExitCodes.UsageError;
+                return failure;
             }
             var register = new DelayRegister(database);
             var counter = new DelayCounter(first, first.AddMonths(1).AddDays(-1));
@@ -177,9 +179,10 @@ internal static class RegisterCommand
                 error.WriteLine($"bedflow: --at must be yyyy-mm-dd hh:mm, but was '{atText}'.");
                 return ExitCodes.UsageError;
             }
-            if (await OpenAsync(parse.GetValue(db), error, cancel) is not { } database)
+            var (database, failure) = await OpenAsync(parse.GetValue(db), error, cancel);
+            if (database is null)
             {
-                return ExitCodes.UsageError;
+                return failure;
             }
             var register = new DelayRegister(database);
             var delays = (await register.CurrentDelaysAsync(now, cancel)).Where(d => (only is null || d.Reason == only) && (who is null || d.Responsible == who)).ToList();
@@ -200,22 +203,28 @@ internal static class RegisterCommand
     }
 
     /// <summary>Opens the register, or says why it cannot (never printing a connection string: it may hold a password).</summary>
-    private static async Task<RegisterDatabase?> OpenAsync(string? db, TextWriter error, CancellationToken cancel)
+    private static async Task<(RegisterDatabase? Db, int Failure)> OpenAsync(string? db, TextWriter error, CancellationToken cancel)
     {
         if (db is not null && string.IsNullOrWhiteSpace(db))
         {
             error.WriteLine("bedflow: --db is empty: give a file path or a PostgreSQL connection string (or leave it out for bedflow.db).");
-            return null;
+            return (null, ExitCodes.UsageError);
         }
         try
         {
-            return await RegisterDatabase.OpenAsync(db, cancel);
+            return (await RegisterDatabase.OpenAsync(db, cancel), ExitCodes.Ok);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            // The server is down or unreachable: the environment, not the user's input.
+            error.WriteLine($"bedflow: cannot reach the PostgreSQL server given: {e.Message.Split('\n')[0]}");
+            return (null, ExitCodes.Failure);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or ArgumentException or System.Net.Sockets.SocketException or TimeoutException)
         {
             string where = db is not null && db.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? "the PostgreSQL server given" : $"'{db ?? Environment.GetEnvironmentVariable("BEDFLOW_DB") ?? "bedflow.db"}'";
             error.WriteLine($"bedflow: cannot open the register at {where}: {e.Message.Split('\n')[0]}");
-            return null;
+            return (null, ExitCodes.UsageError);
         }
     }
 

@@ -11,22 +11,23 @@ internal static class RegisterPublishedCommands
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static IEnumerable<Command> Create(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<RegisterDatabase?>> open, Func<Option<string?>> db)
+    public static IEnumerable<Command> Create(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Func<Option<string?>> db)
     {
         yield return ImportPublished(output, error, open, db());
         yield return Benchmark(output, error, open, db());
         yield return Trend(output, error, open, db());
     }
 
-    private static Command ImportPublished(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<RegisterDatabase?>> open, Option<string?> db)
+    private static Command ImportPublished(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Option<string?> db)
     {
         var file = new Argument<string>("FILE") { Description = "dtoc-la-days-by-reason.csv (import first) or dtoc-la-days-by-organisation.csv." };
         var command = new Command("import-published", "Import NHS England's published monthly delayed days by council.") { file, db };
         command.SetAction(async (parse, cancel) =>
         {
-            if (await open(parse.GetValue(db), error, cancel) is not { } database)
+            var (database, failure) = await open(parse.GetValue(db), error, cancel);
+            if (database is null)
             {
-                return ExitCodes.UsageError;
+                return failure;
             }
             var result = await PublishedData.ImportAsync(database, parse.GetValue(file)!, cancel);
             foreach (var p in result.Problems)
@@ -48,7 +49,7 @@ internal static class RegisterPublishedCommands
         return command;
     }
 
-    private static Command Benchmark(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<RegisterDatabase?>> open, Option<string?> db)
+    private static Command Benchmark(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Option<string?> db)
     {
         var la = new Option<string>("--la") { Description = "The council's code (E-code or old numeric code), e.g. E10000025 or 608.", Required = true };
         var from = new Option<string>("--from") { Description = "First month, YYYY-MM.", Required = true };
@@ -73,9 +74,10 @@ internal static class RegisterPublishedCommands
                     return ExitCodes.UsageError;
                 }
             }
-            if (await open(parse.GetValue(db), error, cancel) is not { } database)
+            var (database, failure) = await open(parse.GetValue(db), error, cancel);
+            if (database is null)
             {
-                return ExitCodes.UsageError;
+                return failure;
             }
             var b = await PublishedFigures.BenchmarkAsync(database, parse.GetValue(la)!, f, t, adults, cancel);
             if (b is null)
@@ -110,7 +112,7 @@ internal static class RegisterPublishedCommands
         return command;
     }
 
-    private static Command Trend(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<RegisterDatabase?>> open, Option<string?> db)
+    private static Command Trend(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Option<string?> db)
     {
         var la = new Option<string>("--la") { Description = "The council's code.", Required = true };
         var months = new Option<string?>("--months") { Description = "Two months FROM,TO (YYYY-MM,YYYY-MM): how much of the change between them is seasonal." };
@@ -130,9 +132,10 @@ internal static class RegisterPublishedCommands
                     return ExitCodes.UsageError;
                 }
             }
-            if (await open(parse.GetValue(db), error, cancel) is not { } database)
+            var (database, failure) = await open(parse.GetValue(db), error, cancel);
+            if (database is null)
             {
-                return ExitCodes.UsageError;
+                return failure;
             }
             if (await PublishedFigures.SeriesAsync(database, parse.GetValue(la)!, cancel) is not { } series)
             {

@@ -43,6 +43,10 @@ public class RegisterCommandTests
             Assert.Equal(2, Cli.Run("register", "sitrep", "--month", "2016-13", "--db", db).Code);
             Assert.Equal(2, Cli.Run("register", "list", "--db", db, "--organisation", "council").Code);
             Assert.Equal(2, Cli.Run("register", "import", extract, "--db", "/nonexistent-dir/x/register.db").Code);
+            var (down, _, downError) = Cli.Run("register", "sitrep", "--month", "2016-11", "--db", "Host=127.0.0.1;Port=1;Timeout=2;Username=x");
+            Assert.Equal(1, down); // an unreachable server is the environment, not a mistake in the input
+            Assert.Contains("cannot reach the PostgreSQL server", downError, StringComparison.Ordinal);
+            Assert.DoesNotContain("Username=x", downError, StringComparison.Ordinal);
         }
         finally
         {
