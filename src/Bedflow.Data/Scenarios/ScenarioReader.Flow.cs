@@ -159,7 +159,7 @@ internal sealed partial class ScenarioReader
     /// <c>interventions: {winter_pilot: {from: 2016-11-01, to: 2017-03-31, add_capacity: {intermediate_care: 30}}}</c>:
     /// in force from the start of <c>from</c> to the end of <c>to</c>.
     /// </summary>
-    private List<Intervention> ReadInterventions(YNode? node)
+    private List<Intervention> ReadInterventions(YNode? node, HashSet<string> services, List<string> exits)
     {
         var list = new List<Intervention>();
         if (ctx.Map(node, "interventions") is not { } map)
@@ -208,6 +208,11 @@ internal sealed partial class ScenarioReader
             {
                 foreach (var (service, dist) in los.Entries)
                 {
+                    if (!services.Contains(service.Value))
+                    {
+                        ctx.Error(service, $"{path}.length_of_stay.{service.Value}", $"'{service.Value}' is referenced but not defined as a service.{Suggest.DidYouMean(service.Value, services)}");
+                        continue;
+                    }
                     if (Stay(dist, $"{path}.length_of_stay.{service.Value}") is { } d)
                     {
                         stays.Add((service.Value, d));
@@ -215,6 +220,23 @@ internal sealed partial class ScenarioReader
                 }
             }
             var routes = m["routing"] is { } r ? ReadRouting(r, $"{path}.routing") : [];
+            if (m["routing"] is YMap routing)
+            {
+                // Names are checked here, at their own keys, rather than later by the engine.
+                foreach (var (origin, dests) in routing.Entries)
+                {
+                    if (!services.Contains(origin.Value))
+                    {
+                        ctx.Error(origin, $"{path}.routing.{origin.Value}", $"'{origin.Value}' is referenced but not defined as a service.{Suggest.DidYouMean(origin.Value, services)}");
+                    }
+                    var leaves = dests is YMap dm && dm.Entries.All(e => _groups.Contains(e.Key.Value) && e.Value is YMap)
+                        ? dm.Entries.SelectMany(e => ((YMap)e.Value).Entries) : (dests as YMap)?.Entries ?? [];
+                    foreach (var (destination, _) in leaves.Where(e => !services.Contains(e.Key.Value) && !exits.Contains(e.Key.Value)))
+                    {
+                        ctx.Error(destination, $"{path}.routing.{origin.Value}.{destination.Value}", $"'{destination.Value}' is referenced but is neither a service nor an exit.{Suggest.DidYouMean(destination.Value, services.Concat(exits))}");
+                    }
+                }
+            }
             if (capacity.Count + stays.Count + routes.Count == 0 && cost == 0)
             {
                 ctx.Error(m, path, "an intervention needs at least one of add_capacity, routing, length_of_stay or cost.");

@@ -75,7 +75,8 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
             Target = ctx.Number(report["target_delayed_patients"], "report.target_delayed_patients");
         }
 
-        var interventions = ReadInterventions(root["interventions"]);
+        var serviceNames = (root["services"] as YMap)?.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal) ?? [];
+        var interventions = ReadInterventions(root["interventions"], serviceNames, exits);
         var services = ReadServices(root["services"], interventions);
         var arrivals = ReadArrivals(root["arrivals"]);
         var routes = ReadRouting(root["routing"], "routing");

@@ -113,6 +113,18 @@ public class ScenarioValidationTests
     }
 
     [Fact]
+    public void Unknown_names_inside_an_intervention_are_reported_at_their_own_keys()
+    {
+        string text = Valid + "\ninterventions:\n  pilot:\n    from: 2016-06-01\n    to: 2016-06-30\n    routing: {acute: {home: 0.8, intermediate_cre: 0.2}}\n    length_of_stay: {acut: {exponential: {mean: 2d}}}\n";
+        var load = Scenario.Parse(text, "tiny.yaml");
+        Assert.Contains(load.Problems, p => p.Line == 26 && p.Path == "interventions.pilot.routing.acute.intermediate_cre"
+            && p.Message == "'intermediate_cre' is referenced but is neither a service nor an exit. Did you mean 'intermediate_care'?");
+        Assert.Contains(load.Problems, p => p.Line == 27 && p.Path == "interventions.pilot.length_of_stay.acut"
+            && p.Message == "'acut' is referenced but not defined as a service. Did you mean 'acute'?");
+        Assert.DoesNotContain(load.Problems, p => p.Path.StartsWith("routing_changes", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_key_that_is_a_list_or_mapping_is_a_clear_problem()
     {
         var load = Scenario.Parse(Valid + "\n? [a, b]\n: 1\n", "tiny.yaml");
