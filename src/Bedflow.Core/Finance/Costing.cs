@@ -29,10 +29,12 @@ public static class Costing
         var daysByYear = new Dictionary<string, int>();
         decimal? excess = economy.Prices.ExcessBedDay;
         decimal funded = 0;
+        // The financial year of each day, worked out once (not per service per day).
+        var yearOf = new string[census.Days];
         for (int d = 0; d < census.Days; d++)
         {
-            string fy = FinancialYear(network.StartDate.AddDays(d));
-            daysByYear[fy] = daysByYear.GetValueOrDefault(fy) + 1;
+            yearOf[d] = FinancialYear(network.StartDate.AddDays(d));
+            daysByYear[yearOf[d]] = daysByYear.GetValueOrDefault(yearOf[d]) + 1;
         }
         for (int s = 0; s < network.Services.Count; s++)
         {
@@ -55,7 +57,7 @@ public static class Costing
                     + ((decimal)census.Units[s][d] * p.PerUnit / 7)
                     + (census.Admitted[s][d] * p.Admission);
                 serviceTotal += cost;
-                string fy = FinancialYear(network.StartDate.AddDays(d));
+                string fy = yearOf[d];
                 byYear[fy] = byYear.GetValueOrDefault(fy) + cost;
                 if (payer == Commissioner.Pooled && economy.Pool is not null)
                 {
@@ -75,7 +77,7 @@ public static class Costing
             decimal perDay = f.To > f.From ? f.Amount / (decimal)(f.To - f.From) : 0;
             for (int d = Math.Max(0, (int)Math.Ceiling(f.From)); d < Math.Min(census.Days, f.To); d++)
             {
-                string fy = FinancialYear(network.StartDate.AddDays(d));
+                string fy = yearOf[d];
                 fixedTotal += perDay;
                 byYear[fy] = byYear.GetValueOrDefault(fy) + perDay;
                 if (f.PaidBy == Commissioner.Pooled && economy.Pool is not null)

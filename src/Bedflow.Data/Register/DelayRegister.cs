@@ -83,14 +83,18 @@ public sealed class DelayRegister(RegisterDatabase db)
             }
             string now = DateTime.UtcNow.ToString(TimeFormat, CultureInfo.InvariantCulture);
             int done = 0;
+            var registered = new HashSet<(string, string)>();
             foreach (var e in episodes)
             {
                 cancel.ThrowIfCancellationRequested();
                 afterEpisode?.Invoke(done++);
-                // Providers and their services are registered as they appear (name = code until named).
-                await connection.ExecuteAsync("INSERT INTO organisations (code, name, kind) VALUES (@Provider, @Provider, 'provider') ON CONFLICT (code) DO NOTHING", e, transaction).ConfigureAwait(false);
-                await connection.ExecuteAsync("INSERT INTO services (provider, name, beds) VALUES (@Provider, @Service, @Beds) ON CONFLICT (provider, name) DO UPDATE SET beds = excluded.beds",
-                    new { e.Provider, e.Service, Beds = e.Beds.ToString() }, transaction).ConfigureAwait(false);
+                // Providers and their services are registered as they first appear in this import (name = code until named).
+                if (registered.Add((e.Provider, e.Service)))
+                {
+                    await connection.ExecuteAsync("INSERT INTO organisations (code, name, kind) VALUES (@Provider, @Provider, 'provider') ON CONFLICT (code) DO NOTHING", e, transaction).ConfigureAwait(false);
+                    await connection.ExecuteAsync("INSERT INTO services (provider, name, beds) VALUES (@Provider, @Service, @Beds) ON CONFLICT (provider, name) DO UPDATE SET beds = excluded.beds",
+                        new { e.Provider, e.Service, Beds = e.Beds.ToString() }, transaction).ConfigureAwait(false);
+                }
                 long patient = await connection.ExecuteScalarAsync<long?>("SELECT id FROM patients WHERE nhs_hash = @NhsHash", e, transaction).ConfigureAwait(false)
                     ?? await connection.ExecuteScalarAsync<long>("INSERT INTO patients (nhs_hash) VALUES (@NhsHash) RETURNING id", e, transaction).ConfigureAwait(false);
                 var row = new
@@ -176,11 +180,14 @@ public sealed class DelayRegister(RegisterDatabase db)
         var open = await connection.QueryAsync<(long Id, long Patient, string Provider, string Service, string Beds, string Ready)>(
             "SELECT id, patient_id, provider, service, beds, ready FROM episodes WHERE ready IS NOT NULL AND ready <= @now AND (discharged IS NULL OR discharged > @now)",
             new { now = T(now) }).ConfigureAwait(false);
+        // The reasons of all open delays in one query, not one per patient.
+        var reasons = (await connection.QueryAsync<(long Episode, string From, string Reason, string Responsible)>(
+            "SELECT r.episode_id, r.from_time, r.reason, r.responsible FROM delay_reasons r JOIN episodes e ON e.id = r.episode_id WHERE e.ready IS NOT NULL AND e.ready <= @now AND (e.discharged IS NULL OR e.discharged > @now) AND r.from_time <= @now",
+            new { now = T(now) }).ConfigureAwait(false)).ToLookup(r => r.Episode);
         var list = new List<CurrentDelay>();
         foreach (var e in open)
         {
-            var reason = await connection.QueryFirstOrDefaultAsync<(string Reason, string Responsible)?>(
-                "SELECT reason, responsible FROM delay_reasons WHERE episode_id = @Id AND from_time <= @now ORDER BY from_time DESC LIMIT 1", new { e.Id, now = T(now) }).ConfigureAwait(false);
+            (string Reason, string Responsible)? reason = reasons[e.Id].OrderBy(r => r.From, StringComparer.Ordinal).Select(r => ((string, string)?)(r.Reason, r.Responsible)).LastOrDefault();
             var ready = P(e.Ready)!.Value;
             list.Add(new CurrentDelay(e.Patient, e.Provider, e.Service, Enum.Parse<SitRepBeds>(e.Beds), ready, (now - ready).TotalDays,
                 reason is { } r ? Enum.Parse<DelayReason>(r.Reason) : DelayReason.O, reason is { } r2 ? Enum.Parse<Responsibility>(r2.Responsible) : Responsibility.Nhs));
