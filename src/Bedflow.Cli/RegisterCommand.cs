@@ -16,7 +16,7 @@ internal static class RegisterCommand
         command.Subcommands.Add(Import(output, error));
         command.Subcommands.Add(Sitrep(output, error));
         command.Subcommands.Add(List(output, error));
-        foreach (var sub in RegisterPublishedCommands.Create(output, error, OpenAsync, Db))
+        foreach (var sub in RegisterPublishedCommands.Create(output, error, OpenAsync, OpenExistingAsync, Db))
         {
             command.Subcommands.Add(sub);
         }
@@ -25,13 +25,62 @@ internal static class RegisterCommand
 
     private static Option<string?> Db() => new("--db") { Description = "SQLite file, or a PostgreSQL connection string \"Host=…\" (default: BEDFLOW_DB, else bedflow.db)." };
 
+    /// <summary>`--wait`: how long a write waits for another import to finish (30s, 10m, 1h; 0 = do not wait).</summary>
+    internal static Option<TimeSpan> Wait() => new("--wait")
+    {
+        Description = "How long to wait for another import into the same register to finish: 30s, 10m, 1h, or 0 not to wait (default 10m).",
+        DefaultValueFactory = _ => RegisterOptions.DefaultLockWait,
+        CustomParser = r =>
+        {
+            string token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (ParseDuration(token) is { } t)
+            {
+                return t;
+            }
+            r.AddError($"--wait must be a duration such as 30s, 10m or 1h (at most 24h), or 0, but was '{token}'.");
+            return TimeSpan.Zero;
+        },
+    };
+
+    /// <summary>A duration "90s", "10m", "1h" or "0"; null if it is not one (or more than a day).</summary>
+    internal static TimeSpan? ParseDuration(string text)
+    {
+        text = text.Trim().ToLowerInvariant();
+        if (text == "0")
+        {
+            return TimeSpan.Zero;
+        }
+        if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n > 86_400)
+        {
+            return null;
+        }
+        TimeSpan? t = text[^1] switch
+        {
+            's' => TimeSpan.FromSeconds(n),
+            'm' => TimeSpan.FromMinutes(n),
+            'h' => TimeSpan.FromHours(n),
+            _ => null,
+        };
+        return t is { } v && v <= TimeSpan.FromDays(1) ? v : null;
+    }
+
+    /// <summary>Register options that say on stderr when a write waits for another.</summary>
+    internal static RegisterOptions Waiting(TimeSpan wait, TextWriter error) => new(wait, waited =>
+        error.WriteLine(waited < TimeSpan.FromSeconds(1)
+            ? $"bedflow: waiting for another import into this register to finish (up to {Describe(wait)}; --wait changes it)…"
+            : $"bedflow: still waiting for another import ({waited.TotalSeconds:0} s so far, up to {Describe(wait)})…"));
+
+    private static string Describe(TimeSpan t) => t.TotalHours >= 1 ? $"{t.TotalHours:0.#} h" : t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#} min" : $"{t.TotalSeconds:0} s";
+
     private static Command Import(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("FILE") { Description = "A patient-level extract (CSV, UTF-8; columns in docs/register.md)." };
         var db = Db();
         var skip = new Option<bool>("--skip-invalid") { Description = "Import the good episodes and write the bad rows to FILE.rejects.csv (default: import nothing if any row is bad)." };
         var user = new Option<string?>("--user") { Description = "Who is importing, for the audit log (default: the operating-system user)." };
-        var command = new Command("import", "Import a patient-level extract: every row checked, all or nothing, idempotent, audited.") { file, db, skip, user };
+        var rejects = new Option<string?>("--rejects") { Description = "With --skip-invalid: where the bad rows go (default FILE.rejects.csv)." };
+        var wait = Wait();
+        var command = new Command("import", "Import a patient-level extract: every row checked, all or nothing, idempotent, audited.") { file, db, skip, user, rejects, wait };
         command.SetAction(async (parse, cancel) =>
         {
             if (string.IsNullOrWhiteSpace(parse.GetValue(file)))
@@ -45,13 +94,18 @@ internal static class RegisterCommand
                 error.WriteLine($"bedflow: {keyError}");
                 return ExitCodes.UsageError;
             }
-            var (database, failure) = await OpenAsync(parse.GetValue(db), error, cancel);
+            if (parse.GetValue(rejects) is { } r0 && string.IsNullOrWhiteSpace(r0))
+            {
+                error.WriteLine("bedflow: --rejects is empty: give a file path (or leave it out for FILE.rejects.csv).");
+                return ExitCodes.UsageError;
+            }
+            var (database, failure) = await OpenAsync(parse.GetValue(db), Waiting(parse.GetValue(wait), error), error, cancel);
             if (database is null)
             {
                 return failure;
             }
             var register = new DelayRegister(database);
-            var report = await register.ImportAsync(parse.GetValue(file)!, key, parse.GetValue(user) ?? Environment.UserName, parse.GetValue(skip), cancel);
+            var report = await register.ImportAsync(parse.GetValue(file)!, key, parse.GetValue(user) ?? Environment.UserName, parse.GetValue(skip), parse.GetValue(rejects), cancel);
             foreach (var p in report.Problems.Take(200))
             {
                 error.WriteLine(p.ToString());
@@ -59,6 +113,11 @@ internal static class RegisterCommand
             if (report.Problems.Count > 200)
             {
                 error.WriteLine($"… and {report.Problems.Count - 200} more problem(s).");
+            }
+            if (report.Failure is { } why)
+            {
+                error.WriteLine($"bedflow: {why}");
+                return ExitCodes.Failure;
             }
             if (!report.Imported)
             {
@@ -86,7 +145,7 @@ internal static class RegisterCommand
                 error.WriteLine($"bedflow: --month must be YYYY-MM, such as 2016-11, but was '{parse.GetValue(month)}'.");
                 return ExitCodes.UsageError;
             }
-            var (database, failure) = await OpenAsync(parse.GetValue(db), error, cancel);
+            var (database, failure) = await OpenExistingAsync(parse.GetValue(db), error, cancel);
             if (database is null)
             {
                 return failure;
@@ -179,7 +238,7 @@ internal static class RegisterCommand
                 error.WriteLine($"bedflow: --at must be yyyy-mm-dd hh:mm, but was '{atText}'.");
                 return ExitCodes.UsageError;
             }
-            var (database, failure) = await OpenAsync(parse.GetValue(db), error, cancel);
+            var (database, failure) = await OpenExistingAsync(parse.GetValue(db), error, cancel);
             if (database is null)
             {
                 return failure;
@@ -202,8 +261,15 @@ internal static class RegisterCommand
         return command;
     }
 
-    /// <summary>Opens the register, or says why it cannot (never printing a connection string: it may hold a password).</summary>
-    private static async Task<(RegisterDatabase? Db, int Failure)> OpenAsync(string? db, TextWriter error, CancellationToken cancel)
+    /// <summary>Opens (creating if need be) the register for a write, or says why it cannot (never printing a connection string: it may hold a password).</summary>
+    private static Task<(RegisterDatabase? Db, int Failure)> OpenAsync(string? db, RegisterOptions options, TextWriter error, CancellationToken cancel) =>
+        OpenAsync(db, error, async () => (await RegisterDatabase.OpenAsync(db, options, cancel), null));
+
+    /// <summary>Opens an existing register for reading: a missing one is "no register at PATH" (exit 2), never created.</summary>
+    private static Task<(RegisterDatabase? Db, int Failure)> OpenExistingAsync(string? db, TextWriter error, CancellationToken cancel) =>
+        OpenAsync(db, error, () => RegisterDatabase.OpenExistingAsync(db, Waiting(RegisterOptions.DefaultLockWait, error), cancel));
+
+    private static async Task<(RegisterDatabase? Db, int Failure)> OpenAsync(string? db, TextWriter error, Func<Task<(RegisterDatabase? Database, string? Problem)>> open)
     {
         if (db is not null && string.IsNullOrWhiteSpace(db))
         {
@@ -212,7 +278,18 @@ internal static class RegisterCommand
         }
         try
         {
-            return (await RegisterDatabase.OpenAsync(db, cancel), ExitCodes.Ok);
+            var (database, problem) = await open();
+            if (problem is not null)
+            {
+                error.WriteLine($"bedflow: {problem}");
+                return (null, ExitCodes.UsageError);
+            }
+            return (database, ExitCodes.Ok);
+        }
+        catch (RegisterBusyException e)
+        {
+            error.WriteLine($"bedflow: {e.Message}");
+            return (null, ExitCodes.Failure);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
@@ -220,7 +297,7 @@ internal static class RegisterCommand
             error.WriteLine($"bedflow: cannot reach the PostgreSQL server given: {e.Message.Split('\n')[0]}");
             return (null, ExitCodes.Failure);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or ArgumentException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             string where = db is not null && db.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? "the PostgreSQL server given" : $"'{db ?? Environment.GetEnvironmentVariable("BEDFLOW_DB") ?? "bedflow.db"}'";
             error.WriteLine($"bedflow: cannot open the register at {where}: {e.Message.Split('\n')[0]}");

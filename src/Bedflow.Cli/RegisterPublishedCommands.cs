@@ -11,25 +11,37 @@ internal static class RegisterPublishedCommands
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static IEnumerable<Command> Create(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Func<Option<string?>> db)
+    public static IEnumerable<Command> Create(TextWriter output, TextWriter error, Func<string?, RegisterOptions, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> openForWrite,
+        Func<string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> openExisting, Func<Option<string?>> db)
     {
-        yield return ImportPublished(output, error, open, db());
-        yield return Benchmark(output, error, open, db());
-        yield return Trend(output, error, open, db());
+        var wait = RegisterCommand.Wait();
+        yield return ImportPublished(output, error, openForWrite, db(), wait);
+        yield return Benchmark(output, error, openExisting, db());
+        yield return Trend(output, error, openExisting, db());
     }
 
-    private static Command ImportPublished(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Option<string?> db)
+    private static Command ImportPublished(TextWriter output, TextWriter error, Func<string?, RegisterOptions, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open,
+        Option<string?> db, Option<TimeSpan> wait)
     {
         var file = new Argument<string>("FILE") { Description = "dtoc-la-days-by-reason.csv (import first) or dtoc-la-days-by-organisation.csv." };
-        var command = new Command("import-published", "Import NHS England's published monthly delayed days by council.") { file, db };
+        var command = new Command("import-published", "Import NHS England's published monthly delayed days by council.") { file, db, wait };
         command.SetAction(async (parse, cancel) =>
         {
-            var (database, failure) = await open(parse.GetValue(db), error, cancel);
+            var (database, failure) = await open(parse.GetValue(db), RegisterCommand.Waiting(parse.GetValue(wait), error), error, cancel);
             if (database is null)
             {
                 return failure;
             }
-            var result = await PublishedData.ImportAsync(database, parse.GetValue(file)!, cancel);
+            PublishedImport result;
+            try
+            {
+                result = await PublishedData.ImportAsync(database, parse.GetValue(file)!, cancel);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or IOException or RegisterBusyException or TimeoutException)
+            {
+                error.WriteLine($"bedflow: {DelayRegister.Describe(e)}");
+                return ExitCodes.Failure;
+            }
             foreach (var p in result.Problems)
             {
                 error.WriteLine(p.ToString());

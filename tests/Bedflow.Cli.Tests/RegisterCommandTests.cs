@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace Bedflow.Cli.Tests;
 
-/// <summary>`bedflow register …` on SQLite (tests in one class: they set BEDFLOW_REGISTER_KEY).</summary>
+/// <summary>`bedflow register …` on SQLite (in one collection: these tests set BEDFLOW_REGISTER_KEY).</summary>
+[Collection("BEDFLOW_REGISTER_KEY")]
 public class RegisterCommandTests
 {
     [Fact]
@@ -47,6 +48,65 @@ public class RegisterCommandTests
             Assert.Equal(1, down); // an unreachable server is the environment, not a mistake in the input
             Assert.Contains("cannot reach the PostgreSQL server", downError, StringComparison.Ordinal);
             Assert.DoesNotContain("Username=x", downError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("BEDFLOW_REGISTER_KEY", null);
+        }
+    }
+}
+
+/// <summary>`bedflow register` faced with mistakes and faults: exit codes and messages, nothing created or half-written.</summary>
+[Collection("BEDFLOW_REGISTER_KEY")]
+public class RegisterCommandFaultTests
+{
+    [Theory]
+    [InlineData("sitrep", "--month", "2016-11")]
+    [InlineData("list")]
+    [InlineData("benchmark", "--la", "E10000025", "--from", "2016-04", "--to", "2016-05")]
+    [InlineData("trend", "--la", "E10000025")]
+    public void A_read_only_command_on_a_mistyped_register_creates_nothing(params string[] args)
+    {
+        string db = Path.Combine(Path.GetTempPath(), $"typo-{Guid.NewGuid():N}.db");
+        var (code, output, error) = Cli.Run(["register", .. args, "--db", db]);
+        Assert.Equal(2, code);
+        Assert.Contains($"no register at '{db}'", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+        Assert.False(File.Exists(db));
+    }
+
+    [Theory]
+    [InlineData("ten")]
+    [InlineData("5x")]
+    [InlineData("-3m")]
+    [InlineData("25h")]
+    public void A_bad_wait_is_a_usage_error(string wait)
+    {
+        var (code, _, error) = Cli.Run("register", "import", "x.csv", "--wait", wait);
+        Assert.Equal(2, code);
+        Assert.Contains("--wait must be a duration such as 30s, 10m or 1h", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rejects_file_that_cannot_be_written_exits_1_with_a_message_and_imports_nothing()
+    {
+        string db = Path.Combine(Path.GetTempPath(), $"register-{Guid.NewGuid():N}.db");
+        string extract = Path.Combine(Path.GetTempPath(), $"extract-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(extract, File.ReadAllText(Cli.RepoFile("examples", "oxfordshire", "register-extract.csv")) + "RTH,9434765918,2016-11-01 10:00,,,acute,acute,,,,,yes\n");
+        string blocker = Path.Combine(Path.GetTempPath(), $"blocker-{Guid.NewGuid():N}");
+        File.WriteAllText(blocker, "a file where a folder should be");
+        Environment.SetEnvironmentVariable("BEDFLOW_REGISTER_KEY", "0123456789abcdef0123456789abcdef-test");
+        try
+        {
+            var (code, _, error) = Cli.Run("register", "import", extract, "--db", db, "--skip-invalid", "--rejects", Path.Combine(blocker, "rejects.csv"));
+            Assert.Equal(1, code);
+            Assert.Contains("bedflow: cannot write the rejects file", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("9434765918", error, StringComparison.Ordinal);
+            var (listCode, list, _) = Cli.Run("register", "list", "--db", db, "--at", "2016-11-20 12:00");
+            Assert.Equal(0, listCode);
+            Assert.Contains("0 patient(s) delayed", list, StringComparison.Ordinal);
         }
         finally
         {

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Bedflow.Core.Delays;
 using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Bedflow.Data.Register;
 
@@ -11,6 +13,12 @@ public sealed record ImportReport(int Inserted, int Updated, int Unchanged, int 
 {
     /// <summary>True when something was written (or nothing needed to be).</summary>
     public bool Imported { get; init; }
+
+    /// <summary>
+    /// Why the import failed for a reason outside the file (a full disk, a lost connection, a rejects
+    /// file that cannot be written, another import holding the lock too long), or null. Nothing was written.
+    /// </summary>
+    public string? Failure { get; init; }
 }
 
 /// <summary>A patient delayed now: pseudonymous (no NHS number), with how long and why.</summary>
@@ -31,10 +39,14 @@ public sealed class DelayRegister(RegisterDatabase db)
     /// numbers masked) go to FILE.rejects.csv. One transaction: an interruption changes nothing.
     /// </summary>
     public Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, CancellationToken cancel = default) =>
-        ImportAsync(file, key, user, skipInvalid, null, cancel);
+        ImportAsync(file, key, user, skipInvalid, null, null, cancel);
+
+    /// <summary>As above, writing the bad rows to <paramref name="rejectsFile"/> (null = FILE.rejects.csv).</summary>
+    public Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, string? rejectsFile, CancellationToken cancel = default) =>
+        ImportAsync(file, key, user, skipInvalid, rejectsFile, null, cancel);
 
     /// <summary>As above; <paramref name="afterEpisode"/> is called inside the transaction after each episode (tests use it to interrupt an import).</summary>
-    internal async Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, Action<int>? afterEpisode, CancellationToken cancel)
+    internal async Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, string? rejectsFile, Action<int>? afterEpisode, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(key);
         List<ExtractEpisode> episodes;
@@ -60,12 +72,81 @@ public sealed class DelayRegister(RegisterDatabase db)
         {
             return new ImportReport(0, 0, 0, bad.Count, problems, null);
         }
-        string? rejects = null;
-        if (bad.Count > 0)
+        // The rejects file is written in full before the database is touched (so a full disk or a
+        // folder that cannot be written stops the import first), and put in place only once the
+        // import has committed.
+        string? rejects = bad.Count > 0 ? rejectsFile ?? file + ".rejects.csv" : null;
+        string? staging = rejects is null ? null : rejects + ".partial";
+        try
         {
-            rejects = file + ".rejects.csv";
-            await WriteRejectsAsync(rejects, header, bad, problems, cancel).ConfigureAwait(false);
+            if (rejects is not null)
+            {
+                await WriteRejectsAsync(staging!, header, bad, problems, cancel).ConfigureAwait(false);
+            }
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(staging);
+            return new ImportReport(0, 0, 0, bad.Count, problems, null) { Failure = $"cannot write the rejects file {rejects}: {e.Message} Nothing was imported." };
+        }
+        try
+        {
+            var (written, refused) = await WriteAsync(file, episodes, key, user, afterEpisode, cancel).ConfigureAwait(false);
+            if (refused is not null)
+            {
+                TryDelete(staging);
+                return new ImportReport(0, 0, 0, 0, [refused], null);
+            }
+            if (rejects is not null)
+            {
+                File.Move(staging!, rejects, overwrite: true);
+            }
+            return new ImportReport(written.Inserted, written.Updated, written.Unchanged, bad.Count, problems, rejects) { Imported = true };
+        }
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or RegisterBusyException or TimeoutException)
+        {
+            TryDelete(staging);
+            return new ImportReport(0, 0, 0, bad.Count, problems, null) { Failure = NhsNumber.Redact(Describe(e)) };
+        }
+    }
+
+    /// <summary>What went wrong outside the file, in words, ending with what it means for the register.</summary>
+    public static string Describe(Exception e)
+    {
+        string first = e.Message.Split('\n')[0].Trim();
+        string what = e switch
+        {
+            SqliteException { SqliteErrorCode: 13 } => "the disk holding the register is full",
+            IOException io when io.HResult is 28 or 0x70 or unchecked((int)0x80070070) => $"the disk is full ({first})",
+            NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException or TimeoutException } => $"the connection to the PostgreSQL server was lost ({first})",
+            PostgresException { SqlState: "57P01" or "57P02" or "57P03" } => $"the PostgreSQL server ended the connection ({first})",
+            RegisterBusyException => first,
+            DbException => $"the database failed: {first}",
+            _ => $"reading or writing failed: {first}",
+        };
+        return e is RegisterBusyException ? what : $"{what}. Nothing was imported: the register is as it was.";
+    }
+
+    private static void TryDelete(string? path)
+    {
+        if (path is null)
+        {
+            return;
+        }
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover .partial file is harmless: it is masked and never read.
+        }
+    }
+
+    /// <summary>Writes the episodes in one transaction under the write lock; or the problem that refused them (a different key).</summary>
+    private async Task<((int Inserted, int Updated, int Unchanged) Written, ImportProblem? Refused)> WriteAsync(string file, List<ExtractEpisode> episodes, byte[] key, string user,
+        Action<int>? afterEpisode, CancellationToken cancel)
+    {
         int inserted = 0, updated = 0, unchanged = 0;
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
         await using (var transaction = await db.BeginWriteAsync(connection, cancel).ConfigureAwait(false))
@@ -79,7 +160,7 @@ public sealed class DelayRegister(RegisterDatabase db)
             }
             else if (known != fingerprint)
             {
-                return new ImportReport(0, 0, 0, 0, [new ImportProblem(file, 0, "", $"this register was built with a different {NhsNumber.KeyVariable}: with another key every patient would be stored again as a new one. Use the register's key; nothing was imported.")], null);
+                return ((0, 0, 0), new ImportProblem(file, 0, "", $"this register was built with a different {NhsNumber.KeyVariable}: with another key every patient would be stored again as a new one. Use the register's key; nothing was imported."));
             }
             string now = DateTime.UtcNow.ToString(TimeFormat, CultureInfo.InvariantCulture);
             int done = 0;
@@ -149,8 +230,9 @@ public sealed class DelayRegister(RegisterDatabase db)
             }
             await transaction.CommitAsync(cancel).ConfigureAwait(false);
         }
-        return new ImportReport(inserted, updated, unchanged, bad.Count, problems, rejects) { Imported = true };
+        return ((inserted, updated, unchanged), null);
     }
+
 
     /// <summary>Every stay in the register as a delay record (no identifiers): what the SitRep figures are counted from.</summary>
     public async Task<IReadOnlyList<DelayRecord>> DelayRecordsAsync(CancellationToken cancel = default)

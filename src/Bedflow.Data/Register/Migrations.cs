@@ -51,11 +51,19 @@ internal static class Migrations
     /// <summary>The newest schema version.</summary>
     public static int Latest => All[^1].Version;
 
+    /// <summary>
+    /// Applies the pending migrations. The version is read first without the write lock, so opening
+    /// an up-to-date register never waits for an import in progress.
+    /// </summary>
     public static async Task ApplyAsync(RegisterDatabase db, CancellationToken cancel)
     {
+        if (await CurrentAsync(db, cancel).ConfigureAwait(false) >= Latest)
+        {
+            return;
+        }
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
-        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_utc TEXT NOT NULL)").ConfigureAwait(false);
         await using var transaction = await db.BeginWriteAsync(connection, cancel).ConfigureAwait(false);
+        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_utc TEXT NOT NULL)", transaction: transaction).ConfigureAwait(false);
         int current = await connection.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM schema_migrations", transaction: transaction).ConfigureAwait(false) ?? 0;
         foreach (var (version, sql) in All.Where(m => m.Version > current))
         {
@@ -64,6 +72,20 @@ internal static class Migrations
                 new { version, at = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) }, transaction).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>The register's schema version, 0 for a register with no migrations yet, or null when the database holds no register.</summary>
+    public static async Task<int?> CurrentAsync(RegisterDatabase db, CancellationToken cancel)
+    {
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        string exists = db.Engine == RegisterEngine.Sqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'";
+        if (await connection.ExecuteScalarAsync<long>(exists).ConfigureAwait(false) == 0)
+        {
+            return null;
+        }
+        return await connection.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM schema_migrations").ConfigureAwait(false) ?? 0;
     }
 
     /// <summary>The schema version of an open database.</summary>

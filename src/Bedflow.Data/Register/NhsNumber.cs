@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Bedflow.Data.Register;
 
@@ -7,7 +8,7 @@ namespace Bedflow.Data.Register;
 /// NHS numbers: checked with their modulus-11 check digit, and turned into a keyed hash
 /// (HMAC-SHA256) before anything is stored. The number itself is never stored, logged or exported.
 /// </summary>
-public static class NhsNumber
+public static partial class NhsNumber
 {
     /// <summary>The environment variable holding the register's HMAC key.</summary>
     public const string KeyVariable = "BEDFLOW_REGISTER_KEY";
@@ -70,4 +71,52 @@ public static class NhsNumber
     /// <summary>A safe label for messages: only the last three digits.</summary>
     public static string Mask(string? text) =>
         text is { Length: >= 3 } t ? $"*******{t[^3..]}" : "***";
+
+    /// <summary>
+    /// The text with everything that looks like an NHS number masked, wherever it sits: ten digits
+    /// in a row, or grouped 3-3-4 with spaces or hyphens ("943 476 5919", "943-476-5919"), valid
+    /// check digit or not, inside a longer run of digits too (the whole run is masked). The one
+    /// masking function for every value a message, a rejects file or an export echoes.
+    /// </summary>
+    public static string Redact(string? text)
+    {
+        if (text is null)
+        {
+            return "";
+        }
+        var matches = LooksLikeNumber().Matches(text);
+        if (matches.Count == 0)
+        {
+            return text;
+        }
+        var result = new StringBuilder(text.Length);
+        int copied = 0;
+        foreach (Match m in matches)
+        {
+            int from = m.Index, to = m.Index + m.Length; // widen to the whole run of digits and single separators
+            while (from > 0 && (char.IsAsciiDigit(text[from - 1]) || (from > 1 && text[from - 1] is ' ' or '-' && char.IsAsciiDigit(text[from - 2]))))
+            {
+                from--;
+            }
+            while (to < text.Length && (char.IsAsciiDigit(text[to]) || (to + 1 < text.Length && text[to] is ' ' or '-' && char.IsAsciiDigit(text[to + 1]))))
+            {
+                to++;
+            }
+            if (from < copied)
+            {
+                continue; // already masked as part of the previous run
+            }
+            result.Append(text, copied, from - copied).Append(Mask(new string([.. text[from..to].Where(char.IsAsciiDigit)])));
+            copied = to;
+        }
+        return result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>True when the text holds something <see cref="Redact"/> would mask.</summary>
+    public static bool ContainsNumberLike(string? text) => text is not null && LooksLikeNumber().IsMatch(text);
+
+    // Ten digits, grouped 3-3-4 by single spaces or hyphens or not at all. Non-backtracking: linear
+    // time whatever a hostile cell holds.
+    [GeneratedRegex(@"[0-9]{3}[ \-]?[0-9]{3}[ \-]?[0-9]{4}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex LooksLikeNumber();
 }

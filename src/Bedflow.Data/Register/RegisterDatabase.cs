@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -15,6 +16,34 @@ public enum RegisterEngine
     Postgres,
 }
 
+/// <summary>How a register waits for its write lock.</summary>
+/// <param name="LockWait">How long a write (an import, a migration) waits for another one to finish before giving up.</param>
+/// <param name="Waiting">Told once, when a write starts to wait for another, and then about every 30 seconds (how long it has waited so far).</param>
+public sealed record RegisterOptions(TimeSpan LockWait, Action<TimeSpan>? Waiting = null)
+{
+    /// <summary>The default wait for the write lock: 10 minutes (`--wait` changes it).</summary>
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromMinutes(10);
+
+    /// <summary>The defaults: wait up to 10 minutes, silently.</summary>
+    public static RegisterOptions Default { get; } = new(DefaultLockWait);
+
+    /// <summary>
+    /// How long one statement may wait inside the driver (SQLite's busy timeout, Npgsql's command
+    /// timeout). Waiting for the write lock never relies on it: the lock is polled.
+    /// </summary>
+    internal TimeSpan DriverTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>SQL run on every new connection (tests use it to make a disk look full).</summary>
+    internal string? OnConnect { get; init; }
+}
+
+/// <summary>Another write held the register's lock for longer than <see cref="RegisterOptions.LockWait"/>.</summary>
+public sealed class RegisterBusyException(TimeSpan waited)
+    : Exception($"another import or update held the register for {Waited(waited)}, longer than the wait allowed (--wait); nothing was written. Try again when it has finished, or allow a longer --wait.")
+{
+    private static string Waited(TimeSpan t) => t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#} minutes" : $"{t.TotalSeconds:0} seconds";
+}
+
 /// <summary>
 /// The register's database: SQLite by default (a file path), PostgreSQL for a connection string
 /// ("Host=…"). Versioned migrations are applied when it is opened. Times are stored as text
@@ -22,10 +51,11 @@ public enum RegisterEngine
 /// </summary>
 public sealed class RegisterDatabase
 {
-    private RegisterDatabase(RegisterEngine engine, string connectionString)
+    private RegisterDatabase(RegisterEngine engine, string connectionString, RegisterOptions options)
     {
         Engine = engine;
         ConnectionString = connectionString;
+        Options = options;
     }
 
     /// <summary>Which engine.</summary>
@@ -33,20 +63,70 @@ public sealed class RegisterDatabase
 
     internal string ConnectionString { get; }
 
+    internal RegisterOptions Options { get; }
+
     /// <summary>
     /// Opens (creating if need be) the register at <paramref name="db"/>: a file path for SQLite,
     /// or a PostgreSQL connection string (starting "Host="); null = BEDFLOW_DB, else bedflow.db.
     /// Applies any pending migrations.
     /// </summary>
-    public static async Task<RegisterDatabase> OpenAsync(string? db, CancellationToken cancel = default)
+    public static Task<RegisterDatabase> OpenAsync(string? db, CancellationToken cancel = default) => OpenAsync(db, RegisterOptions.Default, cancel);
+
+    /// <summary>As above, waiting for the write lock as <paramref name="options"/> says.</summary>
+    public static async Task<RegisterDatabase> OpenAsync(string? db, RegisterOptions options, CancellationToken cancel = default)
     {
-        db ??= Environment.GetEnvironmentVariable("BEDFLOW_DB");
-        db = string.IsNullOrWhiteSpace(db) ? "bedflow.db" : db;
-        var database = db.Contains("Host=", StringComparison.OrdinalIgnoreCase)
-            ? new RegisterDatabase(RegisterEngine.Postgres, db)
-            : new RegisterDatabase(RegisterEngine.Sqlite, new SqliteConnectionStringBuilder { DataSource = db, DefaultTimeout = 60, Pooling = false }.ToString());
+        var database = Create(db, options, create: true);
         await Migrations.ApplyAsync(database, cancel).ConfigureAwait(false);
         return database;
+    }
+
+    /// <summary>
+    /// Opens a register that must already exist, for reading: never creates a file or tables. The
+    /// problem is "no register at PATH" when there is none (migrations of an older register are applied).
+    /// </summary>
+    public static async Task<(RegisterDatabase? Database, string? Problem)> OpenExistingAsync(string? db, RegisterOptions options, CancellationToken cancel = default)
+    {
+        var database = Create(db, options, create: false);
+        string where = database.Engine == RegisterEngine.Sqlite ? Where(db) : "the PostgreSQL database given";
+        if (database.Engine == RegisterEngine.Sqlite && !File.Exists(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource))
+        {
+            return (null, $"no register at {where}: check --db (or BEDFLOW_DB), or create one with 'bedflow register import'.");
+        }
+        int? version = await Migrations.CurrentAsync(database, cancel).ConfigureAwait(false);
+        if (version is null)
+        {
+            return (null, $"no register at {where}: it is not a Bedflow register (no schema_migrations table). Check --db.");
+        }
+        if (version > Migrations.Latest)
+        {
+            return (null, $"the register at {where} is at schema version {version}, newer than this Bedflow knows ({Migrations.Latest}): use a newer Bedflow.");
+        }
+        await Migrations.ApplyAsync(database, cancel).ConfigureAwait(false);
+        return (database, null);
+    }
+
+    /// <summary>Where the SQLite register is, as the user named it.</summary>
+    private static string Where(string? db) => $"'{Resolve(db)}'";
+
+    private static string Resolve(string? db)
+    {
+        db ??= Environment.GetEnvironmentVariable("BEDFLOW_DB");
+        return string.IsNullOrWhiteSpace(db) ? "bedflow.db" : db;
+    }
+
+    private static RegisterDatabase Create(string? db, RegisterOptions options, bool create)
+    {
+        db = Resolve(db);
+        int seconds = (int)Math.Ceiling(options.DriverTimeout.TotalSeconds);
+        return db.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            ? new RegisterDatabase(RegisterEngine.Postgres, new NpgsqlConnectionStringBuilder(db) { CommandTimeout = seconds }.ToString(), options)
+            : new RegisterDatabase(RegisterEngine.Sqlite, new SqliteConnectionStringBuilder
+            {
+                DataSource = db,
+                DefaultTimeout = seconds,
+                Pooling = false,
+                Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            }.ToString(), options);
     }
 
     /// <summary>An open connection.</summary>
@@ -56,7 +136,11 @@ public sealed class RegisterDatabase
         await connection.OpenAsync(cancel).ConfigureAwait(false);
         if (Engine == RegisterEngine.Sqlite)
         {
-            await connection.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;").ConfigureAwait(false);
+            await connection.ExecuteAsync($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(int)Options.DriverTimeout.TotalMilliseconds};").ConfigureAwait(false);
+        }
+        if (Options.OnConnect is { } sql)
+        {
+            await connection.ExecuteAsync(sql).ConfigureAwait(false);
         }
         return connection;
     }
@@ -64,17 +148,67 @@ public sealed class RegisterDatabase
     /// <summary>
     /// Begins the one transaction of a user-visible write, holding the register's write lock so
     /// that two imports at once run one after the other (SQLite: BEGIN IMMEDIATE; PostgreSQL: a
-    /// transaction-scoped advisory lock).
+    /// transaction-scoped advisory lock). The lock is polled, so a write waits for another however
+    /// long the driver's own timeouts are, up to <see cref="RegisterOptions.LockWait"/>; then
+    /// <see cref="RegisterBusyException"/>.
     /// </summary>
     internal async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancel)
     {
+        var clock = Stopwatch.StartNew();
+        var told = TimeSpan.MinValue;
+        while (true)
+        {
+            var transaction = await TryBeginWriteAsync(connection, cancel).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                return transaction;
+            }
+            if (clock.Elapsed >= Options.LockWait)
+            {
+                throw new RegisterBusyException(clock.Elapsed);
+            }
+            if (told == TimeSpan.MinValue || clock.Elapsed - told >= TimeSpan.FromSeconds(30))
+            {
+                told = clock.Elapsed;
+                Options.Waiting?.Invoke(clock.Elapsed);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The write transaction if the lock is free now, else null.</summary>
+    private async Task<DbTransaction?> TryBeginWriteAsync(DbConnection connection, CancellationToken cancel)
+    {
         if (Engine == RegisterEngine.Sqlite)
         {
-            return ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            var sqlite = (SqliteConnection)connection;
+            // For this one statement: no busy wait in SQLite, and at most a second in Microsoft.Data.Sqlite's own retry loop.
+            await sqlite.ExecuteAsync("PRAGMA busy_timeout = 0").ConfigureAwait(false);
+            int timeout = sqlite.DefaultTimeout;
+            sqlite.DefaultTimeout = 1;
+            SqliteTransaction? transaction = null;
+            try
+            {
+                transaction = sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED: another write holds the lock
+            {
+            }
+            finally
+            {
+                sqlite.DefaultTimeout = timeout;
+            }
+            await sqlite.ExecuteAsync($"PRAGMA busy_timeout = {(int)Options.DriverTimeout.TotalMilliseconds}", transaction: transaction).ConfigureAwait(false);
+            return transaction;
         }
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancel).ConfigureAwait(false);
-        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(726174)", transaction: transaction).ConfigureAwait(false);
-        return transaction;
+        var pg = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancel).ConfigureAwait(false);
+        if (await connection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_xact_lock(726174)", transaction: pg).ConfigureAwait(false))
+        {
+            return pg;
+        }
+        await pg.RollbackAsync(cancel).ConfigureAwait(false);
+        await pg.DisposeAsync().ConfigureAwait(false);
+        return null;
     }
 
     /// <summary>The SQL for an auto-numbered key column.</summary>

@@ -10,11 +10,21 @@ namespace Bedflow.Data.Register;
 internal sealed record ExtractEpisode(string Provider, string NhsHash, DateTime Admitted, DateTime? Ready, DateTime? Discharged,
     string Service, SitRepBeds Beds, string? Destination, bool Adult, List<ReasonChange> Reasons, List<int> Lines);
 
-/// <summary>A problem with one line of an extract (line 1 is the header).</summary>
+/// <summary>
+/// A problem with one line of an extract (line 1 is the header; 0 = the whole file). The column and
+/// the message pass through <see cref="NhsNumber.Redact"/> as the problem is made, so no value a
+/// problem echoes can carry an NHS number, whatever column it was typed into.
+/// </summary>
 public sealed record ImportProblem(string File, int Line, string Column, string Message)
 {
-    /// <summary>"file:line: column: message".</summary>
-    public override string ToString() => $"{File}:{Line}: {(Column.Length > 0 ? Column + ": " : "")}{Message}";
+    /// <summary>The column the problem is in, or "" (masked).</summary>
+    public string Column { get; init; } = NhsNumber.Redact(Column);
+
+    /// <summary>What is wrong (masked).</summary>
+    public string Message { get; init; } = NhsNumber.Redact(Message);
+
+    /// <summary>"file:line: column: message", or "file: message" for the whole file.</summary>
+    public override string ToString() => $"{File}:{(Line > 0 ? $"{Line}:" : "")} {(Column.Length > 0 ? Column + ": " : "")}{Message}";
 }
 
 /// <summary>
@@ -36,8 +46,8 @@ internal static class RegisterExtract
 
     /// <summary>
     /// As above; <paramref name="fatal"/> is set when nothing can be imported safely even with
-    /// --skip-invalid (a bad header, or a malformed row that cannot be tied to its episode), and
-    /// <paramref name="fileHeader"/> is the file's own header, for the rejects file.
+    /// --skip-invalid (a bad header, or a bad row that cannot be tied to its episode), and
+    /// <paramref name="fileHeader"/> is the file's own header (masked), for the rejects file.
     /// </summary>
     public static (List<ExtractEpisode> Episodes, List<ImportProblem> Problems, Dictionary<int, string[]> BadLines) Read(TextReader reader, string file, byte[] key,
         out bool fatal, out string[] fileHeader)
@@ -48,6 +58,7 @@ internal static class RegisterExtract
         var bad = new Dictionary<int, string[]>();
         var episodes = new Dictionary<(string, string, DateTime), ExtractEpisode>();
         var tainted = new HashSet<(string, string, DateTime)>(); // episodes with a bad row: kept out whole
+        var looseTies = new List<(string? Provider, string? Hash, DateTime? Admitted)>(); // bad rows known by two of the three identity fields
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim };
         using var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader())
@@ -57,37 +68,68 @@ internal static class RegisterExtract
             return ([], problems, bad);
         }
         var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        fileHeader = csv.HeaderRecord!;
-        var missing = Required.Where(c => !header.Contains(c)).ToList();
-        var unknown = header.Where(h => !Columns.Contains(h)).ToList();
-        if (missing.Count > 0 || unknown.Count > 0)
+        fileHeader = [.. csv.HeaderRecord!.Select(NhsNumber.Redact)];
+        if (HeaderProblem(header) is { } headerProblem)
         {
             fatal = true;
-            // A "column name" with digits is data: the header row is missing. Never echo it (it may be an NHS number).
-            bool looksLikeData = unknown.Any(u => u.Any(char.IsAsciiDigit));
-            problems.Add(new ImportProblem(file, 1, "", looksLikeData
-                ? $"the first row holds values, not column names: is the header row missing? Expected: {string.Join(", ", Columns)}."
-                : (missing.Count > 0 ? $"missing column(s): {string.Join(", ", missing)}. " : "")
-                    + string.Join(" ", unknown.Select(u => $"unknown column '{u}'.{Scenarios.Suggest.DidYouMean(u, Columns)}"))
-                    + $" Expected: {string.Join(", ", Columns)}."));
+            problems.Add(new ImportProblem(file, 1, "", headerProblem));
             return ([], problems, bad);
         }
         int unidentified = 0;
+        int lastLine = 1;
         while (csv.Read())
         {
-            int line = csv.Parser.Row;
+            // The physical line the record starts on (a quoted cell may span lines; blank lines are skipped).
+            int line = Math.Max(lastLine + 1, csv.Parser.RawRow - CountNewlines(csv.Parser.RawRecord));
+            lastLine = csv.Parser.RawRow;
             int before = problems.Count;
             void Add(string column, string message) => problems.Add(new ImportProblem(file, line, column, message));
-            string Get(string column) => header.Contains(column) ? (csv.GetField(Array.IndexOf(header, column)) ?? "").Trim() : "";
+            string Get(string column) => Array.IndexOf(header, column) is var i and >= 0 && i < csv.Parser.Count ? (csv.GetField(i) ?? "").Trim() : "";
             if (csv.Parser.Count != header.Length)
             {
                 Add("", $"has {csv.Parser.Count} fields, but the header has {header.Length} (a truncated or malformed line?).");
-                bad[line] = Masked(csv);
-                // Keep its episode out whole if the row still says which episode it is; if it cannot, nothing is safe to import.
-                string? p = Get("provider"), n = NhsNumber.Normalise(Get("nhs_number"));
-                if (p is { Length: > 0 } && n is not null && DateTime.TryParseExact(Get("admitted"), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at0))
+            }
+            for (int i = 0; i < Math.Min(csv.Parser.Count, header.Length); i++)
+            {
+                if (header[i] != "nhs_number" && NhsNumber.ContainsNumberLike(csv.Parser[i]))
                 {
-                    tainted.Add((p, NhsNumber.Hash(n, key), at0));
+                    Add(header[i], "holds what looks like an NHS number: NHS numbers belong only in the nhs_number column.");
+                }
+            }
+            string provider = Get("provider");
+            string? nhs = NhsNumber.Normalise(Get("nhs_number"));
+            DateTime? admitted = null;
+            if (csv.Parser.Count != header.Length)
+            {
+                // A malformed row: nothing else in it can be trusted, but it may still say which episode it is.
+                admitted = DateTime.TryParseExact(Get("admitted"), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at0) ? at0 : null;
+            }
+            else
+            {
+                if (provider.Length == 0)
+                {
+                    Add("provider", "is empty.");
+                }
+                if (nhs is null)
+                {
+                    Add("nhs_number", $"{NhsNumber.Mask(Get("nhs_number"))} is not a valid NHS number (ten digits with a correct modulus-11 check digit).");
+                }
+                admitted = Time(Get("admitted"), "admitted", required: true, Add);
+            }
+            var episode = csv.Parser.Count == header.Length ? ReadEpisode(Get, Add, provider, nhs, admitted, key, line) : null;
+            if (problems.Count > before || episode is null)
+            {
+                bad[line] = Masked(csv);
+                string? hash = nhs is null ? null : NhsNumber.Hash(nhs, key);
+                string? p = provider.Length > 0 ? provider : null;
+                int known = (p is null ? 0 : 1) + (hash is null ? 0 : 1) + (admitted is null ? 0 : 1);
+                if (known == 3)
+                {
+                    tainted.Add((p!, hash!, admitted!.Value));
+                }
+                else if (known == 2)
+                {
+                    looseTies.Add((p, hash, admitted)); // keeps out every episode that matches the two it has
                 }
                 else
                 {
@@ -95,103 +137,7 @@ internal static class RegisterExtract
                 }
                 continue;
             }
-            string provider = Get("provider");
-            if (provider.Length == 0)
-            {
-                Add("provider", "is empty.");
-            }
-            string? nhs = NhsNumber.Normalise(Get("nhs_number"));
-            if (nhs is null)
-            {
-                Add("nhs_number", $"{NhsNumber.Mask(Get("nhs_number"))} is not a valid NHS number (ten digits with a correct modulus-11 check digit).");
-            }
-            var admitted = Time(Get("admitted"), "admitted", required: true, Add);
-            var ready = Time(Get("ready_for_transfer"), "ready_for_transfer", required: false, Add);
-            var discharged = Time(Get("discharged"), "discharged", required: false, Add);
-            if (admitted is { } a && ready is { } r && r < a)
-            {
-                Add("ready_for_transfer", "is before admission.");
-            }
-            if (discharged is { } d && ((ready is { } r2 && d < r2) || (admitted is { } a2 && d < a2)))
-            {
-                Add("discharged", ready is null ? "is before admission." : "is before the patient was ready for transfer.");
-            }
-            string service = Get("service");
-            if (service.Length == 0)
-            {
-                Add("service", "is empty.");
-            }
-            SitRepBeds? beds = Get("bed_type").ToLowerInvariant() switch
-            {
-                "acute" => SitRepBeds.Acute,
-                "non_acute" or "non-acute" => SitRepBeds.NonAcute,
-                _ => null,
-            };
-            if (beds is null)
-            {
-                Add("bed_type", $"'{Get("bed_type")}' is not acute or non_acute.");
-            }
-            string destination = Get("destination");
-            if (destination.Length > 0 && destination is not ("P0" or "P1" or "P2" or "P3" or "none"))
-            {
-                Add("destination", $"'{destination}' is not a discharge pathway: P0, P1, P2, P3, or none (not a discharge).");
-            }
-            string adultText = Get("adult").ToLowerInvariant();
-            if (adultText is not ("" or "yes" or "no" or "y" or "n" or "true" or "false"))
-            {
-                Add("adult", $"'{Get("adult")}' is not yes or no.");
-            }
-            ReasonChange? change = null;
-            string reasonText = Get("reason");
-            if (reasonText.Length > 0)
-            {
-                DelayReason? reason = SitRep.Reasons.Cast<DelayReason?>().FirstOrDefault(x => string.Equals(x.ToString(), reasonText, StringComparison.OrdinalIgnoreCase));
-                Responsibility? who = Get("responsible").ToLowerInvariant().Replace(" ", "_", StringComparison.Ordinal) switch
-                {
-                    "nhs" => Responsibility.Nhs,
-                    "social_care" => Responsibility.SocialCare,
-                    "both" => Responsibility.Both,
-                    _ => null,
-                };
-                var from = Time(Get("reason_from"), "reason_from", required: true, Add);
-                if (reason is null)
-                {
-                    Add("reason", $"'{reasonText}' is not a SitRep reason: {string.Join(", ", SitRep.Reasons)}.");
-                }
-                if (who is null)
-                {
-                    Add("responsible", $"'{Get("responsible")}' is not NHS, Social Care or Both.");
-                }
-                if (reason is { } rr && who is { } ww && !SitRep.Allows(rr, ww))
-                {
-                    Add("responsible", $"reason {rr} cannot be the responsibility of {SitRep.ExtractColumn(ww)} in the SitRep.");
-                }
-                if (ready is null && reason is not null)
-                {
-                    Add("reason", "a delay reason needs a ready_for_transfer time.");
-                }
-                if (from is { } f && ((ready is { } rf && f < rf) || (discharged is { } df && f > df)))
-                {
-                    Add("reason_from", "is outside the delay (before ready for transfer or after discharge).");
-                }
-                if (reason is { } r3 && who is { } w3 && from is { } f3)
-                {
-                    change = new ReasonChange(f3, r3, w3);
-                }
-            }
-            if (problems.Count > before)
-            {
-                bad[line] = Masked(csv);
-                if (provider.Length > 0 && nhs is not null && admitted is { } at)
-                {
-                    tainted.Add((provider, NhsNumber.Hash(nhs, key), at));
-                }
-                continue;
-            }
-            string hash = NhsNumber.Hash(nhs!, key);
-            var identity = (provider, hash, admitted!.Value);
-            var episode = new ExtractEpisode(provider, hash, admitted.Value, ready, discharged, service, beds!.Value,
-                destination.Length == 0 ? null : destination, adultText is not ("no" or "n" or "false"), [], [line]);
+            var identity = (episode.Provider, episode.NhsHash, episode.Admitted);
             if (episodes.TryGetValue(identity, out var existing))
             {
                 if ((existing.Ready, existing.Discharged, existing.Service, existing.Beds, existing.Destination, existing.Adult) != (episode.Ready, episode.Discharged, episode.Service, episode.Beds, episode.Destination, episode.Adult))
@@ -201,7 +147,7 @@ internal static class RegisterExtract
                     tainted.Add(identity);
                     continue;
                 }
-                if (change is { } c && existing.Reasons.Any(x => x.From == c.From))
+                if (episode.Reasons is [var c] && existing.Reasons.Any(x => x.From == c.From))
                 {
                     Add("reason_from", $"repeats a reason time already given on line {existing.Lines[0]} for this episode.");
                     bad[line] = Masked(csv);
@@ -209,26 +155,22 @@ internal static class RegisterExtract
                     continue;
                 }
                 existing.Lines.Add(line);
-                if (change is { } c2)
-                {
-                    existing.Reasons.Add(c2);
-                }
+                existing.Reasons.AddRange(episode.Reasons);
             }
             else
             {
-                if (change is { } c)
-                {
-                    episode.Reasons.Add(c);
-                }
                 episodes[identity] = episode;
             }
         }
-        foreach (var (identity, e) in episodes.Where(kv => tainted.Contains(kv.Key)))
+        foreach (var (identity, e) in episodes)
         {
-            foreach (int l in e.Lines)
+            if (tainted.Contains(identity) || looseTies.Any(t => (t.Provider ?? e.Provider) == e.Provider && (t.Hash ?? e.NhsHash) == e.NhsHash && (t.Admitted ?? e.Admitted) == e.Admitted))
             {
-                problems.Add(new ImportProblem(file, l, "", "is part of an episode with a bad row elsewhere in the file: the whole episode is kept out."));
-                bad.TryAdd(l, [e.Provider, "(masked)", e.Admitted.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
+                foreach (int l in e.Lines)
+                {
+                    problems.Add(new ImportProblem(file, l, "", "is part of an episode with a bad row elsewhere in the file: the whole episode is kept out."));
+                    bad.TryAdd(l, [e.Provider, "(masked)", e.Admitted.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
+                }
             }
         }
         foreach (var e in episodes.Values)
@@ -246,9 +188,138 @@ internal static class RegisterExtract
         if (unidentified > 0)
         {
             fatal = true;
-            problems.Add(new ImportProblem(file, 0, "", $"{unidentified} malformed row(s) cannot be tied to their episode: nothing can be imported safely, even with --skip-invalid. Fix them first."));
+            problems.Add(new ImportProblem(file, 0, "", $"{unidentified} bad row(s) cannot be tied to their episode (two or more of provider, NHS number and admission cannot be read): nothing can be imported safely, even with --skip-invalid. Fix them first."));
         }
         return ([.. episodes.Values.Where(e => !e.Lines.Any(bad.ContainsKey))], problems, bad);
+    }
+
+    /// <summary>Why the header cannot be read, or null. Never echoes a cell that may be data.</summary>
+    private static string? HeaderProblem(string[] header)
+    {
+        if (header.Length <= 2 && header.Any(h => h.Contains(';', StringComparison.Ordinal)))
+        {
+            return "the file looks semicolon-separated: Bedflow reads comma-separated UTF-8 (in Excel: Save As, CSV UTF-8).";
+        }
+        var missing = Required.Where(c => !header.Contains(c)).ToList();
+        var unknown = header.Where(h => !Columns.Contains(h)).ToList();
+        var twice = header.Where(h => h.Length > 0).GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (missing.Count == 0 && unknown.Count == 0 && twice.Count == 0)
+        {
+            return null;
+        }
+        // A "column name" with digits is data: the header row is missing. Never echo it (it may be an NHS number).
+        if (unknown.Any(u => u.Any(char.IsAsciiDigit)))
+        {
+            return $"the first row holds values, not column names: is the header row missing? Expected: {string.Join(", ", Columns)}.";
+        }
+        return ((missing.Count > 0 ? $"missing column(s): {string.Join(", ", missing)}. " : "")
+            + string.Join(" ", twice.Select(t => $"column '{t}' appears {header.Count(h => h == t)} times: each column once.")) + (twice.Count > 0 ? " " : "")
+            + string.Join(" ", unknown.Select(u => $"unknown column '{u}'.{Scenarios.Suggest.DidYouMean(u, Columns)}"))
+            + $" Expected: {string.Join(", ", Columns)}.").Replace("  ", " ", StringComparison.Ordinal);
+    }
+
+    /// <summary>The episode a well-formed row describes (its one reason period, if any), or null after adding its problems.</summary>
+    private static ExtractEpisode? ReadEpisode(Func<string, string> get, Action<string, string> add, string provider, string? nhs, DateTime? admitted, byte[] key, int line)
+    {
+        bool ok = true;
+        void Add(string column, string message)
+        {
+            ok = false;
+            add(column, message);
+        }
+        var ready = Time(get("ready_for_transfer"), "ready_for_transfer", required: false, Add);
+        var discharged = Time(get("discharged"), "discharged", required: false, Add);
+        if (admitted is { } a && ready is { } r && r < a)
+        {
+            Add("ready_for_transfer", "is before admission.");
+        }
+        if (discharged is { } d && ((ready is { } r2 && d < r2) || (admitted is { } a2 && d < a2)))
+        {
+            Add("discharged", ready is null ? "is before admission." : "is before the patient was ready for transfer.");
+        }
+        string service = get("service");
+        if (service.Length == 0)
+        {
+            Add("service", "is empty.");
+        }
+        SitRepBeds? beds = get("bed_type").ToLowerInvariant() switch
+        {
+            "acute" => SitRepBeds.Acute,
+            "non_acute" or "non-acute" => SitRepBeds.NonAcute,
+            _ => null,
+        };
+        if (beds is null)
+        {
+            Add("bed_type", $"'{get("bed_type")}' is not acute or non_acute.");
+        }
+        string destination = get("destination");
+        if (destination.Length > 0 && destination is not ("P0" or "P1" or "P2" or "P3" or "none"))
+        {
+            Add("destination", $"'{destination}' is not a discharge pathway: P0, P1, P2, P3, or none (not a discharge).");
+        }
+        string adultText = get("adult").ToLowerInvariant();
+        if (adultText is not ("" or "yes" or "no" or "y" or "n" or "true" or "false"))
+        {
+            Add("adult", $"'{get("adult")}' is not yes or no.");
+        }
+        ReasonChange? change = null;
+        string reasonText = get("reason");
+        if (reasonText.Length > 0)
+        {
+            DelayReason? reason = SitRep.Reasons.Cast<DelayReason?>().FirstOrDefault(x => string.Equals(x.ToString(), reasonText, StringComparison.OrdinalIgnoreCase));
+            Responsibility? who = get("responsible").ToLowerInvariant().Replace(" ", "_", StringComparison.Ordinal) switch
+            {
+                "nhs" => Responsibility.Nhs,
+                "social_care" => Responsibility.SocialCare,
+                "both" => Responsibility.Both,
+                _ => null,
+            };
+            var from = Time(get("reason_from"), "reason_from", required: true, Add);
+            if (reason is null)
+            {
+                Add("reason", $"'{reasonText}' is not a SitRep reason: {string.Join(", ", SitRep.Reasons)}.");
+            }
+            if (who is null)
+            {
+                Add("responsible", $"'{get("responsible")}' is not NHS, Social Care or Both.");
+            }
+            if (reason is { } rr && who is { } ww && !SitRep.Allows(rr, ww))
+            {
+                Add("responsible", $"reason {rr} cannot be the responsibility of {SitRep.ExtractColumn(ww)} in the SitRep.");
+            }
+            if (ready is null && reason is not null)
+            {
+                Add("reason", "a delay reason needs a ready_for_transfer time.");
+            }
+            if (from is { } f && ((ready is { } rf && f < rf) || (discharged is { } df && f > df)))
+            {
+                Add("reason_from", "is outside the delay (before ready for transfer or after discharge).");
+            }
+            if (reason is { } r3 && who is { } w3 && from is { } f3)
+            {
+                change = new ReasonChange(f3, r3, w3);
+            }
+        }
+        if (!ok || provider.Length == 0 || nhs is null || admitted is null)
+        {
+            return null;
+        }
+        return new ExtractEpisode(provider, NhsNumber.Hash(nhs, key), admitted.Value, ready, discharged, service, beds!.Value,
+            destination.Length == 0 ? null : destination, adultText is not ("no" or "n" or "false"), change is { } c ? [c] : [], [line]);
+    }
+
+    private static int CountNewlines(string? raw)
+    {
+        int n = 0;
+        string text = (raw ?? "").TrimEnd('\r', '\n');
+        foreach (char ch in text)
+        {
+            if (ch == '\n')
+            {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static DateTime? Time(string text, string column, bool required, Action<string, string> add)
@@ -279,9 +350,10 @@ internal static class RegisterExtract
         for (int i = 0; i < fields.Length; i++)
         {
             string f = csv.Parser[i] ?? "";
+            // A cell that is an NHS number with odd spacing (or nine digits typed short) is masked whole too.
             string digits = new([.. f.Where(char.IsAsciiDigit)]);
             bool numberLike = digits.Length >= 9 && f.All(ch => char.IsAsciiDigit(ch) || ch is ' ' or '-');
-            fields[i] = numberLike || NhsNumber.IsValid(f) ? NhsNumber.Mask(digits) : f;
+            fields[i] = numberLike || NhsNumber.IsValid(f) ? NhsNumber.Mask(digits) : NhsNumber.Redact(f);
         }
         return fields;
     }

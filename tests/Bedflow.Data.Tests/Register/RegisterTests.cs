@@ -5,7 +5,7 @@ using Bedflow.Data.Register;
 namespace Bedflow.Data.Tests.Register;
 
 /// <summary>The register's behaviour, the same on every engine (run by the one-line subclasses below).</summary>
-public abstract class RegisterTests<TEngine> where TEngine : IRegisterEngine, new()
+public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEngine, new()
 {
     protected static readonly byte[] Key = Encoding.UTF8.GetBytes("test-key-0123456789abcdef0123456789");
 
@@ -99,14 +99,36 @@ public abstract class RegisterTests<TEngine> where TEngine : IRegisterEngine, ne
 
     protected async Task Two_imports_at_once_lose_nothing_and_duplicate_nothing()
     {
-        var db = await OpenAsync();
+        // The drivers' own timeouts are cut to one second; the first import holds the lock four times
+        // as long. The second, started while the first holds the lock, must wait for it and then land.
+        string path = await new TEngine().NewDatabaseAsync();
+        var waits = new List<TimeSpan>();
+        var options = new RegisterOptions(TimeSpan.FromMinutes(2), t => { lock (waits) { waits.Add(t); } }) { DriverTimeout = TimeSpan.FromSeconds(1) };
+        var db = await RegisterDatabase.OpenAsync(path, options);
         string a = await WriteAsync(Extract);
-        string b = await WriteAsync(Extract);
-        var results = await Task.WhenAll(new DelayRegister(db).ImportAsync(a, Key, "one", false), new DelayRegister(db).ImportAsync(b, Key, "two", false));
-        Assert.Equal(3, results.Sum(r => r.Inserted));
-        Assert.Equal(3, results.Sum(r => r.Unchanged));
-        Assert.Equal((3L, 3L, 3L), await new DelayRegister(db).CountsAsync());
+        string b = await WriteAsync(Extract + AnotherPatient);
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = Task.Run(() => new DelayRegister(db).ImportAsync(a, Key, "one", false, null, n =>
+        {
+            if (n == 0)
+            {
+                holding.SetResult();
+                Thread.Sleep(TimeSpan.FromSeconds(4));
+            }
+        }, CancellationToken.None));
+        await holding.Task;
+        var second = await new DelayRegister(db).ImportAsync(b, Key, "two", false);
+        var one = await first;
+        Assert.True(one.Imported, one.Failure);
+        Assert.True(second.Imported, second.Failure);
+        Assert.NotEmpty(waits); // it really waited for the first
+        Assert.Equal((3, 0, 0), (one.Inserted, one.Updated, one.Unchanged));
+        Assert.Equal((1, 0, 3), (second.Inserted, second.Updated, second.Unchanged)); // it ran after the first had committed
+        Assert.Equal((4L, 4L, 4L), await new DelayRegister(db).CountsAsync());
     }
+
+    /// <summary>An episode of a fourth patient (NHS number 999 000 0018, valid).</summary>
+    internal const string AnotherPatient = "RTH,9990000018,2016-05-01 10:00,2016-05-03 10:00,2016-05-09 10:00,acute,acute,P1,E,Social Care,2016-05-03 10:00,yes\n";
 
     protected async Task A_malformed_or_foreign_file_gets_a_clear_error_and_changes_nothing()
     {
@@ -129,10 +151,12 @@ public abstract class RegisterTests<TEngine> where TEngine : IRegisterEngine, ne
         var register = new DelayRegister(await OpenAsync());
         await register.ImportAsync(await WriteAsync(Extract), Key, "t", false);
         var before = await register.CountsAsync();
-        var more = Extract + "RTH,9990000018,2016-05-01 10:00,2016-05-03 10:00,2016-05-09 10:00,acute,acute,P1,E,Social Care,2016-05-03 10:00,yes\n";
+        var more = Extract + AnotherPatient;
         more = more.Replace("2016-05-05 12:00,acute", "2016-05-06 12:00,acute", StringComparison.Ordinal); // an update too
-        await Assert.ThrowsAsync<IOException>(() => register.ImportAsync(WriteAsync(more).Result, Key, "t", false,
-            n => { if (n == 2) { throw new IOException("the disk went away"); } }, CancellationToken.None));
+        var failed = await register.ImportAsync(await WriteAsync(more), Key, "t", false, null,
+            n => { if (n == 2) { throw new IOException("the disk went away"); } }, CancellationToken.None);
+        Assert.False(failed.Imported);
+        Assert.Equal("reading or writing failed: the disk went away. Nothing was imported: the register is as it was.", failed.Failure);
         Assert.Equal(before, await register.CountsAsync());
         Assert.Equal(3, (await register.AuditAsync()).Count);
         var records = await register.DelayRecordsAsync();
@@ -251,7 +275,7 @@ public abstract class RegisterTests<TEngine> where TEngine : IRegisterEngine, ne
     }
 }
 
-public sealed class SqliteRegisterTests : RegisterTests<SqliteEngine>
+public sealed partial class SqliteRegisterTests : RegisterTests<SqliteEngine>
 {
     protected override Task<RegisterDatabase> OpenAsync() => NewAsync();
 
@@ -320,7 +344,7 @@ public sealed class SqliteRegisterTests : RegisterTests<SqliteEngine>
     }
 }
 
-public sealed class PostgresRegisterTests : RegisterTests<PostgresEngine>
+public sealed partial class PostgresRegisterTests : RegisterTests<PostgresEngine>
 {
     protected override Task<RegisterDatabase> OpenAsync() => NewAsync();
 

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using Bedflow.Data.Register;
+using CsCheck;
+
+namespace Bedflow.Data.Tests.Register;
+
+/// <summary>
+/// Whatever cell or position an NHS number is typed into, and however the row is broken around it,
+/// the number never reaches a problem message, the rejects file or anything the register shows.
+/// </summary>
+public class NhsNumberLeakPropertyTests
+{
+    private static readonly byte[] Key = Encoding.UTF8.GetBytes("test-key-0123456789abcdef0123456789");
+
+    /// <summary>A valid NHS number (modulus 11), computed here digit by digit.</summary>
+    private static readonly Gen<string> ValidNumber = Gen.Int[0, 999_999_999].Select(n => n.ToString("D9", CultureInfo.InvariantCulture)).Where(nine =>
+    {
+        int sum = 0;
+        for (int i = 0; i < 9; i++)
+        {
+            sum += (nine[i] - '0') * (10 - i);
+        }
+        return 11 - (sum % 11) != 10;
+    }).Select(nine =>
+    {
+        int sum = 0;
+        for (int i = 0; i < 9; i++)
+        {
+            sum += (nine[i] - '0') * (10 - i);
+        }
+        int check = (11 - (sum % 11)) % 11;
+        return nine + check.ToString(CultureInfo.InvariantCulture);
+    });
+
+    /// <summary>How the number is typed: plain, 3-3-4 with spaces, or with hyphens.</summary>
+    private static string Typed(string digits, int style) => style switch
+    {
+        0 => digits,
+        1 => $"{digits[..3]} {digits[3..6]} {digits[6..]}",
+        _ => $"{digits[..3]}-{digits[3..6]}-{digits[6..]}",
+    };
+
+    private sealed record Plant(string Number, int Style, int Row, int Cell, int Mode, bool SkipInvalid);
+
+    private static readonly Gen<Plant> Plants =
+        from number in ValidNumber
+        from style in Gen.Int[0, 2]
+        from row in Gen.Int[0, 3]
+        from cell in Gen.Int[0, 11]
+        from mode in Gen.Int[0, 5]
+        from skip in Gen.Bool
+        select new Plant(number, style, row, cell, mode, skip);
+
+    private static string Build(Plant p)
+    {
+        string typed = Typed(p.Number, p.Style);
+        var lines = RegisterTests<SqliteEngine>.Extract.TrimEnd('\n').Split('\n');
+        var cells = lines[p.Row + 1].Split(',').ToList();
+        switch (p.Mode)
+        {
+            case 0: cells[p.Cell] = typed; break;                            // replaces the cell
+            case 1: cells[p.Cell] = typed + cells[p.Cell]; break;            // before the value
+            case 2: cells[p.Cell] += " " + typed; break;                     // after it
+            case 3: cells.Insert(p.Cell, typed); break;                      // a shifted row
+            case 4: cells.Add(typed); break;                                 // an extra cell
+            default: cells[p.Cell] = $"\"{cells[p.Cell]}\n{typed}\""; break; // in a quoted cell that spans lines
+        }
+        lines[p.Row + 1] = string.Join(',', cells);
+        return string.Join('\n', lines) + "\n";
+    }
+
+    [Fact]
+    public void A_planted_nhs_number_never_appears_in_any_output()
+    {
+        Plants.Sample(p =>
+        {
+            string path = Path.Combine(Path.GetTempPath(), $"leak-{Guid.NewGuid():N}.csv");
+            File.WriteAllText(path, Build(p));
+            string db = Path.Combine(Path.GetTempPath(), $"leak-{Guid.NewGuid():N}.db");
+            var register = new DelayRegister(RegisterDatabase.OpenAsync(db).GetAwaiter().GetResult());
+            var report = register.ImportAsync(path, Key, "t", p.SkipInvalid).GetAwaiter().GetResult();
+            var output = new StringBuilder();
+            output.AppendJoin('\n', report.Problems).Append('\n').Append(report.Failure);
+            if (report.RejectsFile is { } rejects)
+            {
+                output.Append(File.ReadAllText(rejects));
+                File.Delete(rejects);
+            }
+            foreach (var s in register.ServicesAsync().GetAwaiter().GetResult())
+            {
+                output.Append(s.Provider).Append(s.Service);
+            }
+            foreach (var a in register.AuditAsync().GetAwaiter().GetResult())
+            {
+                output.Append(a.Detail);
+            }
+            foreach (var d in register.CurrentDelaysAsync(new DateTime(2016, 5, 2)).GetAwaiter().GetResult())
+            {
+                output.Append(d.Provider).Append(d.Service);
+            }
+            string text = output.ToString();
+            foreach (string form in new[] { p.Number, Typed(p.Number, 1), Typed(p.Number, 2) })
+            {
+                Assert.DoesNotContain(form, text, StringComparison.Ordinal);
+            }
+            File.Delete(path);
+            File.Delete(db);
+        }, iter: 150, threads: 1);
+    }
+
+    [Theory]
+    [InlineData("9434765919", "*******919")]
+    [InlineData("943 476 5919", "*******919")]
+    [InlineData("943-476-5919", "*******919")]
+    [InlineData("ward 9434765919 east", "ward *******919 east")]
+    [InlineData("12943 476 59198", "*******198")]        // a longer run is masked whole
+    [InlineData("2016-04-20 10:00", "2016-04-20 10:00")] // dates are not numbers
+    [InlineData("943 476 591", "943 476 591")]           // nine digits are not ten
+    public void Redaction_masks_anything_shaped_like_an_nhs_number(string text, string expected) =>
+        Assert.Equal(expected, NhsNumber.Redact(text));
+}

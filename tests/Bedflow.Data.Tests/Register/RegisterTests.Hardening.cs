@@ -1,0 +1,182 @@
+using Bedflow.Data.Register;
+
+namespace Bedflow.Data.Tests.Register;
+
+/// <summary>Hostile and faulty input: nothing leaks, nothing is half-stored, nothing is doubled.</summary>
+public abstract partial class RegisterTests<TEngine>
+{
+    // The second row of the two-row episode of 943 476 5919 (lines 2 and 3 of Extract).
+    private const string SecondRow = "RTH,943 476 5919,2016-04-20 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di,Social Care,2016-05-01 15:00,yes";
+
+    protected async Task A_broken_key_field_in_one_row_keeps_its_whole_episode_out(string broken)
+    {
+        var register = new DelayRegister(await OpenAsync());
+        string file = await WriteAsync(Extract.Replace(SecondRow, broken, StringComparison.Ordinal));
+        var report = await register.ImportAsync(file, Key, "t", skipInvalid: true);
+        Assert.True(report.Imported, string.Join("\n", report.Problems));
+        Assert.Equal(2, report.Inserted); // the other two patients, not the first row of the broken episode
+        Assert.Equal((2L, 2L, 1L), await register.CountsAsync());
+        Assert.Contains(report.Problems, p => p.Line == 2 && p.Message.StartsWith("is part of an episode with a bad row", StringComparison.Ordinal));
+        var records = await register.DelayRecordsAsync();
+        Assert.DoesNotContain(records, r => r.Admitted == new DateTime(2016, 4, 20, 10, 0, 0));
+    }
+
+    protected async Task A_row_with_two_key_fields_unreadable_stops_the_import()
+    {
+        var register = new DelayRegister(await OpenAsync());
+        string broken = SecondRow.Replace("RTH,943 476 5919,", ",943 476 591,", StringComparison.Ordinal);
+        var report = await register.ImportAsync(await WriteAsync(Extract.Replace(SecondRow, broken, StringComparison.Ordinal)), Key, "t", skipInvalid: true);
+        Assert.False(report.Imported);
+        Assert.Contains(report.Problems, p => p.Line == 0 && p.Message.Contains("cannot be tied to their episode", StringComparison.Ordinal));
+        Assert.Equal((0L, 0L, 0L), await register.CountsAsync());
+    }
+
+    protected async Task A_second_import_that_waits_longer_than_its_wait_gives_up_and_writes_nothing()
+    {
+        string path = await new TEngine().NewDatabaseAsync();
+        var db = await RegisterDatabase.OpenAsync(path, new RegisterOptions(TimeSpan.FromMinutes(1)) { DriverTimeout = TimeSpan.FromSeconds(1) });
+        var impatient = await RegisterDatabase.OpenAsync(path, new RegisterOptions(TimeSpan.FromSeconds(1)) { DriverTimeout = TimeSpan.FromSeconds(1) });
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = Task.Run(() => new DelayRegister(db).ImportAsync(WriteAsync(Extract).Result, Key, "one", false, null, n =>
+        {
+            if (n == 0)
+            {
+                holding.SetResult();
+                Thread.Sleep(TimeSpan.FromSeconds(3));
+            }
+        }, CancellationToken.None));
+        await holding.Task;
+        var second = await new DelayRegister(impatient).ImportAsync(await WriteAsync(AnotherPatient.Insert(0, Header + "\n")), Key, "two", false);
+        Assert.False(second.Imported);
+        Assert.Contains("longer than the wait allowed (--wait); nothing was written", second.Failure, StringComparison.Ordinal);
+        Assert.True((await first).Imported);
+        Assert.Equal((3L, 3L, 3L), await new DelayRegister(db).CountsAsync());
+    }
+
+    protected async Task A_rejects_file_that_cannot_be_written_stops_the_import_before_the_database()
+    {
+        var register = new DelayRegister(await OpenAsync());
+        string file = await WriteAsync(Extract.Replace("9434765870", "9434765871", StringComparison.Ordinal));
+        string notAFolder = await WriteAsync("a file, not a folder");
+        var report = await register.ImportAsync(file, Key, "t", skipInvalid: true, rejectsFile: Path.Combine(notAFolder, "rejects.csv"));
+        Assert.False(report.Imported);
+        Assert.StartsWith($"cannot write the rejects file {Path.Combine(notAFolder, "rejects.csv")}:", report.Failure, StringComparison.Ordinal);
+        Assert.Equal((0L, 0L, 0L), await register.CountsAsync());
+        Assert.Empty(await register.AuditAsync());
+    }
+
+    protected async Task Opening_a_register_that_does_not_exist_for_reading_creates_nothing()
+    {
+        string path = await new TEngine().NewDatabaseAsync();
+        var (db, problem) = await RegisterDatabase.OpenExistingAsync(path, RegisterOptions.Default);
+        Assert.Null(db);
+        Assert.StartsWith("no register at", problem, StringComparison.Ordinal);
+        var created = await RegisterDatabase.OpenAsync(path); // a write creates it...
+        Assert.Equal((0L, 0L, 0L), await new DelayRegister(created).CountsAsync());
+        var (again, none) = await RegisterDatabase.OpenExistingAsync(path, RegisterOptions.Default); // ...and then a read finds it
+        Assert.NotNull(again);
+        Assert.Null(none);
+    }
+}
+
+public sealed partial class SqliteRegisterTests
+{
+    [Theory]
+    [InlineData(",943 476 5919,2016-04-20 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di,Social Care,2016-05-01 15:00,yes")]      // provider empty
+    [InlineData("RTH,943 476 5918,2016-04-20 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di,Social Care,2016-05-01 15:00,yes")]  // NHS number's check digit
+    [InlineData("RTH,943 476 5919,2016-04-31 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di,Social Care,2016-05-01 15:00,yes")]  // admission unreadable
+    [InlineData("RTH,943 476 5919,2016-04-20 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di,Social Care,2016-05-01 15:00")]      // truncated
+    public Task Half_episodes(string broken) => A_broken_key_field_in_one_row_keeps_its_whole_episode_out(broken);
+
+    [Fact] public Task Untied_rows() => A_row_with_two_key_fields_unreadable_stops_the_import();
+    [Fact] public Task Impatient_import() => A_second_import_that_waits_longer_than_its_wait_gives_up_and_writes_nothing();
+    [Fact] public Task Unwritable_rejects() => A_rejects_file_that_cannot_be_written_stops_the_import_before_the_database();
+    [Fact] public Task Read_only_open() => Opening_a_register_that_does_not_exist_for_reading_creates_nothing();
+
+    [Fact]
+    public async Task A_full_disk_mid_import_is_a_clear_failure_and_changes_nothing()
+    {
+        string path = await new SqliteEngine().NewDatabaseAsync();
+        var register = new DelayRegister(await RegisterDatabase.OpenAsync(path));
+        await register.ImportAsync(await WriteAsync(Extract), Key, "t", false);
+        long pages;
+        await using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            await c.OpenAsync();
+            await using var cmd = new Microsoft.Data.Sqlite.SqliteCommand("PRAGMA page_count", c);
+            pages = (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        // SQLite's own "database or disk is full": the file may not grow by one page.
+        var full = new DelayRegister(await RegisterDatabase.OpenAsync(path, new RegisterOptions(TimeSpan.FromSeconds(5)) { OnConnect = $"PRAGMA max_page_count = {pages}" }));
+        var many = Header + "\n" + string.Concat(Enumerable.Range(0, 2000).Select(i =>
+            $"RTH,9990000018,2016-06-01 10:00,,,ward-{i}-with-a-name-long-enough-to-fill-pages-quickly,acute,,,,,yes\n".Replace("2016-06-01 10:00", new DateTime(2016, 6, 1).AddMinutes(i).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        var report = await full.ImportAsync(await WriteAsync(many), Key, "t", false);
+        Assert.False(report.Imported);
+        Assert.Equal("the disk holding the register is full. Nothing was imported: the register is as it was.", report.Failure);
+        Assert.Equal((3L, 3L, 3L), await register.CountsAsync());
+        Assert.Equal(3, (await register.AuditAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Line_numbers_count_physical_lines_after_a_quoted_cell_that_spans_lines()
+    {
+        var register = new DelayRegister(await OpenAsync());
+        string text = Extract.Replace(",acute,acute,,C,", ",\"acute\nward 7\",acute,,C,", StringComparison.Ordinal) // line 4 now spans lines 4 and 5
+            .Replace("2016-04-26 08:00,2016-04-27 12:00", "2016-04-26 08:00,2016-04-25 12:00", StringComparison.Ordinal); // the next row, on line 6: ready before admission
+        var report = await register.ImportAsync(await WriteAsync(text), Key, "t", false);
+        var p = Assert.Single(report.Problems);
+        Assert.Equal((6, "ready_for_transfer"), (p.Line, p.Column));
+    }
+
+    [Fact]
+    public async Task A_semicolon_separated_or_doubled_header_is_refused_without_echoing_it()
+    {
+        var register = new DelayRegister(await OpenAsync());
+        var semicolons = await register.ImportAsync(await WriteAsync(Header.Replace(',', ';') + "\nRTH;9434765919;2016-04-20 10:00;;;acute;acute;;;;;yes\n"), Key, "t", true);
+        var p = Assert.Single(semicolons.Problems);
+        Assert.Equal("the file looks semicolon-separated: Bedflow reads comma-separated UTF-8 (in Excel: Save As, CSV UTF-8).", p.Message);
+        Assert.DoesNotContain("provider;", p.ToString(), StringComparison.Ordinal);
+        var doubled = await register.ImportAsync(await WriteAsync(Header + ",service\nRTH,9434765919,2016-04-20 10:00,,,acute,acute,,,,,yes,acute\n"), Key, "t", true);
+        Assert.Contains("column 'service' appears 2 times", Assert.Single(doubled.Problems).Message, StringComparison.Ordinal);
+        Assert.False(doubled.Imported);
+        Assert.Equal((0L, 0L, 0L), await register.CountsAsync());
+    }
+
+    [Fact]
+    public void A_problem_about_the_whole_file_names_no_line() =>
+        Assert.Equal("x.csv: the file is empty.", new ImportProblem("x.csv", 0, "", "the file is empty.").ToString());
+}
+
+public sealed partial class PostgresRegisterTests
+{
+    [PostgresFact] public Task Half_episodes() => A_broken_key_field_in_one_row_keeps_its_whole_episode_out(",943 476 5919,2016-04-20 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di,Social Care,2016-05-01 15:00,yes");
+    [PostgresFact] public Task Untied_rows() => A_row_with_two_key_fields_unreadable_stops_the_import();
+    [PostgresFact] public Task Impatient_import() => A_second_import_that_waits_longer_than_its_wait_gives_up_and_writes_nothing();
+    [PostgresFact] public Task Unwritable_rejects() => A_rejects_file_that_cannot_be_written_stops_the_import_before_the_database();
+    [PostgresFact] public Task Read_only_open() => Opening_a_register_that_does_not_exist_for_reading_creates_nothing();
+
+    [PostgresFact]
+    public async Task A_connection_lost_mid_import_is_a_clear_failure_and_changes_nothing()
+    {
+        string path = await new PostgresEngine().NewDatabaseAsync();
+        var register = new DelayRegister(await RegisterDatabase.OpenAsync(path));
+        await register.ImportAsync(await WriteAsync(Extract), Key, "t", false);
+        string database = new Npgsql.NpgsqlConnectionStringBuilder(path).Database!;
+        var report = await register.ImportAsync(await WriteAsync(Extract.Replace("2016-05-05 12:00,acute", "2016-05-06 12:00,acute", StringComparison.Ordinal) + AnotherPatient), Key, "t", false, null, n =>
+        {
+            if (n == 1)
+            {
+                // The server ends the import's connection, as a restart or a network cut would.
+                using var admin = new Npgsql.NpgsqlConnection(PostgresEngine.Server);
+                admin.Open();
+                using var kill = new Npgsql.NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()", admin);
+                kill.ExecuteNonQuery();
+            }
+        }, CancellationToken.None);
+        Assert.False(report.Imported);
+        Assert.Contains("Nothing was imported: the register is as it was.", report.Failure, StringComparison.Ordinal);
+        Assert.Matches("connection|server", report.Failure!);
+        Assert.Equal((3L, 3L, 3L), await register.CountsAsync());
+        Assert.DoesNotContain(await register.DelayRecordsAsync(), r => r.Exit == new DateTime(2016, 5, 6, 12, 0, 0));
+    }
+}
