@@ -23,6 +23,20 @@ internal static class BedflowApp
             error.WriteLine("Run 'bedflow --help' to see the commands and their options.");
             return ExitCodes.UsageError;
         }
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or Data.Register.RegisterBusyException or IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            // The environment failed under a command (a database gone mid-query, a disk full): one line, no stack trace.
+            error.WriteLine($"bedflow: {Data.Register.DelayRegister.Describe(e)}");
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("bedflow: cancelled.");
+            return ExitCodes.Failure;
+        }
     }
 }

@@ -65,10 +65,17 @@ internal static class RegisterCommand
     }
 
     /// <summary>Register options that say on stderr when a write waits for another.</summary>
-    internal static RegisterOptions Waiting(TimeSpan wait, TextWriter error) => new(wait, waited =>
-        error.WriteLine(waited < TimeSpan.FromSeconds(1)
-            ? $"bedflow: waiting for another import into this register to finish (up to {Describe(wait)}; --wait changes it)…"
-            : $"bedflow: still waiting for another import ({waited.TotalSeconds:0} s so far, up to {Describe(wait)})…"));
+    internal static RegisterOptions Waiting(TimeSpan wait, TextWriter error)
+    {
+        bool first = true;
+        return new(wait, waited =>
+        {
+            error.WriteLine(first
+                ? $"bedflow: waiting for another import into this register to finish (up to {Describe(wait)}; --wait changes it)…"
+                : $"bedflow: still waiting for another import ({waited.TotalSeconds:0} s so far, up to {Describe(wait)})…");
+            first = false;
+        });
+    }
 
     private static string Describe(TimeSpan t) => t.TotalHours >= 1 ? $"{t.TotalHours:0.#} h" : t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#} min" : $"{t.TotalSeconds:0} s";
 

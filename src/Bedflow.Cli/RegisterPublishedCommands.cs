@@ -39,7 +39,7 @@ internal static class RegisterPublishedCommands
             }
             catch (Exception e) when (e is System.Data.Common.DbException or IOException or RegisterBusyException or TimeoutException)
             {
-                error.WriteLine($"bedflow: {DelayRegister.Describe(e)}");
+                error.WriteLine($"bedflow: {DelayRegister.Describe(e)}" + (e is RegisterBusyException ? "" : ". Nothing was imported: the register is as it was."));
                 return ExitCodes.Failure;
             }
             foreach (var p in result.Problems)

@@ -113,4 +113,36 @@ public class RegisterCommandFaultTests
             Environment.SetEnvironmentVariable("BEDFLOW_REGISTER_KEY", null);
         }
     }
+
+    [Fact]
+    public async Task An_import_waits_for_a_write_that_holds_the_register_and_says_so()
+    {
+        string db = Path.Combine(Path.GetTempPath(), $"register-{Guid.NewGuid():N}.db");
+        string extract = Cli.RepoFile("examples", "oxfordshire", "register-extract.csv");
+        Environment.SetEnvironmentVariable("BEDFLOW_REGISTER_KEY", "0123456789abcdef0123456789abcdef-test");
+        try
+        {
+            Assert.Equal(0, Cli.Run("register", "import", extract, "--db", db).Code);
+            // Another writer (another process would do the same) holds the write lock for three seconds.
+            using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+            other.Open();
+            var hold = other.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+            var release = Task.Delay(TimeSpan.FromSeconds(3)).ContinueWith(_ => hold.Commit(), TaskScheduler.Default);
+            var (code, output, error) = Cli.Run("register", "import", extract, "--db", db, "--wait", "1m");
+            await release;
+            Assert.True(code == 0, error);
+            Assert.Contains("waiting for another import into this register to finish (up to 1 min; --wait changes it)", error, StringComparison.Ordinal);
+            Assert.Contains("0 updated, 40 unchanged", output, StringComparison.Ordinal);
+
+            var hold2 = other.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+            var (busy, _, busyError) = Cli.Run("register", "import", extract, "--db", db, "--wait", "0");
+            hold2.Rollback();
+            Assert.Equal(1, busy);
+            Assert.Contains("longer than the wait allowed (--wait); nothing was written", busyError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("BEDFLOW_REGISTER_KEY", null);
+        }
+    }
 }

@@ -106,11 +106,11 @@ public sealed class DelayRegister(RegisterDatabase db)
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or RegisterBusyException or TimeoutException)
         {
             TryDelete(staging);
-            return new ImportReport(0, 0, 0, bad.Count, problems, null) { Failure = NhsNumber.Redact(Describe(e)) };
+            return new ImportReport(0, 0, 0, bad.Count, problems, null) { Failure = Describe(e) + (e is RegisterBusyException ? "" : ". Nothing was imported: the register is as it was.") };
         }
     }
 
-    /// <summary>What went wrong outside the file, in words, ending with what it means for the register.</summary>
+    /// <summary>What went wrong outside the input (a full disk, a lost connection, a lock held too long), in one line of words.</summary>
     public static string Describe(Exception e)
     {
         string first = e.Message.Split('\n')[0].Trim();
@@ -124,7 +124,7 @@ public sealed class DelayRegister(RegisterDatabase db)
             DbException => $"the database failed: {first}",
             _ => $"reading or writing failed: {first}",
         };
-        return e is RegisterBusyException ? what : $"{what}. Nothing was imported: the register is as it was.";
+        return NhsNumber.Redact(what);
     }
 
     private static void TryDelete(string? path)
