@@ -180,3 +180,43 @@ public sealed partial class PostgresRegisterTests
         Assert.DoesNotContain(await register.DelayRecordsAsync(), r => r.Exit == new DateTime(2016, 5, 6, 12, 0, 0));
     }
 }
+
+/// <summary>The one slow test: imports wait past the drivers' real default timeouts (30 s), on both engines at once.</summary>
+public class LongLockTests
+{
+    [PostgresFact]
+    public async Task A_second_import_waits_past_the_drivers_default_timeouts_on_both_engines()
+    {
+        // Npgsql's CommandTimeout and Microsoft.Data.Sqlite's DefaultTimeout are both 30 s by default;
+        // RegisterOptions.Default keeps those defaults. The first import holds the lock for 35 s.
+        await Task.WhenAll(Hold(await new SqliteEngine().NewDatabaseAsync()), Hold(await new PostgresEngine().NewDatabaseAsync()));
+
+        static async Task Hold(string path)
+        {
+            var db = await RegisterDatabase.OpenAsync(path, RegisterOptions.Default);
+            var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var first = Task.Run(async () => await new DelayRegister(db).ImportAsync(await Write(RegisterTests<SqliteEngine>.Extract), Key, "one", false, null, n =>
+            {
+                if (n == 0)
+                {
+                    holding.SetResult();
+                    Thread.Sleep(TimeSpan.FromSeconds(35));
+                }
+            }, CancellationToken.None));
+            await holding.Task;
+            var second = await new DelayRegister(db).ImportAsync(await Write(RegisterTests<SqliteEngine>.Extract + RegisterTests<SqliteEngine>.AnotherPatient), Key, "two", false);
+            Assert.True((await first).Imported);
+            Assert.True(second.Imported, second.Failure);
+            Assert.Equal((1, 3), (second.Inserted, second.Unchanged));
+        }
+    }
+
+    private static readonly byte[] Key = System.Text.Encoding.UTF8.GetBytes("test-key-0123456789abcdef0123456789");
+
+    private static async Task<string> Write(string text)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"extract-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, text);
+        return path;
+    }
+}
