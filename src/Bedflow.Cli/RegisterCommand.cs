@@ -159,7 +159,7 @@ internal static class RegisterCommand
             }
             var register = new DelayRegister(database);
             var counter = new DelayCounter(first, first.AddMonths(1).AddDays(-1));
-            counter.AddRange(await register.DelayRecordsAsync(cancel));
+            counter.AddRange(await register.DelayRecordsAsync(counter.First, counter.Last, cancel));
             var m = counter.Figures().Months[0];
             if (parse.GetValue(json))
             {

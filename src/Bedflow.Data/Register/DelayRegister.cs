@@ -235,13 +235,24 @@ public sealed class DelayRegister(RegisterDatabase db)
 
 
     /// <summary>Every stay in the register as a delay record (no identifiers): what the SitRep figures are counted from.</summary>
-    public async Task<IReadOnlyList<DelayRecord>> DelayRecordsAsync(CancellationToken cancel = default)
+    public Task<IReadOnlyList<DelayRecord>> DelayRecordsAsync(CancellationToken cancel = default) => RecordsAsync("", new { }, cancel);
+
+    /// <summary>
+    /// The stays that can count on the days <paramref name="first"/> to <paramref name="last"/>: ready
+    /// before the period ends and not discharged before it starts (delayed days, snapshots and
+    /// discharges outside it are not needed). Reads only those, not the whole register.
+    /// </summary>
+    public Task<IReadOnlyList<DelayRecord>> DelayRecordsAsync(DateOnly first, DateOnly last, CancellationToken cancel = default) =>
+        RecordsAsync("WHERE e.ready IS NOT NULL AND e.ready < @end AND (e.discharged IS NULL OR e.discharged >= @start)",
+            new { start = T(first.ToDateTime(TimeOnly.MinValue)), end = T(last.AddDays(1).ToDateTime(TimeOnly.MinValue)) }, cancel);
+
+    private async Task<IReadOnlyList<DelayRecord>> RecordsAsync(string where, object parameters, CancellationToken cancel)
     {
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
         var episodes = await connection.QueryAsync<(long Id, string Service, string Beds, string Admitted, string? Ready, string? Discharged, string? Destination, int Adult)>(
-            "SELECT id, service, beds, admitted, ready, discharged, destination, adult FROM episodes").ConfigureAwait(false);
+            $"SELECT e.id, e.service, e.beds, e.admitted, e.ready, e.discharged, e.destination, e.adult FROM episodes e {where}", parameters).ConfigureAwait(false);
         var reasons = (await connection.QueryAsync<(long Episode, string From, string Reason, string Responsible)>(
-            "SELECT episode_id, from_time, reason, responsible FROM delay_reasons ORDER BY episode_id, from_time").ConfigureAwait(false)).ToLookup(r => r.Episode);
+            $"SELECT r.episode_id, r.from_time, r.reason, r.responsible FROM delay_reasons r JOIN episodes e ON e.id = r.episode_id {where} ORDER BY r.episode_id, r.from_time", parameters).ConfigureAwait(false)).ToLookup(r => r.Episode);
         return [.. episodes.Select(e => new DelayRecord
         {
             Service = e.Service,

@@ -65,6 +65,31 @@ public abstract partial class RegisterTests<TEngine>
         Assert.Empty(await register.AuditAsync());
     }
 
+    protected async Task A_months_figures_from_that_month_s_stays_equal_those_from_the_whole_register()
+    {
+        var register = new DelayRegister(await OpenAsync());
+        var import = await register.ImportAsync(Scenarios.OxfordshireExampleTests.RepoFile("examples", "oxfordshire", "register-extract.csv"), Key, "t", false);
+        Assert.True(import.Imported, string.Join("\n", import.Problems));
+        var all = await register.DelayRecordsAsync();
+        int months = 0, fewer = 0;
+        for (var first = new DateOnly(2016, 9, 1); first <= new DateOnly(2017, 3, 1); first = first.AddMonths(1))
+        {
+            var last = first.AddMonths(1).AddDays(-1);
+            var whole = new Bedflow.Core.Delays.DelayCounter(first, last);
+            whole.AddRange(all);
+            var month = await register.DelayRecordsAsync(first, last);
+            var part = new Bedflow.Core.Delays.DelayCounter(first, last);
+            part.AddRange(month);
+            var (w, m) = (whole.Figures(), part.Figures());
+            Assert.Equal((w.Months[0].DelayedDays(), w.Months[0].SnapshotPatients(), w.Discharges), (m.Months[0].DelayedDays(), m.Months[0].SnapshotPatients(), m.Discharges));
+            Assert.True(month.Count <= all.Count);
+            months += w.Months[0].DelayedDays() > 0 ? 1 : 0;
+            fewer += month.Count < all.Count ? 1 : 0;
+        }
+        Assert.True(months >= 2); // the check compared months that had delays
+        Assert.True(fewer >= 2);  // and months for which only part of the register was read
+    }
+
     protected async Task Opening_a_register_that_does_not_exist_for_reading_creates_nothing()
     {
         string path = await new TEngine().NewDatabaseAsync();
@@ -92,6 +117,7 @@ public sealed partial class SqliteRegisterTests
     [Fact] public Task Impatient_import() => A_second_import_that_waits_longer_than_its_wait_gives_up_and_writes_nothing();
     [Fact] public Task Unwritable_rejects() => A_rejects_file_that_cannot_be_written_stops_the_import_before_the_database();
     [Fact] public Task Read_only_open() => Opening_a_register_that_does_not_exist_for_reading_creates_nothing();
+    [Fact] public Task Month_query() => A_months_figures_from_that_month_s_stays_equal_those_from_the_whole_register();
 
     [Fact]
     public async Task A_full_disk_mid_import_is_a_clear_failure_and_changes_nothing()
@@ -154,6 +180,7 @@ public sealed partial class PostgresRegisterTests
     [PostgresFact] public Task Impatient_import() => A_second_import_that_waits_longer_than_its_wait_gives_up_and_writes_nothing();
     [PostgresFact] public Task Unwritable_rejects() => A_rejects_file_that_cannot_be_written_stops_the_import_before_the_database();
     [PostgresFact] public Task Read_only_open() => Opening_a_register_that_does_not_exist_for_reading_creates_nothing();
+    [PostgresFact] public Task Month_query() => A_months_figures_from_that_month_s_stays_equal_those_from_the_whole_register();
 
     [PostgresFact]
     public async Task A_connection_lost_mid_import_is_a_clear_failure_and_changes_nothing()
