@@ -46,6 +46,7 @@ internal static class Migrations
             INSERT INTO services (provider, name, beds) SELECT provider, service, MIN(beds) FROM episodes GROUP BY provider, service;
             """),
         (4, db => "CREATE TABLE register_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"),
+        (5, db => "CREATE INDEX episodes_patient ON episodes (patient_id);"),
     ];
 
     /// <summary>The newest schema version.</summary>
