@@ -35,7 +35,9 @@ public class DelayCounterTests
         Assert.Equal(2, f.Months[0].DelayedDays());
         Assert.Equal(1, f.Months[1].DelayedDays());
         Assert.Equal((2016, 12), (f.Months[0].Year, f.Months[0].Month));
-        Assert.Equal(3, (At(2017, 1, 2) - At(2016, 12, 30)).Days);
+        Assert.Equal(1, f.Discharges);
+        Assert.Equal(1, f.DischargesIn(DelayBand.TwoToThree)); // the same three midnights
+        Assert.Equal(3.0, f.MeanDelayPerDischarge);
     }
 
     [Fact]

@@ -3,11 +3,16 @@ using CsCheck;
 
 namespace Bedflow.Core.Tests.Delays;
 
-/// <summary>Totals agree on any records: by reason = by organisation = by bed type = total, in every month.</summary>
+/// <summary>
+/// The counter against a brute-force count on any records: every midnight of the period is
+/// checked against every record straight from the definition (delayed at D 24:00 when
+/// ready &lt; D 24:00 ≤ exit, with the last reason given before that midnight).
+/// </summary>
 public class DelayTotalsPropertyTests
 {
     private static readonly DateTime Origin = new(2015, 12, 1);
 
+    // Whole hours, so that readiness, exits and reason changes often fall exactly on midnight.
     private static readonly Gen<DelayRecord> Records =
         from readyHours in Gen.Int[0, 24 * 500]
         from stayHours in Gen.Int[0, 24 * 60]
@@ -22,48 +27,98 @@ public class DelayTotalsPropertyTests
             Ready = Origin.AddHours(readyHours),
             Exit = open == 0 ? null : Origin.AddHours(readyHours + stayHours),
             Pathway = open == 0 ? null : DischargePathway.P1,
-            Reasons = [.. changes.Select(c => new ReasonChange(Origin.AddHours(readyHours + c.Item1), c.Item2, c.Item3)).OrderBy(c => c.From)],
+            // The first reason is given when the patient becomes ready, as in the register.
+            Reasons = [.. changes.Select((c, i) => new ReasonChange(Origin.AddHours(readyHours + (i == 0 ? 0 : c.Item1)), c.Item2, c.Item3)).OrderBy(c => c.From)],
         };
 
-    [Fact]
-    public void By_reason_by_organisation_and_by_bed_type_sum_to_the_total_in_every_month()
+    /// <summary>The reason in force at a midnight the record was delayed, or null if it was not delayed then.</summary>
+    private static ReasonChange? DelayedAt(DelayRecord r, DateTime midnight) =>
+        r.Ready < midnight && (r.Exit is null || midnight <= r.Exit) ? r.Reasons.Last(c => c.From < midnight) : null;
+
+    private static DateTime MidnightEnding(DateOnly day) => day.ToDateTime(TimeOnly.MinValue).AddDays(1);
+
+    /// <summary>Midnights passed while ready, counted one at a time from the ready time.</summary>
+    private static int MidnightsWhileReady(DelayRecord r)
     {
-        Records.Array[0, 40].Sample(records =>
+        int n = 0;
+        for (var m = r.Ready!.Value.Date.AddDays(1); m <= r.Exit!.Value; m = m.AddDays(1))
         {
-            var counter = new DelayCounter(new(2016, 1, 15), new(2017, 2, 10));
-            counter.AddRange(records);
-            var f = counter.Figures(adults: 100_000);
-            long monthSum = 0;
-            foreach (var m in f.Months)
-            {
-                long total = m.DelayedDays();
-                Assert.Equal(total, SitRep.Reasons.Sum(r => m.DelayedDays(reason: r)));
-                Assert.Equal(total, SitRep.Responsibilities.Sum(o => m.DelayedDays(responsible: o)));
-                Assert.Equal(total, m.DelayedDays(SitRepBeds.Acute) + m.DelayedDays(SitRepBeds.NonAcute));
-                Assert.Equal(total, Enumerable.Range(0, m.DaysCovered).Sum(d => f.DelayedOn(m.First.AddDays(d))));
-                if (m.SnapshotDate is { } thursday)
-                {
-                    Assert.Equal(f.DelayedOn(thursday), m.SnapshotPatients());
-                    Assert.Equal(m.SnapshotPatients(), SitRep.Reasons.Sum(r => m.SnapshotPatients(reason: r)));
-                }
-                monthSum += total;
-            }
-            Assert.Equal(f.TotalDays, monthSum);
-            Assert.Equal(f.TotalDays, SitRep.Reasons.Sum(f.Days));
-            // Each closed record inside the period contributes its whole date difference.
-            Assert.Equal(f.Discharges, Enum.GetValues<DelayBand>().Sum(f.DischargesIn));
-        }, iter: 200);
+            n++;
+        }
+        return n;
     }
 
     [Fact]
-    public void A_record_wholly_inside_the_period_has_as_many_delayed_days_as_calendar_days_from_ready_date_to_exit_date()
+    public void Every_day_month_reason_organisation_bed_type_and_snapshot_matches_a_midnight_by_midnight_count()
+    {
+        var first = new DateOnly(2016, 1, 15);
+        var last = new DateOnly(2017, 2, 10);
+        Records.Array[0, 40].Sample(records =>
+        {
+            var counter = new DelayCounter(first, last);
+            counter.AddRange(records);
+            var f = counter.Figures(adults: 100_000);
+
+            var delayed = new List<(DateOnly Day, SitRepBeds Beds, ReasonChange Reason)>();
+            for (var day = first; day <= last; day = day.AddDays(1))
+            {
+                foreach (var r in records)
+                {
+                    if (DelayedAt(r, MidnightEnding(day)) is { } reason)
+                    {
+                        delayed.Add((day, r.Beds, reason));
+                    }
+                }
+            }
+
+            Assert.Equal(delayed.Count, f.TotalDays);
+            for (var day = first; day <= last; day = day.AddDays(1))
+            {
+                Assert.Equal(delayed.Count(d => d.Day == day), f.DelayedOn(day));
+            }
+            foreach (var m in f.Months)
+            {
+                var inMonth = delayed.Where(d => d.Day >= m.First && d.Day <= m.Last).ToList();
+                Assert.Equal(inMonth.Count, m.DelayedDays());
+                foreach (var reason in Enum.GetValues<DelayReason>())
+                {
+                    Assert.Equal(inMonth.Count(d => d.Reason.Reason == reason), m.DelayedDays(reason: reason));
+                }
+                foreach (var who in Enum.GetValues<Responsibility>())
+                {
+                    Assert.Equal(inMonth.Count(d => d.Reason.Responsible == who), m.DelayedDays(responsible: who));
+                }
+                Assert.Equal(inMonth.Count(d => d.Beds == SitRepBeds.Acute), m.DelayedDays(SitRepBeds.Acute));
+                if (m.SnapshotDate is { } thursday)
+                {
+                    Assert.Equal(DayOfWeek.Thursday, thursday.DayOfWeek);
+                    Assert.Equal(m.Month, thursday.Month);
+                    Assert.NotEqual(m.Month, thursday.AddDays(7).Month);
+                    Assert.Equal(records.Count(r => DelayedAt(r, MidnightEnding(thursday)) is not null), m.SnapshotPatients());
+                }
+            }
+
+            // Discharges: closed records whose exit date is inside the period, by midnights while ready.
+            var discharged = records.Where(r => r.Exit is { } x && DateOnly.FromDateTime(x) >= first && DateOnly.FromDateTime(x) <= last).ToList();
+            Assert.Equal(discharged.Count, f.Discharges);
+            foreach (var band in Enum.GetValues<DelayBand>())
+            {
+                Assert.Equal(discharged.Count(r => SitRep.Band(MidnightsWhileReady(r)) == band), f.DischargesIn(band));
+            }
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void A_record_wholly_inside_the_period_has_one_delayed_day_for_each_midnight_it_waits()
     {
         Records.Where(r => r.Exit is not null).Sample(r =>
         {
             var counter = new DelayCounter(new(2015, 1, 1), new(2018, 12, 31));
             counter.Add(r);
             var f = counter.Figures();
-            Assert.Equal(r.Exit!.Value.Date.Subtract(r.Ready!.Value.Date).Days, f.TotalDays);
+            int midnights = MidnightsWhileReady(r);
+            Assert.Equal(midnights, f.TotalDays);
+            Assert.Equal(midnights, f.MeanDelayPerDischarge);
         }, iter: 300);
     }
 }

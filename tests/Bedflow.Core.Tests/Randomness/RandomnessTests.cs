@@ -35,13 +35,52 @@ public class RandomnessTests
         for (int i = 0; i < n; i++)
         {
             double u = rng.NextDouble();
-            Assert.InRange(u, 0.0, 1.0 - double.Epsilon);
+            Assert.True(u is >= 0.0 and < 1.0, $"NextDouble gave {u:R}");
             double v = rng.NextDoubleNonZero();
-            Assert.True(v > 0 && v <= 1);
+            Assert.True(v is > 0.0 and <= 1.0, $"NextDoubleNonZero gave {v:R}");
             sum += u;
         }
         // sd of the mean = sqrt(1/12/n) ≈ 0.00029; allow 5 sd.
         Assert.InRange(sum / n, 0.5 - 0.0015, 0.5 + 0.0015);
+    }
+
+    [Fact]
+    public void The_extreme_outputs_map_to_the_ends_of_the_unit_intervals()
+    {
+        // The reference state {1, 2, 3, 4} gives 0 on its second draw (test above).
+        static Xoshiro256StarStar BeforeZero()
+        {
+            var rng = Xoshiro256StarStar.FromState(1, 2, 3, 4);
+            rng.NextUInt64();
+            return rng;
+        }
+        // A state whose next output is all ones: the output is rotl(s1 * 5, 7) * 9, so
+        // s1 = rotr(-1 / 9, 7) / 5, dividing by odd numbers modulo 2^64.
+        ulong s1 = ulong.RotateRight(ulong.MaxValue * InverseModulo2To64(9), 7) * InverseModulo2To64(5);
+        Xoshiro256StarStar BeforeAllOnes() => Xoshiro256StarStar.FromState(0, s1, 0, 0);
+
+        Assert.Equal(0UL, BeforeZero().NextUInt64());
+        Assert.Equal(0.0, BeforeZero().NextDouble());
+        Assert.Equal(Math.Pow(2, -53), BeforeZero().NextDoubleNonZero());
+
+        Assert.Equal(ulong.MaxValue, BeforeAllOnes().NextUInt64());
+        double largest = BeforeAllOnes().NextDouble();
+        Assert.Equal(1.0 - Math.Pow(2, -53), largest); // exactly representable: 53 ones
+        Assert.Equal(Math.BitDecrement(1.0), largest); // the largest double below 1
+        Assert.True(largest < 1.0);
+        Assert.Equal(1.0, BeforeAllOnes().NextDoubleNonZero());
+    }
+
+    /// <summary>x with a·x = 1 modulo 2^64, for odd a (Newton's iteration doubles the correct bits).</summary>
+    private static ulong InverseModulo2To64(ulong a)
+    {
+        ulong x = a; // correct to 3 bits for odd a
+        for (int i = 0; i < 5; i++)
+        {
+            x *= 2 - (a * x);
+        }
+        Assert.Equal(1UL, a * x);
+        return x;
     }
 
     [Fact]
