@@ -29,7 +29,7 @@ public sealed class ReportFixture
             kind: reablement
             commissioner: pooled
             delays_responsible: social_care
-            capacity: 6
+            capacity: 10
             length_of_stay: {exponential: {mean: 14d}}
         arrivals:
           ed: {service: acute, rate: 8/d}
