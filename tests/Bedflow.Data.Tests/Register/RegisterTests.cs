@@ -58,8 +58,9 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
         var again = await register.ImportAsync(file, Key, "tester", false);
         Assert.Equal((0, 0, 3), (again.Inserted, again.Updated, again.Unchanged));
         Assert.Equal((3L, 3L, 3L), await register.CountsAsync());
+        // The open episode is closed: discharged on 10 May to pathway 2.
         var corrected = await WriteAsync(Extract.Replace("2016-04-25 08:00,2016-04-28 09:00,,acute", "2016-04-25 08:00,2016-04-28 09:00,2016-05-10 11:00,acute", StringComparison.Ordinal)
-            .Replace("C,NHS,2016-04-28 09:00,yes", "C,NHS,2016-04-28 09:00,yes", StringComparison.Ordinal).Replace(",acute,acute,,C", ",acute,acute,P2,C", StringComparison.Ordinal));
+            .Replace(",acute,acute,,C", ",acute,acute,P2,C", StringComparison.Ordinal));
         var update = await register.ImportAsync(corrected, Key, "analyst", false);
         Assert.Equal((0, 1, 2), (update.Inserted, update.Updated, update.Unchanged));
         var audit = await register.AuditAsync();
@@ -67,6 +68,8 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
         var last = audit[^1];
         Assert.Equal(("analyst", "updated"), (last.Who, last.Action));
         Assert.Contains("discharged - → 2016-05-10 11:00:00", last.Detail, StringComparison.Ordinal);
+        Assert.Contains("destination - → P2", last.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("reasons", last.Detail, StringComparison.Ordinal); // the reasons did not change
         Assert.DoesNotContain("9434765870", string.Join(" ", audit.Select(a => a.Detail)), StringComparison.Ordinal);
     }
 
