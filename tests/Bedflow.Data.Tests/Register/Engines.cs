@@ -17,7 +17,8 @@ public sealed class SqliteEngine : IRegisterEngine
 
 /// <summary>
 /// A throwaway database on the PostgreSQL server that .ci/run starts (BEDFLOW_TEST_POSTGRES, by
-/// default 127.0.0.1:5433 as user postgres). Without a server these tests are reported as skipped.
+/// default 127.0.0.1:5433 as user postgres). Without a server these tests are reported as skipped,
+/// except where a server is required (see <see cref="PostgresFactAttribute"/>): there they fail.
 /// </summary>
 public sealed class PostgresEngine : IRegisterEngine
 {
@@ -43,6 +44,11 @@ public sealed class PostgresEngine : IRegisterEngine
 
     public async Task<string> NewDatabaseAsync()
     {
+        if (Why is { } why)
+        {
+            // Only reached when a server is required: fail with the reason, not a socket error.
+            throw new InvalidOperationException($"A PostgreSQL server is required here (CI=true or BEDFLOW_REQUIRE_POSTGRES=1): {why}");
+        }
         string name = $"bedflow_test_{Guid.NewGuid():N}";
         await using (var c = new NpgsqlConnection(Server))
         {
@@ -54,15 +60,26 @@ public sealed class PostgresEngine : IRegisterEngine
     }
 }
 
-/// <summary>A fact that runs only when PostgreSQL is reachable, and says it was skipped otherwise.</summary>
+/// <summary>
+/// A fact that runs when PostgreSQL is reachable. Without a server it is reported as skipped — but
+/// in CI (CI=true) or under .ci/run (BEDFLOW_REQUIRE_POSTGRES=1) it runs and fails instead, so a
+/// missing server cannot pass for a green build.
+/// </summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute()
     {
-        // .ci/run starts a server and sets BEDFLOW_REQUIRE_POSTGRES: there a missing server fails the tests instead.
-        if (PostgresEngine.Why is { } why && Environment.GetEnvironmentVariable("BEDFLOW_REQUIRE_POSTGRES") != "1")
+        if (SkipReason(PostgresEngine.Why, Environment.GetEnvironmentVariable("CI"), Environment.GetEnvironmentVariable("BEDFLOW_REQUIRE_POSTGRES")) is { } skip)
         {
-            Skip = why;
+            Skip = skip;
         }
     }
+
+    /// <summary>Why to skip, or null to run: skipped only when the server is unreachable and not required.</summary>
+    internal static string? SkipReason(string? unreachable, string? ci, string? requirePostgres) =>
+        unreachable is not null && !IsRequired(ci, requirePostgres) ? unreachable : null;
+
+    /// <summary>Whether the environment requires a server: CI=true (any case) or 1, or BEDFLOW_REQUIRE_POSTGRES=1.</summary>
+    internal static bool IsRequired(string? ci, string? requirePostgres) =>
+        string.Equals(ci, "true", StringComparison.OrdinalIgnoreCase) || ci == "1" || requirePostgres == "1";
 }
