@@ -42,7 +42,8 @@ public class BannedApiTests
         {
             copy.AddSource(file, $"namespace Bedflow.Core;\n\npublic static class {Path.GetFileNameWithoutExtension(file)}\n{{\n    {member}\n}}\n");
         }
-        var planted = copy.Build(restore: false);
+        // Without TreatWarningsAsErrors too: Core's project makes RS0030 an error by itself.
+        var planted = copy.Build(restore: false, warningsAsErrors: false);
 
         Assert.NotEqual(0, planted.ExitCode);
         Assert.All(planted.Errors, e => Assert.Contains("error RS0030:", e, StringComparison.Ordinal));

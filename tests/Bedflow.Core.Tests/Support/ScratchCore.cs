@@ -39,9 +39,10 @@ internal sealed class ScratchCore : IDisposable
     /// Runs <c>dotnet build</c> on the copy and returns its exit code, output and distinct error
     /// lines. Only the banned-API analyzer runs: the .NET and code-style analyzers are the real
     /// build's business and would double the time. <paramref name="restore"/> false skips restore
-    /// (for a second build of the same copy).
+    /// (for a second build of the same copy); <paramref name="warningsAsErrors"/> false turns off
+    /// the repository's TreatWarningsAsErrors.
     /// </summary>
-    public BuildResult Build(bool restore = true)
+    public BuildResult Build(bool restore = true, bool warningsAsErrors = true)
     {
         // No build servers: a compiler server left running would hold the output pipes open, and
         // would outlive the test. No audit: it asks the package source about vulnerabilities.
@@ -54,7 +55,8 @@ internal sealed class ScratchCore : IDisposable
         string[] arguments =
         [
             "build", Path.Combine(_project, "Bedflow.Core.csproj"), "--disable-build-servers", "-nologo", "-v:q", "-clp:NoSummary",
-            "-p:NuGetAudit=false", "-p:EnableNETAnalyzers=false", "-p:EnforceCodeStyleInBuild=false", .. (restore ? Array.Empty<string>() : ["--no-restore"]),
+            "-p:NuGetAudit=false", "-p:EnableNETAnalyzers=false", "-p:EnforceCodeStyleInBuild=false",
+            .. (restore ? Array.Empty<string>() : ["--no-restore"]), .. (warningsAsErrors ? Array.Empty<string>() : ["-p:TreatWarningsAsErrors=false"]),
         ];
         foreach (string a in arguments)
         {
