@@ -197,7 +197,7 @@ public sealed class DelayRegister(RegisterDatabase db)
                         continue;
                     }
                     await connection.ExecuteAsync(
-                        "UPDATE episodes SET ready = @Ready, discharged = @Discharged, service = @Service, beds = @Beds, destination = @Destination, adult = @Adult WHERE id = @Id",
+                        $"UPDATE episodes SET ready = {db.Time("Ready")}, discharged = {db.Time("Discharged")}, service = @Service, beds = @Beds, destination = @Destination, adult = @Adult WHERE id = @Id",
                         new { row.Ready, row.Discharged, row.Service, row.Beds, row.Destination, row.Adult, existing.Id }, transaction).ConfigureAwait(false);
                     await connection.ExecuteAsync("DELETE FROM delay_reasons WHERE episode_id = @Id", new { existing.Id }, transaction).ConfigureAwait(false);
                     await InsertReasonsAsync(connection, transaction, [(existing.Id, e)]).ConfigureAwait(false);
@@ -225,16 +225,16 @@ public sealed class DelayRegister(RegisterDatabase db)
     /// discharges outside it are not needed). Reads only those, not the whole register.
     /// </summary>
     public Task<IReadOnlyList<DelayRecord>> DelayRecordsAsync(DateOnly first, DateOnly last, CancellationToken cancel = default) =>
-        RecordsAsync("WHERE e.ready IS NOT NULL AND e.ready < @end AND (e.discharged IS NULL OR e.discharged >= @start)",
+        RecordsAsync($"WHERE e.ready IS NOT NULL AND e.ready < {db.Time("end")} AND (e.discharged IS NULL OR e.discharged >= {db.Time("start")})",
             new { start = T(first.ToDateTime(TimeOnly.MinValue)), end = T(last.AddDays(1).ToDateTime(TimeOnly.MinValue)) }, cancel);
 
     private async Task<IReadOnlyList<DelayRecord>> RecordsAsync(string where, object parameters, CancellationToken cancel)
     {
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
         var episodes = await connection.QueryAsync<(long Id, string Service, string Beds, string Admitted, string? Ready, string? Discharged, string? Destination, int Adult)>(
-            $"SELECT e.id, e.service, e.beds, e.admitted, e.ready, e.discharged, e.destination, e.adult FROM episodes e {where}", parameters).ConfigureAwait(false);
+            $"SELECT e.id, e.service, e.beds, {db.TimeText("e.admitted", "admitted")}, {db.TimeText("e.ready", "ready")}, {db.TimeText("e.discharged", "discharged")}, e.destination, e.adult FROM episodes e {where}", parameters).ConfigureAwait(false);
         var reasons = (await connection.QueryAsync<(long Episode, string From, string Reason, string Responsible)>(
-            $"SELECT r.episode_id, r.from_time, r.reason, r.responsible FROM delay_reasons r JOIN episodes e ON e.id = r.episode_id {where} ORDER BY r.episode_id, r.from_time", parameters).ConfigureAwait(false)).ToLookup(r => r.Episode);
+            $"SELECT r.episode_id, {db.TimeText("r.from_time", "from_time")}, r.reason, r.responsible FROM delay_reasons r JOIN episodes e ON e.id = r.episode_id {where} ORDER BY r.episode_id, r.from_time", parameters).ConfigureAwait(false)).ToLookup(r => r.Episode);
         return [.. episodes.Select(e => new DelayRecord
         {
             Service = e.Service,
@@ -253,11 +253,11 @@ public sealed class DelayRegister(RegisterDatabase db)
     {
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
         var open = await connection.QueryAsync<(long Id, long Patient, string Provider, string Service, string Beds, string Ready)>(
-            "SELECT id, patient_id, provider, service, beds, ready FROM episodes WHERE ready IS NOT NULL AND ready <= @now AND (discharged IS NULL OR discharged > @now)",
+            $"SELECT id, patient_id, provider, service, beds, {db.TimeText("ready", "ready")} FROM episodes WHERE ready IS NOT NULL AND ready <= {db.Time("now")} AND (discharged IS NULL OR discharged > {db.Time("now")})",
             new { now = T(now) }).ConfigureAwait(false);
         // The reasons of all open delays in one query, not one per patient.
         var reasons = (await connection.QueryAsync<(long Episode, string From, string Reason, string Responsible)>(
-            "SELECT r.episode_id, r.from_time, r.reason, r.responsible FROM delay_reasons r JOIN episodes e ON e.id = r.episode_id WHERE e.ready IS NOT NULL AND e.ready <= @now AND (e.discharged IS NULL OR e.discharged > @now) AND r.from_time <= @now",
+            $"SELECT r.episode_id, {db.TimeText("r.from_time", "from_time")}, r.reason, r.responsible FROM delay_reasons r JOIN episodes e ON e.id = r.episode_id WHERE e.ready IS NOT NULL AND e.ready <= {db.Time("now")} AND (e.discharged IS NULL OR e.discharged > {db.Time("now")}) AND r.from_time <= {db.Time("now")}",
             new { now = T(now) }).ConfigureAwait(false)).ToLookup(r => r.Episode);
         var list = new List<CurrentDelay>();
         foreach (var e in open)
@@ -274,7 +274,7 @@ public sealed class DelayRegister(RegisterDatabase db)
     public async Task<IReadOnlyList<(string At, string Who, string Action, long? Episode, string Detail)>> AuditAsync(CancellationToken cancel = default)
     {
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
-        return [.. await connection.QueryAsync<(string, string, string, long?, string)>("SELECT at_utc, who, action, episode_id, detail FROM audit ORDER BY id").ConfigureAwait(false)];
+        return [.. await connection.QueryAsync<(string, string, string, long?, string)>($"SELECT {db.TimeText("at_utc", "at_utc")}, who, action, episode_id, detail FROM audit ORDER BY id").ConfigureAwait(false)];
     }
 
     /// <summary>Providers and their services known to the register.</summary>
@@ -343,10 +343,10 @@ public sealed class DelayRegister(RegisterDatabase db)
     private async Task<Dictionary<(string, long, string), StoredEpisode>> StoredEpisodesAsync(DbConnection c, DbTransaction t, List<long> patients)
     {
         var episodes = (await c.QueryAsync<StoredEpisode>(
-            $"SELECT id, provider, patient_id AS PatientId, admitted, ready, discharged, service, beds, destination, adult FROM episodes WHERE patient_id {In("patients")}", new { patients }, t).ConfigureAwait(false)).ToList();
+            $"SELECT id, provider, patient_id AS PatientId, {db.TimeText("admitted", "admitted")}, {db.TimeText("ready", "ready")}, {db.TimeText("discharged", "discharged")}, service, beds, destination, adult FROM episodes WHERE patient_id {In("patients")}", new { patients }, t).ConfigureAwait(false)).ToList();
         var ids = episodes.Select(e => e.Id).ToList();
         var reasons = (await c.QueryAsync<(long Episode, string From, string Reason, string Responsible)>(
-            $"SELECT episode_id, from_time, reason, responsible FROM delay_reasons WHERE episode_id {In("ids")} ORDER BY episode_id, from_time", new { ids }, t).ConfigureAwait(false)).ToLookup(r => r.Episode);
+            $"SELECT episode_id, {db.TimeText("from_time", "from_time")}, reason, responsible FROM delay_reasons WHERE episode_id {In("ids")} ORDER BY episode_id, from_time", new { ids }, t).ConfigureAwait(false)).ToLookup(r => r.Episode);
         foreach (var e in episodes)
         {
             e.Reasons = string.Join(";", reasons[e.Id].Select(r => $"{r.From} {r.Reason} {r.Responsible}"));
@@ -386,11 +386,11 @@ public sealed class DelayRegister(RegisterDatabase db)
             parameters.Add($"b{i}", r.Beds);
             parameters.Add($"x{i}", r.Destination);
             parameters.Add($"u{i}", r.Adult);
-            values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}, @i{i}, @a{i}, @r{i}, @d{i}, @s{i}, @b{i}, @x{i}, @u{i})");
+            values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}, @i{i}, {db.Time($"a{i}")}, {db.Time($"r{i}")}, {db.Time($"d{i}")}, @s{i}, @b{i}, @x{i}, @u{i})");
         }
         // RETURNING's row order is not promised: match the ids back by the episode's unique key.
         var ids = (await c.QueryAsync<(long Id, string Provider, long Patient, string Admitted)>(
-            $"{Insert} VALUES {values} RETURNING id, provider, patient_id, admitted", parameters, t).ConfigureAwait(false))
+            $"{Insert} VALUES {values} RETURNING id, provider, patient_id, {db.TimeText("admitted", "admitted")}", parameters, t).ConfigureAwait(false))
             .ToDictionary(r => (r.Provider, r.Patient, r.Admitted), r => r.Id);
         return [.. fresh.Select(f => ids[(f.Episode.Provider, f.Patient, T(f.Episode.Admitted)!)])];
     }
@@ -414,7 +414,7 @@ public sealed class DelayRegister(RegisterDatabase db)
                 parameters.Add($"f{n}", T(r.From));
                 parameters.Add($"r{n}", r.Reason.ToString());
                 parameters.Add($"o{n}", r.Responsible.ToString());
-                values.Append(n == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@e{n}, @f{n}, @r{n}, @o{n})");
+                values.Append(n == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@e{n}, {db.Time($"f{n}")}, @r{n}, @o{n})");
                 n++;
             }
         }
@@ -443,7 +443,7 @@ public sealed class DelayRegister(RegisterDatabase db)
             parameters.Add($"a{i}", rows[i].Action);
             parameters.Add($"e{i}", rows[i].Episode);
             parameters.Add($"d{i}", rows[i].Detail);
-            values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@at, @who, @a{i}, @e{i}, @d{i})");
+            values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({db.Time("at")}, @who, @a{i}, @e{i}, @d{i})");
         }
         await c.ExecuteAsync($"INSERT INTO audit (at_utc, who, action, episode_id, detail) VALUES {values}", parameters, t).ConfigureAwait(false);
     }

@@ -47,6 +47,16 @@ internal static class Migrations
             """),
         (4, db => "CREATE TABLE register_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"),
         (5, db => "CREATE INDEX episodes_patient ON episodes (patient_id);"),
+        // PostgreSQL keeps times as timestamp (compared and indexed as times); SQLite has no time type and keeps the text.
+        (6, db => db.Engine == RegisterEngine.Postgres
+            ? """
+              ALTER TABLE episodes ALTER COLUMN admitted TYPE timestamp USING admitted::timestamp,
+                  ALTER COLUMN ready TYPE timestamp USING ready::timestamp,
+                  ALTER COLUMN discharged TYPE timestamp USING discharged::timestamp;
+              ALTER TABLE delay_reasons ALTER COLUMN from_time TYPE timestamp USING from_time::timestamp;
+              ALTER TABLE audit ALTER COLUMN at_utc TYPE timestamp USING at_utc::timestamp;
+              """
+            : "SELECT 1;"),
     ];
 
     /// <summary>The newest schema version.</summary>

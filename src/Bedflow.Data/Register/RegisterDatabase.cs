@@ -211,6 +211,16 @@ public sealed class RegisterDatabase
         return null;
     }
 
+    /// <summary>
+    /// SQL for a time parameter: times travel as text "yyyy-MM-dd HH:mm:ss" (SQLite stores them so;
+    /// PostgreSQL casts them to its <c>timestamp</c> columns).
+    /// </summary>
+    internal string Time(string parameter) => Engine == RegisterEngine.Postgres ? $"CAST(@{parameter} AS timestamp)" : $"@{parameter}";
+
+    /// <summary>SQL reading a time column as text "yyyy-MM-dd HH:mm:ss", named <paramref name="alias"/>.</summary>
+    internal string TimeText(string column, string alias) =>
+        Engine == RegisterEngine.Postgres ? $"to_char({column}, 'YYYY-MM-DD HH24:MI:SS') AS {alias}" : $"{column} AS {alias}";
+
     /// <summary>The SQL for an auto-numbered key column.</summary>
     internal string IdColumn => Engine == RegisterEngine.Sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 }

@@ -183,6 +183,29 @@ public sealed partial class PostgresRegisterTests
     [PostgresFact] public Task Month_query() => A_months_figures_from_that_month_s_stays_equal_those_from_the_whole_register();
 
     [PostgresFact]
+    public async Task Times_are_timestamp_columns_on_postgresql_and_read_back_unchanged()
+    {
+        string path = await new PostgresEngine().NewDatabaseAsync();
+        var register = new DelayRegister(await RegisterDatabase.OpenAsync(path));
+        await register.ImportAsync(await WriteAsync(Extract), Key, "t", false);
+        await using var c = new Npgsql.NpgsqlConnection(path);
+        await c.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT table_name || '.' || column_name || ' ' || data_type FROM information_schema.columns WHERE column_name IN ('admitted', 'ready', 'discharged', 'from_time', 'at_utc') ORDER BY 1", c);
+        var types = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                types.Add(reader.GetString(0));
+            }
+        }
+        Assert.Equal(["audit.at_utc timestamp without time zone", "delay_reasons.from_time timestamp without time zone", "episodes.admitted timestamp without time zone",
+            "episodes.discharged timestamp without time zone", "episodes.ready timestamp without time zone"], types);
+        var records = await register.DelayRecordsAsync();
+        Assert.Contains(records, r => r.Admitted == new DateTime(2016, 4, 20, 10, 0, 0) && r.Exit == new DateTime(2016, 5, 5, 12, 0, 0) && r.Reasons.Count == 2);
+    }
+
+    [PostgresFact]
     public async Task A_connection_lost_mid_import_is_a_clear_failure_and_changes_nothing()
     {
         string path = await new PostgresEngine().NewDatabaseAsync();
