@@ -56,11 +56,33 @@ internal static class RegisterExtract
         fileHeader = Columns;
         var problems = new List<ImportProblem>();
         var bad = new Dictionary<int, string[]>();
+        // A cell longer than MaxCell (an unclosed quote swallowing the rest of the file, a file that is not an
+        // extract) stops the read: no input can make the importer hold one huge cell in memory.
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim, MaxFieldSize = MaxCell };
+        using var csv = new CsvReader(reader, config);
+        try
+        {
+            return Read(csv, file, key, problems, bad, out fatal, out fileHeader);
+        }
+        catch (MaxFieldSizeException)
+        {
+            fatal = true;
+            problems.Add(new ImportProblem(file, csv.Parser.RawRow, "", $"a cell is longer than {MaxCell:N0} characters (an unclosed quote?): this does not look like a delay extract, and nothing was imported."));
+            return ([], problems, bad);
+        }
+    }
+
+    /// <summary>The longest cell an extract may have, in characters.</summary>
+    public const int MaxCell = 10_000;
+
+    private static (List<ExtractEpisode> Episodes, List<ImportProblem> Problems, Dictionary<int, string[]> BadLines) Read(CsvReader csv, string file, byte[] key,
+        List<ImportProblem> problems, Dictionary<int, string[]> bad, out bool fatal, out string[] fileHeader)
+    {
+        fatal = false;
+        fileHeader = Columns;
         var episodes = new Dictionary<(string, string, DateTime), ExtractEpisode>();
         var tainted = new HashSet<(string, string, DateTime)>(); // episodes with a bad row: kept out whole
         var looseTies = new List<(string? Provider, string? Hash, DateTime? Admitted)>(); // bad rows known by two of the three identity fields
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim };
-        using var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader())
         {
             fatal = true;

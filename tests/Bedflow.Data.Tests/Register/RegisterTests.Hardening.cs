@@ -169,6 +169,29 @@ public sealed partial class SqliteRegisterTests
     }
 
     [Fact]
+    public async Task An_unclosed_quote_that_would_swallow_the_file_is_refused_near_its_line()
+    {
+        var register = new DelayRegister(await OpenAsync());
+        string path = Path.Combine(Path.GetTempPath(), $"unclosed-{Guid.NewGuid():N}.csv");
+        await using (var w = new StreamWriter(path))
+        {
+            await w.WriteAsync(Extract.Replace(",acute,acute,,C,", ",\"acute,acute,,C,", StringComparison.Ordinal)); // line 4 opens a quote never closed
+            var filler = new string('x', 1_000) + "\n";
+            for (int i = 0; i < 50_000; i++)
+            {
+                await w.WriteAsync(filler); // 50 MB more
+            }
+        }
+        var report = await register.ImportAsync(path, Key, "t", skipInvalid: true);
+        Assert.False(report.Imported);
+        var p = Assert.Single(report.Problems);
+        Assert.StartsWith("a cell is longer than 10,000 characters", p.Message, StringComparison.Ordinal);
+        Assert.InRange(p.Line, 4, 20); // it stopped where the runaway cell passed 10,000 characters, not at the end of the 50 MB
+        Assert.Equal((0L, 0L, 0L), await register.CountsAsync());
+        File.Delete(path);
+    }
+
+    [Fact]
     public void A_problem_about_the_whole_file_names_no_line() =>
         Assert.Equal("x.csv: the file is empty.", new ImportProblem("x.csv", 0, "", "the file is empty.").ToString());
 }
