@@ -12,7 +12,8 @@ internal static class RegisterCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("register", "The delay register: real delayed patients in SQLite (default bedflow.db) or PostgreSQL (--db \"Host=…\" or BEDFLOW_DB).");
+        var command = new Command("register", "The delay register: real delayed patients in SQLite (default bedflow.db) or PostgreSQL (--engine postgres --db \"Host=…\").");
+        command.Options.Add(new Option<string?>(EngineOption) { Description = "sqlite (default) or postgres (default: BEDFLOW_DB_ENGINE).", Recursive = true });
         command.Subcommands.Add(Import(output, error));
         command.Subcommands.Add(Sitrep(output, error));
         command.Subcommands.Add(List(output, error));
@@ -23,7 +24,13 @@ internal static class RegisterCommand
         return command;
     }
 
-    private static Option<string?> Db() => new("--db") { Description = "SQLite file, or a PostgreSQL connection string \"Host=…\" (default: BEDFLOW_DB, else bedflow.db)." };
+    private static Option<string?> Db() => new("--db") { Description = "The SQLite file (default bedflow.db), or with --engine postgres a connection string \"Host=…;Username=…;Database=…\" (default: BEDFLOW_DB)." };
+
+    /// <summary>`--engine sqlite|postgres`, on every register command (default: BEDFLOW_DB_ENGINE, else sqlite).</summary>
+    internal const string EngineOption = "--engine";
+
+    /// <summary>The --engine given, or null.</summary>
+    internal static string? Engine(ParseResult parse) => parse.GetValue<string?>(EngineOption);
 
     /// <summary>`--wait`: how long a write waits for another import to finish (30s, 10m, 1h; 0 = do not wait).</summary>
     internal static Option<TimeSpan> Wait() => new("--wait")
@@ -106,7 +113,7 @@ internal static class RegisterCommand
                 error.WriteLine("bedflow: --rejects is empty: give a file path (or leave it out for FILE.rejects.csv).");
                 return ExitCodes.UsageError;
             }
-            var (database, failure) = await OpenAsync(parse.GetValue(db), Waiting(parse.GetValue(wait), error), error, cancel);
+            var (database, failure) = await OpenAsync(Engine(parse), parse.GetValue(db), Waiting(parse.GetValue(wait), error), error, cancel);
             if (database is null)
             {
                 return failure;
@@ -152,7 +159,7 @@ internal static class RegisterCommand
                 error.WriteLine($"bedflow: --month must be YYYY-MM, such as 2016-11, but was '{parse.GetValue(month)}'.");
                 return ExitCodes.UsageError;
             }
-            var (database, failure) = await OpenExistingAsync(parse.GetValue(db), error, cancel);
+            var (database, failure) = await OpenExistingAsync(Engine(parse), parse.GetValue(db), error, cancel);
             if (database is null)
             {
                 return failure;
@@ -245,7 +252,7 @@ internal static class RegisterCommand
                 error.WriteLine($"bedflow: --at must be yyyy-mm-dd hh:mm, but was '{atText}'.");
                 return ExitCodes.UsageError;
             }
-            var (database, failure) = await OpenExistingAsync(parse.GetValue(db), error, cancel);
+            var (database, failure) = await OpenExistingAsync(Engine(parse), parse.GetValue(db), error, cancel);
             if (database is null)
             {
                 return failure;
@@ -269,23 +276,24 @@ internal static class RegisterCommand
     }
 
     /// <summary>Opens (creating if need be) the register for a write, or says why it cannot (never printing a connection string: it may hold a password).</summary>
-    private static Task<(RegisterDatabase? Db, int Failure)> OpenAsync(string? db, RegisterOptions options, TextWriter error, CancellationToken cancel) =>
-        OpenAsync(db, error, async () => (await RegisterDatabase.OpenAsync(db, options, cancel), null));
+    private static Task<(RegisterDatabase? Db, int Failure)> OpenAsync(string? engine, string? db, RegisterOptions options, TextWriter error, CancellationToken cancel) =>
+        OpenAsync(engine, db, error, async location => (await RegisterDatabase.OpenAsync(location, options, cancel), null));
 
     /// <summary>Opens an existing register for reading: a missing one is "no register at PATH" (exit 2), never created.</summary>
-    private static Task<(RegisterDatabase? Db, int Failure)> OpenExistingAsync(string? db, TextWriter error, CancellationToken cancel) =>
-        OpenAsync(db, error, () => RegisterDatabase.OpenExistingAsync(db, Waiting(RegisterOptions.DefaultLockWait, error), cancel));
+    private static Task<(RegisterDatabase? Db, int Failure)> OpenExistingAsync(string? engine, string? db, TextWriter error, CancellationToken cancel) =>
+        OpenAsync(engine, db, error, location => RegisterDatabase.OpenExistingAsync(location, Waiting(RegisterOptions.DefaultLockWait, error), cancel));
 
-    private static async Task<(RegisterDatabase? Db, int Failure)> OpenAsync(string? db, TextWriter error, Func<Task<(RegisterDatabase? Database, string? Problem)>> open)
+    private static async Task<(RegisterDatabase? Db, int Failure)> OpenAsync(string? engine, string? db, TextWriter error, Func<RegisterLocation, Task<(RegisterDatabase? Database, string? Problem)>> open)
     {
-        if (db is not null && string.IsNullOrWhiteSpace(db))
+        var (location, wrong) = RegisterLocation.From(engine, db);
+        if (location is null)
         {
-            error.WriteLine("bedflow: --db is empty: give a file path or a PostgreSQL connection string (or leave it out for bedflow.db).");
+            error.WriteLine($"bedflow: {wrong}");
             return (null, ExitCodes.UsageError);
         }
         try
         {
-            var (database, problem) = await open();
+            var (database, problem) = await open(location);
             if (problem is not null)
             {
                 error.WriteLine($"bedflow: {problem}");
@@ -306,8 +314,7 @@ internal static class RegisterCommand
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            string where = db is not null && db.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? "the PostgreSQL server given" : $"'{db ?? Environment.GetEnvironmentVariable("BEDFLOW_DB") ?? "bedflow.db"}'";
-            error.WriteLine($"bedflow: cannot open the register at {where}: {e.Message.Split('\n')[0]}");
+            error.WriteLine($"bedflow: cannot open the register at {location}: {e.Message.Split('\n')[0]}");
             return (null, ExitCodes.UsageError);
         }
     }

@@ -11,8 +11,8 @@ internal static class RegisterPublishedCommands
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static IEnumerable<Command> Create(TextWriter output, TextWriter error, Func<string?, RegisterOptions, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> openForWrite,
-        Func<string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> openExisting, Func<Option<string?>> db)
+    public static IEnumerable<Command> Create(TextWriter output, TextWriter error, Func<string?, string?, RegisterOptions, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> openForWrite,
+        Func<string?, string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> openExisting, Func<Option<string?>> db)
     {
         var wait = RegisterCommand.Wait();
         yield return ImportPublished(output, error, openForWrite, db(), wait);
@@ -20,14 +20,14 @@ internal static class RegisterPublishedCommands
         yield return Trend(output, error, openExisting, db());
     }
 
-    private static Command ImportPublished(TextWriter output, TextWriter error, Func<string?, RegisterOptions, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open,
+    private static Command ImportPublished(TextWriter output, TextWriter error, Func<string?, string?, RegisterOptions, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open,
         Option<string?> db, Option<TimeSpan> wait)
     {
         var file = new Argument<string>("FILE") { Description = "dtoc-la-days-by-reason.csv (import first) or dtoc-la-days-by-organisation.csv." };
         var command = new Command("import-published", "Import NHS England's published monthly delayed days by council.") { file, db, wait };
         command.SetAction(async (parse, cancel) =>
         {
-            var (database, failure) = await open(parse.GetValue(db), RegisterCommand.Waiting(parse.GetValue(wait), error), error, cancel);
+            var (database, failure) = await open(RegisterCommand.Engine(parse), parse.GetValue(db), RegisterCommand.Waiting(parse.GetValue(wait), error), error, cancel);
             if (database is null)
             {
                 return failure;
@@ -61,7 +61,7 @@ internal static class RegisterPublishedCommands
         return command;
     }
 
-    private static Command Benchmark(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Option<string?> db)
+    private static Command Benchmark(TextWriter output, TextWriter error, Func<string?, string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Option<string?> db)
     {
         var la = new Option<string>("--la") { Description = "The council's code (E-code or old numeric code), e.g. E10000025 or 608.", Required = true };
         var from = new Option<string>("--from") { Description = "First month, YYYY-MM.", Required = true };
@@ -86,7 +86,7 @@ internal static class RegisterPublishedCommands
                     return ExitCodes.UsageError;
                 }
             }
-            var (database, failure) = await open(parse.GetValue(db), error, cancel);
+            var (database, failure) = await open(RegisterCommand.Engine(parse), parse.GetValue(db), error, cancel);
             if (database is null)
             {
                 return failure;
@@ -124,7 +124,7 @@ internal static class RegisterPublishedCommands
         return command;
     }
 
-    private static Command Trend(TextWriter output, TextWriter error, Func<string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Option<string?> db)
+    private static Command Trend(TextWriter output, TextWriter error, Func<string?, string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Option<string?> db)
     {
         var la = new Option<string>("--la") { Description = "The council's code.", Required = true };
         var months = new Option<string?>("--months") { Description = "Two months FROM,TO (YYYY-MM,YYYY-MM): how much of the change between them is seasonal." };
@@ -144,7 +144,7 @@ internal static class RegisterPublishedCommands
                     return ExitCodes.UsageError;
                 }
             }
-            var (database, failure) = await open(parse.GetValue(db), error, cancel);
+            var (database, failure) = await open(RegisterCommand.Engine(parse), parse.GetValue(db), error, cancel);
             if (database is null)
             {
                 return failure;

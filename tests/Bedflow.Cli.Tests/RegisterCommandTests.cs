@@ -44,7 +44,13 @@ public class RegisterCommandTests
             Assert.Equal(2, Cli.Run("register", "sitrep", "--month", "2016-13", "--db", db).Code);
             Assert.Equal(2, Cli.Run("register", "list", "--db", db, "--organisation", "council").Code);
             Assert.Equal(2, Cli.Run("register", "import", extract, "--db", "/nonexistent-dir/x/register.db").Code);
-            var (down, _, downError) = Cli.Run("register", "sitrep", "--month", "2016-11", "--db", "Host=127.0.0.1;Port=1;Timeout=2;Username=x");
+            var (guessed, _, guessError) = Cli.Run("register", "sitrep", "--month", "2016-11", "--db", "Host=127.0.0.1;Port=1;Timeout=2;Username=x");
+            Assert.Equal(2, guessed); // the engine is said, never guessed from --db
+            Assert.Contains("--db looks like a PostgreSQL connection string, but the engine is SQLite: add --engine postgres", guessError, StringComparison.Ordinal);
+            Assert.DoesNotContain("Username=x", guessError, StringComparison.Ordinal);
+            Assert.Equal(2, Cli.Run("register", "list", "--engine", "oracle").Code);
+            Assert.Contains("--engine postgres needs --db", Cli.Run("register", "list", "--engine", "postgres").Err, StringComparison.Ordinal);
+            var (down, _, downError) = Cli.Run("register", "sitrep", "--month", "2016-11", "--engine", "postgres", "--db", "Host=127.0.0.1;Port=1;Timeout=2;Username=x");
             Assert.Equal(1, down); // an unreachable server is the environment, not a mistake in the input
             Assert.Contains("cannot reach the PostgreSQL server", downError, StringComparison.Ordinal);
             Assert.DoesNotContain("Username=x", downError, StringComparison.Ordinal);

@@ -45,8 +45,8 @@ public sealed class RegisterBusyException(TimeSpan waited)
 }
 
 /// <summary>
-/// The register's database: SQLite by default (a file path), PostgreSQL for a connection string
-/// ("Host=…"). Versioned migrations are applied when it is opened. Times are stored as text
+/// The register's database: an SQLite file or a PostgreSQL database (<see cref="RegisterLocation"/>).
+/// Versioned migrations are applied when it is opened. Times are stored as text
 /// "yyyy-MM-dd HH:mm:ss" (local clock time) on both engines, so the same SQL serves both.
 /// </summary>
 public sealed class RegisterDatabase
@@ -65,17 +65,13 @@ public sealed class RegisterDatabase
 
     internal RegisterOptions Options { get; }
 
-    /// <summary>
-    /// Opens (creating if need be) the register at <paramref name="db"/>: a file path for SQLite,
-    /// or a PostgreSQL connection string (starting "Host="); null = BEDFLOW_DB, else bedflow.db.
-    /// Applies any pending migrations.
-    /// </summary>
-    public static Task<RegisterDatabase> OpenAsync(string? db, CancellationToken cancel = default) => OpenAsync(db, RegisterOptions.Default, cancel);
+    /// <summary>Opens (creating if need be) the register at <paramref name="location"/> and applies any pending migrations.</summary>
+    public static Task<RegisterDatabase> OpenAsync(RegisterLocation location, CancellationToken cancel = default) => OpenAsync(location, RegisterOptions.Default, cancel);
 
     /// <summary>As above, waiting for the write lock as <paramref name="options"/> says.</summary>
-    public static async Task<RegisterDatabase> OpenAsync(string? db, RegisterOptions options, CancellationToken cancel = default)
+    public static async Task<RegisterDatabase> OpenAsync(RegisterLocation location, RegisterOptions options, CancellationToken cancel = default)
     {
-        var database = Create(db, options, create: true);
+        var database = Create(location, options, create: true);
         await Migrations.ApplyAsync(database, cancel).ConfigureAwait(false);
         return database;
     }
@@ -84,45 +80,37 @@ public sealed class RegisterDatabase
     /// Opens a register that must already exist, for reading: never creates a file or tables. The
     /// problem is "no register at PATH" when there is none (migrations of an older register are applied).
     /// </summary>
-    public static async Task<(RegisterDatabase? Database, string? Problem)> OpenExistingAsync(string? db, RegisterOptions options, CancellationToken cancel = default)
+    public static async Task<(RegisterDatabase? Database, string? Problem)> OpenExistingAsync(RegisterLocation location, RegisterOptions options, CancellationToken cancel = default)
     {
-        var database = Create(db, options, create: false);
-        string where = database.Engine == RegisterEngine.Sqlite ? Where(db) : "the PostgreSQL database given";
-        if (database.Engine == RegisterEngine.Sqlite && !File.Exists(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource))
+        ArgumentNullException.ThrowIfNull(location);
+        var database = Create(location, options, create: false);
+        if (location.Engine == RegisterEngine.Sqlite && !File.Exists(location.Target))
         {
-            return (null, $"no register at {where}: check --db (or BEDFLOW_DB), or create one with 'bedflow register import'.");
+            return (null, $"no register at {location}: check --db (or {RegisterLocation.DbVariable}), or create one with 'bedflow register import'.");
         }
         int? version = await Migrations.CurrentAsync(database, cancel).ConfigureAwait(false);
         if (version is null)
         {
-            return (null, $"no register at {where}: it is not a Bedflow register (no schema_migrations table). Check --db.");
+            return (null, $"no register at {location}: it is not a Bedflow register (no schema_migrations table). Check --db.");
         }
         if (version > Migrations.Latest)
         {
-            return (null, $"the register at {where} is at schema version {version}, newer than this Bedflow knows ({Migrations.Latest}): use a newer Bedflow.");
+            return (null, $"the register at {location} is at schema version {version}, newer than this Bedflow knows ({Migrations.Latest}): use a newer Bedflow.");
         }
         await Migrations.ApplyAsync(database, cancel).ConfigureAwait(false);
         return (database, null);
     }
 
-    /// <summary>Where the SQLite register is, as the user named it.</summary>
-    private static string Where(string? db) => $"'{Resolve(db)}'";
-
-    private static string Resolve(string? db)
+    private static RegisterDatabase Create(RegisterLocation location, RegisterOptions options, bool create)
     {
-        db ??= Environment.GetEnvironmentVariable("BEDFLOW_DB");
-        return string.IsNullOrWhiteSpace(db) ? "bedflow.db" : db;
-    }
-
-    private static RegisterDatabase Create(string? db, RegisterOptions options, bool create)
-    {
-        db = Resolve(db);
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(options);
         int seconds = (int)Math.Ceiling(options.DriverTimeout.TotalSeconds);
-        return db.Contains("Host=", StringComparison.OrdinalIgnoreCase)
-            ? new RegisterDatabase(RegisterEngine.Postgres, new NpgsqlConnectionStringBuilder(db) { CommandTimeout = seconds }.ToString(), options)
+        return location.Engine == RegisterEngine.Postgres
+            ? new RegisterDatabase(RegisterEngine.Postgres, new NpgsqlConnectionStringBuilder(location.Target) { CommandTimeout = seconds }.ToString(), options)
             : new RegisterDatabase(RegisterEngine.Sqlite, new SqliteConnectionStringBuilder
             {
-                DataSource = db,
+                DataSource = location.Target,
                 DefaultTimeout = seconds,
                 Pooling = false,
                 Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,

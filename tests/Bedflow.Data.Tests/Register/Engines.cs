@@ -6,13 +6,13 @@ namespace Bedflow.Data.Tests.Register;
 /// <summary>A fresh, empty register on one engine, for one test.</summary>
 public interface IRegisterEngine
 {
-    /// <summary>The --db value of a new empty register.</summary>
-    Task<string> NewDatabaseAsync();
+    /// <summary>Where a new, empty register is (nothing created yet on SQLite; an empty database on PostgreSQL).</summary>
+    Task<RegisterLocation> NewDatabaseAsync();
 }
 
 public sealed class SqliteEngine : IRegisterEngine
 {
-    public Task<string> NewDatabaseAsync() => Task.FromResult(Path.Combine(Path.GetTempPath(), $"bedflow-test-{Guid.NewGuid():N}.db"));
+    public Task<RegisterLocation> NewDatabaseAsync() => Task.FromResult(RegisterLocation.Sqlite(Path.Combine(Path.GetTempPath(), $"bedflow-test-{Guid.NewGuid():N}.db")));
 }
 
 /// <summary>
@@ -42,7 +42,7 @@ public sealed class PostgresEngine : IRegisterEngine
     /// <summary>Why PostgreSQL tests cannot run, or null.</summary>
     public static string? Why => Unavailable.Value;
 
-    public async Task<string> NewDatabaseAsync()
+    public async Task<RegisterLocation> NewDatabaseAsync()
     {
         if (Why is { } why)
         {
@@ -56,7 +56,7 @@ public sealed class PostgresEngine : IRegisterEngine
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c);
             await cmd.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(Server) { Database = name, Pooling = false }.ToString();
+        return RegisterLocation.Postgres(new NpgsqlConnectionStringBuilder(Server) { Database = name, Pooling = false }.ToString());
     }
 }
 

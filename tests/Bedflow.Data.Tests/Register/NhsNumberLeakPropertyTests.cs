@@ -78,7 +78,7 @@ public class NhsNumberLeakPropertyTests
             string path = Path.Combine(Path.GetTempPath(), $"leak-{Guid.NewGuid():N}.csv");
             File.WriteAllText(path, Build(p));
             string db = Path.Combine(Path.GetTempPath(), $"leak-{Guid.NewGuid():N}.db");
-            var register = new DelayRegister(RegisterDatabase.OpenAsync(db).GetAwaiter().GetResult());
+            var register = new DelayRegister(RegisterDatabase.OpenAsync(RegisterLocation.Sqlite(db)).GetAwaiter().GetResult());
             var report = register.ImportAsync(path, Key, "t", p.SkipInvalid).GetAwaiter().GetResult();
             var output = new StringBuilder();
             output.AppendJoin('\n', report.Problems).Append('\n').Append(report.Failure);

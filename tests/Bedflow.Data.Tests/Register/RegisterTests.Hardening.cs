@@ -33,7 +33,7 @@ public abstract partial class RegisterTests<TEngine>
 
     protected async Task A_second_import_that_waits_longer_than_its_wait_gives_up_and_writes_nothing()
     {
-        string path = await new TEngine().NewDatabaseAsync();
+        var path = await new TEngine().NewDatabaseAsync();
         var db = await RegisterDatabase.OpenAsync(path, new RegisterOptions(TimeSpan.FromMinutes(1)) { DriverTimeout = TimeSpan.FromSeconds(1) });
         var impatient = await RegisterDatabase.OpenAsync(path, new RegisterOptions(TimeSpan.FromSeconds(1)) { DriverTimeout = TimeSpan.FromSeconds(1) });
         var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -92,7 +92,7 @@ public abstract partial class RegisterTests<TEngine>
 
     protected async Task Opening_a_register_that_does_not_exist_for_reading_creates_nothing()
     {
-        string path = await new TEngine().NewDatabaseAsync();
+        var path = await new TEngine().NewDatabaseAsync();
         var (db, problem) = await RegisterDatabase.OpenExistingAsync(path, RegisterOptions.Default);
         Assert.Null(db);
         Assert.StartsWith("no register at", problem, StringComparison.Ordinal);
@@ -122,11 +122,11 @@ public sealed partial class SqliteRegisterTests
     [Fact]
     public async Task A_full_disk_mid_import_is_a_clear_failure_and_changes_nothing()
     {
-        string path = await new SqliteEngine().NewDatabaseAsync();
+        var path = await new SqliteEngine().NewDatabaseAsync();
         var register = new DelayRegister(await RegisterDatabase.OpenAsync(path));
         await register.ImportAsync(await WriteAsync(Extract), Key, "t", false);
         long pages;
-        await using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        await using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path.Target}"))
         {
             await c.OpenAsync();
             await using var cmd = new Microsoft.Data.Sqlite.SqliteCommand("PRAGMA page_count", c);
@@ -208,10 +208,10 @@ public sealed partial class PostgresRegisterTests
     [PostgresFact]
     public async Task Times_are_timestamp_columns_on_postgresql_and_read_back_unchanged()
     {
-        string path = await new PostgresEngine().NewDatabaseAsync();
+        var path = await new PostgresEngine().NewDatabaseAsync();
         var register = new DelayRegister(await RegisterDatabase.OpenAsync(path));
         await register.ImportAsync(await WriteAsync(Extract), Key, "t", false);
-        await using var c = new Npgsql.NpgsqlConnection(path);
+        await using var c = new Npgsql.NpgsqlConnection(path.Target);
         await c.OpenAsync();
         await using var cmd = new Npgsql.NpgsqlCommand("SELECT table_name || '.' || column_name || ' ' || data_type FROM information_schema.columns WHERE column_name IN ('admitted', 'ready', 'discharged', 'from_time', 'at_utc') ORDER BY 1", c);
         var types = new List<string>();
@@ -231,10 +231,10 @@ public sealed partial class PostgresRegisterTests
     [PostgresFact]
     public async Task A_connection_lost_mid_import_is_a_clear_failure_and_changes_nothing()
     {
-        string path = await new PostgresEngine().NewDatabaseAsync();
+        var path = await new PostgresEngine().NewDatabaseAsync();
         var register = new DelayRegister(await RegisterDatabase.OpenAsync(path));
         await register.ImportAsync(await WriteAsync(Extract), Key, "t", false);
-        string database = new Npgsql.NpgsqlConnectionStringBuilder(path).Database!;
+        string database = new Npgsql.NpgsqlConnectionStringBuilder(path.Target).Database!;
         var report = await register.ImportAsync(await WriteAsync(Extract.Replace("2016-05-05 12:00,acute", "2016-05-06 12:00,acute", StringComparison.Ordinal) + AnotherPatient), Key, "t", false, null, n =>
         {
             if (n == 1)
@@ -264,7 +264,7 @@ public class LongLockTests
         // RegisterOptions.Default keeps those defaults. The first import holds the lock for 35 s.
         await Task.WhenAll(Hold(await new SqliteEngine().NewDatabaseAsync()), Hold(await new PostgresEngine().NewDatabaseAsync()));
 
-        static async Task Hold(string path)
+        static async Task Hold(RegisterLocation path)
         {
             var db = await RegisterDatabase.OpenAsync(path, RegisterOptions.Default);
             var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

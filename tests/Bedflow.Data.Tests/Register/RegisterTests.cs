@@ -104,7 +104,7 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
     {
         // The drivers' own timeouts are cut to one second; the first import holds the lock four times
         // as long. The second, started while the first holds the lock, must wait for it and then land.
-        string path = await new TEngine().NewDatabaseAsync();
+        var path = await new TEngine().NewDatabaseAsync();
         var waits = new List<TimeSpan>();
         var options = new RegisterOptions(TimeSpan.FromMinutes(2), t => { lock (waits) { waits.Add(t); } }) { DriverTimeout = TimeSpan.FromSeconds(1) };
         var db = await RegisterDatabase.OpenAsync(path, options);
@@ -270,7 +270,7 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
 
     protected async Task Migrations_are_versioned_and_opening_twice_changes_nothing()
     {
-        string db = await new TEngine().NewDatabaseAsync();
+        var db = await new TEngine().NewDatabaseAsync();
         await RegisterDatabase.OpenAsync(db);
         var again = await RegisterDatabase.OpenAsync(db);
         var register = new DelayRegister(again);
