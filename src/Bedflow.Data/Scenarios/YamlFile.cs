@@ -38,6 +38,11 @@ internal static class YamlFile
 
     public static YNode? Parse(string text, string display, List<ScenarioProblem> problems)
     {
+        if (YamlPrecheck.Check(text, display) is { } early)
+        {
+            problems.Add(early);
+            return null;
+        }
         var stream = new YamlStream();
         try
         {
@@ -48,6 +53,12 @@ internal static class YamlFile
             // YamlDotNet fails this way (without a position) when the text ends inside an open bracket.
             int lines = text.Split('\n').Length;
             problems.Add(new ScenarioProblem(display, lines, 1, "", "this is not valid YAML: the file ends before a { } or [ ] bracket (or a quote) is closed."));
+            return null;
+        }
+        catch (YamlException e) when (TabIndent(text) is { } tab && e.Message.Contains("tab", StringComparison.Ordinal))
+        {
+            // YamlDotNet places this error at the start of the enclosing mapping, not at the tab.
+            problems.Add(new ScenarioProblem(display, tab.Line, tab.Column, "", "tabs cannot indent YAML: use spaces."));
             return null;
         }
         catch (YamlException e)
@@ -73,6 +84,22 @@ internal static class YamlFile
             problems.Add(new ScenarioProblem(display, mark.Line, mark.Column, "", "keys must be plain names, not lists or mappings."));
         }
         return bad.Count > 0 ? null : YNode.From(stream.Documents[0].RootNode);
+    }
+
+    /// <summary>The first tab in a line's indentation (1-based), or null.</summary>
+    private static Mark? TabIndent(string text)
+    {
+        string[] lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int first = lines[i].AsSpan().IndexOfAnyExcept(' ', '\t');
+            int tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && first >= 0 && tab < first)
+            {
+                return new Mark(i + 1, tab + 1);
+            }
+        }
+        return null;
     }
 
     // YamlDotNet's messages start with "(Line: 3, Col: 5, Idx: 40) - (Line: ...): ": the position is reported separately.
