@@ -8,6 +8,7 @@ internal sealed class DeterministicDistribution(double value) : Distribution
     public override double Mean => value;
     public override double Variance => 0;
     public override double Minimum => value;
+    internal override bool CanBeZero => value == 0;
     public override double Sample(ref Xoshiro256StarStar rng) => value;
     public override double SampleLengthBiased(ref Xoshiro256StarStar rng) => value;
 

@@ -23,6 +23,13 @@ public abstract class Distribution
     /// <summary>The smallest value a sample can take.</summary>
     public abstract double Minimum { get; }
 
+    /// <summary>
+    /// Whether a sample is exactly 0 with a positive probability (a point mass at 0, as in
+    /// <c>deterministic(0)</c> or an empirical list holding 0): a stay that can take no time at all.
+    /// Continuous families starting at 0 (exponential, lognormal, …) are 0 with probability 0.
+    /// </summary>
+    internal virtual bool CanBeZero => false;
+
     /// <summary>The standard deviation.</summary>
     public double StandardDeviation => Math.Sqrt(Variance);
 

@@ -26,6 +26,7 @@ internal sealed class EmpiricalDistribution : Distribution
     public override double Mean { get; }
     public override double Variance { get; }
     public override double Minimum { get; }
+    internal override bool CanBeZero => Minimum == 0;
     public override double Sample(ref Xoshiro256StarStar rng) => _values[rng.NextInt(_values.Length)];
     // Each observed value with probability proportional to its length.
     public override double SampleLengthBiased(ref Xoshiro256StarStar rng)

@@ -53,6 +53,8 @@ internal sealed class MixtureDistribution : Distribution
 
     public override double Minimum => _components.Min(c => c.Minimum);
 
+    internal override bool CanBeZero => _components.Where((c, i) => _weights[i] > 0).Any(c => c.CanBeZero);
+
     public override double Sample(ref Xoshiro256StarStar rng)
     {
         double u = rng.NextDouble();

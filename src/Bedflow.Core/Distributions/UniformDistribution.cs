@@ -8,6 +8,7 @@ internal sealed class UniformDistribution(double min, double max) : Distribution
     public override double Mean => (min + max) / 2;
     public override double Variance => (max - min) * (max - min) / 12;
     public override double Minimum => min;
+    internal override bool CanBeZero => max == 0;
     public override double Sample(ref Xoshiro256StarStar rng) => min + ((max - min) * rng.NextDouble());
     // Density ∝ x on [min, max]: invert F(x) = (x² − min²)/(max² − min²).
     public override double SampleLengthBiased(ref Xoshiro256StarStar rng) =>

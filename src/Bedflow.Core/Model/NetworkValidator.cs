@@ -82,6 +82,7 @@ internal static partial class NetworkValidator
         CheckRoutes(network, services, exits, groups, Add);
         CheckDelays(network, groups, exits, Add);
         CheckTimedChanges(network, services, exits, groups, Add);
+        CheckZeroStayCycles(network, Add);
         return problems;
     }
 
