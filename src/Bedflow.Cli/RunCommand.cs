@@ -80,6 +80,16 @@ internal static class RunCommand
         {
             results = RunWithProgress(variants, options, jsonOnly, output);
         }
+        catch (Core.Model.InvalidModelException e)
+        {
+            // The model's own guard (time that does not move on): the user's mistake, said plainly.
+            foreach (var p in e.Problems)
+            {
+                error.WriteLine($"bedflow: {scenario.File}: {p}");
+            }
+            error.WriteLine("Nothing was written.");
+            return ExitCodes.UsageError;
+        }
         catch (Exception e) when (e is OutOfMemoryException or InvalidOperationException or AggregateException)
         {
             error.WriteLine($"bedflow: the run failed: {e.Message}");

@@ -30,7 +30,15 @@ public static class Experiment
         var results = new List<VariantResult>();
         foreach (var v in variants)
         {
-            var run = Simulator.Run(v.Network, counted, replicationDone);
+            RunResult run;
+            try
+            {
+                run = Simulator.Run(v.Network, counted, replicationDone);
+            }
+            catch (InvalidModelException e) when (variants.Count > 1)
+            {
+                throw new InvalidModelException([.. e.Problems.Select(p => p with { Message = $"variant '{v.Name}': {p.Message}" })]);
+            }
             var costs = v.Economy is { } economy
                 ? new VariantCosts([.. run.Replications.Select(r => Costing.Of(v.Network, economy, r))], economy.Prices.Year)
                 : null;

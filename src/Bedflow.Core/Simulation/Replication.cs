@@ -152,6 +152,15 @@ internal sealed partial class Replication
             _pops++;
             _heapOps++;
             var e = _events.Pop();
+            // Time must move on: one compare per event (see Replication.Stall.cs).
+            if (e.Time != _now)
+            {
+                _eventsThisInstant = 0;
+            }
+            else if (++_eventsThisInstant > MaxEventsAtOneInstant)
+            {
+                Stalled(e);
+            }
             if (e.Time >= _nextMidnight)
             {
                 TakeCensus(e.Time);

@@ -11,7 +11,11 @@ namespace Bedflow.Core.Simulation;
 /// </summary>
 public static class Simulator
 {
-    /// <summary>Runs the network. Throws <see cref="InvalidModelException"/> if the network or options are invalid.</summary>
+    /// <summary>
+    /// Runs the network. Throws <see cref="InvalidModelException"/> if the network or options are
+    /// invalid, or if a replication is stopped because time does not move on (more than a million
+    /// events at one simulated instant).
+    /// </summary>
     public static RunResult Run(Network network, RunOptions options) => Run(network, options, null);
 
     /// <summary>
@@ -29,13 +33,21 @@ public static class Simulator
         var results = new ReplicationResult[options.Replications];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
         var engineOptions = options.CountDelays && !options.RecordEpisodes ? options with { RecordEpisodes = true } : options;
-        Parallel.For(0, options.Replications, parallel, r =>
+        try
         {
-            var result = new Replication(compiled, engineOptions, r).Run();
-            // Counted replication by replication, so only one episode log per thread is alive at a time.
-            results[r] = options.CountDelays ? result.WithDelays(SimulatedDelays.Figures(network, result, options), options.RecordEpisodes) : result;
-            replicationDone?.Invoke();
-        });
+            Parallel.For(0, options.Replications, parallel, r =>
+            {
+                var result = new Replication(compiled, engineOptions, r).Run();
+                // Counted replication by replication, so only one episode log per thread is alive at a time.
+                results[r] = options.CountDelays ? result.WithDelays(SimulatedDelays.Figures(network, result, options), options.RecordEpisodes) : result;
+                replicationDone?.Invoke();
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<InvalidModelException>().FirstOrDefault() is { } stalled)
+        {
+            // A replication stopped by a guard of the model (time that does not move on): said as the model's problem.
+            throw new InvalidModelException(stalled.Problems);
+        }
         var delays = options.CountDelays ? DelaySummary.Of([.. results.Select(r => r.Delays!)]) : null;
         return new RunResult(options, results, Aggregate(network, results), network.Warnings(options), WarmupDiagnostics(network, options, results), delays);
     }
