@@ -22,4 +22,20 @@ internal static class Options
             return null;
         },
     };
+
+    /// <summary>A random seed: a whole number from 0 to 2^64 − 1, with a plain message otherwise; null = not given.</summary>
+    public static Option<ulong?> Seed(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = r =>
+        {
+            string token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (ulong.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value))
+            {
+                return value;
+            }
+            r.AddError($"{name} must be a whole number from 0 to {ulong.MaxValue}, but was '{token}'.");
+            return null;
+        },
+    };
 }

@@ -20,7 +20,7 @@ internal static class RunCommand
         var file = new Argument<string>("FILE") { Description = "The scenario file (YAML)." };
         var outDir = new Option<string?>("--out") { Description = "Folder for results.json, run-info.json and the CSV series (default: results/<scenario file name>)." };
         var replications = Options.PositiveInt("--replications", "Replications (overrides the file).", null);
-        var seed = new Option<ulong?>("--seed") { Description = "Master random seed (overrides the file)." };
+        var seed = Options.Seed("--seed", "Master random seed (overrides the file).");
         var threads = Options.PositiveInt("--threads", "Threads (default: all cores). Never changes the numbers.", null);
         var json = new Option<bool>("--json") { Description = "Print only the results JSON on standard output." };
         var command = new Command("run", "Run a scenario: the baseline and every variant, with 95% confidence intervals.")

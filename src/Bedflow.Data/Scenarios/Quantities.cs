@@ -19,6 +19,10 @@ internal static partial class Quantities
     public static (double Days, string? Error) Duration(string text)
     {
         var m = DurationPattern().Match(text);
+        if (!m.Success && text.TrimStart().StartsWith('-') && DurationPattern().IsMatch(text.TrimStart()[1..]))
+        {
+            return (0, $"a duration must be at least 0 days, but was '{text}'.");
+        }
         if (!m.Success)
         {
             return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
@@ -44,10 +48,25 @@ internal static partial class Quantities
     }
 
     /// <summary>A calendar date (yyyy-mm-dd), or an error message.</summary>
-    public static (DateOnly Date, string? Error) Date(string text) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? (d, null)
-            : (default, $"'{text}' is not a date: write it as yyyy-mm-dd, such as 2016-11-01.");
+    public static (DateOnly Date, string? Error) Date(string text)
+    {
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return (d, null);
+        }
+        // A real month with a day it does not have (2016-02-30): say how many days it has.
+        var m = DatePattern().Match(text);
+        if (m.Success && int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12 and int month
+            && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is >= 1 and int year)
+        {
+            var first = new DateOnly(year, month, 1);
+            return (default, string.Create(CultureInfo.InvariantCulture, $"'{text}' is not a date: {first:MMMM yyyy} has {DateTime.DaysInMonth(year, month)} days."));
+        }
+        return (default, $"'{text}' is not a date: write it as yyyy-mm-dd, such as 2016-11-01.");
+    }
+
+    [GeneratedRegex(@"^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})\s*$")]
+    private static partial Regex DatePattern();
 
     [GeneratedRegex(@"^\s*£?\s*([0-9][0-9,]*\.?[0-9]*)\s*(k|m|bn)?\s*$")]
     private static partial Regex MoneyPattern();

@@ -15,19 +15,20 @@ internal static partial class ScenarioLoader
     {
         var problems = new List<ScenarioProblem>();
         var root = YamlFile.Read(path, path, problems);
-        return root is null ? new ScenarioLoad(null, problems) : FromTree(root, path);
+        return root is null ? new ScenarioLoad(null, problems) : FromTree(root, path, problems);
     }
 
     public static ScenarioLoad Parse(string yaml, string fileName)
     {
         var problems = new List<ScenarioProblem>();
         var root = YamlFile.Parse(yaml, fileName, problems);
-        return root is null ? new ScenarioLoad(null, problems) : FromTree(root, fileName);
+        return root is null ? new ScenarioLoad(null, problems) : FromTree(root, fileName, problems);
     }
 
-    private static ScenarioLoad FromTree(YNode tree, string file)
+    private static ScenarioLoad FromTree(YNode tree, string file, List<ScenarioProblem> early)
     {
         var ctx = new ReadContext(file);
+        ctx.Problems.AddRange(early); // warnings from reading the file (not UTF-8)
         if (ctx.Map(tree, "", required: true) is not { } root)
         {
             return new ScenarioLoad(null, ctx.Problems);
@@ -41,9 +42,10 @@ internal static partial class ScenarioLoader
         var variants = new List<ScenarioVariant>();
         if (ctx.Map(root["variants"], "variants") is { } vmap)
         {
+            var baselineProblems = ctx.Problems.Select(p => p.ToString()).ToHashSet(StringComparer.Ordinal);
             foreach (var (key, value) in vmap.Entries)
             {
-                variants.AddRange(ReadVariant(ctx, root, key, value, baseline is not null));
+                variants.AddRange(ReadVariant(ctx, root, key, value, baseline is not null, baselineProblems));
             }
         }
         // Each variant writes files named after it: two names that make one file name would clash.
@@ -73,7 +75,7 @@ internal static partial class ScenarioLoader
         return new ScenarioLoad(scenario, problems);
     }
 
-    private static IEnumerable<ScenarioVariant> ReadVariant(ReadContext ctx, YMap root, YScalar key, YNode value, bool baselineOk)
+    private static IEnumerable<ScenarioVariant> ReadVariant(ReadContext ctx, YMap root, YScalar key, YNode value, bool baselineOk, HashSet<string> baselineProblems)
     {
         string path = $"variants.{key.Value}";
         if (key.Value == "baseline")
@@ -138,6 +140,20 @@ internal static partial class ScenarioLoader
         {
             runs.Add((key.Value, tree));
         }
+        // The keys this variant changes, so that a problem they cause is said under the variant, not the baseline.
+        var targets = new List<VariantChange>();
+        foreach (var (t, _) in (v["set"] as YMap)?.Entries ?? [])
+        {
+            targets.Add(new(t.Value, $"{path}.set.{t.Value}", $"sets {t.Value}", true, t.Start));
+        }
+        if ((v["sweep"] as YMap)?["path"] is YScalar swept)
+        {
+            targets.Add(new(swept.Value, $"{path}.sweep", $"sweeps {swept.Value}", false, swept.Start));
+        }
+        foreach (var (name, _) in (v["add_interventions"] as YMap)?.Entries ?? [])
+        {
+            targets.Add(new($"interventions.{name.Value}", $"{path}.add_interventions.{name.Value}", $"adds intervention '{name.Value}'", true, name.Start));
+        }
         foreach (var (name, edited) in runs)
         {
             int before = ctx.Problems.Count;
@@ -147,10 +163,41 @@ internal static partial class ScenarioLoader
             {
                 Check(ctx, edited, network, reader.Options!);
             }
+            NameVariant(ctx, before, name, targets, baselineProblems);
             if (network is not null && ctx.Problems.Skip(before).All(p => p.IsWarning))
             {
                 yield return new ScenarioVariant(name, description, network, reader.Economy);
             }
+        }
+    }
+
+    /// <summary>
+    /// Problems found in a variant's edited copy that the baseline does not have are said as the
+    /// variant's, at the key it changed (<c>variants.v.set.services.acute.capacity</c>) when the
+    /// problem is at, above or below that key. Problems the baseline has too are said once, as the baseline's.
+    /// </summary>
+    private static void NameVariant(ReadContext ctx, int from, string name, List<VariantChange> targets, HashSet<string> baselineProblems)
+    {
+        for (int k = from; k < ctx.Problems.Count; k++)
+        {
+            var p = ctx.Problems[k];
+            if (baselineProblems.Contains(p.ToString()))
+            {
+                continue;
+            }
+            var hit = targets.Find(t => p.Path == t.Target || p.Path.StartsWith(t.Target + ".", StringComparison.Ordinal) || t.Target.StartsWith(p.Path + ".", StringComparison.Ordinal));
+            bool deeper = hit is not null && p.Path.Length > hit.Target.Length;
+            bool keep = hit is not null && (deeper || p.Line == hit.At.Line);
+            ctx.Problems[k] = hit is null
+                ? p with { Message = $"in variant '{name}': {p.Message}" }
+                : p with
+                {
+                    Path = hit.Deeper && deeper ? hit.Source + p.Path[hit.Target.Length..] : hit.Source,
+                    Message = $"in variant '{name}', which {hit.Verb}: {p.Message}",
+                    // A problem above the key set (routing that no longer sums to 1) is placed at the variant's key, not the baseline's line.
+                    Line = keep ? p.Line : hit.At.Line,
+                    Column = keep ? p.Column : hit.At.Column,
+                };
         }
     }
 
@@ -226,3 +273,6 @@ internal static partial class ScenarioLoader
         return at;
     }
 }
+
+/// <summary>A key a variant changes: its dotted path, where the variant says so, and how to say it.</summary>
+internal sealed record VariantChange(string Target, string Source, string Verb, bool Deeper, Mark At);

@@ -162,6 +162,7 @@ internal sealed partial class ScenarioReader
     private List<Intervention> ReadInterventions(YNode? node, HashSet<string> services, List<string> exits)
     {
         var list = new List<Intervention>();
+        var periods = new List<string>();
         if (ctx.Map(node, "interventions") is not { } map)
         {
             return list;
@@ -241,8 +242,30 @@ internal sealed partial class ScenarioReader
             {
                 ctx.Error(m, path, "an intervention needs at least one of add_capacity, routing, length_of_stay or cost.");
             }
-            list.Add(new Intervention(key.Value, Day(from.Value), Day(to.Value) + 1, capacity, routes, stays, cost, paidBy));
+            var intervention = new Intervention(key.Value, Day(from.Value), Day(to.Value) + 1, capacity, routes, stays, cost, paidBy);
+            foreach (var (earlier, dates) in list.Zip(periods).Where(e => e.First.From < intervention.To && intervention.From < e.First.To))
+            {
+                Overlaps(m, path, earlier, dates, intervention, $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
+            }
+            list.Add(intervention);
+            periods.Add($"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
         }
         return list;
+    }
+
+    /// <summary>Two interventions in force at once that both replace the same routing or length of stay: only one can.</summary>
+    private void Overlaps(YMap m, string path, Intervention earlier, string earlierDates, Intervention later, string laterDates)
+    {
+        string both = $"interventions '{earlier.Name}' ({earlierDates}) and '{later.Name}' ({laterDates}) are in force at the same time and both";
+        foreach (var r in later.Routes.Where(r => earlier.Routes.Any(o => o.From == r.From && o.Group == r.Group)).DistinctBy(r => (r.From, r.Group)))
+        {
+            var at = (m["routing"] as YMap)?.Entries.FirstOrDefault(e => e.Key.Value == r.From).Key;
+            ctx.Error((YNode?)at ?? m, $"{path}.routing.{r.From}", $"{both} change the routing out of '{r.From}'{(r.Group is null ? "" : $" for group {r.Group}")}: only one can; end one before the other starts, or put both changes in one intervention.");
+        }
+        foreach (var (service, _) in later.Stays.Where(st => earlier.Stays.Any(o => o.Service == st.Service)).DistinctBy(st => st.Service))
+        {
+            var at = (m["length_of_stay"] as YMap)?.Entries.FirstOrDefault(e => e.Key.Value == service).Key;
+            ctx.Error((YNode?)at ?? m, $"{path}.length_of_stay.{service}", $"{both} change the length of stay of '{service}': only one can; end one before the other starts, or put both changes in one intervention.");
+        }
     }
 }

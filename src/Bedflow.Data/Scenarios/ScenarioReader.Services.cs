@@ -137,6 +137,13 @@ internal sealed partial class ScenarioReader
         {
             return Capacity.Unlimited;
         }
+        // A number too large for a whole number (1e12, 20000000000) is still a capacity over the limit, not "not a number".
+        if (node is YScalar { Value: var text } && !int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)
+            && Quantities.Number(text) is (> MaxCapacity, null))
+        {
+            ctx.Error(node, path, $"capacity can be at most {MaxCapacity:N0} (write unlimited for no limit), but was {text}.");
+            return null;
+        }
         int? value = ctx.Integer(node, path);
         if (value < 0)
         {

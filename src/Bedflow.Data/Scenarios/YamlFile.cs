@@ -11,29 +11,56 @@ internal static class YamlFile
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = Decode(File.ReadAllBytes(path), display, problems);
         }
         catch (FileNotFoundException)
         {
-            problems.Add(new ScenarioProblem(display, 1, 1, "", "the file does not exist."));
+            problems.Add(new ScenarioProblem(display, 0, 0, "", "the file does not exist."));
             return null;
         }
         catch (DirectoryNotFoundException)
         {
-            problems.Add(new ScenarioProblem(display, 1, 1, "", "the file does not exist (nor does its folder)."));
+            problems.Add(new ScenarioProblem(display, 0, 0, "", "the file does not exist (nor does its folder)."));
             return null;
         }
         catch (UnauthorizedAccessException)
         {
-            problems.Add(new ScenarioProblem(display, 1, 1, "", "the file cannot be read (permission denied, or it is a folder)."));
+            problems.Add(new ScenarioProblem(display, 0, 0, "", "the file cannot be read (permission denied, or it is a folder)."));
             return null;
         }
         catch (IOException e)
         {
-            problems.Add(new ScenarioProblem(display, 1, 1, "", $"the file cannot be read: {e.Message}"));
+            problems.Add(new ScenarioProblem(display, 0, 0, "", $"the file cannot be read: {e.Message}"));
             return null;
         }
         return Parse(text, display, problems);
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// UTF-8 (a byte-order mark allowed, UTF-16 and UTF-32 with theirs too); anything else is read
+    /// with replacement characters and a warning at the line of the first byte that is not UTF-8.
+    /// </summary>
+    private static string Decode(byte[] bytes, string display, List<ScenarioProblem> problems)
+    {
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0, 0, 0xFE, 0xFF, ..])
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+        int start = bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
+        try
+        {
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            int bad = start + Math.Max(e.Index, 0);
+            int line = 1 + bytes.AsSpan(0, Math.Min(bad, bytes.Length)).Count((byte)'\n');
+            problems.Add(new ScenarioProblem(display, line, 1, "", "the file is not UTF-8 (this line has the first byte that is not): characters such as £ or é may be misread. Save it as UTF-8.", IsWarning: true));
+            return System.Text.Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+        }
     }
 
     public static YNode? Parse(string text, string display, List<ScenarioProblem> problems)

@@ -63,7 +63,7 @@ internal static class YamlPrecheck
                         }
                         if (!sizes.TryGetValue(name, out long size))
                         {
-                            break; // an unknown anchor: the parser reports it
+                            return At(display, a.Start, $"the alias *{name} repeats nothing: no value before it is marked &{name}.");
                         }
                         aliased += size;
                         if (aliased > MaxAliasedValues)
@@ -78,7 +78,8 @@ internal static class YamlPrecheck
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
             // YamlDotNet reports an unclosed bracket at the end of the file, or without a position at all.
-            bool bracket = e is InvalidOperationException || e.Message.Contains("flow sequence", StringComparison.Ordinal) || e.Message.Contains("flow mapping", StringComparison.Ordinal);
+            bool bracket = e is InvalidOperationException || (e is YamlException y && y.Start.Index >= text.TrimEnd().Length)
+                || e.Message.Contains("flow sequence", StringComparison.Ordinal) || e.Message.Contains("flow mapping", StringComparison.Ordinal);
             if (bracket && open.FindLastIndex(o => o.Flow) is int i and >= 0)
             {
                 var (_, _, start, _, b) = open[i];

@@ -54,7 +54,11 @@ public class ScenarioValidationTests
         { 9, "    capacity: -3", 9, "services.acute.capacity", "capacity must be at least 0, but was -3." },
         { 10, "    length_of_stay: {exponentail: {mean: 3d}}", 10, "services.acute.length_of_stay.exponentail",
             "unknown distribution 'exponentail'. Did you mean 'exponential'? Families: exponential, deterministic, lognormal, gamma, weibull, erlang, uniform, triangular, empirical, mixture." },
-        { 10, "    length_of_stay: {lognormal: {mean: 3d, sd: -1d}}", 10, "services.acute.length_of_stay.lognormal.sd", "'-1d' is not a duration: write a number and a unit, such as 14d, 6w, 12h or 1y." },
+        { 10, "    length_of_stay: {lognormal: {mean: 3d, sd: -1d}}", 10, "services.acute.length_of_stay.lognormal.sd", "a duration must be at least 0 days, but was '-1d'." },
+        { 10, "    length_of_stay: {deterministic: -2d}", 10, "services.acute.length_of_stay.deterministic", "a duration must be at least 0 days, but was '-2d'." },
+        { 9, "    capacity: 1e12", 9, "services.acute.capacity", "capacity can be at most 10,000,000 (write unlimited for no limit), but was 1e12." },
+        { 2, "start: 2016-02-30", 2, "start", "'2016-02-30' is not a date: February 2016 has 29 days." },
+        { 2, "start: 2017-02-29", 2, "start", "'2017-02-29' is not a date: February 2017 has 28 days." },
         { 10, "    length_of_stay: {exponential: {mean: 0d}}", 10, "services.acute.length_of_stay.exponential", "mean must be a finite number greater than 0, but was 0." },
         { 9, "    capacty: 20", 9, "services.acute.capacty",
             "unknown key 'capacty'. Did you mean 'capacity'? Allowed here: kind, capacity, queue_limit, length_of_stay, priority, moving_on, role, demand, accepts, escalation, start, commissioner, delays_responsible, delay_reason, sitrep, pathway, choice." },
@@ -156,7 +160,8 @@ public class ScenarioValidationTests
     {
         string path = Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}.yaml");
         var p = Assert.Single(Scenario.Load(path).Problems);
-        Assert.Equal($"{path}:1:1: the file does not exist.", p.ToString());
+        // The file as a whole: no line (never "line 0" or ":0:0:").
+        Assert.Equal($"{path}: the file does not exist.", p.ToString());
     }
 
     [Fact]
@@ -164,7 +169,8 @@ public class ScenarioValidationTests
     {
         string text = Valid + "\nvariants:\n  more_beds:\n    set:\n      services.acute.capacty: 30\n      services.acte.capacity: 30\n";
         var load = Scenario.Parse(text, "tiny.yaml");
-        Assert.Contains(load.Problems, p => p.Line == 25 && p.Path == "services.acute.capacty" && p.Message.StartsWith("unknown key 'capacty'. Did you mean 'capacity'?", StringComparison.Ordinal));
+        Assert.Contains(load.Problems, p => p.Line == 25 && p.Path == "variants.more_beds.set.services.acute.capacty"
+            && p.Message.StartsWith("in variant 'more_beds', which sets services.acute.capacty: unknown key 'capacty'. Did you mean 'capacity'?", StringComparison.Ordinal));
         Assert.Contains(load.Problems, p => p.Line == 26 && p.Path == "variants.more_beds.set.services.acte.capacity"
             && p.Message == "the baseline has no 'services.acte'. Did you mean 'acute'?");
     }
