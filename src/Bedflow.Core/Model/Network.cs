@@ -48,9 +48,17 @@ public sealed record Network
 
     /// <summary>
     /// Things that do not stop a run but may make its results mislead, given how it is run:
-    /// a service that starts empty with a warm-up shorter than three times its longest mean stay.
+    /// a service that starts empty with a warm-up shorter than three times its longest mean stay,
+    /// a service that sends every patient back to itself, and a queue limit of 0 on a service
+    /// only emergencies enter (they are never turned away, so it does nothing).
     /// </summary>
     public IReadOnlyList<ModelProblem> Warnings(Simulation.RunOptions options) => NetworkValidator.Warnings(this, options);
+
+    /// <summary>
+    /// The services no patient can reach (no stream, diversion, starting patients or routing from
+    /// a reachable service leads there), in definition order; empty when every one can be reached.
+    /// </summary>
+    public IReadOnlyList<string> UnreachableServices() => NetworkValidator.Unreachable(this);
 
     /// <summary>Throws <see cref="InvalidModelException"/> listing every problem, if any.</summary>
     public Network EnsureValid()

@@ -103,6 +103,7 @@ internal static partial class NetworkValidator
                     ProblemSeverity.Warning));
             }
         }
+        FlowWarnings(network, options, warnings);
         return warnings;
     }
 

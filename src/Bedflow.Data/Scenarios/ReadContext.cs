@@ -12,6 +12,13 @@ internal sealed class ReadContext(string file)
     public void Error(YNode? at, string path, string message) =>
         Problems.Add(new ScenarioProblem(File, at?.Start.Line ?? 1, at?.Start.Column ?? 1, path, message));
 
+    /// <summary>Something that runs but may mislead: printed, never stops the run.</summary>
+    public void Warning(YNode? at, string path, string message) =>
+        Problems.Add(new ScenarioProblem(File, at?.Start.Line ?? 1, at?.Start.Column ?? 1, path, message, IsWarning: true));
+
+    /// <summary>Whether an error (not a warning) was added since <paramref name="before"/> problems.</summary>
+    public bool ErrorsSince(int before) => Problems.Skip(before).Any(p => !p.IsWarning);
+
     /// <summary>The node as a mapping, or null (and a problem) when it is something else.</summary>
     public YMap? Map(YNode? node, string path, bool required = false)
     {

@@ -38,6 +38,12 @@ internal static partial class ScenarioLoader
         if (baseline is not null)
         {
             Check(ctx, root, baseline, reader.Options!);
+            // The baseline only: a variant that closes or bypasses a service does so on purpose.
+            foreach (string unreached in baseline.UnreachableServices())
+            {
+                ctx.Warning((root["services"] as YMap)?.Entries.First(e => e.Key.Value == unreached).Key, $"services.{unreached}",
+                    "no patient can reach this service: no arrival stream, starting patients or routing lead here.");
+            }
         }
         var variants = new List<ScenarioVariant>();
         if (ctx.Map(root["variants"], "variants") is { } vmap)

@@ -74,6 +74,12 @@ internal sealed partial class ScenarioReader
             {
                 continue;
             }
+            if ((rate == 0 && changes.All(c => c.Item2 == 0)) || redirectShare == 1)
+            {
+                ctx.Warning(m["rate"], $"{path}.rate", redirectShare == 1
+                    ? $"the whole stream is redirected to '{redirectTo}': no patient arrives at '{service}' this way."
+                    : "the rate is 0 throughout: no patient ever arrives this way.");
+            }
             ArrivalRate Rate(double factor)
             {
                 try
@@ -243,6 +249,12 @@ internal sealed partial class ScenarioReader
                 ctx.Error(m, path, "an intervention needs at least one of add_capacity, routing, length_of_stay or cost.");
             }
             var intervention = new Intervention(key.Value, Day(from.Value), Day(to.Value) + 1, capacity, routes, stays, cost, paidBy);
+            if (Options is { } run && (intervention.To <= -run.WarmupDays || intervention.From >= run.HorizonDays))
+            {
+                var first = _start.AddDays(-(int)Math.Ceiling(run.WarmupDays));
+                var last = _start.AddDays((int)Math.Ceiling(run.HorizonDays) - 1);
+                ctx.Warning(key, path, $"is in force from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}, wholly outside the simulated days ({first:yyyy-MM-dd} to {last:yyyy-MM-dd}, warm-up included): it changes nothing.");
+            }
             foreach (var (earlier, dates) in list.Zip(periods).Where(e => e.First.From < intervention.To && intervention.From < e.First.To))
             {
                 Overlaps(m, path, earlier, dates, intervention, $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}");

@@ -21,6 +21,11 @@ internal sealed partial class ScenarioReader
         }
         foreach (var (key, value) in map.Entries)
         {
+            if (key.Value.Contains('.', StringComparison.Ordinal))
+            {
+                // Variants address keys by dotted paths: services.a.b.capacity would look for 'a'.
+                ctx.Error(key, $"services.{key.Value}", $"a service name cannot contain '.': a variant could never set its keys (services.{key.Value}.capacity reads as service '{key.Value.Split('.')[0]}'). Write '{key.Value.Replace('.', '_')}' instead.");
+            }
             if (ReadService(key.Value, value, interventions) is { } s)
             {
                 list.Add(s);
@@ -211,6 +216,9 @@ internal sealed partial class ScenarioReader
                 break;
             case YScalar { Value: "weekdays" }:
                 days = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+                break;
+            case YSeq { Items.Count: 0 } none:
+                ctx.Error(none, $"{path}.days", "an empty list of days means the service never admits anyone: list at least one day, such as [mon, tue], or write every_day.");
                 break;
             case YSeq seq:
                 for (int i = 0; i < seq.Items.Count; i++)

@@ -81,7 +81,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         var arrivals = ReadArrivals(root["arrivals"]);
         var routes = ReadRouting(root["routing"], "routing");
         Economy = ReadEconomy(root, interventions, services);
-        if (ctx.Problems.Count > before)
+        if (ctx.ErrorsSince(before))
         {
             return null;
         }

@@ -1,0 +1,46 @@
+namespace Bedflow.Cli.Tests;
+
+/// <summary>`bedflow validate` and `run`: warnings are printed and allowed (exit 0); errors exit 2.</summary>
+public class ValidateCommandTests
+{
+    private static string Write(string text)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"validate-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    // The Tiny scenario with a stream that never brings anyone (line 20).
+    private static string WithIdleStream() => Write(Cli.Tiny.Replace("    rate: 5/d", "    rate: 5/d\n  nobody:\n    service: acute\n    rate: 0/d", StringComparison.Ordinal));
+
+    [Fact]
+    public void Validate_prints_warnings_in_the_positioned_form_and_exits_0()
+    {
+        string path = WithIdleStream();
+        var (code, output, error) = Cli.Run("validate", path);
+        Assert.Equal(0, code);
+        Assert.Contains("valid.", output, StringComparison.Ordinal);
+        Assert.Equal($"{path}:23:11: warning: arrivals.nobody.rate: the rate is 0 throughout: no patient ever arrives this way.", error.TrimEnd('\n', '\r'));
+    }
+
+    [Fact]
+    public void Run_prints_the_same_warnings_and_runs()
+    {
+        string path = WithIdleStream();
+        var (code, _, error) = Cli.Run("run", path, "--replications", "2", "--json", "--out", Cli.TempFolder());
+        Assert.Equal(0, code);
+        Assert.Contains($"{path}:23:11: warning: arrivals.nobody.rate: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_error_exits_2_and_a_warning_does_not_hide_it()
+    {
+        string path = Write(Cli.Tiny.Replace("    rate: 5/d", "    rate: 5/d\n  nobody:\n    service: acute\n    rate: 0/d", StringComparison.Ordinal)
+            .Replace("start: 2016-04-01", "start: 2016-02-30", StringComparison.Ordinal));
+        var (code, _, error) = Cli.Run("validate", path);
+        Assert.Equal(2, code);
+        Assert.Contains($"{path}:2:8: start: '2016-02-30' is not a date: February 2016 has 29 days.", error, StringComparison.Ordinal);
+        Assert.Contains("warning: arrivals.nobody.rate: ", error, StringComparison.Ordinal);
+        Assert.Contains("1 problem(s); nothing was run.", error, StringComparison.Ordinal);
+    }
+}
