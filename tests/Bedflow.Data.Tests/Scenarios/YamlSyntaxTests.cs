@@ -45,6 +45,13 @@ public class YamlSyntaxTests
     }
 
     [Fact]
+    public void An_alias_that_names_no_anchor_is_placed_at_the_alias()
+    {
+        var p = Assert.Single(Scenario.Parse(Replace(10, "    length_of_stay: *stay"), "tiny.yaml").Problems);
+        Assert.Equal("tiny.yaml:10:21: the alias *stay repeats nothing: no value before it is marked &stay.", p.ToString());
+    }
+
+    [Fact]
     public void A_few_aliases_for_shared_values_are_read_as_usual()
     {
         string text = ScenarioValidationTests.Valid
