@@ -41,7 +41,7 @@ internal static partial class ScenarioLoader
             // The baseline only: a variant that closes or bypasses a service does so on purpose.
             foreach (string unreached in baseline.UnreachableServices())
             {
-                ctx.Warning((root["services"] as YMap)?.Entries.First(e => e.Key.Value == unreached).Key, $"services.{unreached}",
+                ctx.Warning((root["services"] as YMap)?.Entries.FirstOrDefault(e => e.Key.Value == unreached).Key, $"services.{unreached}",
                     "no patient can reach this service: no arrival stream, starting patients or routing lead here.");
             }
         }

@@ -82,7 +82,7 @@ internal static class YamlFile
             problems.Add(new ScenarioProblem(display, lines, 1, "", "this is not valid YAML: the file ends before a { } or [ ] bracket (or a quote) is closed."));
             return null;
         }
-        catch (YamlException e) when (TabIndent(text) is { } tab && e.Message.Contains("tab", StringComparison.Ordinal))
+        catch (YamlException e) when (TabIndent(text) is { } tab && $"{e.Message} {e.InnerException?.Message}".Contains("tab", StringComparison.Ordinal))
         {
             // YamlDotNet places this error at the start of the enclosing mapping, not at the tab.
             problems.Add(new ScenarioProblem(display, tab.Line, tab.Column, "", "tabs cannot indent YAML: use spaces."));
