@@ -14,7 +14,7 @@ internal static class DemoCommand
     public static Command Create(TextWriter output)
     {
         var replications = Options.PositiveInt("--replications", "Independent replications (each mean gets a 95% confidence interval from them).", 20);
-        var seed = new Option<ulong>("--seed") { Description = "Master random seed: the same seed gives the same numbers whatever the thread count.", DefaultValueFactory = _ => 20160401 };
+        var seed = Options.Seed("--seed", "Master random seed (default 20160401): the same seed gives the same numbers whatever the thread count.");
         var threads = Options.PositiveInt("--threads", "Threads to use (default: all cores). Never changes the numbers.", Environment.ProcessorCount);
         var years = Options.PositiveInt("--years", "Years reported after the warm-up.", 1);
         var warmup = Options.PositiveInt("--warmup-years", "Years simulated before the report starts and not counted (care-home stays are long).", 3);
@@ -28,7 +28,7 @@ internal static class DemoCommand
             var options = new RunOptions
             {
                 Replications = parse.GetValue(replications)!.Value,
-                Seed = parse.GetValue(seed),
+                Seed = parse.GetValue(seed) ?? 20160401,
                 MaxDegreeOfParallelism = parse.GetValue(threads)!.Value,
                 HorizonDays = 365 * parse.GetValue(years)!.Value,
                 WarmupDays = 365 * parse.GetValue(warmup)!.Value,
