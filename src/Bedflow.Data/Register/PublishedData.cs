@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Bedflow.Core.Delays;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Dapper;
 
 namespace Bedflow.Data.Register;
@@ -22,7 +20,9 @@ public sealed record PublishedImport(string Kind, int Councils, int Months, int 
 /// Dorset's old code 809 goes to Dorset County Council (E10000009), which is a different council
 /// from the Dorset Council of April 2019 (E06000059), and Bournemouth, Christchurch and Poole
 /// (E06000058) is a new council, not a continuation of Bournemouth or Poole — a tested mapping
-/// table; "-" and "NA" are missing values, never zero; the England row is a total, kept apart
+/// table; "-" and "NA" are missing values, never zero, and any other cell that is not a count is
+/// an error; rows for one council and month that disagree are an error (exact repeats count
+/// once); the England row is a total, kept apart
 /// from the councils; the organisation file's names are matched to codes through the reason file
 /// for the same month (import that first).
 /// </summary>
@@ -37,6 +37,8 @@ public static class PublishedData
         ["809"] = "E10000009", // Dorset County Council, not the Dorset Council formed in April 2019 (E06000059)
     };
 
+    private const string TotalColumn = "Total Delayed Transfers of Care";
+
     private static readonly (string Column, DelayReason Reason)[] ReasonColumns =
     [
         ("Awaiting completion of assessment", DelayReason.A), ("Awaiting public funding", DelayReason.B),
@@ -50,22 +52,17 @@ public static class PublishedData
     public static async Task<PublishedImport> ImportAsync(RegisterDatabase db, string file, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        List<Dictionary<string, string>> rows;
+        List<PublishedRow> rows;
         string[] header;
         try
         {
             using var reader = RegisterExtract.Open(file);
-            using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
-            if (!csv.Read() || !csv.ReadHeader())
+            var (h, r, problem) = PublishedCsv.Read(reader, file);
+            if (problem is not null)
             {
-                return Failed(file, "the file is empty.");
+                return Failed(problem);
             }
-            header = csv.HeaderRecord!;
-            rows = [];
-            while (csv.Read())
-            {
-                rows.Add(header.Select((h, i) => (h, v: csv.GetField(i) ?? "")).ToDictionary(x => x.h, x => x.v.Trim()));
-            }
+            (header, rows) = (h, r);
         }
         catch (System.Text.DecoderFallbackException)
         {
@@ -97,7 +94,7 @@ public static class PublishedData
         return result;
     }
 
-    private static async Task<PublishedImport> ImportReasonsAsync(DbConnection c, DbTransaction t, string file, List<Dictionary<string, string>> rows)
+    private static async Task<PublishedImport> ImportReasonsAsync(DbConnection c, DbTransaction t, string file, List<PublishedRow> rows)
     {
         var problems = new List<ImportProblem>();
         var notes = new List<string>();
@@ -127,10 +124,11 @@ public static class PublishedData
         int missing = 0, values = 0;
         var months = new HashSet<string>();
         var councils = new HashSet<string>();
-        for (int i = 0; i < rows.Count; i++)
+        var seen = new PublishedRows(file, problems);
+        string[] columns = ReasonColumns.Select(rc => rc.Column).ToArray();
+        foreach (var r in rows)
         {
-            var r = rows[i];
-            int line = i + 2;
+            int line = r.Line;
             string? month = Month(r["Period"]);
             if (month is null)
             {
@@ -138,36 +136,42 @@ public static class PublishedData
                 continue;
             }
             string? council = Canonical(r["Code"], r["Name"], line);
-            if (council is null)
+            var days = Values(file, r, columns, problems);
+            if (r.Cells.ContainsKey(TotalColumn))
+            {
+                Values(file, r, [TotalColumn], problems); // not stored (it is the sum), but checked like the rest
+            }
+            if (council is null || days is null || !seen.IsFirst(r, (council, month), days, columns, $"{r["Name"]} ({council}) in {r["Period"]}"))
             {
                 continue;
             }
             months.Add(month);
             councils.Add(council);
+            if (problems.Count > 0)
+            {
+                continue; // nothing will be imported: go on checking, stop writing
+            }
             await Upsert(c, t, "INSERT INTO published_councils (code, name, is_total) VALUES (@council, @name, @total) ON CONFLICT (code) DO UPDATE SET name = excluded.name",
                 new { council, name = r["Name"], total = council == England ? 1 : 0 }).ConfigureAwait(false);
             if (r["Code"] != "-")
             {
                 await Upsert(c, t, "INSERT INTO published_codes (code, council) VALUES (@code, @council) ON CONFLICT (code) DO NOTHING", new { code = r["Code"], council }).ConfigureAwait(false);
             }
-            foreach (var (column, reason) in ReasonColumns)
+            for (int k = 0; k < ReasonColumns.Length; k++)
             {
-                long? days = Value(r[column]);
-                if (days is null)
-                {
-                    missing++;
-                }
+                missing += days[k] is null ? 1 : 0;
                 values++;
                 await Upsert(c, t, "INSERT INTO published_days (council, month, reason, days) VALUES (@council, @month, @reason, @days) ON CONFLICT (council, month, reason) DO UPDATE SET days = excluded.days",
-                    new { council, month, reason = reason.ToString(), days }).ConfigureAwait(false);
+                    new { council, month, reason = ReasonColumns[k].Reason.ToString(), days = days[k] }).ConfigureAwait(false);
             }
         }
         notes.Add($"{councils.Count - (councils.Contains(England) ? 1 : 0)} councils and the England total over {months.Count} months; {missing} of {values} values missing ('-' or 'NA'), kept as missing, not zero.");
+        Repeats(notes, seen.Repeated);
         notes.Add("Old numeric codes are mapped to current E-codes by name; 809 (Dorset) → E10000009 (Dorset County Council), separate from E06000059 (Dorset Council, 2019); E06000058 (Bournemouth, Christchurch and Poole) is a new council.");
         return new PublishedImport("by reason", councils.Count(x => x != England), months.Count, values, missing, notes, problems);
     }
 
-    private static async Task<PublishedImport> ImportOrganisationsAsync(DbConnection c, DbTransaction t, string file, List<Dictionary<string, string>> rows)
+    private static async Task<PublishedImport> ImportOrganisationsAsync(DbConnection c, DbTransaction t, string file, List<PublishedRow> rows)
     {
         var problems = new List<ImportProblem>();
         var lookup = (await c.QueryAsync<(string Name, string Month, string Council)>(
@@ -180,39 +184,73 @@ public static class PublishedData
         int missing = 0, values = 0;
         var councils = new HashSet<string>();
         var months = new HashSet<string>();
-        for (int i = 0; i < rows.Count; i++)
+        var seen = new PublishedRows(file, problems);
+        string[] columns = ["NHS", "Social Care", "Both"];
+        foreach (var r in rows)
         {
-            var r = rows[i];
-            int line = i + 2;
+            int line = r.Line;
             string? month = Month(r["Period_year"]);
             var matches = month is null ? [] : lookup[(r["Name"], month)].Distinct().ToList();
+            var days = Values(file, r, columns, problems);
             if (matches.Count != 1)
             {
                 problems.Add(new ImportProblem(file, line, "Name", month is null ? $"'{r["Period_year"]}' is not a month."
                     : $"'{r["Name"]}' in {r["Period_year"]} matches {matches.Count} councils in the by-reason data."));
                 continue;
             }
+            if (days is null || !seen.IsFirst(r, (matches[0], month!), days, columns, $"{r["Name"]} in {r["Period_year"]}"))
+            {
+                continue;
+            }
             councils.Add(matches[0]);
             months.Add(month!);
-            long? nhs = Value(r["NHS"]), social = Value(r["Social Care"]), both = Value(r["Both"]);
-            missing += new[] { nhs, social, both }.Count(v => v is null);
+            missing += days.Count(v => v is null);
             values += 3;
+            if (problems.Count > 0)
+            {
+                continue;
+            }
             await Upsert(c, t, "INSERT INTO published_org_days (council, month, nhs, social_care, both_orgs) VALUES (@council, @month, @nhs, @social, @both) ON CONFLICT (council, month) DO UPDATE SET nhs = excluded.nhs, social_care = excluded.social_care, both_orgs = excluded.both_orgs",
-                new { council = matches[0], month, nhs, social, both }).ConfigureAwait(false);
+                new { council = matches[0], month, nhs = days[0], social = days[1], both = days[2] }).ConfigureAwait(false);
         }
-        return new PublishedImport("by organisation", councils.Count(x => x != England), months.Count, values, missing,
-            [$"Names matched to councils through the by-reason data month by month; {missing} of {values} values missing, kept as missing."], problems);
+        var notes = new List<string> { $"Names matched to councils through the by-reason data month by month; {missing} of {values} values missing, kept as missing." };
+        Repeats(notes, seen.Repeated);
+        return new PublishedImport("by organisation", councils.Count(x => x != England), months.Count, values, missing, notes, problems);
     }
 
     /// <summary>"April 2019" → "2019-04".</summary>
     internal static string? Month(string period) =>
         DateTime.TryParseExact(period, "MMMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("yyyy-MM", CultureInfo.InvariantCulture) : null;
 
-    /// <summary>A count, or null for "-", "NA" or empty: missing, never zero.</summary>
-    internal static long? Value(string text) =>
-        long.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) ? v : null;
+    /// <summary>The counts in <paramref name="columns"/> (null entries for missing), or null after adding a problem for each cell that is not a count.</summary>
+    private static long?[]? Values(string file, PublishedRow r, string[] columns, List<ImportProblem> problems)
+    {
+        var days = new long?[columns.Length];
+        bool valid = true;
+        for (int k = 0; k < columns.Length; k++)
+        {
+            var v = PublishedCsv.Value(r[columns[k]]);
+            if (v.Problem is { } problem)
+            {
+                problems.Add(new ImportProblem(file, r.Line, columns[k], problem));
+                valid = false;
+            }
+            days[k] = v.Days;
+        }
+        return valid ? days : null;
+    }
+
+    private static void Repeats(List<string> notes, int repeated)
+    {
+        if (repeated > 0)
+        {
+            notes.Add($"{repeated} row(s) repeated an earlier row for the same council and month with the same values: imported once.");
+        }
+    }
 
     private static Task<int> Upsert(DbConnection c, DbTransaction t, string sql, object args) => c.ExecuteAsync(sql, args, t);
 
-    private static PublishedImport Failed(string file, string message) => new("", 0, 0, 0, 0, [], [new ImportProblem(file, 0, "", message)]);
+    private static PublishedImport Failed(string file, string message) => Failed(new ImportProblem(file, 0, "", message));
+
+    private static PublishedImport Failed(ImportProblem problem) => new("", 0, 0, 0, 0, [], [problem]);
 }
