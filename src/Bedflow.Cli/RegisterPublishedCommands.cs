@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using Bedflow.Core.Delays;
 using Bedflow.Data.Register;
 
 namespace Bedflow.Cli;
@@ -9,8 +7,6 @@ namespace Bedflow.Cli;
 /// <summary>`bedflow register import-published | benchmark | trend`: NHS England's published council data.</summary>
 internal static class RegisterPublishedCommands
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static IEnumerable<Command> Create(TextWriter output, TextWriter error, Func<string?, string?, RegisterOptions, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> openForWrite,
         Func<string?, string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> openExisting, Func<Option<string?>> db)
     {
@@ -63,7 +59,7 @@ internal static class RegisterPublishedCommands
 
     private static Command Benchmark(TextWriter output, TextWriter error, Func<string?, string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Option<string?> db)
     {
-        var la = new Option<string>("--la") { Description = "The council's code (E-code or old numeric code), e.g. E10000025 or 608.", Required = true };
+        var la = new Option<string>("--la") { Description = "The council's code (E-code or old numeric code), e.g. E10000025 or 608; England (or - or E92000001) for the national total.", Required = true };
         var from = new Option<string>("--from") { Description = "First month, YYYY-MM.", Required = true };
         var to = new Option<string>("--to") { Description = "Last month, YYYY-MM.", Required = true };
         var population = new Option<string?>("--population") { Description = "CSV with columns code,adults (aged 18+): rank by rate per 100,000 adults." };
@@ -97,28 +93,7 @@ internal static class RegisterPublishedCommands
                 error.WriteLine($"bedflow: no council with code '{parse.GetValue(la)}' in the published data (import it with 'bedflow register import-published').");
                 return ExitCodes.UsageError;
             }
-            if (parse.GetValue(json))
-            {
-                output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
-                {
-                    ["council"] = b.Council, ["name"] = b.Name, ["from"] = b.From, ["to"] = b.To, ["delayed_days"] = b.DelayedDays,
-                    ["by_reason"] = b.ByReason.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
-                    ["by_organisation"] = new Dictionary<string, long> { ["nhs"] = b.ByOrganisation[Responsibility.Nhs], ["social_care"] = b.ByOrganisation[Responsibility.SocialCare], ["both"] = b.ByOrganisation[Responsibility.Both] },
-                    ["rank"] = b.Rank, ["councils"] = b.Councils, ["ranked_by"] = b.RankedBy, ["rate_per_100k_adults"] = b.RatePer100kAdults, ["missing_values"] = b.MissingValues, ["warning"] = b.Warning,
-                }, Indented));
-                return ExitCodes.Ok;
-            }
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{b.Name} ({b.Council}), {b.From} to {b.To}: {b.DelayedDays:N0} delayed days; rank {b.Rank} of {b.Councils} by {b.RankedBy} (1 = fewest)."));
-            output.WriteLine("By reason: " + string.Join(", ", b.ByReason.Where(kv => kv.Value > 0).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:N0}"))));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"By organisation: NHS {b.ByOrganisation[Responsibility.Nhs]:N0}, Social Care {b.ByOrganisation[Responsibility.SocialCare]:N0}, Both {b.ByOrganisation[Responsibility.Both]:N0}."));
-            if (b.MissingValues > 0)
-            {
-                output.WriteLine($"{b.MissingValues} value(s) missing in the published data ('-' or 'NA'): left out, not counted as zero.");
-            }
-            if (b.Warning is { } w)
-            {
-                output.WriteLine($"Warning: {w}");
-            }
+            PublishedOutput.Benchmark(b, parse.GetValue(json), output);
             return ExitCodes.Ok;
         });
         return command;
@@ -126,7 +101,7 @@ internal static class RegisterPublishedCommands
 
     private static Command Trend(TextWriter output, TextWriter error, Func<string?, string?, TextWriter, CancellationToken, Task<(RegisterDatabase? Db, int Failure)>> open, Option<string?> db)
     {
-        var la = new Option<string>("--la") { Description = "The council's code.", Required = true };
+        var la = new Option<string>("--la") { Description = "The council's code, or England (- or E92000001) for the national total.", Required = true };
         var months = new Option<string?>("--months") { Description = "Two months FROM,TO (YYYY-MM,YYYY-MM): how much of the change between them is seasonal." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var command = new Command("trend", "A council's monthly delayed days ÷ days in month, its seasonal pattern and trend (classical decomposition).") { la, months, json, db };
@@ -168,36 +143,11 @@ internal static class RegisterPublishedCommands
                 return ExitCodes.UsageError;
             }
             var (d, share) = PublishedFigures.Trend(series.First, series.Values, from, to);
-            string[] names = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames[..12];
-            if (parse.GetValue(json))
-            {
-                output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
-                {
-                    ["first_month"] = firstText,
-                    ["dtoc_beds"] = series.Values,
-                    ["trend"] = d.Trend.Select(x => double.IsNaN(x) ? (double?)null : x),
-                    ["seasonal_by_month"] = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => d.SeasonalByMonth[x.i]),
-                    ["change"] = share is null ? null : new Dictionary<string, object?>
-                    {
-                        ["from"] = from, ["to"] = to, ["change"] = N(share.Change), ["seasonal"] = N(share.Seasonal), ["seasonal_ci95"] = new[] { N(share.SeasonalLow), N(share.SeasonalHigh) },
-                        ["seasonal_share"] = N(share.Share), ["seasonal_share_ci95"] = new[] { N(share.ShareLow), N(share.ShareHigh) },
-                    },
-                }, Indented));
-                return ExitCodes.Ok;
-            }
-            output.WriteLine($"Delayed days ÷ days in month, {firstText} to {last}; seasonal effect by calendar month (patients):");
-            output.WriteLine(string.Join("  ", names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n} {d.SeasonalByMonth[i]:+0.0;-0.0}"))));
-            if (share is not null)
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"From {from} to {to} the count changed by {share.Change:+0.0;-0.0} a day; the seasonal pattern accounts for {share.Seasonal:+0.0;-0.0} (95% CI {share.SeasonalLow:+0.0;-0.0} to {share.SeasonalHigh:+0.0;-0.0}), that is {share.Share:P0} of the change (95% CI {share.ShareLow:P0} to {share.ShareHigh:P0})."));
-            }
+            PublishedOutput.Trend(series, d, share, from, to, parse.GetValue(json), output);
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private static double? N(double x) => double.IsFinite(x) ? x : null;
 
     private static string? Month(string? text) =>
         text is not null && DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("yyyy-MM", CultureInfo.InvariantCulture) : null;

@@ -30,7 +30,7 @@ public sealed class SeasonalDecomposition
     /// <summary>The trend (NaN in the first and last six months, where the centred average is not defined).</summary>
     public IReadOnlyList<double> Trend { get; }
 
-    /// <summary>Seasonal effect by calendar month, January = index 0, summing to zero.</summary>
+    /// <summary>Seasonal effect by calendar month, January = index 0, summing to zero; NaN for a calendar month with no data in any year.</summary>
     public IReadOnlyList<double> SeasonalByMonth { get; }
 
     /// <summary>Standard error of each seasonal effect.</summary>
@@ -81,8 +81,10 @@ public sealed class SeasonalDecomposition
                 byMonth[first.AddMonths(i).Month - 1].Add(v - trend[i]);
             }
         }
-        var raw = byMonth.Select(d => d.Count == 0 ? 0 : d.Average()).ToArray();
-        double centre = raw.Average();
+        // A calendar month with no detrended value has no seasonal effect (NaN), not an effect of
+        // zero; the others are centred among themselves.
+        var raw = byMonth.Select(d => d.Count == 0 ? double.NaN : d.Average()).ToArray();
+        double centre = raw.Any(double.IsFinite) ? raw.Where(double.IsFinite).Average() : 0;
         var seasonal = raw.Select(s => s - centre).ToArray();
         var se = byMonth.Select(d => d.Count < 2 ? double.NaN : Math.Sqrt(d.Sum(x => (x - d.Average()) * (x - d.Average())) / (d.Count - 1) / d.Count)).ToArray();
         return new SeasonalDecomposition(first, [.. values], trend, seasonal, se, [.. byMonth.Select(d => d.Count)]);

@@ -5,20 +5,25 @@ using Dapper;
 
 namespace Bedflow.Data.Register;
 
-/// <summary>A council's delayed days over a period and where it stands among all councils.</summary>
-public sealed record Benchmark(string Council, string Name, string From, string To, long DelayedDays, IReadOnlyDictionary<DelayReason, long> ByReason,
-    IReadOnlyDictionary<Responsibility, long> ByOrganisation, int MissingValues, int Rank, int Councils, string RankedBy, double? RatePer100kAdults, string? Warning);
-
 /// <summary>Figures from the published council data: benchmarks and the monthly series.</summary>
 public static class PublishedFigures
 {
-    /// <summary>The council a code (old numeric or E-code) belongs to, with its name; null if unknown.</summary>
+    /// <summary>
+    /// The council a code (old numeric or E-code) belongs to, with its name; England's total for
+    /// "-", "E92000001" or "England" (the national comparator); null if unknown.
+    /// </summary>
     public static async Task<(string Code, string Name)?> ResolveAsync(RegisterDatabase db, string code, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(code);
+        code = code.Trim();
+        if (code == "-" || code.Equals("England", StringComparison.OrdinalIgnoreCase))
+        {
+            code = PublishedData.England;
+        }
         await using var c = await db.ConnectAsync(cancel).ConfigureAwait(false);
         return await c.QueryFirstOrDefaultAsync<(string, string)?>(
-            "SELECT pc.code, pc.name FROM published_councils pc WHERE pc.code = @code AND pc.is_total = 0 UNION SELECT pc.code, pc.name FROM published_codes p JOIN published_councils pc ON pc.code = p.council WHERE p.code = @code",
+            "SELECT pc.code, pc.name FROM published_councils pc WHERE pc.code = @code UNION SELECT pc.code, pc.name FROM published_codes p JOIN published_councils pc ON pc.code = p.council WHERE p.code = @code",
             new { code }).ConfigureAwait(false);
     }
 
@@ -39,21 +44,30 @@ public static class PublishedFigures
         var days = (await c.QueryAsync<(string Council, string Month, string Reason, long? Days)>(
             "SELECT pd.council, pd.month, pd.reason, pd.days FROM published_days pd JOIN published_councils pc ON pc.code = pd.council WHERE pc.is_total = 0 AND pd.month >= @from AND pd.month <= @to",
             new { from, to }).ConfigureAwait(false)).ToList();
+        var mine = (await c.QueryAsync<(string Council, string Month, string Reason, long? Days)>(
+            "SELECT council, month, reason, days FROM published_days WHERE council = @council AND month >= @from AND month <= @to",
+            new { council = council.Code, from, to }).ConfigureAwait(false)).ToList();
         int months = MonthsBetween(from, to);
         // Only councils with data for every month of the period are ranked: a council that began or
         // ended part-way (or whose months are all missing) would look better than it is.
         var covered = days.Where(d => d.Days is not null).GroupBy(d => d.Council).ToDictionary(g => g.Key, g => g.Select(d => d.Month).Distinct().Count());
         var totals = days.GroupBy(d => d.Council).Where(g => covered.GetValueOrDefault(g.Key) == months).ToDictionary(g => g.Key, g => g.Sum(d => d.Days ?? 0));
-        var mine = days.Where(d => d.Council == council.Code).ToList();
-        var byReason = SitRep.Reasons.ToDictionary(r => r, r => mine.Where(d => d.Reason == r.ToString()).Sum(d => d.Days ?? 0));
+        int mineCovered = mine.Where(d => d.Days is not null).Select(d => d.Month).Distinct().Count();
+        // A reason none of whose values was published is missing (null), not zero.
+        var byReason = SitRep.Reasons.ToDictionary(r => r, r => Sum(mine.Where(d => d.Reason == r.ToString()).Select(d => d.Days)));
         var org = (await c.QueryAsync<(long? Nhs, long? Social, long? Both)>(
             "SELECT nhs, social_care, both_orgs FROM published_org_days WHERE council = @council AND month >= @from AND month <= @to", new { council = council.Code, from, to }).ConfigureAwait(false)).ToList();
-        var byOrg = new Dictionary<Responsibility, long>
+        var byOrg = new Dictionary<Responsibility, long?>
         {
-            [Responsibility.Nhs] = org.Sum(o => o.Nhs ?? 0),
-            [Responsibility.SocialCare] = org.Sum(o => o.Social ?? 0),
-            [Responsibility.Both] = org.Sum(o => o.Both ?? 0),
+            [Responsibility.Nhs] = Sum(org.Select(o => o.Nhs)),
+            [Responsibility.SocialCare] = Sum(org.Select(o => o.Social)),
+            [Responsibility.Both] = Sum(org.Select(o => o.Both)),
         };
+        bool national = council.Code == PublishedData.England;
+        if (national && mineCovered == months)
+        {
+            totals[council.Code] = mine.Sum(d => d.Days ?? 0); // for its rate; never ranked (below)
+        }
         Dictionary<string, double> score;
         string rankedBy;
         string? warning = null;
@@ -75,7 +89,7 @@ public static class PublishedFigures
             rate = score.TryGetValue(council.Code, out double r) ? r : null;
             if (rate is null)
             {
-                warning = "the population file has no adults for this council: it cannot be ranked by rate.";
+                warning = $"the population file has no adults for {council.Name}: " + (national ? "no rate per 100,000 adults." : "it cannot be ranked by rate.");
             }
         }
         else
@@ -84,18 +98,49 @@ public static class PublishedFigures
             rankedBy = "delayed days";
             warning = "ranked by raw delayed days, which favours small councils: give --population (council code, adults aged 18+) to rank by rate per 100,000 adults.";
         }
-        int rank = score.TryGetValue(council.Code, out double mineScore) ? 1 + score.Count(s => s.Value < mineScore) : 0;
-        int mineCovered = covered.GetValueOrDefault(council.Code);
-        if (mineCovered < months)
+        int? rank = !national && score.TryGetValue(council.Code, out double mineScore) ? 1 + score.Count(s => s.Key != PublishedData.England && s.Value < mineScore) : null;
+        int ranked = score.Keys.Count(k => k != PublishedData.England);
+        var warnings = new List<string>();
+        if (national)
         {
-            warning = $"{council.Name} has data for {mineCovered} of the {months} months: it is not ranked (councils are ranked only over periods they report in full)." + (warning is null ? "" : " " + warning);
+            warnings.Add("England is the national total, the comparator for councils: it is not ranked among them.");
         }
+        if (mineCovered == 0)
+        {
+            warnings.Add($"no data for {council.Name} from {from} to {to}: every value is missing or was not published.");
+        }
+        else if (mineCovered < months)
+        {
+            warnings.Add($"{council.Name} has data for {mineCovered} of the {months} months" + (national ? "." : ": it is not ranked (councils are ranked only over periods they report in full)."));
+        }
+        if (warning is not null && mineCovered > 0 && !(national && adults is null))
+        {
+            warnings.Add(warning); // how councils are ranked, or that the council has no population
+        }
+        warning = warnings.Count == 0 ? null : string.Join(" ", warnings);
         int missing = mine.Count(d => d.Days is null) + ((months * SitRep.Reasons.Count) - mine.Count);
-        return new Benchmark(council.Code, council.Name, from, to, byReason.Values.Sum(), byReason, byOrg, missing, rank, score.Count, rankedBy, rate, warning);
+        long? delayed = mineCovered == 0 ? null : byReason.Values.Sum(v => v ?? 0);
+        return new Benchmark(council.Code, council.Name, from, to, delayed, byReason, byOrg, missing, rank, ranked, rankedBy, rate, warning);
     }
 
-    /// <summary>The council's monthly series: delayed days ÷ days in the month (null where every reason is missing).</summary>
-    public static async Task<(DateOnly First, double?[] Values)?> SeriesAsync(RegisterDatabase db, string code, CancellationToken cancel = default)
+    /// <summary>The sum of the published values, or null when none was published (missing is never zero).</summary>
+    private static long? Sum(IEnumerable<long?> values)
+    {
+        long sum = 0;
+        bool any = false;
+        foreach (long? v in values)
+        {
+            if (v is { } x)
+            {
+                sum += x;
+                any = true;
+            }
+        }
+        return any ? sum : null;
+    }
+
+    /// <summary>The council's (or England's) monthly series: delayed days ÷ days in the month (null where every reason is missing); null if the code is unknown or has no rows.</summary>
+    public static async Task<PublishedSeries?> SeriesAsync(RegisterDatabase db, string code, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (await ResolveAsync(db, code, cancel).ConfigureAwait(false) is not { } council)
@@ -118,7 +163,7 @@ public static class PublishedFigures
             var m = first.AddMonths(i);
             values[i] = rows.TryGetValue(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), out var d) && d is { } v ? (double)v / DateTime.DaysInMonth(m.Year, m.Month) : null;
         }
-        return (first, values);
+        return new PublishedSeries(council.Code, council.Name, first, values);
     }
 
     /// <summary>Decomposes a council's series and, for two months, says how much of the change is seasonal.</summary>

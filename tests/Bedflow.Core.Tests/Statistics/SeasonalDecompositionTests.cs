@@ -39,4 +39,16 @@ public class SeasonalDecompositionTests
         Assert.True(share.SeasonalHigh - share.SeasonalLow < 14, $"width {share.SeasonalHigh - share.SeasonalLow}, years {string.Join(",", d.SeasonalYears)}");
         Assert.Equal(84 - 13, d.SeasonalYears.Sum()); // 84 months with a centred average, less the 13 the missing month spoils
     }
+
+    [Fact]
+    public void A_calendar_month_never_published_has_no_seasonal_effect_rather_than_an_effect_of_zero()
+    {
+        var first = new DateOnly(2011, 4, 1);
+        var y = Enumerable.Range(0, 60).Select(t => first.AddMonths(t).Month == 3 ? null : (double?)(50 + Pattern[first.AddMonths(t).Month - 1])).ToArray();
+        var d = SeasonalDecomposition.Of(first, y);
+        Assert.True(double.IsNaN(d.SeasonalByMonth[2]), $"March: {d.SeasonalByMonth[2]}");
+        Assert.Equal(0, d.SeasonalYears[2]);
+        // Every centred average spans a March, so no trend and no month has an effect: none is zero.
+        Assert.All(d.SeasonalByMonth, s => Assert.True(double.IsNaN(s), $"{s}"));
+    }
 }

@@ -195,7 +195,7 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
 
         Assert.Equal(("E10000025", "Oxfordshire"), await PublishedFigures.ResolveAsync(db, "608"));
         Assert.Equal("E10000009", (await PublishedFigures.ResolveAsync(db, "809"))!.Value.Code);
-        Assert.Null(await PublishedFigures.ResolveAsync(db, "E92000001")); // England is not a council
+        Assert.Equal(("E92000001", "England"), await PublishedFigures.ResolveAsync(db, "E92000001")); // the national comparator
 
         // Oxfordshire across the code change: 820 (with Other missing) + 840.
         var ox = (await PublishedFigures.BenchmarkAsync(db, "608", "2014-03", "2017-04", null))!;
@@ -203,7 +203,7 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
         Assert.Equal(10, ox.ByReason[DelayReason.O]);   // NA is missing, not zero: only April 2017's 10
         Assert.Equal(500, ox.ByOrganisation[Responsibility.Nhs]);
         Assert.Contains("favours small councils", ox.Warning, StringComparison.Ordinal);
-        Assert.Equal(0, ox.Rank);     // 2 of 38 months reported: not ranked, and it says so
+        Assert.Null(ox.Rank);         // 2 of 38 months reported: not ranked, and it says so
         Assert.Contains("has data for 2 of the 38 months", ox.Warning, StringComparison.Ordinal);
         var april = (await PublishedFigures.BenchmarkAsync(db, "608", "2017-04", "2017-04", null))!;
         Assert.Equal(4, april.Councils); // councils reporting that month (the 2019 councils do not)
@@ -218,7 +218,7 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
         var bcp = (await PublishedFigures.BenchmarkAsync(db, "E06000058", "2019-08", "2019-08", null))!;
         Assert.Equal(71, bcp.DelayedDays); // the missing equipment value adds nothing
         Assert.True(bcp.MissingValues >= 1);
-        Assert.Equal(0, bcp.ByOrganisation[Responsibility.SocialCare]);
+        Assert.Null(bcp.ByOrganisation[Responsibility.SocialCare]); // its only value is "-": missing, not zero
 
         // By rate per 100,000 adults, small Leicester's 406 days can rank worse than Oxfordshire's 840.
         var adults = new Dictionary<string, long> { ["E10000025"] = 510_000, ["E06000016"] = 270_000, ["608"] = 510_000 };
