@@ -61,7 +61,13 @@ internal static class RunCommand
                 return ExitCodes.UsageError;
             }
             // Checked before a long run, not after it.
-            if (OutputFolder.CheckWritable(folder, ["results.json", "report.html", "run-info.json"]) is { } outProblem)
+            string[] outputs = ["results.json", "report.html", "run-info.json", .. scenario.AllVariants.SelectMany(v => new[] { $"daily-{FileName(v.Name)}.csv", $"sitrep-{FileName(v.Name)}.csv" })];
+            if (OutputFolder.Foreign(folder, outputs) is { Count: > 0 })
+            {
+                error.WriteLine($"bedflow: {OutputFolder.CheckWritable(folder, outputs)}");
+                return ExitCodes.UsageError;
+            }
+            if (OutputFolder.CheckWritable(folder, outputs) is { } outProblem)
             {
                 error.WriteLine($"bedflow: {outProblem}");
                 return File.Exists(folder) ? ExitCodes.UsageError : ExitCodes.Failure;
