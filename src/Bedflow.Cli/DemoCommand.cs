@@ -11,17 +11,18 @@ namespace Bedflow.Cli;
 /// <summary>`bedflow demo`: runs the built-in demo county and prints each service's measures with 95% intervals.</summary>
 internal static class DemoCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var replications = Options.PositiveInt("--replications", "Independent replications (each mean gets a 95% confidence interval from them).", 20);
         var seed = Options.Seed("--seed", "Master random seed (default 20160401): the same seed gives the same numbers whatever the thread count.");
         var threads = Options.PositiveInt("--threads", "Threads to use (default: all cores). Never changes the numbers.", Environment.ProcessorCount);
         var years = Options.PositiveInt("--years", "Years reported after the warm-up.", 1);
         var warmup = Options.PositiveInt("--warmup-years", "Years simulated before the report starts and not counted (care-home stays are long).", 3);
+        var maxMemory = MemoryGuard.Option();
 
         var command = new Command("demo", "Run the small built-in demo county (illustrative numbers, not a real place) and print its flow.")
         {
-            replications, seed, threads, years, warmup,
+            replications, seed, threads, years, warmup, maxMemory,
         };
         command.SetAction(parse =>
         {
@@ -35,6 +36,11 @@ internal static class DemoCommand
                 CountDelays = true,
             };
             var network = DemoCounty.Create();
+            if (!MemoryGuard.Allows([network], options, options.MaxDegreeOfParallelism!.Value, parse.GetValue(maxMemory),
+                "fewer --years or --warmup-years, fewer --replications, or fewer --threads (each running replication holds its own episode log)", error))
+            {
+                return ExitCodes.UsageError;
+            }
             var started = System.Diagnostics.Stopwatch.StartNew();
             var result = Simulator.Run(network, options);
             Print(result, network.StartDate, started.Elapsed, output);

@@ -23,9 +23,10 @@ internal static class RunCommand
         var seed = Options.Seed("--seed", "Master random seed (overrides the file).");
         var threads = Options.PositiveInt("--threads", "Threads (default: all cores). Never changes the numbers.", null);
         var json = new Option<bool>("--json") { Description = "Print only the results JSON on standard output." };
+        var maxMemory = MemoryGuard.Option();
         var command = new Command("run", "Run a scenario: the baseline and every variant, with 95% confidence intervals.")
         {
-            file, outDir, replications, seed, threads, json,
+            file, outDir, replications, seed, threads, json, maxMemory,
         };
         command.SetAction(parse =>
         {
@@ -58,6 +59,13 @@ internal static class RunCommand
             if (options.Replications > 100_000)
             {
                 error.WriteLine($"bedflow: --replications can be at most 100000, but was {options.Replications}.");
+                return ExitCodes.UsageError;
+            }
+            // What Experiment.Run keeps: every variant's census and delay figures.
+            if (!MemoryGuard.Allows([.. scenario.AllVariants.Select(v => v.Network)], options with { CountDelays = true, DailyCensus = true },
+                options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, parse.GetValue(maxMemory),
+                "a shorter horizon or warm-up in the scenario, fewer --replications, fewer variants or services, or fewer --threads (each running replication holds its own episode log)", error))
+            {
                 return ExitCodes.UsageError;
             }
             // Checked before a long run, not after it.
