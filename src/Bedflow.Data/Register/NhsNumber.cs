@@ -27,7 +27,9 @@ public static partial class NhsNumber
         {
             return null;
         }
-        string digits = text.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        // Spaces of any kind (a non-breaking space pasted from a letter) and dashes may group the digits;
+        // a leading apostrophe is how Excel marks a number kept as text.
+        string digits = new([.. text.TrimStart('\'').Where(c => !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.DashPunctuation)]);
         if (digits.Length != 10 || !digits.All(char.IsAsciiDigit))
         {
             return null;
@@ -73,50 +75,114 @@ public static partial class NhsNumber
         text is { Length: >= 3 } t ? $"*******{t[^3..]}" : "***";
 
     /// <summary>
-    /// The text with everything that looks like an NHS number masked, wherever it sits: ten digits
-    /// in a row, or grouped 3-3-4 with spaces or hyphens ("943 476 5919", "943-476-5919"), valid
-    /// check digit or not, inside a longer run of digits too (the whole run is masked). The one
-    /// masking function for every value a message, a rejects file or an export echoes.
+    /// The text with everything that looks like an NHS number masked, wherever it sits: a run of
+    /// ten or more digits (any script's digits), however they are grouped — by spaces, tabs,
+    /// non-breaking spaces, dashes, dots, slashes, underscores, brackets or line breaks, up to three
+    /// such characters between digits ("943 476 5919", "943.476.5919", "(943) 476 5919",
+    /// "9.434765919E+09"). Dates and times written yyyy-mm-dd hh:mm(:ss) are not numbers and are
+    /// kept. The one masking function for every value a message, a rejects file or an export echoes.
     /// </summary>
     public static string Redact(string? text)
     {
-        if (text is null)
+        if (string.IsNullOrEmpty(text))
         {
-            return "";
+            return text ?? "";
         }
-        var matches = LooksLikeNumber().Matches(text);
-        if (matches.Count == 0)
-        {
-            return text;
-        }
-        var result = new StringBuilder(text.Length);
+        StringBuilder? result = null;
         int copied = 0;
-        foreach (Match m in matches)
+        foreach (var (start, end, last3) in NumberRuns(text))
         {
-            int from = m.Index, to = m.Index + m.Length; // widen to the whole run of digits and single separators
-            while (from > 0 && (char.IsAsciiDigit(text[from - 1]) || (from > 1 && text[from - 1] is ' ' or '-' && char.IsAsciiDigit(text[from - 2]))))
-            {
-                from--;
-            }
-            while (to < text.Length && (char.IsAsciiDigit(text[to]) || (to + 1 < text.Length && text[to] is ' ' or '-' && char.IsAsciiDigit(text[to + 1]))))
-            {
-                to++;
-            }
-            if (from < copied)
-            {
-                continue; // already masked as part of the previous run
-            }
-            result.Append(text, copied, from - copied).Append(Mask(new string([.. text[from..to].Where(char.IsAsciiDigit)])));
-            copied = to;
+            result ??= new StringBuilder(text.Length);
+            result.Append(text, copied, start - copied).Append("*******").Append(last3);
+            copied = end;
         }
-        return result.Append(text, copied, text.Length - copied).ToString();
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>True when the text holds something <see cref="Redact"/> would mask.</summary>
-    public static bool ContainsNumberLike(string? text) => text is not null && LooksLikeNumber().IsMatch(text);
+    public static bool ContainsNumberLike(string? text) => !string.IsNullOrEmpty(text) && NumberRuns(text).Any();
 
-    // Ten digits, grouped 3-3-4 by single spaces or hyphens or not at all. Non-backtracking: linear
-    // time whatever a hostile cell holds.
-    [GeneratedRegex(@"[0-9]{3}[ \-]?[0-9]{3}[ \-]?[0-9]{4}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex LooksLikeNumber();
+    /// <summary>The runs of ten or more digits (start, end, last three digits), outside dates and times.</summary>
+    private static IEnumerable<(int Start, int End, string Last3)> NumberRuns(string text)
+    {
+        var kept = DateTimes(text);
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (Kept(kept, i) is int skip)
+            {
+                i = skip;
+                continue;
+            }
+            if (!char.IsDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+            int start = i, end = i, j = i, digits = 0;
+            var last = new char[3];
+            while (j < text.Length && Kept(kept, j) is null)
+            {
+                if (char.IsDigit(text[j]))
+                {
+                    last[digits % 3] = (char)('0' + (int)char.GetNumericValue(text[j]));
+                    digits++;
+                    end = ++j;
+                    continue;
+                }
+                int k = j;
+                while (k < text.Length && k - j < 3 && IsSeparator(text[k]))
+                {
+                    k++;
+                }
+                if (k > j && k < text.Length && char.IsDigit(text[k]) && Kept(kept, k) is null)
+                {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            if (digits >= 10)
+            {
+                yield return (start, end, new string([last[digits % 3], last[(digits + 1) % 3], last[(digits + 2) % 3]]));
+            }
+            i = end;
+        }
+    }
+
+    private static bool IsSeparator(char c) =>
+        char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.DashPunctuation || c is '.' or '/' or '_' or '(' or ')' or '\'' or '+' or 'E' or 'e';
+
+    /// <summary>The end of the kept date-time span that holds position <paramref name="i"/>, or null.</summary>
+    private static int? Kept(List<(int Start, int End)> kept, int i)
+    {
+        foreach (var (start, end) in kept)
+        {
+            if (i >= start && i < end)
+            {
+                return end;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Date-time spans not run together with other digits (which would make them part of a number).</summary>
+    private static List<(int Start, int End)> DateTimes(string text)
+    {
+        var spans = new List<(int, int)>();
+        foreach (Match m in DateTime().Matches(text))
+        {
+            int start = m.Index, end = m.Index + m.Length;
+            bool joined = (start > 0 && char.IsDigit(text[start - 1])) || (end < text.Length && char.IsDigit(text[end]));
+            if (!joined)
+            {
+                spans.Add((start, end));
+            }
+        }
+        return spans;
+    }
+
+    // yyyy-mm-dd, optionally with hh:mm or hh:mm:ss (and fractions). Non-backtracking: linear time whatever a hostile cell holds.
+    [GeneratedRegex(@"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DateTime();
 }

@@ -33,19 +33,32 @@ public class NhsNumberLeakPropertyTests
         return nine + check.ToString(CultureInfo.InvariantCulture);
     });
 
-    /// <summary>How the number is typed: plain, 3-3-4 with spaces, or with hyphens.</summary>
+    /// <summary>How the number is typed: the ways people and spreadsheets write one.</summary>
     private static string Typed(string digits, int style) => style switch
     {
         0 => digits,
         1 => $"{digits[..3]} {digits[3..6]} {digits[6..]}",
-        _ => $"{digits[..3]}-{digits[3..6]}-{digits[6..]}",
+        2 => $"{digits[..3]}-{digits[3..6]}-{digits[6..]}",
+        3 => $"{digits[..3]}.{digits[3..6]}.{digits[6..]}",
+        4 => $"{digits[..3]}\t{digits[3..6]}\t{digits[6..]}",
+        5 => $"{digits[..3]}\u00a0{digits[3..6]}\u00a0{digits[6..]}",                 // non-breaking spaces
+        6 => $"{digits[..3]} \u2013 {digits[3..6]} \u2013 {digits[6..]}",             // spaced en dashes
+        7 => $"({digits[..3]}) {digits[3..6]} {digits[6..]}",
+        8 => $"{digits[..4]} {digits[4..7]} {digits[7..]}",
+        9 => $"{digits[..2]} {digits[2..4]} {digits[4..6]} {digits[6..8]} {digits[8..]}",
+        10 => new string([.. digits.Select(c => (char)('\uff10' + (c - '0')))]),      // full-width digits
+        11 => $"{digits[0]}.{digits[1..]}E+09",                                        // Excel's scientific form
+        12 => $"'{digits}",                                                            // Excel's text marker
+        _ => $"{digits[..3]}/{digits[3..6]}/{digits[6..]}",
     };
+
+    private const int Styles = 14;
 
     private sealed record Plant(string Number, int Style, int Row, int Cell, int Mode, bool SkipInvalid);
 
     private static readonly Gen<Plant> Plants =
         from number in ValidNumber
-        from style in Gen.Int[0, 2]
+        from style in Gen.Int[0, Styles - 1]
         from row in Gen.Int[0, 3]
         from cell in Gen.Int[0, 11]
         from mode in Gen.Int[0, 5]
@@ -100,16 +113,31 @@ public class NhsNumberLeakPropertyTests
                 output.Append(d.Provider).Append(d.Service);
             }
             string text = output.ToString();
-            foreach (string form in new[] { p.Number, Typed(p.Number, 1), Typed(p.Number, 2) })
+            foreach (string form in new[] { p.Number, Typed(p.Number, p.Style), p.Number[..7] })
             {
                 Assert.DoesNotContain(form, text, StringComparison.Ordinal);
             }
+            Assert.DoesNotContain(p.Number, Digits(text), StringComparison.Ordinal); // nor its digits with other characters between them
             File.Delete(path);
             File.Delete(db);
         }, iter: 150, threads: 1);
     }
 
+    /// <summary>The text's digits only, in order, with everything else dropped.</summary>
+    private static string Digits(string text) => new([.. text.Where(char.IsDigit).Select(c => (char)('0' + (int)char.GetNumericValue(c)))]);
+
     [Theory]
+    [InlineData("943.476.5919", "*******919")]
+    [InlineData("943\t476\t5919", "*******919")]
+    [InlineData("943\u00a0476\u00a05919", "*******919")]
+    [InlineData("943 \u2013 476 \u2013 5919", "*******919")]
+    [InlineData("(943) 476 5919", "(*******919")]
+    [InlineData("9.434765919E+09", "*******909")] // the exponent runs into the number: masked with it
+    [InlineData("\uff19\uff14\uff13\uff14\uff17\uff16\uff15\uff19\uff11\uff19", "*******919")]
+    [InlineData("\"943476\n5919\"", "\"*******919\"")]
+    [InlineData("ready 2016-04-20 10:00, 2016-04-21 10:00:00", "ready 2016-04-20 10:00, 2016-04-21 10:00:00")]
+    [InlineData("2016-04-20 9434765919", "2016-04-20 *******919")]
+    [InlineData("9434765919-04-20", "*******420")] // a date run into a number is part of the number
     [InlineData("9434765919", "*******919")]
     [InlineData("943 476 5919", "*******919")]
     [InlineData("943-476-5919", "*******919")]
