@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+
+namespace Bedflow.Cli.Tests;
+
+/// <summary>
+/// The Oxfordshire example at 3 replications (the file's seed) against files written by the code
+/// before the results writers moved to System.Text.Json and CsvHelper: results.json byte for byte,
+/// and each CSV by its SHA-256. A change here is a change of the output contract (docs/results.md);
+/// regenerate the golden files only for a deliberate one (REPLICATIONS=3 bench/golden/results-identical.sh save tests/Bedflow.Cli.Tests/Golden/oxfordshire-3).
+/// </summary>
+public class GoldenRunTests
+{
+    private static readonly string Golden = Cli.RepoFile("tests", "Bedflow.Cli.Tests", "Golden", "oxfordshire-3");
+
+    [Fact]
+    public void The_oxfordshire_example_writes_the_golden_results_byte_for_byte()
+    {
+        string folder = Cli.TempFolder();
+        var (code, _, error) = Cli.Run("run", Cli.RepoFile("examples", "oxfordshire", "scenario.yaml"), "--replications", "3", "--out", folder);
+        Assert.True(code == 0, error);
+
+        byte[] expected = File.ReadAllBytes(Path.Combine(Golden, "results.json"));
+        byte[] actual = File.ReadAllBytes(Path.Combine(folder, "results.json"));
+        int first = FirstDifference(expected, actual);
+        Assert.True(first < 0, $"results.json differs from the golden file at byte {first} (expected {expected.Length} bytes, got {actual.Length}); "
+            + $"around it the run wrote: {Around(actual, first)}");
+
+        var hashes = File.ReadAllLines(Path.Combine(Golden, "csv.sha256"))
+            .Select(l => l.Split("  ", 2))
+            .ToDictionary(p => p[1], p => p[0], StringComparer.Ordinal);
+        Assert.Equal(18, hashes.Count); // daily- and sitrep- for 9 variants
+        var written = Directory.GetFiles(folder, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(hashes.Keys.Order(StringComparer.Ordinal), written);
+        foreach (var (file, hash) in hashes)
+        {
+            string got = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, file))));
+            Assert.True(hash == got, $"{file} differs from the golden run (SHA-256 {got}, expected {hash}).");
+        }
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static int FirstDifference(byte[] a, byte[] b)
+    {
+        int n = Math.Min(a.Length, b.Length);
+        for (int i = 0; i < n; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return i;
+            }
+        }
+        return a.Length == b.Length ? -1 : n;
+    }
+
+    private static string Around(byte[] bytes, int at)
+    {
+        int from = Math.Max(0, at - 80);
+        return System.Text.Encoding.UTF8.GetString(bytes, from, Math.Min(bytes.Length, at + 80) - from);
+    }
+}
