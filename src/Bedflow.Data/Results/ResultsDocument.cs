@@ -1,0 +1,77 @@
+using System.Text.Json.Serialization;
+
+namespace Bedflow.Data.Results;
+
+// The shape of results.json (docs/results.md), property by property in the file's key order. Keys
+// are the snake_case of the property names (ResultsJsonContext) unless named here. A null
+// property is written as null, except a variant's costs and versus_baseline, which are left out.
+
+/// <summary>The whole file.</summary>
+internal sealed record ResultsDocument(
+    string Scenario, int Replications, ulong Seed, string? Start, double WarmupDays, double HorizonDays, long Events,
+    double? ElapsedSeconds, IReadOnlyList<VariantDocument> Variants, EconomicsDocument Economics);
+
+/// <summary>A statistic: the mean over replications (null if undefined) and its 95% interval (null with one replication).</summary>
+internal sealed record Statistic(double? Mean, [property: JsonPropertyName("ci95")] IReadOnlyList<double>? Ci95);
+
+internal sealed record VariantDocument(
+    string Name, string Description, Statistic DelayedPatients, Statistic DelayedDaysPerYear, Statistic AcuteOccupancy,
+    Statistic AdmissionsWaiting, int DeadlockedReplications, IReadOnlyList<ServiceDocument> Services, DelaysDocument Delays,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CostsDocument? Costs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ComparisonDocument? VersusBaseline);
+
+internal sealed record ServiceDocument(
+    string Name, Statistic Capacity, Statistic Occupancy, Statistic Utilisation, Statistic BlockedBeds, Statistic Queue,
+    Statistic QueueWaitDays, Statistic BlockedDays, Statistic ThroughputPerDay, Statistic LossProbability);
+
+internal sealed record DelaysDocument(
+    Statistic DelayedDaysPerYear, Statistic DelayedPatients, Statistic SnapshotMean,
+    [property: JsonPropertyName("per_1000_adults_per_year")] Statistic Per1000AdultsPerYear,
+    [property: JsonPropertyName("per_100k_adults")] Statistic Per100kAdults,
+    Statistic ShareDischargedOnReadyDate, Statistic MeanDelayPerDischargeDays,
+    StatisticGroup ByReason, StatisticGroup ByResponsible, StatisticGroup ByBedType, StatisticGroup ByBand,
+    StatisticGroup DischargesPerYearByPathway, IReadOnlyList<MonthDocument> Months);
+
+/// <summary>A calendar month; the snapshot and its date are null when the last Thursday is outside the period.</summary>
+internal sealed record MonthDocument(string Month, Statistic DelayedDays, Statistic DtocBeds, string? SnapshotDate, Statistic? Snapshot);
+
+internal sealed record CostsDocument(
+    string PriceYear, Statistic Total, Statistic FixedCosts, Statistic FundedCapacity, Statistic Activity,
+    StatisticGroup ByOrganisation, StatisticGroup ByService, StatisticGroup ByYear, PooledFundDocument? PooledFund);
+
+internal sealed record PooledFundDocument(Statistic Contributions, Statistic Spend, Statistic Result, StatisticGroup SharesOfResult);
+
+internal sealed record ComparisonDocument(
+    Statistic DelayedDaysAvoidedPerYear, Statistic AcuteBedDaysFreed, Statistic AdmissionsWaiting, Statistic TotalCost,
+    Statistic CashReleasingSaving, Statistic ActivityCost, StatisticGroup CostByOrganisation,
+    double? CostPerDelayedDayAvoided, double? ElectiveCasesFromFreedBeds, double? ElectiveCasesFromMoney,
+    OrderedDictionary<string, double?> SavingsGapClosed, bool AvoidsDelaysClearly);
+
+internal sealed record EconomicsDocument(string? BestOption, string Statement, IReadOnlyList<BudgetDocument> Budgets, int? ReplicationsNeeded);
+
+internal sealed record BudgetDocument(string Organisation, string Name, IReadOnlyList<BudgetYearDocument> Years, SavingsDocument? Savings);
+
+internal sealed record BudgetYearDocument(string Year, decimal? Budget, Statistic ModelledSpend);
+
+internal sealed record SavingsDocument(decimal Target, decimal Identified, decimal Gap, IReadOnlyList<SchemeDocument> Schemes);
+
+internal sealed record SchemeDocument(string Name, decimal Amount, string? Variant);
+
+/// <summary>Statistics keyed by a label, written in insertion order.</summary>
+internal sealed class StatisticGroup : OrderedDictionary<string, Statistic>
+{
+    public StatisticGroup() : base(StringComparer.Ordinal)
+    {
+    }
+}
+
+/// <summary>
+/// The source-generated serializer of results.json: two-space indentation, "\n" line ends, and
+/// System.Text.Json's default encoder and number format — the bytes Utf8JsonWriter wrote before.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    WriteIndented = true,
+    NewLine = "\n")]
+[JsonSerializable(typeof(ResultsDocument))]
+internal sealed partial class ResultsJsonContext : JsonSerializerContext;
