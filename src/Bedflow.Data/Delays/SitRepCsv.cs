@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Bedflow.Core.Delays;
+using Bedflow.Data.Csv;
 
 namespace Bedflow.Data.Delays;
 
@@ -28,40 +28,22 @@ public static class SitRepCsv
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(rows);
-        writer.Write(Field(title) + "\n");
-        writer.Write(Field(note) + "\n");
-        writer.Write("\n");
-        writer.Write(string.Join(',', Columns.Select(Field)) + "\n");
+        using var csv = CsvOutput.Writer(writer);
+        csv.Row(title);
+        csv.Row(note);
+        csv.NextRecord();
+        csv.Row([.. Columns]);
         foreach (var r in rows)
         {
-            var cells = new List<string>
-            {
+            // Per organisation (NHS, social care, both): patients at the snapshot (A), delayed days (B).
+            string A(int o) => r.Patients[o] is { } p ? Number(p) : "";
+            string B(int o) => Number(r.Days[o]);
+            csv.Row(
                 r.Year, r.PeriodName, identity.ProviderParentCode, identity.ProviderParentName, identity.ProviderCode, identity.ProviderName,
                 identity.CouncilCode, identity.CouncilName, r.BedsDescription, SitRep.ExtractValue(r.Reason),
-            };
-            for (int o = 0; o < 3; o++)
-            {
-                cells.Add(r.Patients[o] is { } p ? Number(p) : "");
-                cells.Add(Number(r.Days[o]));
-            }
-            writer.Write(string.Join(',', cells.Select(Field)) + "\n");
+                A(0), B(0), A(1), B(1), A(2), B(2));
         }
     }
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    /// <summary>A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.</summary>
-    internal static string Field(string value)
-    {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            return value;
-        }
-        var sb = new StringBuilder(value.Length + 2).Append('"');
-        foreach (char c in value)
-        {
-            sb.Append(c == '"' ? "\"\"" : c.ToString());
-        }
-        return sb.Append('"').ToString();
-    }
 }

@@ -450,12 +450,11 @@ public sealed class DelayRegister(RegisterDatabase db)
 
     private static async Task WriteRejectsAsync(string path, string[] header, Dictionary<int, string[]> bad, List<ImportProblem> problems, CancellationToken cancel)
     {
-        var text = new StringBuilder("line,problems,").Append(string.Join(',', header.Select(Delays.SitRepCsv.Field))).Append('\n');
+        var text = new StringBuilder(Csv.CsvOutput.Line(["line", "problems", .. header]));
         foreach (var (line, fields) in bad.OrderBy(b => b.Key))
         {
             string why = string.Join(" | ", problems.Where(p => p.Line == line).Select(p => $"{p.Column}: {p.Message}"));
-            text.Append(line.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Delays.SitRepCsv.Field(why)).Append(',')
-                .Append(string.Join(',', fields.Select(Delays.SitRepCsv.Field))).Append('\n');
+            text.Append(Csv.CsvOutput.Line([line.ToString(CultureInfo.InvariantCulture), why, .. fields]));
         }
         string staging = path + ".partial";
         await File.WriteAllTextAsync(staging, text.ToString(), cancel).ConfigureAwait(false);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Statistics;
+using Bedflow.Data.Csv;
+using CsvHelper;
 
 namespace Bedflow.Data.Results;
 
@@ -17,7 +19,8 @@ public static class DailyCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(variant);
-        writer.Write("date,series,mean,ci95_low,ci95_high\n");
+        using var csv = CsvOutput.Writer(writer);
+        csv.Row("date", "series", "mean", "ci95_low", "ci95_high");
         var start = variant.Network.StartDate;
         var delays = variant.Run.Delays!.Replications;
         var services = variant.Run.Services;
@@ -28,23 +31,23 @@ public static class DailyCsv
             string day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (date <= delays[0].Last)
             {
-                Row(writer, day, "delayed_patients", Estimate.Of(delays.Select(f => (double)f.DelayedOn(date))));
+                Row(csv, day, "delayed_patients", Estimate.Of(delays.Select(f => (double)f.DelayedOn(date))));
             }
             foreach (var s in services)
             {
                 var daily = s.Daily!;
-                Row(writer, day, $"{s.Name}.occupied", daily.Occupied[d], daily.OccupiedHalfWidth?[d]);
-                Row(writer, day, $"{s.Name}.blocked", daily.Blocked[d], daily.BlockedHalfWidth?[d]);
-                Row(writer, day, $"{s.Name}.queued", daily.Queued[d], daily.QueuedHalfWidth?[d]);
+                Row(csv, day, $"{s.Name}.occupied", daily.Occupied[d], daily.OccupiedHalfWidth?[d]);
+                Row(csv, day, $"{s.Name}.blocked", daily.Blocked[d], daily.BlockedHalfWidth?[d]);
+                Row(csv, day, $"{s.Name}.queued", daily.Queued[d], daily.QueuedHalfWidth?[d]);
             }
         }
     }
 
-    private static void Row(TextWriter w, string day, string series, double mean, double? halfWidth) =>
-        w.Write(string.Create(CultureInfo.InvariantCulture, $"{day},{series},{Num(mean)},{Num(mean - halfWidth)},{Num(mean + halfWidth)}\n"));
+    private static void Row(CsvWriter csv, string day, string series, double mean, double? halfWidth) =>
+        csv.Row(day, series, Num(mean), Num(mean - halfWidth), Num(mean + halfWidth));
 
-    private static void Row(TextWriter w, string day, string series, Estimate e) =>
-        w.Write(string.Create(CultureInfo.InvariantCulture, $"{day},{series},{Num(e.Mean)},{Num(e.Lower)},{Num(e.Upper)}\n"));
+    private static void Row(CsvWriter csv, string day, string series, Estimate e) =>
+        csv.Row(day, series, Num(e.Mean), Num(e.Lower), Num(e.Upper));
 
     private static string Num(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("0.####", CultureInfo.InvariantCulture) : "";
 }

@@ -52,12 +52,6 @@ public class SitRepCsvTests
         Assert.Equal(22, rows.Count);
     }
 
-    [Theory]
-    [InlineData("OXFORDSHIRE", "OXFORDSHIRE")]
-    [InlineData("BOURNEMOUTH, CHRISTCHURCH AND POOLE", "\"BOURNEMOUTH, CHRISTCHURCH AND POOLE\"")]
-    [InlineData("THE \"NEW\" TRUST", "\"THE \"\"NEW\"\" TRUST\"")]
-    public void Fields_are_quoted_only_when_they_need_it(string value, string field) => Assert.Equal(field, SitRepCsv.Field(value));
-
     [Fact]
     public void Every_reason_has_its_published_extract_value()
     {
