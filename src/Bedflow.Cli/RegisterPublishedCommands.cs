@@ -73,7 +73,7 @@ internal static class RegisterPublishedCommands
                 error.WriteLine("bedflow: --from and --to must be months YYYY-MM, --from not after --to.");
                 return ExitCodes.UsageError;
             }
-            Dictionary<string, long>? adults = null;
+            IReadOnlyDictionary<string, long>? adults = null;
             if (parse.GetValue(population) is { } path)
             {
                 adults = ReadPopulation(path, error);
@@ -152,37 +152,13 @@ internal static class RegisterPublishedCommands
     private static string? Month(string? text) =>
         text is not null && DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("yyyy-MM", CultureInfo.InvariantCulture) : null;
 
-    private static Dictionary<string, long>? ReadPopulation(string path, TextWriter error)
+    private static IReadOnlyDictionary<string, long>? ReadPopulation(string path, TextWriter error)
     {
-        try
+        var read = PopulationFile.Read(path);
+        foreach (var p in read.Problems)
         {
-            var result = new Dictionary<string, long>();
-            var lines = File.ReadAllLines(path);
-            if (lines.Length == 0 || !lines[0].Replace(" ", "", StringComparison.Ordinal).Equals("code,adults", StringComparison.OrdinalIgnoreCase))
-            {
-                error.WriteLine($"{path}:1: the population file needs the header code,adults.");
-                return null;
-            }
-            for (int i = 1; i < lines.Length; i++)
-            {
-                if (lines[i].Trim().Length == 0)
-                {
-                    continue;
-                }
-                var parts = lines[i].Split(',');
-                if (parts.Length != 2 || !long.TryParse(parts[1].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long adults) || adults <= 0)
-                {
-                    error.WriteLine($"{path}:{i + 1}: expected a council code and a number of adults above 0, such as E10000025,510000.");
-                    return null;
-                }
-                result[parts[0].Trim().Trim('"')] = adults;
-            }
-            return result;
+            error.WriteLine(p.ToString());
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"bedflow: cannot read {path}: {e.Message}");
-            return null;
-        }
+        return read.Adults;
     }
 }

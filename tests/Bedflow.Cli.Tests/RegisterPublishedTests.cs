@@ -124,4 +124,18 @@ public class RegisterPublishedTests
         File.WriteAllLines(path, lines);
         return path;
     }
+
+    [Fact]
+    public void A_bad_population_file_is_a_usage_error_naming_each_bad_line_and_column()
+    {
+        string population = Path.Combine(Path.GetTempPath(), $"population-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(population, "code,adults\nE10000025,510000\nE10000002,many\n");
+        string db = Path.Combine(Path.GetTempPath(), $"never-opened-{Guid.NewGuid():N}.db");
+        var (code, output, error) = Cli.Run("register", "benchmark", "--la", "E10000025", "--from", "2011-07", "--to", "2012-06", "--population", population, "--db", db);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal($"{population}:3: adults: 'many' is not a number of adults above 0 (such as E10000025,510000).\n", error.ReplaceLineEndings("\n"));
+        Assert.False(File.Exists(db));
+        File.Delete(population);
+    }
 }
