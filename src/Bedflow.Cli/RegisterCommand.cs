@@ -77,7 +77,7 @@ internal static class RegisterCommand
         bool first = true;
         return new(wait, waited =>
         {
-            error.WriteLine(first
+            error.WriteLine(first || waited < TimeSpan.FromSeconds(5)
                 ? $"bedflow: waiting for another import into this register to finish (up to {Describe(wait)}; --wait changes it)…"
                 : $"bedflow: still waiting for another import ({waited.TotalSeconds:0} s so far, up to {Describe(wait)})…");
             first = false;
@@ -108,6 +108,12 @@ internal static class RegisterCommand
                 error.WriteLine($"bedflow: {keyError}");
                 return ExitCodes.UsageError;
             }
+            string who = parse.GetValue(user) ?? Environment.UserName;
+            if (string.IsNullOrWhiteSpace(who) || who.Length > 100 || NhsNumber.ContainsNumberLike(who) || who.Any(char.IsControl))
+            {
+                error.WriteLine("bedflow: --user must name who is importing, for the audit log: 1 to 100 characters, and not an NHS number.");
+                return ExitCodes.UsageError;
+            }
             if (parse.GetValue(rejects) is { } r0 && string.IsNullOrWhiteSpace(r0))
             {
                 error.WriteLine("bedflow: --rejects is empty: give a file path (or leave it out for FILE.rejects.csv).");
@@ -119,7 +125,7 @@ internal static class RegisterCommand
                 return failure;
             }
             var register = new DelayRegister(database);
-            var report = await register.ImportAsync(parse.GetValue(file)!, key, parse.GetValue(user) ?? Environment.UserName, parse.GetValue(skip), parse.GetValue(rejects), cancel);
+            var report = await register.ImportAsync(parse.GetValue(file)!, key, who.Trim(), parse.GetValue(skip), parse.GetValue(rejects), cancel);
             foreach (var p in report.Problems.Take(200))
             {
                 error.WriteLine(p.ToString());
@@ -130,6 +136,10 @@ internal static class RegisterCommand
             }
             if (report.Failure is { } why)
             {
+                if (report.Imported)
+                {
+                    output.WriteLine($"Imported: {report.Inserted} new episode(s), {report.Updated} updated, {report.Unchanged} unchanged.");
+                }
                 error.WriteLine($"bedflow: {why}");
                 return ExitCodes.Failure;
             }
@@ -305,6 +315,18 @@ internal static class RegisterCommand
         {
             error.WriteLine($"bedflow: {e.Message}");
             return (null, ExitCodes.Failure);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            // SQLITE_BUSY / LOCKED: another process holds the register (an import by an older Bedflow, a tool with it open).
+            error.WriteLine($"bedflow: the register at {location} is busy: another process has held it for longer than 30 seconds. Try again when it has finished.");
+            return (null, ExitCodes.Failure);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is "3D000" or "28000" or "28P01" or "42501")
+        {
+            // The server answered: no such database, an unknown role or password, no permission — a mistake in --db.
+            error.WriteLine($"bedflow: cannot open the register at {location}: {e.MessageText}. Check --db (database, user, password) and what the user may do.");
+            return (null, ExitCodes.UsageError);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {

@@ -151,4 +151,42 @@ public class RegisterCommandFaultTests
             Environment.SetEnvironmentVariable("BEDFLOW_REGISTER_KEY", null);
         }
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("943 476 5919")]
+    public void An_audit_user_that_is_empty_or_an_nhs_number_is_refused(string user)
+    {
+        Environment.SetEnvironmentVariable("BEDFLOW_REGISTER_KEY", "0123456789abcdef0123456789abcdef-test");
+        try
+        {
+            string db = Path.Combine(Path.GetTempPath(), $"register-{Guid.NewGuid():N}.db");
+            var (code, _, error) = Cli.Run("register", "import", Cli.RepoFile("examples", "oxfordshire", "register-extract.csv"), "--db", db, "--user", user);
+            Assert.Equal(2, code);
+            Assert.Contains("--user must name who is importing", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("4765919", error, StringComparison.Ordinal);
+            Assert.False(File.Exists(db));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("BEDFLOW_REGISTER_KEY", null);
+        }
+    }
+
+    [Fact]
+    public void A_postgresql_database_that_does_not_exist_is_a_usage_error()
+    {
+        // .ci/run starts a server and sets BEDFLOW_TEST_POSTGRES; without one (a developer's machine) there is nothing to ask.
+        string? server = Environment.GetEnvironmentVariable("BEDFLOW_TEST_POSTGRES");
+        if (server is null)
+        {
+            Assert.NotEqual("true", Environment.GetEnvironmentVariable("CI"));
+            return;
+        }
+        string missing = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"no_such_register_{Guid.NewGuid():N}" }.ToString();
+        var (code, _, error) = Cli.Run("register", "list", "--engine", "postgres", "--db", missing);
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Username=", error, StringComparison.Ordinal);
+    }
 }

@@ -73,10 +73,14 @@ public sealed class DelayRegister(RegisterDatabase db)
             return new ImportReport(0, 0, 0, bad.Count, problems, null);
         }
         // The rejects file is written in full before the database is touched (so a full disk or a
-        // folder that cannot be written stops the import first), and put in place only once the
-        // import has committed.
-        string? rejects = bad.Count > 0 ? rejectsFile ?? file + ".rejects.csv" : null;
-        string? staging = rejects is null ? null : rejects + ".partial";
+        // folder that cannot be written stops the import first), under a name of this import's own,
+        // and put in place only once the import has committed.
+        string? rejects = bad.Count > 0 ? Path.GetFullPath(rejectsFile ?? file + ".rejects.csv") : null;
+        if (rejects is not null && RejectsProblem(file, rejects) is { } wrong)
+        {
+            return new ImportReport(0, 0, 0, bad.Count, [.. problems, new ImportProblem(file, 0, "", wrong)], null);
+        }
+        string? staging = rejects is null ? null : $"{rejects}.{Guid.NewGuid():N}.partial";
         try
         {
             if (rejects is not null)
@@ -89,25 +93,54 @@ public sealed class DelayRegister(RegisterDatabase db)
             TryDelete(staging);
             return new ImportReport(0, 0, 0, bad.Count, problems, null) { Failure = $"cannot write the rejects file {rejects}: {e.Message} Nothing was imported." };
         }
+        ((int Inserted, int Updated, int Unchanged) Written, ImportProblem? Refused) result;
         try
         {
-            var (written, refused) = await WriteAsync(file, episodes, key, user, afterEpisode, cancel).ConfigureAwait(false);
-            if (refused is not null)
-            {
-                TryDelete(staging);
-                return new ImportReport(0, 0, 0, 0, [refused], null);
-            }
-            if (rejects is not null)
-            {
-                File.Move(staging!, rejects, overwrite: true);
-            }
-            return new ImportReport(written.Inserted, written.Updated, written.Unchanged, bad.Count, problems, rejects) { Imported = true };
+            result = await WriteAsync(file, episodes, key, user, afterEpisode, cancel).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or RegisterBusyException or TimeoutException)
         {
             TryDelete(staging);
             return new ImportReport(0, 0, 0, bad.Count, problems, null) { Failure = Describe(e) + (e is RegisterBusyException ? "" : ". Nothing was imported: the register is as it was.") };
         }
+        var (written, refused) = result;
+        if (refused is not null)
+        {
+            TryDelete(staging);
+            return new ImportReport(0, 0, 0, 0, [refused], null);
+        }
+        var report = new ImportReport(written.Inserted, written.Updated, written.Unchanged, bad.Count, problems, rejects) { Imported = true };
+        if (rejects is not null)
+        {
+            try
+            {
+                File.Move(staging!, rejects, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The import has committed: say so, and where the rejected rows are.
+                return report with { RejectsFile = staging, Failure = $"the import committed, but the rejects file could not be put at {rejects} ({e.Message}): the rejected rows are in {staging}." };
+            }
+        }
+        return report;
+    }
+
+    /// <summary>Why the rejects file cannot go at <paramref name="rejects"/> (a folder, the extract itself, the register's own file), or null.</summary>
+    private string? RejectsProblem(string file, string rejects)
+    {
+        if (Directory.Exists(rejects))
+        {
+            return $"the rejects file {rejects} is a folder: give a file name (--rejects).";
+        }
+        if (string.Equals(rejects, Path.GetFullPath(file), StringComparison.Ordinal))
+        {
+            return "the rejects file would overwrite the extract itself: give another --rejects.";
+        }
+        if (db.SqliteFile is { } register && string.Equals(rejects, Path.GetFullPath(register), StringComparison.Ordinal))
+        {
+            return "the rejects file would overwrite the register's database: give another --rejects.";
+        }
+        return null;
     }
 
     /// <summary>What went wrong outside the input (a full disk, a lost connection, a lock held too long), in one line of words.</summary>
@@ -403,23 +436,20 @@ public sealed class DelayRegister(RegisterDatabase db)
                 episodes.SelectMany(x => x.Episode.Reasons.Select(r => new { id = x.Id, from = T(r.From), reason = r.Reason.ToString(), responsible = r.Responsible.ToString() })), t).ConfigureAwait(false);
             return;
         }
-        var parameters = new DynamicParameters();
-        var values = new StringBuilder();
-        int n = 0;
-        foreach (var (id, e) in episodes)
+        // A few thousand rows per statement: one episode may have thousands of reason rows, and PostgreSQL takes at most 65,535 parameters.
+        foreach (var chunk in episodes.SelectMany(x => x.Episode.Reasons.Select(r => (x.Id, r))).Chunk(5_000))
         {
-            foreach (var r in e.Reasons)
+            var parameters = new DynamicParameters();
+            var values = new StringBuilder();
+            for (int n = 0; n < chunk.Length; n++)
             {
+                var (id, r) = chunk[n];
                 parameters.Add($"e{n}", id);
                 parameters.Add($"f{n}", T(r.From));
                 parameters.Add($"r{n}", r.Reason.ToString());
                 parameters.Add($"o{n}", r.Responsible.ToString());
                 values.Append(n == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@e{n}, {db.Time($"f{n}")}, @r{n}, @o{n})");
-                n++;
             }
-        }
-        if (n > 0)
-        {
             await c.ExecuteAsync($"INSERT INTO delay_reasons (episode_id, from_time, reason, responsible) VALUES {values}", parameters, t).ConfigureAwait(false);
         }
     }
@@ -451,14 +481,13 @@ public sealed class DelayRegister(RegisterDatabase db)
     private static async Task WriteRejectsAsync(string path, string[] header, Dictionary<int, string[]> bad, List<ImportProblem> problems, CancellationToken cancel)
     {
         var text = new StringBuilder(Csv.CsvOutput.Line(["line", "problems", .. header]));
+        var byLine = problems.ToLookup(p => p.Line);
         foreach (var (line, fields) in bad.OrderBy(b => b.Key))
         {
-            string why = string.Join(" | ", problems.Where(p => p.Line == line).Select(p => $"{p.Column}: {p.Message}"));
+            string why = string.Join(" | ", byLine[line].Select(p => $"{p.Column}: {p.Message}"));
             text.Append(Csv.CsvOutput.Line([line.ToString(CultureInfo.InvariantCulture), why, .. fields]));
         }
-        string staging = path + ".partial";
-        await File.WriteAllTextAsync(staging, text.ToString(), cancel).ConfigureAwait(false);
-        File.Move(staging, path, overwrite: true);
+        await File.WriteAllTextAsync(path, text.ToString(), cancel).ConfigureAwait(false);
     }
 
     private static string? T(DateTime? time) => time?.ToString(TimeFormat, CultureInfo.InvariantCulture);

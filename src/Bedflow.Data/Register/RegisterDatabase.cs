@@ -65,6 +65,9 @@ public sealed class RegisterDatabase
 
     internal RegisterOptions Options { get; }
 
+    /// <summary>The SQLite file, or null on PostgreSQL.</summary>
+    internal string? SqliteFile => Engine == RegisterEngine.Sqlite ? new SqliteConnectionStringBuilder(ConnectionString).DataSource : null;
+
     /// <summary>Opens (creating if need be) the register at <paramref name="location"/> and applies any pending migrations.</summary>
     public static Task<RegisterDatabase> OpenAsync(RegisterLocation location, CancellationToken cancel = default) => OpenAsync(location, RegisterOptions.Default, cancel);
 
@@ -72,6 +75,10 @@ public sealed class RegisterDatabase
     public static async Task<RegisterDatabase> OpenAsync(RegisterLocation location, RegisterOptions options, CancellationToken cancel = default)
     {
         var database = Create(location, options, create: true);
+        if (database.Engine == RegisterEngine.Sqlite)
+        {
+            await database.UseWriteAheadLogAsync(cancel).ConfigureAwait(false);
+        }
         await Migrations.ApplyAsync(database, cancel).ConfigureAwait(false);
         return database;
     }
@@ -115,6 +122,32 @@ public sealed class RegisterDatabase
                 Pooling = false,
                 Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             }.ToString(), options);
+    }
+
+    /// <summary>
+    /// Puts an SQLite register in write-ahead-log mode (kept in the file), so that reading it — a
+    /// SitRep, the schema version an import checks first — never waits for an import in progress,
+    /// however large: only writers wait for each other, on the polled lock. A register another
+    /// process has open stays as it is until the next write finds it free.
+    /// </summary>
+    private async Task UseWriteAheadLogAsync(CancellationToken cancel)
+    {
+        await using var connection = await ConnectAsync(cancel).ConfigureAwait(false);
+        if (string.Equals(await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode").ConfigureAwait(false), "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        var sqlite = (SqliteConnection)connection;
+        await sqlite.ExecuteAsync("PRAGMA busy_timeout = 0").ConfigureAwait(false);
+        sqlite.DefaultTimeout = 1;
+        try
+        {
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL").ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            // In use by another process: left in its journal mode for now.
+        }
     }
 
     /// <summary>An open connection.</summary>

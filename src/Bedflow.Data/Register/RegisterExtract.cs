@@ -104,6 +104,10 @@ internal static class RegisterExtract
             // The physical line the record starts on (a quoted cell may span lines; blank lines are skipped).
             int line = Math.Max(lastLine + 1, csv.Parser.RawRow - CountNewlines(csv.Parser.RawRecord));
             lastLine = csv.Parser.RawRow;
+            if (Blank(csv))
+            {
+                continue; // a row of empty cells (Excel leaves them) belongs to no episode
+            }
             int before = problems.Count;
             void Add(string column, string message) => problems.Add(new ImportProblem(file, line, column, message));
             string Get(string column) => Array.IndexOf(header, column) is var i and >= 0 && i < csv.Parser.Count ? (csv.GetField(i) ?? "").Trim() : "";
@@ -113,20 +117,26 @@ internal static class RegisterExtract
             }
             for (int i = 0; i < Math.Min(csv.Parser.Count, header.Length); i++)
             {
-                if (header[i] != "nhs_number" && NhsNumber.ContainsNumberLike(csv.Parser[i]))
+                string cell = csv.Parser[i] ?? "";
+                if (header[i] != "nhs_number" && NhsNumber.ContainsNumberLike(cell))
                 {
                     Add(header[i], "holds what looks like an NHS number: NHS numbers belong only in the nhs_number column.");
+                }
+                if (cell.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+                {
+                    Add(header[i], "holds a control character (such as NUL): is this a text CSV file?");
+                }
+                if (header[i] is "provider" or "service" && cell.Length > MaxName)
+                {
+                    Add(header[i], $"is longer than {MaxName} characters.");
                 }
             }
             string provider = Get("provider");
             string? nhs = NhsNumber.Normalise(Get("nhs_number"));
             DateTime? admitted = null;
-            if (csv.Parser.Count != header.Length)
-            {
-                // A malformed row: nothing else in it can be trusted, but it may still say which episode it is.
-                admitted = DateTime.TryParseExact(Get("admitted"), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at0) ? at0 : null;
-            }
-            else
+            // A malformed row's cells may have shifted: none of its columns can be trusted.
+            bool malformed = csv.Parser.Count != header.Length;
+            if (!malformed)
             {
                 if (provider.Length == 0)
                 {
@@ -142,16 +152,19 @@ internal static class RegisterExtract
             if (problems.Count > before || episode is null)
             {
                 bad[line] = Masked(csv);
-                string? hash = nhs is null ? null : NhsNumber.Hash(nhs, key);
-                string? p = provider.Length > 0 ? provider : null;
-                int known = (p is null ? 0 : 1) + (hash is null ? 0 : 1) + (admitted is null ? 0 : 1);
-                if (known == 3)
+                // Which episode is this row? Only what can be trusted: the provider and admission of a
+                // well-formed row, and the patient from a valid NHS number wherever it sits in the row.
+                string? p = !malformed && provider.Length > 0 && !NhsNumber.ContainsNumberLike(provider) ? provider : null;
+                string? number = (malformed ? null : nhs) ?? FirstValidNumber(csv);
+                string? hash = number is null ? null : NhsNumber.Hash(number, key);
+                DateTime? a = malformed ? null : admitted;
+                if (p is not null && hash is not null && a is not null)
                 {
-                    tainted.Add((p!, hash!, admitted!.Value));
+                    tainted.Add((p, hash, a.Value));
                 }
-                else if (known == 2)
+                else if (hash is not null || (p is not null && a is not null))
                 {
-                    looseTies.Add((p, hash, admitted)); // keeps out every episode that matches the two it has
+                    looseTies.Add((p, hash, a)); // keeps out every episode that matches what it has: the patient's, or the provider's at that admission
                 }
                 else
                 {
@@ -210,9 +223,38 @@ internal static class RegisterExtract
         if (unidentified > 0)
         {
             fatal = true;
-            problems.Add(new ImportProblem(file, 0, "", $"{unidentified} bad row(s) cannot be tied to their episode (two or more of provider, NHS number and admission cannot be read): nothing can be imported safely, even with --skip-invalid. Fix them first."));
+            problems.Add(new ImportProblem(file, 0, "", $"{unidentified} bad row(s) cannot be tied to their episode (no valid NHS number anywhere in the row, and not both a readable provider and admission): nothing can be imported safely, even with --skip-invalid. Fix them first."));
         }
         return ([.. episodes.Values.Where(e => !e.Lines.Any(bad.ContainsKey))], problems, bad);
+    }
+
+    /// <summary>The longest provider code or service name, in characters.</summary>
+    public const int MaxName = 200;
+
+    /// <summary>True when every cell of the row is empty or spaces.</summary>
+    private static bool Blank(CsvReader csv)
+    {
+        for (int i = 0; i < csv.Parser.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(csv.Parser[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The first cell of the row that is a valid NHS number, or null.</summary>
+    private static string? FirstValidNumber(CsvReader csv)
+    {
+        for (int i = 0; i < csv.Parser.Count; i++)
+        {
+            if (NhsNumber.Normalise(csv.Parser[i]) is { } number)
+            {
+                return number;
+            }
+        }
+        return null;
     }
 
     /// <summary>Why the header cannot be read, or null. Never echoes a cell that may be data.</summary>

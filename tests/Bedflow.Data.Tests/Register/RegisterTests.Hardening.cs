@@ -293,3 +293,136 @@ public class LongLockTests
         return path;
     }
 }
+
+/// <summary>Defects a hostile review found, each pinned by a test.</summary>
+public class RegisterReviewTests
+{
+    private static readonly byte[] Key = System.Text.Encoding.UTF8.GetBytes("test-key-0123456789abcdef0123456789");
+    private const string Header = RegisterTests<SqliteEngine>.Header;
+    private static readonly string Extract = RegisterTests<SqliteEngine>.Extract;
+
+    private static async Task<string> Write(string text)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"extract-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, text);
+        return path;
+    }
+
+    private static async Task<DelayRegister> NewRegister(RegisterOptions? options = null) =>
+        new(await RegisterDatabase.OpenAsync(await new SqliteEngine().NewDatabaseAsync(), options ?? RegisterOptions.Default));
+
+    [Fact]
+    public async Task A_rejects_path_that_is_a_folder_the_extract_or_the_register_is_refused_before_anything_is_written()
+    {
+        var location = await new SqliteEngine().NewDatabaseAsync();
+        var register = new DelayRegister(await RegisterDatabase.OpenAsync(location));
+        string file = await Write(Extract.Replace("9434765870", "9434765871", StringComparison.Ordinal));
+        string folder = Directory.CreateTempSubdirectory().FullName;
+        foreach (var (rejects, says) in new[] { (folder, "is a folder"), (file, "would overwrite the extract itself"), (location.Target, "would overwrite the register's database") })
+        {
+            var report = await register.ImportAsync(file, Key, "t", skipInvalid: true, rejectsFile: rejects);
+            Assert.False(report.Imported);
+            Assert.Null(report.Failure); // a mistake in the command: exit 2, not 1
+            Assert.Contains(report.Problems, p => p.Line == 0 && p.Message.Contains(says, StringComparison.Ordinal));
+        }
+        Assert.Equal((0L, 0L, 0L), await register.CountsAsync());
+        Assert.StartsWith(Header, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rejects_file_that_cannot_be_put_in_place_after_the_commit_says_the_import_committed()
+    {
+        var register = await NewRegister();
+        string file = await Write(Extract.Replace("9434765870", "9434765871", StringComparison.Ordinal));
+        string rejects = Path.Combine(Path.GetTempPath(), $"rejects-{Guid.NewGuid():N}.csv");
+        // While the import runs, something puts a folder (with a file in it) where the rejects file is to go.
+        var report = await register.ImportAsync(file, Key, "t", true, rejects, n =>
+        {
+            if (n == 0)
+            {
+                Directory.CreateDirectory(rejects);
+                File.WriteAllText(Path.Combine(rejects, "x"), "x");
+            }
+        }, CancellationToken.None);
+        Assert.True(report.Imported);
+        Assert.StartsWith("the import committed, but the rejects file could not be put at", report.Failure, StringComparison.Ordinal);
+        Assert.True(File.Exists(report.RejectsFile)); // the rejected rows are kept, where the message says
+        Assert.Contains(report.RejectsFile!, report.Failure, StringComparison.Ordinal);
+        Assert.Equal(2, report.Inserted);
+    }
+
+    [Fact]
+    public async Task Reading_and_a_second_import_do_not_wait_on_a_large_import_that_has_spilled_its_cache()
+    {
+        // A one-page cache makes the first import spill to the file at once: in SQLite's rollback
+        // journal that locks out readers; the register's write-ahead log does not.
+        var location = await new SqliteEngine().NewDatabaseAsync();
+        var quick = new RegisterOptions(TimeSpan.FromMinutes(1)) { DriverTimeout = TimeSpan.FromSeconds(1) };
+        var big = new DelayRegister(await RegisterDatabase.OpenAsync(location, quick with { OnConnect = "PRAGMA cache_size = 1" }));
+        var many = Header + "\n" + string.Concat(Enumerable.Range(0, 1_000).Select(i =>
+            $"RTH,9990000018,{new DateTime(2016, 6, 1).AddMinutes(i):yyyy-MM-dd HH:mm},,,ward-{i},acute,,,,,yes\n"));
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = Task.Run(async () => await big.ImportAsync(await Write(many), Key, "one", false, null, n =>
+        {
+            if (n == 900)
+            {
+                holding.SetResult();
+                Thread.Sleep(TimeSpan.FromSeconds(3));
+            }
+        }, CancellationToken.None));
+        await holding.Task;
+        var (reader, problem) = await RegisterDatabase.OpenExistingAsync(location, quick);
+        Assert.Null(problem);
+        Assert.Empty(await new DelayRegister(reader!).DelayRecordsAsync()); // reads what was committed: nothing yet
+        var second = await new DelayRegister(await RegisterDatabase.OpenAsync(location, quick)).ImportAsync(await Write(Extract), Key, "two", false);
+        Assert.True(second.Imported, second.Failure);
+        Assert.True((await first).Imported);
+        Assert.Equal((4L, 1_003L, 3L), await big.CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_row_missing_its_nhs_number_cell_stops_the_import_and_one_with_provider_and_number_swapped_keeps_its_episode_out()
+    {
+        var register = await NewRegister();
+        const string First = "RTH,9999353509,2016-10-25 16:00,2016-10-26 20:00,2016-11-08 20:00,acute,acute,P2,G,NHS,2016-10-26 20:00,yes\n";
+        string shifted = Header + "\n" + First + "RTH,2016-10-25 16:00,2016-10-26 20:00,2016-11-08 20:00,acute,acute,P2,Dii,Social Care,2016-11-02 08:00,yes\n";
+        var stopped = await register.ImportAsync(await Write(shifted), Key, "t", skipInvalid: true);
+        Assert.False(stopped.Imported);
+        Assert.Contains(stopped.Problems, p => p.Message.Contains("cannot be tied to their episode", StringComparison.Ordinal));
+        string swapped = Extract + First + "9999353509,RTH,2016-10-25 16:00,2016-10-26 20:00,2016-11-08 20:00,acute,acute,P2,Dii,Social Care,2016-11-02 08:00,yes\n";
+        var report = await register.ImportAsync(await Write(swapped), Key, "t", skipInvalid: true);
+        Assert.True(report.Imported, string.Join("\n", report.Problems));
+        Assert.Equal(3, report.Inserted); // the extract's three; not the half of 999 935 3509's episode
+        Assert.DoesNotContain(await register.DelayRecordsAsync(), r => r.Admitted == new DateTime(2016, 10, 25, 16, 0, 0));
+    }
+
+    [Fact]
+    public async Task Rows_of_empty_cells_are_skipped_and_control_characters_and_overlong_names_are_problems_at_their_line()
+    {
+        var register = await NewRegister();
+        var blank = await register.ImportAsync(await Write(Extract + ",,,,,,,,,,,\n   \n,,,,,,,,,,,\n"), Key, "t", false);
+        Assert.True(blank.Imported, string.Join("\n", blank.Problems));
+        Assert.Equal(3, blank.Inserted);
+        string nul = Extract + "RTH,9990000018,2016-05-01 10:00,,,ac\0ute,acute,,,,,yes\n";
+        var withNul = await register.ImportAsync(await Write(nul), Key, "t", false);
+        Assert.Contains(withNul.Problems, p => p.Line == 6 && p.Column == "service" && p.Message.StartsWith("holds a control character", StringComparison.Ordinal));
+        string longName = Extract + $"RTH,9990000018,2016-05-01 10:00,,,{new string('w', 300)},acute,,,,,yes\n";
+        var tooLong = await register.ImportAsync(await Write(longName), Key, "t", false);
+        Assert.Contains(tooLong.Problems, p => p.Line == 6 && p.Column == "service" && p.Message == "is longer than 200 characters.");
+    }
+
+    [PostgresFact]
+    public async Task An_episode_with_seventeen_thousand_reason_rows_imports_on_postgresql()
+    {
+        var register = new DelayRegister(await RegisterDatabase.OpenAsync(await new PostgresEngine().NewDatabaseAsync()));
+        var ready = new DateTime(2016, 4, 2, 0, 0, 0);
+        var text = new System.Text.StringBuilder(Header).Append('\n');
+        for (int i = 0; i < 17_000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"RTH,9990000018,2016-04-01 10:00,2016-04-02 00:00,2016-06-30 00:00,acute,acute,P1,{(i % 2 == 0 ? "E" : "C")},{(i % 2 == 0 ? "Social Care" : "NHS")},{ready.AddMinutes(i):yyyy-MM-dd HH:mm},yes\n");
+        }
+        var report = await register.ImportAsync(await Write(text.ToString()), Key, "t", false);
+        Assert.True(report.Imported, report.Failure ?? string.Join("\n", report.Problems.Take(3)));
+        Assert.Equal((1L, 1L, 17_000L), await register.CountsAsync());
+    }
+}
