@@ -72,6 +72,12 @@ public sealed class DelayRegister(RegisterDatabase db)
         {
             return new ImportReport(0, 0, 0, bad.Count, problems, null);
         }
+        if (bad.Values.Any(v => ReferenceEquals(v, RegisterExtract.KeptOut)))
+        {
+            // Good rows kept out with their episodes go to the rejects file whole (masked), to be corrected and imported again.
+            using var again = RegisterExtract.Open(file);
+            RegisterExtract.FillKeptOut(again, bad);
+        }
         // The rejects file is written in full before the database is touched (so a full disk or a
         // folder that cannot be written stops the import first), under a name of this import's own,
         // and put in place only once the import has committed.

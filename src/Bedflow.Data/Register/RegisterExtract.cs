@@ -102,7 +102,7 @@ internal static class RegisterExtract
         while (csv.Read())
         {
             // The physical line the record starts on (a quoted cell may span lines; blank lines are skipped).
-            int line = Math.Max(lastLine + 1, csv.Parser.RawRow - CountNewlines(csv.Parser.RawRecord));
+            int line = StartLine(csv, lastLine);
             lastLine = csv.Parser.RawRow;
             if (Blank(csv))
             {
@@ -204,7 +204,7 @@ internal static class RegisterExtract
                 foreach (int l in e.Lines)
                 {
                     problems.Add(new ImportProblem(file, l, "", "is part of an episode with a bad row elsewhere in the file: the whole episode is kept out."));
-                    bad.TryAdd(l, [e.Provider, "(masked)", e.Admitted.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
+                    bad.TryAdd(l, KeptOut);
                 }
             }
         }
@@ -216,7 +216,7 @@ internal static class RegisterExtract
                 problems.Add(new ImportProblem(file, e.Lines[0], "reason", "the patient is delayed past midnight but no row gives a delay reason."));
                 foreach (int l in e.Lines)
                 {
-                    bad.TryAdd(l, [e.Provider, "(masked)", e.Admitted.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
+                    bad.TryAdd(l, KeptOut);
                 }
             }
         }
@@ -227,6 +227,37 @@ internal static class RegisterExtract
         }
         return ([.. episodes.Values.Where(e => !e.Lines.Any(bad.ContainsKey))], problems, bad);
     }
+
+    /// <summary>
+    /// The cells of a good row kept out with its episode: filled in by <see cref="FillKeptOut"/>,
+    /// which reads the file again, so the rows need not be held in memory meanwhile.
+    /// </summary>
+    public static readonly string[] KeptOut = [];
+
+    /// <summary>Fills in the masked cells of the <see cref="KeptOut"/> lines of <paramref name="bad"/>, reading the file again.</summary>
+    public static void FillKeptOut(TextReader reader, Dictionary<int, string[]> bad)
+    {
+        var wanted = bad.Where(b => ReferenceEquals(b.Value, KeptOut)).Select(b => b.Key).ToHashSet();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim, MaxFieldSize = MaxCell };
+        using var csv = new CsvReader(reader, config);
+        int lastLine = 0;
+        while (wanted.Count > 0 && csv.Read())
+        {
+            int line = StartLine(csv, lastLine);
+            lastLine = csv.Parser.RawRow;
+            if (wanted.Remove(line))
+            {
+                bad[line] = Masked(csv);
+            }
+        }
+    }
+
+    /// <summary>The physical line a record starts on (a quoted cell may span lines; blank lines are skipped).</summary>
+    private static int StartLine(CsvReader csv, int lastLine) => Math.Max(lastLine + 1, csv.Parser.RawRow - CountNewlines(csv.Parser.RawRecord));
 
     /// <summary>The longest provider code or service name, in characters.</summary>
     public const int MaxName = 200;

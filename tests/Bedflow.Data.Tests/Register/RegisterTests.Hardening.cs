@@ -19,6 +19,9 @@ public abstract partial class RegisterTests<TEngine>
         Assert.Contains(report.Problems, p => p.Line == 2 && p.Message.StartsWith("is part of an episode with a bad row", StringComparison.Ordinal));
         var records = await register.DelayRecordsAsync();
         Assert.DoesNotContain(records, r => r.Admitted == new DateTime(2016, 4, 20, 10, 0, 0));
+        // The good row kept out with it is in the rejects file whole (masked), ready to be corrected and imported again.
+        string keptOut = (await File.ReadAllLinesAsync(report.RejectsFile!)).Single(l => l.StartsWith("2,", StringComparison.Ordinal));
+        Assert.EndsWith(",RTH,*******919,2016-04-20 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,A,Social Care,2016-04-27 10:00,yes", keptOut, StringComparison.Ordinal);
     }
 
     protected async Task A_row_with_two_key_fields_unreadable_stops_the_import()

@@ -243,13 +243,22 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
             "RTH, Oxford,943 476 5919,2016-04-20 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di", StringComparison.Ordinal);
         string file = await WriteAsync(shifted);
         var report = await register.ImportAsync(file, Key, "t", skipInvalid: true);
-        Assert.False(report.Imported); // the shifted row cannot be tied to its episode: nothing is safe
-        Assert.Contains(report.Problems, p => p.Message.Contains("cannot be tied to their episode", StringComparison.Ordinal));
+        // The shifted row is tied to its patient by the valid NHS number it holds: that patient's episode stays out whole.
+        Assert.True(report.Imported, string.Join("\n", report.Problems));
+        Assert.Equal(2, report.Inserted);
+        Assert.DoesNotContain(await register.DelayRecordsAsync(), r => r.Admitted == new DateTime(2016, 4, 20, 10, 0, 0));
+
+        // Shifted so that no valid NHS number is left in the row: nothing can be tied, nothing is safe.
+        string lost = Extract.Replace("RTH,943 476 5919,2016-04-20 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di",
+            "RTH, Oxford,943 476 591,2016-04-20 10:00,2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di", StringComparison.Ordinal);
+        var stopped = await new DelayRegister(await NewAsync()).ImportAsync(await WriteAsync(lost), Key, "t", skipInvalid: true);
+        Assert.False(stopped.Imported);
+        Assert.Contains(stopped.Problems, p => p.Message.Contains("cannot be tied to their episode", StringComparison.Ordinal));
 
         // A truncated row that still names its episode keeps the whole episode out, and the rejects file masks the number.
         string truncated = Extract.Replace("2016-04-27 10:00,2016-05-05 12:00,acute,acute,P3,Di,Social Care,2016-05-01 15:00,yes", "2016-04-27 10:00", StringComparison.Ordinal);
         string tfile = await WriteAsync(truncated);
-        var partial = await register.ImportAsync(tfile, Key, "t", skipInvalid: true);
+        var partial = await new DelayRegister(await NewAsync()).ImportAsync(tfile, Key, "t", skipInvalid: true);
         Assert.True(partial.Imported);
         Assert.Equal(2, partial.Inserted); // not the episode of lines 2 and 3
         string rejects = await File.ReadAllTextAsync(partial.RejectsFile!);
