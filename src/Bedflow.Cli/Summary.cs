@@ -65,12 +65,7 @@ internal static class Summary
 
     private static string Label(Commissioner org) => org == Commissioner.Nhs ? "NHS commissioner's" : "council's";
 
-    private static string Millions(Core.Statistics.Estimate e) => Formatting.Estimate(e with
-    {
-        Mean = e.Mean / 1e6,
-        HalfWidth = e.HalfWidth / 1e6,
-        StandardDeviation = e.StandardDeviation / 1e6,
-    }, "F2");
+    private static string Millions(Core.Statistics.Estimate e) => Formatting.Estimate(e.DividedBy(1e6), "F2");
 
     public static void Print(Scenario scenario, Core.Simulation.RunOptions options, IReadOnlyList<VariantResult> results, TimeSpan elapsed, string folder, TextWriter output)
     {

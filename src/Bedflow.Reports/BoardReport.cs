@@ -68,7 +68,7 @@ public static class BoardReport
             if (costed)
             {
                 var c = r.Costs!.Total;
-                h.Append("<td>").Append(Cell(c with { Mean = c.Mean / 1e6, HalfWidth = c.HalfWidth / 1e6 }, "N2")).Append("</td><td>");
+                h.Append("<td>").Append(Cell(c.DividedBy(1e6), "N2")).Append("</td><td>");
                 h.Append(r.VersusBaseline is { } vb && !double.IsNaN(vb.CostPerDelayedDayAvoided) ? E(vb.CostPerDelayedDayAvoided.ToString("N0", CultureInfo.InvariantCulture)) : "–");
                 h.Append("</td>");
             }

@@ -61,7 +61,7 @@ public static class Experiment
         var freed = Paired((v, i) => -v.AcuteBedDays(i));
         var waiting = Paired((v, i) => v.AdmissionsWaitingIn(i));
         Estimate Money(Func<CostBreakdown, decimal> part) => variant.Costs is null || baseline.Costs is null
-            ? new Estimate { Mean = double.NaN }
+            ? Estimate.Undefined
             : Paired((v, i) => (double)part(v.Costs!.Replications[i]));
         var byOrg = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Money(c => c.ByOrganisation.GetValueOrDefault(o)));
         var cash = Money(c => -(c.Funded + c.FixedCosts));

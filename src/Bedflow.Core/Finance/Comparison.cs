@@ -26,7 +26,7 @@ public sealed class Comparison
         ElectiveCasesFromBeds = prices.ElectiveBedDays > 0 ? acuteBedDaysFreed.Mean / prices.ElectiveBedDays : double.NaN;
         ElectiveCasesFromMoney = prices.ElectivePrice is { } price && price > 0 ? -totalCost.Mean / (double)price : double.NaN;
         GapClosed = budgets.Where(b => b.Savings is { Gap: > 0 }).ToDictionary(b => b.Organisation,
-            b => -costByOrganisation.GetValueOrDefault(b.Organisation, new Estimate { Mean = 0 }).Mean / years / (double)b.Savings!.Gap);
+            b => -(costByOrganisation.GetValueOrDefault(b.Organisation)?.Mean ?? 0) / years / (double)b.Savings!.Gap);
     }
 
     /// <summary>The variant compared with the baseline.</summary>
