@@ -218,13 +218,13 @@ internal static class RegisterCommand
             w.WriteStartObject("by_reason");
             foreach (var r in SitRep.Reasons)
             {
-                w.WriteNumber(r.ToString(), m.DelayedDays(reason: r));
+                w.WriteNumber(SitRepCodes.Code(r), m.DelayedDays(reason: r));
             }
             w.WriteEndObject();
             w.WriteStartObject("by_organisation");
             foreach (var o in SitRep.Responsibilities)
             {
-                w.WriteNumber(o switch { Responsibility.Nhs => "nhs", Responsibility.SocialCare => "social_care", _ => "both" }, m.DelayedDays(responsible: o));
+                w.WriteNumber(SitRepCodes.Code(o), m.DelayedDays(responsible: o));
             }
             w.WriteEndObject();
             w.WriteEndObject();
@@ -244,7 +244,7 @@ internal static class RegisterCommand
             DelayReason? only = null;
             if (parse.GetValue(reason) is { } rt)
             {
-                if (rt.Any(char.IsAsciiDigit) || !Enum.TryParse<DelayReason>(rt, ignoreCase: true, out var parsed))
+                if (SitRepCodes.Reason(rt) is not { } parsed)
                 {
                     error.WriteLine($"bedflow: --reason must be one of {string.Join(", ", SitRep.Reasons)}, but was '{rt}'.");
                     return ExitCodes.UsageError;
@@ -343,13 +343,7 @@ internal static class RegisterCommand
 
     private static bool TryResponsibility(string? text, out Responsibility? who)
     {
-        who = text?.ToLowerInvariant() switch
-        {
-            "nhs" => Responsibility.Nhs,
-            "social_care" => Responsibility.SocialCare,
-            "both" => Responsibility.Both,
-            _ => null,
-        };
+        who = SitRepCodes.Responsible(text);
         return text is null || who is not null;
     }
 }

@@ -207,7 +207,7 @@ public sealed class DelayRegister(RegisterDatabase db)
             {
                 await connection.ExecuteAsync("INSERT INTO organisations (code, name, kind) VALUES (@provider, @provider, 'provider') ON CONFLICT (code) DO NOTHING", new { provider }, transaction).ConfigureAwait(false);
                 await connection.ExecuteAsync("INSERT INTO services (provider, name, beds) VALUES (@provider, @service, @beds) ON CONFLICT (provider, name) DO UPDATE SET beds = excluded.beds",
-                    new { provider, service, beds = beds.ToString() }, transaction).ConfigureAwait(false);
+                    new { provider, service, beds = SitRepCodes.Code(beds) }, transaction).ConfigureAwait(false);
             }
             // Work in batches: a few statements per few hundred episodes, not several per episode.
             for (int from = 0; from < episodes.Count; from += BatchSize)
@@ -277,13 +277,13 @@ public sealed class DelayRegister(RegisterDatabase db)
         return [.. episodes.Select(e => new DelayRecord
         {
             Service = e.Service,
-            Beds = Enum.Parse<SitRepBeds>(e.Beds),
+            Beds = Stored(SitRepCodes.Beds(e.Beds), e.Beds),
             Adult = e.Adult != 0,
             Admitted = P(e.Admitted)!.Value,
             Ready = P(e.Ready),
             Exit = P(e.Discharged),
             Pathway = e.Destination is { } d && d != "none" ? Enum.Parse<DischargePathway>(d) : null,
-            Reasons = [.. reasons[e.Id].Select(r => new ReasonChange(P(r.From)!.Value, Enum.Parse<DelayReason>(r.Reason), Enum.Parse<Responsibility>(r.Responsible)))],
+            Reasons = [.. reasons[e.Id].Select(r => new ReasonChange(P(r.From)!.Value, Stored(SitRepCodes.Reason(r.Reason), r.Reason), Stored(SitRepCodes.Responsible(r.Responsible), r.Responsible)))],
         })];
     }
 
@@ -303,8 +303,8 @@ public sealed class DelayRegister(RegisterDatabase db)
         {
             (string Reason, string Responsible)? reason = reasons[e.Id].OrderBy(r => r.From, StringComparer.Ordinal).Select(r => ((string, string)?)(r.Reason, r.Responsible)).LastOrDefault();
             var ready = P(e.Ready)!.Value;
-            list.Add(new CurrentDelay(e.Patient, e.Provider, e.Service, Enum.Parse<SitRepBeds>(e.Beds), ready, (now - ready).TotalDays,
-                reason is { } r ? Enum.Parse<DelayReason>(r.Reason) : DelayReason.O, reason is { } r2 ? Enum.Parse<Responsibility>(r2.Responsible) : Responsibility.Nhs));
+            list.Add(new CurrentDelay(e.Patient, e.Provider, e.Service, Stored(SitRepCodes.Beds(e.Beds), e.Beds), ready, (now - ready).TotalDays,
+                reason is { } r ? Stored(SitRepCodes.Reason(r.Reason), r.Reason) : DelayReason.O, reason is { } r2 ? Stored(SitRepCodes.Responsible(r2.Responsible), r2.Responsible) : Responsibility.Nhs));
         }
         return [.. list.OrderByDescending(d => d.Days)];
     }
@@ -341,9 +341,9 @@ public sealed class DelayRegister(RegisterDatabase db)
     private bool Sqlite => db.Engine == RegisterEngine.Sqlite;
 
     private static EpisodeRow Row(ExtractEpisode e, long patient) =>
-        new(e.Provider, patient, T(e.Admitted)!, T(e.Ready), T(e.Discharged), e.Service, e.Beds.ToString(), e.Destination, e.Adult ? 1 : 0);
+        new(e.Provider, patient, T(e.Admitted)!, T(e.Ready), T(e.Discharged), e.Service, SitRepCodes.Code(e.Beds), e.Destination, e.Adult ? 1 : 0);
 
-    private static string Reasons(ExtractEpisode e) => string.Join(";", e.Reasons.Select(r => $"{T(r.From)} {r.Reason} {r.Responsible}"));
+    private static string Reasons(ExtractEpisode e) => string.Join(";", e.Reasons.Select(r => $"{T(r.From)} {SitRepCodes.Code(r.Reason)} {SitRepCodes.Code(r.Responsible)}"));
 
     /// <summary>The register key of every patient in the batch, adding the new ones (two statements).</summary>
     private async Task<Dictionary<string, long>> PatientsAsync(DbConnection c, DbTransaction t, List<ExtractEpisode> batch, CancellationToken cancel)
@@ -439,7 +439,7 @@ public sealed class DelayRegister(RegisterDatabase db)
         if (Sqlite)
         {
             await c.ExecuteAsync("INSERT INTO delay_reasons (episode_id, from_time, reason, responsible) VALUES (@id, @from, @reason, @responsible)",
-                episodes.SelectMany(x => x.Episode.Reasons.Select(r => new { id = x.Id, from = T(r.From), reason = r.Reason.ToString(), responsible = r.Responsible.ToString() })), t).ConfigureAwait(false);
+                episodes.SelectMany(x => x.Episode.Reasons.Select(r => new { id = x.Id, from = T(r.From), reason = SitRepCodes.Code(r.Reason), responsible = SitRepCodes.Code(r.Responsible) })), t).ConfigureAwait(false);
             return;
         }
         // A few thousand rows per statement: one episode may have thousands of reason rows, and PostgreSQL takes at most 65,535 parameters.
@@ -452,8 +452,8 @@ public sealed class DelayRegister(RegisterDatabase db)
                 var (id, r) = chunk[n];
                 parameters.Add($"e{n}", id);
                 parameters.Add($"f{n}", T(r.From));
-                parameters.Add($"r{n}", r.Reason.ToString());
-                parameters.Add($"o{n}", r.Responsible.ToString());
+                parameters.Add($"r{n}", SitRepCodes.Code(r.Reason));
+                parameters.Add($"o{n}", SitRepCodes.Code(r.Responsible));
                 values.Append(n == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@e{n}, {db.Time($"f{n}")}, @r{n}, @o{n})");
             }
             await c.ExecuteAsync($"INSERT INTO delay_reasons (episode_id, from_time, reason, responsible) VALUES {values}", parameters, t).ConfigureAwait(false);
@@ -495,6 +495,10 @@ public sealed class DelayRegister(RegisterDatabase db)
         }
         await File.WriteAllTextAsync(path, text.ToString(), cancel).ConfigureAwait(false);
     }
+
+    /// <summary>A code read back from the register; one this Bedflow does not know means the database was changed by hand (a bug to report, not a user mistake).</summary>
+    private static T Stored<T>(T? value, string code) where T : struct =>
+        value ?? throw new InvalidDataException($"the register holds '{code}', which is not a {typeof(T).Name} code: was the database edited by hand?");
 
     private static string? T(DateTime? time) => time?.ToString(TimeFormat, CultureInfo.InvariantCulture);
 

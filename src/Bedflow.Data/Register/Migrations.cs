@@ -57,6 +57,12 @@ internal static class Migrations
               ALTER TABLE audit ALTER COLUMN at_utc TYPE timestamp USING at_utc::timestamp;
               """
             : "SELECT 1;"),
+        // Stable codes (Core's SitRepCodes), not C# member names: nhs / social_care / both, acute / non_acute.
+        (7, db => """
+            UPDATE delay_reasons SET responsible = CASE responsible WHEN 'Nhs' THEN 'nhs' WHEN 'SocialCare' THEN 'social_care' WHEN 'Both' THEN 'both' ELSE responsible END;
+            UPDATE episodes SET beds = CASE beds WHEN 'Acute' THEN 'acute' WHEN 'NonAcute' THEN 'non_acute' WHEN 'None' THEN 'none' ELSE beds END;
+            UPDATE services SET beds = CASE beds WHEN 'Acute' THEN 'acute' WHEN 'NonAcute' THEN 'non_acute' WHEN 'None' THEN 'none' ELSE beds END;
+            """),
     ];
 
     /// <summary>The newest schema version.</summary>

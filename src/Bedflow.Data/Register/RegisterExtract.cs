@@ -337,12 +337,7 @@ internal static class RegisterExtract
         {
             Add("service", "is empty.");
         }
-        SitRepBeds? beds = get("bed_type").ToLowerInvariant() switch
-        {
-            "acute" => SitRepBeds.Acute,
-            "non_acute" or "non-acute" => SitRepBeds.NonAcute,
-            _ => null,
-        };
+        SitRepBeds? beds = SitRepCodes.Beds(get("bed_type")) is { } b && b != SitRepBeds.None ? b : null;
         if (beds is null)
         {
             Add("bed_type", $"'{get("bed_type")}' is not acute or non_acute.");
@@ -361,14 +356,8 @@ internal static class RegisterExtract
         string reasonText = get("reason");
         if (reasonText.Length > 0)
         {
-            DelayReason? reason = SitRep.Reasons.Cast<DelayReason?>().FirstOrDefault(x => string.Equals(x.ToString(), reasonText, StringComparison.OrdinalIgnoreCase));
-            Responsibility? who = get("responsible").ToLowerInvariant().Replace(" ", "_", StringComparison.Ordinal) switch
-            {
-                "nhs" => Responsibility.Nhs,
-                "social_care" => Responsibility.SocialCare,
-                "both" => Responsibility.Both,
-                _ => null,
-            };
+            DelayReason? reason = SitRepCodes.Reason(reasonText);
+            Responsibility? who = SitRepCodes.Responsible(get("responsible"));
             var from = Time(get("reason_from"), "reason_from", required: true, Add);
             if (reason is null)
             {

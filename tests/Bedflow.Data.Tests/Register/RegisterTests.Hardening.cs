@@ -93,6 +93,42 @@ public abstract partial class RegisterTests<TEngine>
         Assert.True(fewer >= 2);  // and months for which only part of the register was read
     }
 
+    protected async Task A_register_with_csharp_names_for_codes_migrates_to_stable_codes_and_its_figures_stay()
+    {
+        var location = await new TEngine().NewDatabaseAsync();
+        var register = new DelayRegister(await RegisterDatabase.OpenAsync(location));
+        await register.ImportAsync(await WriteAsync(Extract), Key, "t", false);
+        var counter = new Bedflow.Core.Delays.DelayCounter(new(2016, 4, 1), new(2016, 5, 31));
+        counter.AddRange(await register.DelayRecordsAsync());
+        long before = counter.Figures().Months.Sum(m => m.DelayedDays());
+        // As a register of schema version 6 stored them: C# member names.
+        await ExecuteAsync(location, """
+            UPDATE delay_reasons SET responsible = CASE responsible WHEN 'social_care' THEN 'SocialCare' WHEN 'nhs' THEN 'Nhs' ELSE 'Both' END;
+            UPDATE episodes SET beds = 'Acute'; UPDATE services SET beds = 'Acute';
+            DELETE FROM schema_migrations WHERE version = 7;
+            """);
+        var migrated = new DelayRegister(await RegisterDatabase.OpenAsync(location));
+        Assert.Equal([("RTH", "acute", "acute")], await migrated.ServicesAsync());
+        var after = new Bedflow.Core.Delays.DelayCounter(new(2016, 4, 1), new(2016, 5, 31));
+        after.AddRange(await migrated.DelayRecordsAsync());
+        Assert.Equal(before, after.Figures().Months.Sum(m => m.DelayedDays()));
+        Assert.Equal(8 + 34, before); // A 4 + Di 4 + C 34, hand-counted in Import_and_figures
+    }
+
+    private static async Task ExecuteAsync(RegisterLocation location, string sql)
+    {
+        System.Data.Common.DbConnection c = location.Engine == RegisterEngine.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={location.Target}")
+            : new Npgsql.NpgsqlConnection(location.Target);
+        await using (c)
+        {
+            await c.OpenAsync();
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+
     protected async Task Opening_a_register_that_does_not_exist_for_reading_creates_nothing()
     {
         var path = await new TEngine().NewDatabaseAsync();
@@ -120,6 +156,7 @@ public sealed partial class SqliteRegisterTests
     [Fact] public Task Impatient_import() => A_second_import_that_waits_longer_than_its_wait_gives_up_and_writes_nothing();
     [Fact] public Task Unwritable_rejects() => A_rejects_file_that_cannot_be_written_stops_the_import_before_the_database();
     [Fact] public Task Read_only_open() => Opening_a_register_that_does_not_exist_for_reading_creates_nothing();
+    [Fact] public Task Stable_codes() => A_register_with_csharp_names_for_codes_migrates_to_stable_codes_and_its_figures_stay();
     [Fact] public Task Month_query() => A_months_figures_from_that_month_s_stays_equal_those_from_the_whole_register();
 
     [Fact]
@@ -206,6 +243,7 @@ public sealed partial class PostgresRegisterTests
     [PostgresFact] public Task Impatient_import() => A_second_import_that_waits_longer_than_its_wait_gives_up_and_writes_nothing();
     [PostgresFact] public Task Unwritable_rejects() => A_rejects_file_that_cannot_be_written_stops_the_import_before_the_database();
     [PostgresFact] public Task Read_only_open() => Opening_a_register_that_does_not_exist_for_reading_creates_nothing();
+    [PostgresFact] public Task Stable_codes() => A_register_with_csharp_names_for_codes_migrates_to_stable_codes_and_its_figures_stay();
     [PostgresFact] public Task Month_query() => A_months_figures_from_that_month_s_stays_equal_those_from_the_whole_register();
 
     [PostgresFact]

@@ -39,7 +39,7 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
         Assert.Empty(report.Problems);
         Assert.Equal((3, 0, 0), (report.Inserted, report.Updated, report.Unchanged));
         Assert.Equal((3L, 3L, 3L), await register.CountsAsync());
-        Assert.Equal([("RTH", "acute", "Acute")], await register.ServicesAsync());
+        Assert.Equal([("RTH", "acute", "acute")], await register.ServicesAsync()); // stable codes, not C# names
         var counter = new DelayCounter(new(2016, 4, 1), new(2016, 5, 31));
         counter.AddRange(await register.DelayRecordsAsync());
         var f = counter.Figures();
