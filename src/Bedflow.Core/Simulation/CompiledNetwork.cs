@@ -39,6 +39,7 @@ internal sealed class CompiledNetwork
         IsResource = new bool[N];
         Demand = new Distribution?[N];
         Window = new AcceptanceWindow?[N];
+        WindowDays = new byte[N];
         Escalation = new Escalation?[N];
         Choice = new PatientChoice?[N];
         StartDayNumber = network.StartDate.DayNumber;
@@ -54,6 +55,7 @@ internal sealed class CompiledNetwork
             KeepPlace[i] = s.MovingOn == MovingOn.KeepPlace && !IsResource[i];
             Demand[i] = s.Demand;
             Window[i] = s.Accepts;
+            WindowDays[i] = DayMask(s.Accepts);
             Escalation[i] = s.Escalation;
             Choice[i] = s.Choice;
             Priority[i] = s.Priority;
@@ -192,6 +194,23 @@ internal sealed class CompiledNetwork
     public bool[] IsResource { get; }
     public Distribution?[] Demand { get; }
     public AcceptanceWindow?[] Window { get; }
+
+    /// <summary>Per service, the days of the week it admits on as bits (bit k = DayOfWeek k; 0x7F = every day).</summary>
+    public byte[] WindowDays { get; }
+
+    private static byte DayMask(AcceptanceWindow? w)
+    {
+        if (w is null || w.Days.Count == 0)
+        {
+            return 0x7F;
+        }
+        byte mask = 0;
+        foreach (var d in w.Days)
+        {
+            mask |= (byte)(1 << (int)d);
+        }
+        return mask;
+    }
     public Escalation?[] Escalation { get; }
 
     /// <summary>Patient choice for patients moving on to each service, or null.</summary>
@@ -212,7 +231,7 @@ internal sealed class CompiledNetwork
         // Compared as times, by the same arithmetic as NextOpening, so that the opening it
         // returns is always open here (an hour computed as (t − day) × 24 can fall just short).
         double day = Math.Floor(t);
-        return t >= day + (w.FromHour / 24) && t < day + (w.ToHour / 24) && AdmitsOnDay(w, day);
+        return t >= day + (w.FromHour / 24) && t < day + (w.ToHour / 24) && AdmitsOnDay(j, day);
     }
 
     /// <summary>The first time at or after t when service j admits patients.</summary>
@@ -222,7 +241,7 @@ internal sealed class CompiledNetwork
         double day = Math.Floor(t);
         for (int k = 0; k < 8; k++, day++)
         {
-            if (!AdmitsOnDay(w, day))
+            if (!AdmitsOnDay(j, day))
             {
                 continue;
             }
@@ -236,6 +255,6 @@ internal sealed class CompiledNetwork
         return double.PositiveInfinity; // no day of the week admits anyone
     }
 
-    private bool AdmitsOnDay(AcceptanceWindow w, double day) =>
-        w.Days.Count == 0 || w.Days.Contains(DateOnly.FromDayNumber(StartDayNumber + (int)day).DayOfWeek);
+    // A bit test, not a set look-up: day number 0 (1 January 0001) was a Monday, DayOfWeek 1.
+    private bool AdmitsOnDay(int j, double day) => (WindowDays[j] >> ((StartDayNumber + (int)day + 1) % 7) & 1) != 0;
 }

@@ -2,6 +2,8 @@ namespace Bedflow.Core.Simulation;
 
 internal sealed partial class Replication
 {
+    private static readonly int MetricCount = Enum.GetValues<ServiceMetric>().Length;
+
     /// <summary>Streaming accumulators of one service over the reporting window [0, horizon].</summary>
     private struct Tally
     {
@@ -116,7 +118,7 @@ internal sealed partial class Replication
             Touch(j);
             inSystem += _queue[j].Count;
             ref var t = ref _tally[j];
-            var m = new double[Enum.GetValues<ServiceMetric>().Length];
+            var m = new double[MetricCount];
             m[(int)ServiceMetric.MeanOccupancy] = t.OccupiedArea / h;
             m[(int)ServiceMetric.MeanBlocked] = t.ReadyArea / h;
             m[(int)ServiceMetric.MeanInCare] = (t.OccupiedArea - t.ReadyArea) / h;

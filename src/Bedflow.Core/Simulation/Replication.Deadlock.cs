@@ -52,7 +52,7 @@ internal sealed partial class Replication
         for (int o = _openDeadlocks.Count - 1; o >= 0; o--)
         {
             var record = _deadlocks[_openDeadlocks[o]];
-            if (!record.Services.Any(s => _inDeadlock[s]))
+            if (!AnyInDeadlock(record.Services))
             {
                 record.ReleasedOn = _now;
                 _openDeadlocks.RemoveAt(o);
@@ -105,5 +105,18 @@ internal sealed partial class Replication
         public int[] Services { get; } = services;
         public double? Scheduled { get; } = scheduled;
         public double? ReleasedOn { get; set; }
+    }
+
+    // A loop, not Any with a lambda: the lambda would capture this and allocate on every update.
+    private bool AnyInDeadlock(int[] services)
+    {
+        for (int k = 0; k < services.Length; k++)
+        {
+            if (_inDeadlock[services[k]])
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
