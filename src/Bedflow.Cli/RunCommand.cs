@@ -36,7 +36,7 @@ internal static class RunCommand
                 error.WriteLine("bedflow: FILE is empty: give the scenario file's path.");
                 return ExitCodes.UsageError;
             }
-            var load = Scenario.Load(path);
+            var load = ScenarioFile.Load(path);
             ValidateCommand.Report(load, error);
             if (!load.IsValid)
             {
@@ -87,7 +87,7 @@ internal static class RunCommand
 
     private static int Execute(Scenario scenario, Core.Simulation.RunOptions options, string folder, bool jsonOnly, TextWriter output, TextWriter error)
     {
-        var variants = scenario.AllVariants.Select(v => new ExperimentVariant(v.Name, v.Description, v.Network, v.Economy)).ToList();
+        var variants = scenario.AllVariants.ToList();
         var started = System.Diagnostics.Stopwatch.StartNew();
         IReadOnlyList<VariantResult> results;
         try

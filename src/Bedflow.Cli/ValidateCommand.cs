@@ -17,7 +17,7 @@ internal static class ValidateCommand
                 error.WriteLine("bedflow: FILE is empty: give the scenario file's path.");
                 return ExitCodes.UsageError;
             }
-            var load = Scenario.Load(parse.GetValue(file)!);
+            var load = ScenarioFile.Load(parse.GetValue(file)!);
             Report(load, error);
             if (!load.IsValid)
             {

@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Finance;
 using Bedflow.Core.Statistics;
-using Bedflow.Data.Scenarios;
 using Bedflow.Reports.Charts;
 
 namespace Bedflow.Reports;

@@ -59,7 +59,7 @@ public sealed class ReportFixture
 
     public ReportFixture()
     {
-        var load = Scenario.Parse(Yaml, "small.yaml");
+        var load = ScenarioFile.Parse(Yaml, "small.yaml");
         Assert.True(load.IsValid, string.Join("\n", load.Problems));
         Scenario = load.Scenario!;
         Results = Experiment.Run([.. Scenario.AllVariants.Select(v => new ExperimentVariant(v.Name, v.Description, v.Network, v.Economy))], Scenario.Options);

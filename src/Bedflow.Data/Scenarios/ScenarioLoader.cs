@@ -1,3 +1,4 @@
+using Bedflow.Core.Experiments;
 using System.Text.RegularExpressions;
 using Bedflow.Core.Model;
 
@@ -45,7 +46,7 @@ internal static partial class ScenarioLoader
                     "no patient can reach this service: no arrival stream, starting patients or routing lead here.");
             }
         }
-        var variants = new List<ScenarioVariant>();
+        var variants = new List<ExperimentVariant>();
         if (ctx.Map(root["variants"], "variants") is { } vmap)
         {
             var baselineProblems = ctx.Problems.Select(p => p.ToString()).ToHashSet(StringComparer.Ordinal);
@@ -81,7 +82,7 @@ internal static partial class ScenarioLoader
         return new ScenarioLoad(scenario, problems);
     }
 
-    private static IEnumerable<ScenarioVariant> ReadVariant(ReadContext ctx, YMap root, YScalar key, YNode value, bool baselineOk, HashSet<string> baselineProblems)
+    private static IEnumerable<ExperimentVariant> ReadVariant(ReadContext ctx, YMap root, YScalar key, YNode value, bool baselineOk, HashSet<string> baselineProblems)
     {
         string path = $"variants.{key.Value}";
         if (key.Value == "baseline")
@@ -172,7 +173,7 @@ internal static partial class ScenarioLoader
             NameVariant(ctx, before, name, targets, baselineProblems);
             if (network is not null && ctx.Problems.Skip(before).All(p => p.IsWarning))
             {
-                yield return new ScenarioVariant(name, description, network, reader.Economy);
+                yield return new ExperimentVariant(name, description, network, reader.Economy);
             }
         }
     }

@@ -21,7 +21,7 @@ public class OxfordshireExampleTests
     [Fact]
     public void The_example_and_all_its_variants_are_valid()
     {
-        var load = Scenario.Load(RepoFile("examples", "oxfordshire", "scenario.yaml"));
+        var load = ScenarioFile.Load(RepoFile("examples", "oxfordshire", "scenario.yaml"));
         Assert.True(load.IsValid, string.Join("\n", load.Problems));
         Assert.Empty(load.Problems);
         Assert.Equal(["baseline", "pilot_stopped", "pilot_all_year", "step_up_beds[5%]", "step_up_beds[10%]", "step_up_beds[15%]", "step_up_beds[20%]",
@@ -31,7 +31,7 @@ public class OxfordshireExampleTests
     [Fact]
     public void The_baseline_reproduces_the_seeds_scale_and_the_2011_12_reason_mix()
     {
-        var scenario = Scenario.Load(RepoFile("examples", "oxfordshire", "scenario.yaml")).Scenario!;
+        var scenario = ScenarioFile.Load(RepoFile("examples", "oxfordshire", "scenario.yaml")).Scenario!;
         var result = Experiment.Run([new ExperimentVariant("baseline", "", scenario.Baseline)], scenario.Options).Single();
         var d = result.Run.Delays!;
         // Seeds: about 130–200 patients delayed on a typical day, 55,000–65,000 delayed days a year.
@@ -52,7 +52,7 @@ public class OxfordshireExampleTests
     [Fact]
     public void The_example_carries_the_seeds_prices_budgets_and_pooled_fund()
     {
-        var economy = Scenario.Load(RepoFile("examples", "oxfordshire", "scenario.yaml")).Scenario!.Economy!;
+        var economy = ScenarioFile.Load(RepoFile("examples", "oxfordshire", "scenario.yaml")).Scenario!.Economy!;
         Assert.Equal("2016/17", economy.Prices.Year);
         // The 2016/17 excess bed-day reference cost, £313, is the bed's funded cost plus the delayed day's activity.
         Assert.Equal(313m, economy.Prices.ExcessBedDay + economy.Prices.Services["acute"].FundedDay);

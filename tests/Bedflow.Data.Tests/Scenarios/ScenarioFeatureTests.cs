@@ -1,3 +1,4 @@
+using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Data.Scenarios;
 
@@ -8,7 +9,7 @@ public class ScenarioFeatureTests
 {
     private static Scenario Read(string yaml)
     {
-        var load = Scenario.Parse(yaml, "test.yaml");
+        var load = ScenarioFile.Parse(yaml, "test.yaml");
         Assert.True(load.IsValid, string.Join("\n", load.Problems));
         return load.Scenario!;
     }

@@ -16,7 +16,7 @@ public class ScenarioHardeningTests
         return string.Join('\n', lines);
     }
 
-    private static ScenarioLoad Parse(string text) => Scenario.Parse(text, "tiny.yaml");
+    private static ScenarioLoad Parse(string text) => ScenarioFile.Parse(text, "tiny.yaml");
 
     [Fact]
     public void A_service_routed_to_itself_with_a_zero_stay_is_an_error_at_its_routing()
@@ -77,7 +77,7 @@ public class ScenarioHardeningTests
         bytes.Add(0xA3); // '£' in Latin-1 / Windows-1252
         bytes.AddRange(Encoding.UTF8.GetBytes("2m\n" + string.Join('\n', ScenarioValidationTests.Valid.Split('\n').Skip(1))));
         File.WriteAllBytes(path, [.. bytes]);
-        var load = Scenario.Load(path);
+        var load = ScenarioFile.Load(path);
         Assert.True(load.IsValid, string.Join("\n", load.Problems));
         var w = Assert.Single(load.Problems);
         Assert.Equal($"{path}:2:1: warning: the file is not UTF-8 (this line has the first byte that is not): characters such as £ or é may be misread. Save it as UTF-8.", w.ToString());

@@ -31,7 +31,7 @@ public class ScenarioMoneyTests
     [Fact]
     public void Prices_budgets_and_the_pooled_fund_are_read_in_friendly_pounds()
     {
-        var load = Scenario.Parse(ScenarioValidationTests.Valid + Money, "money.yaml");
+        var load = ScenarioFile.Parse(ScenarioValidationTests.Valid + Money, "money.yaml");
         Assert.True(load.IsValid, string.Join("\n", load.Problems));
         var e = load.Scenario!.Economy!;
         Assert.Equal(313m, e.Prices.ExcessBedDay);
@@ -61,7 +61,7 @@ public class ScenarioMoneyTests
     [MemberData(nameof(Broken))]
     public void Money_mistakes_are_reported_with_their_key(string from, string to, string path, string message)
     {
-        var load = Scenario.Parse(ScenarioValidationTests.Valid + Money.Replace(from, to, StringComparison.Ordinal), "money.yaml");
+        var load = ScenarioFile.Parse(ScenarioValidationTests.Valid + Money.Replace(from, to, StringComparison.Ordinal), "money.yaml");
         Assert.False(load.IsValid);
         var p = Assert.Single(load.Problems, p => p.Path == path);
         Assert.Equal(message, p.Message);
@@ -70,7 +70,7 @@ public class ScenarioMoneyTests
     [Fact]
     public void Budgets_without_prices_are_an_error()
     {
-        var load = Scenario.Parse(ScenarioValidationTests.Valid + "\nbudgets: {nhs: {name: CCG}}\n", "money.yaml");
+        var load = ScenarioFile.Parse(ScenarioValidationTests.Valid + "\nbudgets: {nhs: {name: CCG}}\n", "money.yaml");
         Assert.Contains(load.Problems, p => p.Path == "budgets" && p.Message == "budgets and a pooled fund need a price list: add 'prices'.");
     }
 }

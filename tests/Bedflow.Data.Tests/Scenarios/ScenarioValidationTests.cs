@@ -40,7 +40,7 @@ public class ScenarioValidationTests
     [Fact]
     public void The_valid_scenario_reads_without_problems()
     {
-        var load = Scenario.Parse(Valid, "tiny.yaml");
+        var load = ScenarioFile.Parse(Valid, "tiny.yaml");
         Assert.True(load.IsValid, string.Join("\n", load.Problems));
         Assert.Equal("Tiny", load.Scenario!.Name);
         Assert.Equal(60, load.Scenario.Options.HorizonDays);
@@ -82,7 +82,7 @@ public class ScenarioValidationTests
     [MemberData(nameof(Broken))]
     public void A_broken_scenario_reports_its_line_key_and_message(int line, string text, int expectedLine, string path, string message)
     {
-        var load = Scenario.Parse(Replace(line, text), "tiny.yaml");
+        var load = ScenarioFile.Parse(Replace(line, text), "tiny.yaml");
         Assert.False(load.IsValid);
         var problem = Assert.Single(load.Problems, p => p.Path == path);
         Assert.Equal(message, problem.Message);
@@ -94,7 +94,7 @@ public class ScenarioValidationTests
     [Fact]
     public void A_typo_in_a_required_key_also_says_the_key_is_missing()
     {
-        var load = Scenario.Parse(Replace(9, "    capacty: 20"), "tiny.yaml");
+        var load = ScenarioFile.Parse(Replace(9, "    capacty: 20"), "tiny.yaml");
         Assert.Contains(load.Problems, p => p.Path == "services.acute.capacity" && p.Message == "'capacity' is required but missing." && p.Line == 8);
     }
 
@@ -103,14 +103,14 @@ public class ScenarioValidationTests
     {
         string text = Replace(9, "    capacity: -3");
         text = text.Replace("rate: 5/d", "rate: 5", StringComparison.Ordinal).Replace("warmup: 30d", "warmup: 30", StringComparison.Ordinal);
-        var load = Scenario.Parse(text, "tiny.yaml");
+        var load = ScenarioFile.Parse(text, "tiny.yaml");
         Assert.Equal(["warmup", "services.acute.capacity", "arrivals.ed.rate"], load.Problems.Select(p => p.Path));
     }
 
     [Fact]
     public void A_yaml_syntax_error_gives_its_position()
     {
-        var load = Scenario.Parse(Replace(20, "  acute: {home: 0.9, intermediate_care: 0.1"), "tiny.yaml");
+        var load = ScenarioFile.Parse(Replace(20, "  acute: {home: 0.9, intermediate_care: 0.1"), "tiny.yaml");
         var p = Assert.Single(load.Problems);
         Assert.StartsWith("this is not valid YAML: ", p.Message, StringComparison.Ordinal);
         Assert.InRange(p.Line, 20, 22);
@@ -120,7 +120,7 @@ public class ScenarioValidationTests
     public void Unknown_names_inside_an_intervention_are_reported_at_their_own_keys()
     {
         string text = Valid + "\ninterventions:\n  pilot:\n    from: 2016-06-01\n    to: 2016-06-30\n    routing: {acute: {home: 0.8, intermediate_cre: 0.2}}\n    length_of_stay: {acut: {exponential: {mean: 2d}}}\n";
-        var load = Scenario.Parse(text, "tiny.yaml");
+        var load = ScenarioFile.Parse(text, "tiny.yaml");
         Assert.Contains(load.Problems, p => p.Line == 26 && p.Path == "interventions.pilot.routing.acute.intermediate_cre"
             && p.Message == "'intermediate_cre' is referenced but is neither a service nor an exit. Did you mean 'intermediate_care'?");
         Assert.Contains(load.Problems, p => p.Line == 27 && p.Path == "interventions.pilot.length_of_stay.acut"
@@ -131,7 +131,7 @@ public class ScenarioValidationTests
     [Fact]
     public void A_key_that_is_a_list_or_mapping_is_a_clear_problem()
     {
-        var load = Scenario.Parse(Valid + "\n? [a, b]\n: 1\n", "tiny.yaml");
+        var load = ScenarioFile.Parse(Valid + "\n? [a, b]\n: 1\n", "tiny.yaml");
         var p = Assert.Single(load.Problems);
         Assert.Equal("keys must be plain names, not lists or mappings.", p.Message);
         Assert.Equal(22, p.Line);
@@ -140,9 +140,9 @@ public class ScenarioValidationTests
     [Fact]
     public void Variants_whose_names_make_the_same_file_name_or_sweeps_without_values_are_errors()
     {
-        var clash = Scenario.Parse(Valid + "\nvariants:\n  a.b:\n    description: x\n  a_b:\n    description: y\n", "tiny.yaml");
+        var clash = ScenarioFile.Parse(Valid + "\nvariants:\n  a.b:\n    description: x\n  a_b:\n    description: y\n", "tiny.yaml");
         Assert.Contains(clash.Problems, p => p.Message.StartsWith("variants 'a.b', 'a_b' would write files with the same name (a_b)", StringComparison.Ordinal));
-        var sweep = Scenario.Parse(Valid + "\nvariants:\n  s:\n    sweep: {path: seedless, values: []}\n", "tiny.yaml");
+        var sweep = ScenarioFile.Parse(Valid + "\nvariants:\n  s:\n    sweep: {path: seedless, values: []}\n", "tiny.yaml");
         Assert.Contains(sweep.Problems, p => p.Message.StartsWith("a sweep needs a path", StringComparison.Ordinal));
     }
 
@@ -151,7 +151,7 @@ public class ScenarioValidationTests
     [InlineData("# only a comment\n")]
     public void An_empty_file_is_a_clear_problem(string text)
     {
-        var p = Assert.Single(Scenario.Parse(text, "empty.yaml").Problems);
+        var p = Assert.Single(ScenarioFile.Parse(text, "empty.yaml").Problems);
         Assert.Equal("empty.yaml:1:1: the file is empty: a scenario needs at least name, start, horizon, services, arrivals and routing (see docs/scenario-reference.md).", p.ToString());
     }
 
@@ -159,7 +159,7 @@ public class ScenarioValidationTests
     public void A_missing_file_is_a_clear_problem()
     {
         string path = Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}.yaml");
-        var p = Assert.Single(Scenario.Load(path).Problems);
+        var p = Assert.Single(ScenarioFile.Load(path).Problems);
         // The file as a whole: no line (never "line 0" or ":0:0:").
         Assert.Equal($"{path}: the file does not exist.", p.ToString());
     }
@@ -168,7 +168,7 @@ public class ScenarioValidationTests
     public void A_variant_that_sets_a_misspelt_key_is_reported_where_the_variant_says_it()
     {
         string text = Valid + "\nvariants:\n  more_beds:\n    set:\n      services.acute.capacty: 30\n      services.acte.capacity: 30\n";
-        var load = Scenario.Parse(text, "tiny.yaml");
+        var load = ScenarioFile.Parse(text, "tiny.yaml");
         Assert.Contains(load.Problems, p => p.Line == 25 && p.Path == "variants.more_beds.set.services.acute.capacty"
             && p.Message.StartsWith("in variant 'more_beds', which sets services.acute.capacty: unknown key 'capacty'. Did you mean 'capacity'?", StringComparison.Ordinal));
         Assert.Contains(load.Problems, p => p.Line == 26 && p.Path == "variants.more_beds.set.services.acte.capacity"
@@ -182,7 +182,7 @@ public class ScenarioValidationTests
     public void A_variant_cannot_change_the_run_that_all_variants_share(string setting)
     {
         string text = Valid + $"\nvariants:\n  longer:\n    set:\n      {setting}\n";
-        var load = Scenario.Parse(text, "tiny.yaml");
+        var load = ScenarioFile.Parse(text, "tiny.yaml");
         Assert.False(load.IsValid);
         Assert.Contains(load.Problems, p => p.Line == 25 && p.Message.Contains("is a run setting, the same for every variant", StringComparison.Ordinal));
     }
@@ -190,7 +190,7 @@ public class ScenarioValidationTests
     [Fact]
     public void A_warm_up_too_short_for_a_long_stay_is_a_warning_that_does_not_stop_the_run()
     {
-        var load = Scenario.Parse(Valid.Replace("warmup: 30d", "warmup: 10d", StringComparison.Ordinal), "tiny.yaml");
+        var load = ScenarioFile.Parse(Valid.Replace("warmup: 30d", "warmup: 10d", StringComparison.Ordinal), "tiny.yaml");
         Assert.True(load.IsValid);
         var w = Assert.Single(load.Problems);
         Assert.True(w.IsWarning);

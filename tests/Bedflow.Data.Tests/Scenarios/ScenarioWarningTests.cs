@@ -27,7 +27,7 @@ public class ScenarioWarningTests
     [MemberData(nameof(Warned))]
     public void A_part_that_does_nothing_is_a_warning_at_its_line(string text, int line, string path, string message)
     {
-        var load = Scenario.Parse(text, "tiny.yaml");
+        var load = ScenarioFile.Parse(text, "tiny.yaml");
         Assert.True(load.IsValid, string.Join("\n", load.Problems));
         var w = Assert.Single(load.Problems);
         Assert.True(w.IsWarning);
@@ -37,7 +37,7 @@ public class ScenarioWarningTests
     [Fact]
     public void An_intervention_inside_the_warm_up_is_no_warning()
     {
-        var load = Scenario.Parse(ScenarioValidationTests.Valid + "\ninterventions:\n  early:\n    from: 2016-03-10\n    to: 2016-03-20\n    add_capacity: {acute: 5}\n", "tiny.yaml");
+        var load = ScenarioFile.Parse(ScenarioValidationTests.Valid + "\ninterventions:\n  early:\n    from: 2016-03-10\n    to: 2016-03-20\n    add_capacity: {acute: 5}\n", "tiny.yaml");
         Assert.True(load.IsValid);
         Assert.Empty(load.Problems);
     }
@@ -45,7 +45,7 @@ public class ScenarioWarningTests
     [Fact]
     public void An_empty_list_of_admission_days_is_an_error()
     {
-        var load = Scenario.Parse(Replace(9, "    capacity: 20\n    accepts: {days: []}"), "tiny.yaml");
+        var load = ScenarioFile.Parse(Replace(9, "    capacity: 20\n    accepts: {days: []}"), "tiny.yaml");
         Assert.False(load.IsValid);
         var p = Assert.Single(load.Problems);
         Assert.Equal("tiny.yaml:10:21: services.acute.accepts.days: an empty list of days means the service never admits anyone: list at least one day, such as [mon, tue], or write every_day.", p.ToString());
@@ -55,7 +55,7 @@ public class ScenarioWarningTests
     public void A_service_name_with_a_dot_is_an_error()
     {
         string text = ScenarioValidationTests.Valid.Replace("intermediate_care", "intermediate.care", StringComparison.Ordinal);
-        var load = Scenario.Parse(text, "tiny.yaml");
+        var load = ScenarioFile.Parse(text, "tiny.yaml");
         Assert.False(load.IsValid);
         var p = Assert.Single(load.Problems, p => p.Path == "services.intermediate.care");
         Assert.Equal(11, p.Line);

@@ -28,7 +28,7 @@ public class YamlSyntaxTests
     public async Task An_alias_bomb_is_refused_at_the_alias_that_passes_the_limit_and_quickly()
     {
         // A generous bound: without the limit the call does not return at all (or runs out of memory).
-        var load = await Task.Run(() => Scenario.Parse(AliasBomb(), "bomb.yaml")).WaitAsync(TimeSpan.FromSeconds(5));
+        var load = await Task.Run(() => ScenarioFile.Parse(AliasBomb(), "bomb.yaml")).WaitAsync(TimeSpan.FromSeconds(5));
         var p = Assert.Single(load.Problems);
         Assert.False(load.IsValid);
         // Each list counts itself and its items: a0 = 10 values; a1 brings 9 × 10 (a1 = 91); a2 brings 9 × 91 (a2 = 820);
@@ -40,14 +40,14 @@ public class YamlSyntaxTests
     [Fact]
     public void An_alias_inside_the_node_it_names_is_a_problem_not_a_crash()
     {
-        var p = Assert.Single(Scenario.Parse("name: &x [a, *x]\n", "loop.yaml").Problems);
+        var p = Assert.Single(ScenarioFile.Parse("name: &x [a, *x]\n", "loop.yaml").Problems);
         Assert.Equal("loop.yaml:1:14: the alias *x is inside the node &x it repeats, so it would repeat itself for ever: write the values out.", p.ToString());
     }
 
     [Fact]
     public void An_alias_that_names_no_anchor_is_placed_at_the_alias()
     {
-        var p = Assert.Single(Scenario.Parse(Replace(10, "    length_of_stay: *stay"), "tiny.yaml").Problems);
+        var p = Assert.Single(ScenarioFile.Parse(Replace(10, "    length_of_stay: *stay"), "tiny.yaml").Problems);
         Assert.Equal("tiny.yaml:10:21: the alias *stay repeats nothing: no value before it is marked &stay.", p.ToString());
     }
 
@@ -57,7 +57,7 @@ public class YamlSyntaxTests
         string text = ScenarioValidationTests.Valid
             .Replace("length_of_stay: {exponential: {mean: 3d}}", "length_of_stay: &stay {exponential: {mean: 3d}}", StringComparison.Ordinal)
             .Replace("length_of_stay: {exponential: {mean: 10d}}", "length_of_stay: *stay", StringComparison.Ordinal);
-        var load = Scenario.Parse(text, "tiny.yaml");
+        var load = ScenarioFile.Parse(text, "tiny.yaml");
         Assert.True(load.IsValid, string.Join("\n", load.Problems));
         Assert.Equal(3, load.Scenario!.Baseline.Services[1].LengthOfStay.Mean);
     }
@@ -68,14 +68,14 @@ public class YamlSyntaxTests
     [InlineData(20, "  acute: {home: 0.9, intermediate_care: [0.1}", 20, 41, '[', ']')]
     public void An_unclosed_bracket_is_reported_where_it_was_opened(int line, string text, int expectedLine, int expectedColumn, char open, char close)
     {
-        var p = Assert.Single(Scenario.Parse(Replace(line, text), "tiny.yaml").Problems);
+        var p = Assert.Single(ScenarioFile.Parse(Replace(line, text), "tiny.yaml").Problems);
         Assert.Equal($"tiny.yaml:{expectedLine}:{expectedColumn}: this is not valid YAML: the '{open}' opened here is never closed with '{close}' (or an item inside it is not followed by a comma).", p.ToString());
     }
 
     [Fact]
     public void A_tab_used_for_indentation_is_named_in_plain_words_at_its_line()
     {
-        var p = Assert.Single(Scenario.Parse(Replace(9, "  \tcapacity: 20"), "tiny.yaml").Problems);
+        var p = Assert.Single(ScenarioFile.Parse(Replace(9, "  \tcapacity: 20"), "tiny.yaml").Problems);
         Assert.Equal("tiny.yaml:9:3: tabs cannot indent YAML: use spaces.", p.ToString());
     }
 }
