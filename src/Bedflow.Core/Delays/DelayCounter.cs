@@ -18,9 +18,11 @@ namespace Bedflow.Core.Delays;
 /// </remarks>
 public sealed class DelayCounter
 {
-    internal const int Cells = 2 * 11 * 3; // beds (acute, non-acute) × reason × responsibility
     private static readonly int ReasonCount = SitRep.Reasons.Count;
     private static readonly int ResponsibilityCount = SitRep.Responsibilities.Count;
+
+    /// <summary>Counting cells a day: the SitRep's bed types (acute, non-acute — not None) × reasons × responsibilities, from the enums.</summary>
+    internal static readonly int Cells = (Enum.GetValues<SitRepBeds>().Length - 1) * ReasonCount * ResponsibilityCount;
 
     private readonly int[] _days; // [day × Cells + cell]
     private readonly long[] _pathways = new long[Enum.GetValues<DischargePathway>().Length];
