@@ -1,10 +1,6 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Bedflow.Core.Delays;
 using Dapper;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Bedflow.Data.Register;
 
