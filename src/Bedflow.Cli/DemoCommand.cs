@@ -3,7 +3,7 @@ using System.Globalization;
 using Bedflow.Core.Delays;
 using Bedflow.Core.Examples;
 using Bedflow.Core.Simulation;
-using Bedflow.Core.Statistics;
+using Bedflow.Core.Vocabulary;
 using Spectre.Console;
 
 namespace Bedflow.Cli;

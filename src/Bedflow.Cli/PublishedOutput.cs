@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Bedflow.Core.Delays;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Vocabulary;
 using Bedflow.Data.Register;
 
 namespace Bedflow.Cli;

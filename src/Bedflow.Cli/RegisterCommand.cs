@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 using Bedflow.Data.Register;
 using Spectre.Console;
 

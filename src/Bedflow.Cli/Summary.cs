@@ -1,7 +1,6 @@
 using System.Globalization;
-using Bedflow.Core.Delays;
 using Bedflow.Core.Experiments;
-using Bedflow.Data.Scenarios;
+using Bedflow.Core.Vocabulary;
 using Spectre.Console;
 
 namespace Bedflow.Cli;

@@ -86,7 +86,7 @@ public static class BoardReport
                 + (s.Capacity.Changes.Count > 0 ? Inv($" ({s.Capacity.Changes.Count} change(s) over time)") : "");
             string stays = string.Join(", ", net.Groups.Select(g => Inv($"{g} {(s.LengthOfStayByGroup.TryGetValue(g, out var d) ? d : s.LengthOfStay).Mean:N1}")));
             h.Append("<tr><th scope=\"row\">").Append(E(s.Name)).Append("</th><td>").Append(E(s.Kind.ToString())).Append("</td><td>").Append(E(capacity))
-                .Append("</td><td>").Append(E(stays)).Append("</td><td>").Append(E((s.Commissioner ?? Core.Delays.SitRep.CommissionerFor(s.Kind)).ToString())).Append("</td></tr>\n");
+                .Append("</td><td>").Append(E(stays)).Append("</td><td>").Append(E((s.Commissioner ?? Core.Vocabulary.SitRep.CommissionerFor(s.Kind)).ToString())).Append("</td></tr>\n");
         }
         h.Append("</tbody>\n</table>\n<p>Arrivals: ");
         h.Append(E(string.Join("; ", net.Arrivals.Select(a => Inv($"{a.Name} into {a.Service}, {a.Rate.At(0):N1} a day at the start ({a.Kind})"))))).Append(".</p>\n");

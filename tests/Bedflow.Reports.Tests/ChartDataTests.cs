@@ -1,4 +1,4 @@
-using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 using Bedflow.Reports.Charts;
 
 namespace Bedflow.Reports.Tests;

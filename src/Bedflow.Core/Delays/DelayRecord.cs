@@ -1,3 +1,5 @@
+using Bedflow.Core.Vocabulary;
+
 namespace Bedflow.Core.Delays;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Delays;
 

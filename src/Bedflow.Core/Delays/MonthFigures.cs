@@ -1,3 +1,5 @@
+using Bedflow.Core.Vocabulary;
+
 namespace Bedflow.Core.Delays;
 
 /// <summary>One calendar month of <see cref="DelayFigures"/> (the part of it inside the period).</summary>

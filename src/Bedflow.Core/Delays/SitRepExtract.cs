@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Delays;
 

@@ -1,5 +1,6 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Examples;
 
@@ -80,7 +81,7 @@ public static class DemoCounty
             {
                 // Illustrative: about the population a 395-bed acute trust serves.
                 Population = new Population(260_000, 205_000),
-                ExitPathways = new Dictionary<string, Delays.DischargePathway?> { ["died"] = null },
+                ExitPathways = new Dictionary<string, DischargePathway?> { ["died"] = null },
             }).EnsureValid();
     }
 }

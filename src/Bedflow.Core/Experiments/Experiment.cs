@@ -1,8 +1,8 @@
-using Bedflow.Core.Delays;
 using Bedflow.Core.Finance;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Experiments;
 

@@ -1,5 +1,5 @@
-using Bedflow.Core.Delays;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Finance;
 

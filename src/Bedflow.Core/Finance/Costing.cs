@@ -1,6 +1,6 @@
-using Bedflow.Core.Delays;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Finance;
 

@@ -1,4 +1,4 @@
-using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Finance;
 

@@ -1,3 +1,5 @@
+using Bedflow.Core.Vocabulary;
+
 namespace Bedflow.Core.Model;
 
 /// <summary>
@@ -32,13 +34,13 @@ public sealed record Network
     public IReadOnlyList<string> Exits { get; init; } = ["home"];
 
     /// <summary>The discharge pathway of each exit; an exit not listed is P0 (home, no new support); null = not a discharge (e.g. died).</summary>
-    public IReadOnlyDictionary<string, Delays.DischargePathway?> ExitPathways { get; init; } = new Dictionary<string, Delays.DischargePathway?>();
+    public IReadOnlyDictionary<string, DischargePathway?> ExitPathways { get; init; } = new Dictionary<string, DischargePathway?>();
 
     /// <summary>Patient groups of children (under 18): their delays are not counted for the SitRep.</summary>
     public IReadOnlySet<string> ChildGroups { get; init; } = new HashSet<string>();
 
     /// <summary>The lead commissioner of pooled services: responsible for their delays unless a service names another (NHS or social care).</summary>
-    public Delays.Responsibility LeadCommissioner { get; init; } = Delays.Responsibility.Nhs;
+    public Responsibility LeadCommissioner { get; init; } = Responsibility.Nhs;
 
     /// <summary>The population served, for rates per adult; null = rates are not computed.</summary>
     public Population? Population { get; init; }

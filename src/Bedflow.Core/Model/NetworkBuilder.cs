@@ -1,4 +1,5 @@
 using Bedflow.Core.Distributions;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Model;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Model;
 

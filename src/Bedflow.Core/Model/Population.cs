@@ -1,3 +1,4 @@
+
 namespace Bedflow.Core.Model;
 
 /// <summary>The population a health economy serves, for rates per head. Immutable.</summary>

@@ -1,5 +1,5 @@
-using Bedflow.Core.Delays;
 using Bedflow.Core.Distributions;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Model;
 

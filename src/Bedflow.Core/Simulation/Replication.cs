@@ -1,5 +1,4 @@
 using Bedflow.Core.Distributions;
-using Bedflow.Core.Model;
 using Bedflow.Core.Randomness;
 
 namespace Bedflow.Core.Simulation;

@@ -1,3 +1,4 @@
+
 namespace Bedflow.Core.Simulation;
 
 /// <summary>

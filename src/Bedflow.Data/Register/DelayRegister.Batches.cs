@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 using Dapper;
 
 namespace Bedflow.Data.Register;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 using Dapper;
 
 namespace Bedflow.Data.Register;

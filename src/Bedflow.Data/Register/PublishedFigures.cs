@@ -1,6 +1,6 @@
 using System.Globalization;
-using Bedflow.Core.Delays;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Vocabulary;
 using Dapper;
 
 namespace Bedflow.Data.Register;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 using CsvHelper;
 using CsvHelper.Configuration;
 

@@ -4,6 +4,7 @@ using Bedflow.Core.Delays;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Simulation;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Data.Results;
 

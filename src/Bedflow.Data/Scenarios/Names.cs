@@ -1,5 +1,5 @@
-using Bedflow.Core.Delays;
 using Bedflow.Core.Model;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Data.Scenarios;
 

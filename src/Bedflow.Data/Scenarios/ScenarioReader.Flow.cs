@@ -5,7 +5,7 @@ namespace Bedflow.Data.Scenarios;
 
 /// <summary>A time-bound change read from <c>interventions</c>: days from day 0, <see cref="To"/> exclusive.</summary>
 internal sealed record Intervention(string Name, double From, double To, List<(string Service, YScalar Key, int Delta)> Capacity,
-    List<RouteDefinition> Routes, List<(string Service, Distribution Stay)> Stays, decimal Cost = 0, Bedflow.Core.Delays.Commissioner PaidBy = Bedflow.Core.Delays.Commissioner.Nhs);
+    List<RouteDefinition> Routes, List<(string Service, Distribution Stay)> Stays, decimal Cost = 0, Bedflow.Core.Vocabulary.Commissioner PaidBy = Bedflow.Core.Vocabulary.Commissioner.Nhs);
 
 internal sealed partial class ScenarioReader
 {
@@ -182,7 +182,7 @@ internal sealed partial class ScenarioReader
             }
             ctx.Keys(m, path, ["description", "from", "to", "add_capacity", "routing", "length_of_stay", "cost", "paid_by"], ["from", "to"]);
             decimal cost = ctx.Money(m["cost"], $"{path}.cost") ?? 0;
-            var paidBy = ctx.Choice(m["paid_by"], $"{path}.paid_by", Names.Commissioners) ?? Bedflow.Core.Delays.Commissioner.Nhs;
+            var paidBy = ctx.Choice(m["paid_by"], $"{path}.paid_by", Names.Commissioners) ?? Bedflow.Core.Vocabulary.Commissioner.Nhs;
             var from = ctx.Date(m["from"], $"{path}.from");
             var to = ctx.Date(m["to"], $"{path}.to");
             if (from is null || to is null)

@@ -1,5 +1,6 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Data.Scenarios;
 

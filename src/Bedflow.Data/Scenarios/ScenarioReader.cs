@@ -3,6 +3,7 @@ using Bedflow.Core.Delays;
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Data.Scenarios;
 

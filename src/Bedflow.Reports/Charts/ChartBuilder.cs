@@ -3,6 +3,7 @@ using Bedflow.Core.Delays;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Reports.Charts;
 

@@ -1,4 +1,5 @@
 using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Delays;
 

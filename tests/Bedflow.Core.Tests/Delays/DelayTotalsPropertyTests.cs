@@ -1,4 +1,5 @@
 using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 using CsCheck;
 
 namespace Bedflow.Core.Tests.Delays;

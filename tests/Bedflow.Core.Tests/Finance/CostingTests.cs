@@ -1,10 +1,10 @@
-using Bedflow.Core.Delays;
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Examples;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Finance;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Finance;
 

@@ -1,6 +1,6 @@
-using Bedflow.Core.Delays;
 using Bedflow.Core.Finance;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Finance;
 

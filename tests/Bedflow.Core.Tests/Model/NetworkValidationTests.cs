@@ -1,6 +1,7 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Model;
 
@@ -161,7 +162,7 @@ public class NetworkValidationTests
                 Kind = ServiceKind.IntermediateCare,
                 Capacity = 5,
                 LengthOfStay = Distribution.Exponential(10),
-                Commissioner = Bedflow.Core.Delays.Commissioner.SocialCare, // C with social care
+                Commissioner = Bedflow.Core.Vocabulary.Commissioner.SocialCare, // C with social care
             })
             .Service(new ServiceDefinition
             {
@@ -169,14 +170,14 @@ public class NetworkValidationTests
                 Kind = ServiceKind.ResidentialHome,
                 Capacity = 5,
                 LengthOfStay = Distribution.Exponential(10),
-                DelaysResponsible = Bedflow.Core.Delays.Responsibility.Both, // Di with both
-                Choice = new PatientChoice { Share = 1.5, Wait = Distribution.Exponential(3), Cap = -1, Responsible = Bedflow.Core.Delays.Responsibility.Both },
+                DelaysResponsible = Bedflow.Core.Vocabulary.Responsibility.Both, // Di with both
+                Choice = new PatientChoice { Share = 1.5, Wait = Distribution.Exponential(3), Cap = -1, Responsible = Bedflow.Core.Vocabulary.Responsibility.Both },
             })
             .Arrivals("ed", "acute", ArrivalRate.Constant(2))
             .Route("acute", ("home", 0.6), ("intermediate_care", 0.2), ("care_home", 0.2))
             .Route("intermediate_care", "home")
             .Route("care_home", "home")
-            .Build() with { LeadCommissioner = Bedflow.Core.Delays.Responsibility.Both, ChildGroups = new HashSet<string> { "kids" } };
+            .Build() with { LeadCommissioner = Bedflow.Core.Vocabulary.Responsibility.Both, ChildGroups = new HashSet<string> { "kids" } };
         var problems = net.Validate();
         Assert.Contains(problems, p => p.Path == "services.intermediate_care.commissioner" && p.Message.Contains("reason C", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Path == "services.care_home.delays_responsible" && p.Message.Contains("reason Di", StringComparison.Ordinal));
@@ -190,13 +191,13 @@ public class NetworkValidationTests
     [Fact]
     public void A_pooled_service_puts_its_delays_on_the_lead_commissioner_unless_it_names_another()
     {
-        var pooled = new ServiceDefinition { Name = "reablement", Kind = ServiceKind.Reablement, Capacity = 5, LengthOfStay = Distribution.Exponential(10), Commissioner = Bedflow.Core.Delays.Commissioner.Pooled };
-        Assert.Equal(Bedflow.Core.Delays.Responsibility.SocialCare, Bedflow.Core.Delays.ServiceDelays.For(pooled, Bedflow.Core.Delays.Responsibility.SocialCare).Responsible);
-        Assert.Equal(Bedflow.Core.Delays.Responsibility.Nhs, Bedflow.Core.Delays.ServiceDelays.For(pooled, Bedflow.Core.Delays.Responsibility.Nhs).Responsible);
-        var both = pooled with { DelaysResponsible = Bedflow.Core.Delays.Responsibility.Both };
-        var resolved = Bedflow.Core.Delays.ServiceDelays.For(both, Bedflow.Core.Delays.Responsibility.Nhs);
-        Assert.Equal(Bedflow.Core.Delays.Responsibility.Both, resolved.Responsible);
-        Assert.Equal(Bedflow.Core.Delays.Responsibility.Nhs, resolved.ChoiceResponsible); // G cannot be "both"
-        Assert.Equal(Bedflow.Core.Delays.DelayReason.E, resolved.Reason);
+        var pooled = new ServiceDefinition { Name = "reablement", Kind = ServiceKind.Reablement, Capacity = 5, LengthOfStay = Distribution.Exponential(10), Commissioner = Bedflow.Core.Vocabulary.Commissioner.Pooled };
+        Assert.Equal(Bedflow.Core.Vocabulary.Responsibility.SocialCare, Bedflow.Core.Model.ServiceDelays.For(pooled, Bedflow.Core.Vocabulary.Responsibility.SocialCare).Responsible);
+        Assert.Equal(Bedflow.Core.Vocabulary.Responsibility.Nhs, Bedflow.Core.Model.ServiceDelays.For(pooled, Bedflow.Core.Vocabulary.Responsibility.Nhs).Responsible);
+        var both = pooled with { DelaysResponsible = Bedflow.Core.Vocabulary.Responsibility.Both };
+        var resolved = Bedflow.Core.Model.ServiceDelays.For(both, Bedflow.Core.Vocabulary.Responsibility.Nhs);
+        Assert.Equal(Bedflow.Core.Vocabulary.Responsibility.Both, resolved.Responsible);
+        Assert.Equal(Bedflow.Core.Vocabulary.Responsibility.Nhs, resolved.ChoiceResponsible); // G cannot be "both"
+        Assert.Equal(Bedflow.Core.Vocabulary.DelayReason.E, resolved.Reason);
     }
 }

@@ -1,4 +1,5 @@
 using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 using Bedflow.Data.Delays;
 
 namespace Bedflow.Data.Tests.Delays;

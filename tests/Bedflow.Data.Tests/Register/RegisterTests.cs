@@ -1,5 +1,6 @@
 using System.Text;
 using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 using Bedflow.Data.Register;
 
 namespace Bedflow.Data.Tests.Register;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Bedflow.Core.Delays;
 using Bedflow.Core.Experiments;
+using Bedflow.Core.Vocabulary;
 using Bedflow.Data.Scenarios;
 
 namespace Bedflow.Data.Tests.Scenarios;
@@ -59,10 +59,10 @@ public class OxfordshireExampleTests
         Assert.Equal(3684m, economy.Prices.ElectivePrice);
         Assert.Equal(18m, economy.Prices.Services["home_care"].PerUnit);
         Assert.Equal(700m, economy.Prices.Services["nursing_home"].OccupiedDay * 7);
-        var nhs = economy.Budgets.Single(b => b.Organisation == Core.Delays.Commissioner.Nhs).Savings!;
+        var nhs = economy.Budgets.Single(b => b.Organisation == Core.Vocabulary.Commissioner.Nhs).Savings!;
         Assert.Equal((22.4e6m, 9.1e6m, 13.3e6m), (nhs.Target, nhs.Identified, nhs.Gap));
         Assert.Equal(130e6m, economy.Pool!.Contributions.Values.Sum());
-        Assert.Equal(100e6m, economy.Pool.Contributions[Core.Delays.Commissioner.SocialCare]);
+        Assert.Equal(100e6m, economy.Pool.Contributions[Core.Vocabulary.Commissioner.SocialCare]);
         Assert.Equal(2e6m, economy.FixedCosts.Single(f => f.Name == "winter_pilot").Amount);
     }
 

@@ -1,5 +1,4 @@
 using Bedflow.Core.Experiments;
-using Bedflow.Core.Model;
 using Bedflow.Data.Scenarios;
 
 namespace Bedflow.Data.Tests.Scenarios;

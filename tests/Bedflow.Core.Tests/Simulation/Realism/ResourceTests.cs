@@ -1,6 +1,7 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Simulation.Realism;
 

@@ -1,6 +1,5 @@
-using Bedflow.Core.Model;
 
-namespace Bedflow.Core.Delays;
+namespace Bedflow.Core.Vocabulary;
 
 /// <summary>
 /// The SitRep's rules and vocabulary: which organisation may be responsible for which reason

@@ -1,4 +1,4 @@
-namespace Bedflow.Core.Delays;
+namespace Bedflow.Core.Vocabulary;
 
 /// <summary>
 /// SitRep reasons for a delayed transfer of care (NHS England DTOC SitRep, 2010–2020;

@@ -1,4 +1,4 @@
-namespace Bedflow.Core.Delays;
+namespace Bedflow.Core.Vocabulary;
 
 /// <summary>England's discharge pathways (2020 onwards; domain.md §4).</summary>
 public enum DischargePathway

@@ -1,4 +1,4 @@
-namespace Bedflow.Core.Model;
+namespace Bedflow.Core.Vocabulary;
 
 /// <summary>What kind of care a service gives. Later layers use it for SitRep reason codes and defaults.</summary>
 public enum ServiceKind

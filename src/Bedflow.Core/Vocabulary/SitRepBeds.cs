@@ -1,4 +1,4 @@
-namespace Bedflow.Core.Delays;
+namespace Bedflow.Core.Vocabulary;
 
 /// <summary>Whether a service's beds count for the DTOC SitRep, and in which column.</summary>
 public enum SitRepBeds

@@ -1,4 +1,4 @@
-namespace Bedflow.Core.Delays;
+namespace Bedflow.Core.Vocabulary;
 
 /// <summary>
 /// Days from the discharge-ready date to discharge, in the bands England has counted since 2024:

@@ -1,6 +1,6 @@
-using Bedflow.Core.Delays;
+using Bedflow.Core.Vocabulary;
 
-namespace Bedflow.Core.Tests.Delays;
+namespace Bedflow.Core.Tests.Vocabulary;
 
 public class SitRepCodesTests
 {

@@ -1,4 +1,4 @@
-namespace Bedflow.Core.Delays;
+namespace Bedflow.Core.Vocabulary;
 
 /// <summary>The organisation responsible for a delay, as the SitRep records it.</summary>
 public enum Responsibility

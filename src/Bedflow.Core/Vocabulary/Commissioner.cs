@@ -1,4 +1,4 @@
-namespace Bedflow.Core.Delays;
+namespace Bedflow.Core.Vocabulary;
 
 /// <summary>Who commissions (pays for) a service.</summary>
 public enum Commissioner

@@ -1,4 +1,4 @@
-namespace Bedflow.Core.Delays;
+namespace Bedflow.Core.Vocabulary;
 
 /// <summary>
 /// The stable text codes of the SitRep vocabulary, for what is stored and exchanged (the register's

@@ -1,6 +1,6 @@
-using Bedflow.Core.Model;
+using Bedflow.Core.Vocabulary;
 
-namespace Bedflow.Core.Delays;
+namespace Bedflow.Core.Model;
 
 /// <summary>
 /// A service's delay settings with every default filled in: whether its beds count, the reason
