@@ -37,7 +37,7 @@ internal static class DemoCommand
             };
             var network = DemoCounty.Create();
             if (!MemoryGuard.Allows([network], options, options.MaxDegreeOfParallelism!.Value, parse.GetValue(maxMemory),
-                "fewer --years or --warmup-years, fewer --replications, or fewer --threads (each running replication holds its own episode log)", error))
+                "fewer --years or --warmup-years, or fewer --replications (every replication keeps its daily census and delay tables)", error))
             {
                 return ExitCodes.UsageError;
             }

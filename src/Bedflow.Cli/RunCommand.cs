@@ -64,7 +64,7 @@ internal static class RunCommand
             // What Experiment.Run keeps: every variant's census and delay figures.
             if (!MemoryGuard.Allows([.. scenario.AllVariants.Select(v => v.Network)], options with { CountDelays = true, DailyCensus = true },
                 options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, parse.GetValue(maxMemory),
-                "a shorter horizon or warm-up in the scenario, fewer --replications, fewer variants or services, or fewer --threads (each running replication holds its own episode log)", error))
+                "a shorter horizon in the scenario, fewer --replications, or fewer variants or services (every replication of every variant keeps its daily census and delay tables)", error))
             {
                 return ExitCodes.UsageError;
             }

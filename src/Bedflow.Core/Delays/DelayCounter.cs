@@ -67,48 +67,70 @@ public sealed class DelayCounter
         {
             throw new ArgumentException($"a record of {record.Service} leaves ({exit:O}) before it is ready ({ready:O}).", nameof(record));
         }
-        var readyDate = DateOnly.FromDateTime(ready);
+        int readyDay = DateOnly.FromDateTime(ready).DayNumber;
         // Days whose midnight is passed while ready: ready date … exit date − 1 (or to the end of the period if still there).
-        int from = Math.Max(readyDate.DayNumber, First.DayNumber);
-        int to = record.Exit is { } x ? Math.Min(DateOnly.FromDateTime(x).DayNumber - 1, Last.DayNumber) : Last.DayNumber;
-        if (from <= to)
+        int lastDelayed = record.Exit is { } x ? DateOnly.FromDateTime(x).DayNumber - 1 : int.MaxValue;
+        if (Math.Max(readyDay, First.DayNumber) <= Math.Min(lastDelayed, Last.DayNumber))
         {
-            if (record.Reasons.Count == 0)
+            var reasons = record.Reasons;
+            if (reasons.Count == 0)
             {
                 throw new ArgumentException($"a record of {record.Service} is delayed from {ready:O} but gives no reason.", nameof(record));
             }
-            for (int k = 1; k < record.Reasons.Count; k++)
+            for (int k = 1; k < reasons.Count; k++)
             {
-                if (record.Reasons[k].From < record.Reasons[k - 1].From)
+                if (reasons[k].From < reasons[k - 1].From)
                 {
                     throw new ArgumentException($"the reasons of a record of {record.Service} are not in time order.", nameof(record));
                 }
             }
-            int bedsOffset = record.Beds == SitRepBeds.Acute ? 0 : ReasonCount * ResponsibilityCount;
-            int change = 0;
-            var reasons = record.Reasons;
-            for (int day = from; day <= to; day++)
+            int beds = BedsOffset(record.Beds);
+            for (int k = 0; k < reasons.Count; k++)
             {
-                var midnight = DateOnly.FromDayNumber(day + 1).ToDateTime(TimeOnly.MinValue);
-                while (change + 1 < reasons.Count && reasons[change + 1].From < midnight)
-                {
-                    change++;
-                }
-                var r = reasons[change];
-                _days[((day - First.DayNumber) * Cells) + bedsOffset + ((int)r.Reason * ResponsibilityCount) + (int)r.Responsible]++;
+                // Reason k holds from its own date (the first from the ready date) to the day before the next reason's date.
+                int from = k == 0 ? readyDay : DateOnly.FromDateTime(reasons[k].From).DayNumber;
+                int to = k + 1 < reasons.Count ? DateOnly.FromDateTime(reasons[k + 1].From).DayNumber - 1 : lastDelayed;
+                CountDays(beds + Cell(reasons[k].Reason, reasons[k].Responsible), Math.Max(from, readyDay), Math.Min(to, lastDelayed));
             }
         }
         if (record.Exit is { } left && record.Pathway is { } pathway)
         {
-            var exitDate = DateOnly.FromDateTime(left);
-            if (exitDate >= First && exitDate <= Last)
-            {
-                int delay = exitDate.DayNumber - readyDate.DayNumber;
-                _discharges++;
-                _pathways[(int)pathway]++;
-                _bands[(int)SitRep.Band(delay)]++;
-                _dischargeDelayDays += delay;
-            }
+            CountDischarge(readyDay, DateOnly.FromDateTime(left).DayNumber, pathway);
+        }
+    }
+
+    /// <summary>The offset of a bed type's cells within a day (acute first, then non-acute).</summary>
+    internal static int BedsOffset(SitRepBeds beds) => beds == SitRepBeds.Acute ? 0 : ReasonCount * ResponsibilityCount;
+
+    /// <summary>The cell of a reason and organisation within a bed type's cells.</summary>
+    internal static int Cell(DelayReason reason, Responsibility responsible) => ((int)reason * ResponsibilityCount) + (int)responsible;
+
+    /// <summary>
+    /// Counts one delayed day in <paramref name="cell"/> for each calendar day (a day number) from
+    /// <paramref name="fromDay"/> to <paramref name="toDay"/> inclusive that lies in the period: the
+    /// midnights that end those days were passed while ready, for this reason. The one counting rule
+    /// for records and for a simulation counted as it runs.
+    /// </summary>
+    internal void CountDays(int cell, int fromDay, int toDay)
+    {
+        int from = Math.Max(fromDay, First.DayNumber);
+        int to = Math.Min(toDay, Last.DayNumber);
+        for (int day = from; day <= to; day++)
+        {
+            _days[((day - First.DayNumber) * Cells) + cell]++;
+        }
+    }
+
+    /// <summary>Counts a discharge on a pathway, from a patient ready on <paramref name="readyDay"/> who left on <paramref name="exitDay"/> (day numbers), if it left inside the period.</summary>
+    internal void CountDischarge(int readyDay, int exitDay, DischargePathway pathway)
+    {
+        if (exitDay >= First.DayNumber && exitDay <= Last.DayNumber)
+        {
+            int delay = exitDay - readyDay;
+            _discharges++;
+            _pathways[(int)pathway]++;
+            _bands[(int)SitRep.Band(delay)]++;
+            _dischargeDelayDays += delay;
         }
     }
 
@@ -121,6 +143,13 @@ public sealed class DelayCounter
             Add(r);
         }
     }
+
+    /// <summary>
+    /// The figures, handing this counter's tables over to them instead of copying (a day table of
+    /// a ten-year run is about a megabyte): the caller must count nothing more with this counter.
+    /// </summary>
+    internal DelayFigures HandOver(int? adults) =>
+        new(First, Last, _days, _pathways, _bands, _discharges, _dischargeDelayDays, adults);
 
     /// <summary>The figures so far. <paramref name="adults"/> (people aged 18+) gives the rates; null leaves them NaN.</summary>
     public DelayFigures Figures(int? adults = null) =>

@@ -6,15 +6,17 @@ namespace Bedflow.Core.Delays;
 /// Delay figures over a period of calendar days, as the NHS counts them: delayed days by month,
 /// reason, responsible organisation and bed type; the last-Thursday snapshots; rates per adult
 /// population; and today's discharge measures. Definitions: <see cref="DelayCounter"/> and
-/// docs/results-reference.md. Immutable.
+/// docs/results-reference.md. Immutable. Two figures are equal when they count the same period,
+/// population and discharges and every day's cells hold the same counts.
 /// </summary>
-public sealed class DelayFigures
+public sealed class DelayFigures : IEquatable<DelayFigures>
 {
     private static readonly int ReasonCount = SitRep.Reasons.Count;
     private static readonly int ResponsibilityCount = SitRep.Responsibilities.Count;
     private readonly int[] _days;
     private readonly long[] _pathways;
     private readonly long[] _bands;
+    private readonly long _dischargeDelayDays;
 
     internal DelayFigures(DateOnly first, DateOnly last, int[] days, long[] pathways, long[] bands, long discharges, long dischargeDelayDays, int? adults)
     {
@@ -25,6 +27,7 @@ public sealed class DelayFigures
         _pathways = pathways;
         _bands = bands;
         Discharges = discharges;
+        _dischargeDelayDays = dischargeDelayDays;
         Adults = adults;
         MeanDelayPerDischarge = discharges == 0 ? double.NaN : (double)dischargeDelayDays / discharges;
         var months = new List<MonthFigures>();
@@ -107,6 +110,39 @@ public sealed class DelayFigures
 
     /// <summary>Mean days from discharge-ready date to discharge, over discharges; NaN with none.</summary>
     public double MeanDelayPerDischarge { get; }
+
+    /// <summary>Whether <paramref name="other"/> holds exactly the same counts (day by day and cell by cell) over the same period.</summary>
+    public bool Equals(DelayFigures? other) =>
+        other is not null && First == other.First && Last == other.Last && Adults == other.Adults && Discharges == other.Discharges
+        && _dischargeDelayDays == other._dischargeDelayDays && _days.AsSpan().SequenceEqual(other._days)
+        && _pathways.AsSpan().SequenceEqual(other._pathways) && _bands.AsSpan().SequenceEqual(other._bands);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as DelayFigures);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(First, Last, TotalDays, Discharges, _dischargeDelayDays);
+
+    /// <summary>Equal counts (<see cref="Equals(DelayFigures)"/>).</summary>
+    public static bool operator ==(DelayFigures? left, DelayFigures? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Different counts.</summary>
+    public static bool operator !=(DelayFigures? left, DelayFigures? right) => !(left == right);
+
+    /// <summary>The first day (within the period) whose cells differ from <paramref name="other"/>'s, for messages; null when none does.</summary>
+    public DateOnly? FirstDifferentDay(DelayFigures other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (var day = First; day <= Last && day <= other.Last; day = day.AddDays(1))
+        {
+            int a = (day.DayNumber - First.DayNumber) * DelayCounter.Cells, b = (day.DayNumber - other.First.DayNumber) * DelayCounter.Cells;
+            if (b < 0 || !_days.AsSpan(a, DelayCounter.Cells).SequenceEqual(other._days.AsSpan(b, DelayCounter.Cells)))
+            {
+                return day;
+            }
+        }
+        return null;
+    }
 
     /// <summary>Delayed days on days <paramref name="from"/>–<paramref name="to"/> (clipped to the period) in the cells the filter keeps.</summary>
     internal long Sum(DateOnly from, DateOnly to, Func<SitRepBeds, DelayReason, Responsibility, bool> keep)

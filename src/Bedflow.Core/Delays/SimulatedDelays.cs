@@ -5,7 +5,7 @@ using Bedflow.Core.Vocabulary;
 namespace Bedflow.Core.Delays;
 
 /// <summary>
-/// Turns a replication's episode log into <see cref="DelayRecord"/>s — the same records the
+/// Counts a replication's delays as it runs (<see cref="Sink"/>), or turns its episode log into <see cref="DelayRecord"/>s — the same records the
 /// register produces — so that one metrics module counts simulated and real patients alike.
 /// The reason of each stretch of a delay follows what the patient waited for (the engine's
 /// <see cref="WaitSegment"/>s): the awaited service's reason and organisation, or G while
@@ -70,7 +70,19 @@ public static class SimulatedDelays
         }
     }
 
-    /// <summary>The delay figures of one replication over its reporting horizon (whole days from the start date).</summary>
+    /// <summary>
+    /// A counter for one replication of <paramref name="network"/> run with <paramref name="options"/>,
+    /// to give to the engine: it counts the delays over the reporting horizon as the run goes.
+    /// </summary>
+    public static DelaySink Sink(Network network, RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(options);
+        var (first, last) = Period(network, options);
+        return new DelaySink(network, first, last, options.HorizonDays);
+    }
+
+    /// <summary>The delay figures of one replication over its reporting horizon (whole days from the start date), counted from its episode log.</summary>
     public static DelayFigures Figures(Network network, ReplicationResult replication, RunOptions options)
     {
         ArgumentNullException.ThrowIfNull(network);

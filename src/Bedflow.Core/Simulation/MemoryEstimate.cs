@@ -6,13 +6,13 @@ namespace Bedflow.Core.Simulation;
 /// About how much memory a run will hold at its peak, in bytes, worked out before it starts from
 /// the sizes of what it keeps: the daily census (services × days, every replication of every
 /// variant), the delay tables (days × 66 SitRep cells, every replication), the episode logs
-/// (patients × services visited: one per running replication, or all of them when kept) and the
-/// engine's own working state. An estimate, checked against measured runs to within a factor of
+/// (patients × services visited, every replication's, only when they are kept: delays are counted
+/// as the run goes, without a log) and the engine's own working state. An estimate, checked against measured runs to within a factor of
 /// two or so (MemoryEstimateTests); pure: the caller compares it with the machine. Immutable.
 /// </summary>
 /// <param name="DailyCensus">Midnight counts per service and day, kept for every replication, and their means over replications.</param>
 /// <param name="DelayTables">Delayed days per day and SitRep cell, and the monthly tables, kept for every replication.</param>
-/// <param name="EpisodeLogs">Patient-episode logs alive at the peak: one per running replication, or every replication's when the log is kept.</param>
+/// <param name="EpisodeLogs">Patient-episode logs alive at the peak: every replication's when the log is kept (<see cref="RunOptions.RecordEpisodes"/>), else none.</param>
 /// <param name="Engines">The engines' working state: a services × services table per running replication.</param>
 /// <param name="Runtime">The .NET runtime, the model and the output buffers: a fixed allowance.</param>
 /// <param name="Headroom">What the garbage collector lets the heap grow by past the live data before it collects: as much again.</param>
@@ -28,12 +28,11 @@ public sealed record MemoryEstimate(long DailyCensus, long DelayTables, long Epi
 
     // Bytes per item, from the types: DailyCensus holds 5 int arrays and 1 double array per service.
     private const long CensusBytesPerServiceDay = (5 * sizeof(int)) + sizeof(double);
-    private const long MeansBytesPerServiceDay = 6 * sizeof(double); // DailySeries: 3 means and 3 half-widths
+    private const long MeansBytesPerServiceDay = 6 * sizeof(double); // DailySeries: 3 means and 3 half-widths (the means alone with one replication)
     private const long DelayBytesPerDay = 2 * 11 * 3 * sizeof(int);    // DelayCounter.Cells ints a day
     private const long EpisodeBytes = 64;                              // Episode: 4 ints, a long, 4 doubles (60), padded
     private const long WaitBytes = 32;                                 // WaitSegment, padded
     private const double ListGrowth = 2.0;                             // a List<T> doubling its array holds up to 2× its items (old and new array while it grows)
-    private const long WaitIndexBytes = 160;                           // SimulatedDelays' index of waits by stay: a dictionary entry, a list and its array per stay
     private const long RuntimeBytes = 80L << 20;                       // the .NET runtime and the libraries: a tiny run's resident set
 
     /// <summary>The total, in bytes.</summary>
@@ -56,34 +55,30 @@ public sealed record MemoryEstimate(long DailyCensus, long DelayTables, long Epi
         double horizon = Math.Floor(options.HorizonDays), warmup = Math.Ceiling(options.WarmupDays);
         double replications = options.Replications;
         double running = Math.Min(threads, options.Replications);
-        double census = 0, delays = 0, keptLogs = 0, liveLog = 0, working = 0, episodes = 0;
+        double census = 0, delays = 0, keptLogs = 0, working = 0, episodes = 0;
         foreach (var network in variants)
         {
             double services = network.Services.Count;
             if (options.DailyCensus)
             {
                 census += (replications * services * ((CensusBytesPerServiceDay * horizon) + (sizeof(int) * warmup)))
-                    + (services * MeansBytesPerServiceDay * horizon);
+                    + (services * (replications > 1 ? MeansBytesPerServiceDay : MeansBytesPerServiceDay / 2) * horizon);
             }
             if (options.CountDelays)
             {
                 delays += replications * ((DelayBytesPerDay * (horizon + 1)) + (128 * ((horizon / 30) + 2)));
             }
             var (visits, transfers) = Flow(network, warmup, horizon);
-            double log = (ListGrowth * ((visits * EpisodeBytes) + (transfers * WaitBytes))) + (options.CountDelays ? transfers * WaitIndexBytes : 0);
+            double log = ListGrowth * ((visits * EpisodeBytes) + (transfers * WaitBytes));
             episodes = Math.Max(episodes, visits);
             if (options.RecordEpisodes)
             {
                 keptLogs += replications * log;
             }
-            else if (options.CountDelays)
-            {
-                liveLog = Math.Max(liveLog, running * log); // dropped as each replication is counted
-            }
             working = Math.Max(working, running * services * services * sizeof(int)); // Replication: blocked-from-to table
         }
-        double live = census + delays + keptLogs + liveLog + working;
-        return new MemoryEstimate(Bytes(census), Bytes(delays), Bytes(keptLogs + liveLog), Bytes(working), RuntimeBytes, Bytes(GcHeadroom * live), episodes);
+        double live = census + delays + keptLogs + working;
+        return new MemoryEstimate(Bytes(census), Bytes(delays), Bytes(keptLogs), Bytes(working), RuntimeBytes, Bytes(GcHeadroom * live), episodes);
     }
 
     /// <summary>

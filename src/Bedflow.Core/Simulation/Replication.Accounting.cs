@@ -36,6 +36,10 @@ internal sealed partial class Replication
         public Stay Place;         // the place held (bed, care-home place, package)
         public Stay Resource;      // a resource used while keeping Place (an assessment)
         public bool Active;
+        public int WaitIndex;      // the stretch of waiting in Place under way: 0 = the first, … ; −1 = none (tracked only for sinks)
+        public double WaitFrom;    // when it started
+        public int WaitFor;        // the service it waits for
+        public bool WaitChoice;    // waiting for its choice of provider
     }
 
     /// <summary>Adds the time since the service last changed to its time integrals (clipped to the window).</summary>
@@ -151,8 +155,12 @@ internal sealed partial class Replication
                 continue;
             }
             inSystem++;
-            if (_episodes is not null)
+            if (_tracksStays)
             {
+                if (pt.WaitIndex >= 0)
+                {
+                    EndWait(pt, double.NaN);
+                }
                 AddOpenEpisode(pt, pt.Place);
                 if (pt.Resource.Service >= 0)
                 {
@@ -174,11 +182,11 @@ internal sealed partial class Replication
         };
         var deadlocks = _deadlocks.Select(d => new DeadlockEvent(_rep, d.Day, [.. d.Services.Select(s => _net.Source.Services[s].Name)],
             d.ReleasedOn, d.Scheduled)).ToList();
-        return new ReplicationResult(_rep, metrics, counts, deadlocks, _census, _episodes, _waits);
+        return new ReplicationResult(_rep, metrics, counts, deadlocks, _census, _log?.Episodes, _log?.Waits);
     }
 
     private void AddOpenEpisode(in PatientState pt, in Stay stay) =>
-        _episodes!.Add(new Episode(pt.Stream, pt.Index, pt.Group, stay.Visit, stay.Service, stay.Requested, stay.Start, stay.Ready, double.NaN, pt.Target));
+        Stayed(new Episode(pt.Stream, pt.Index, pt.Group, stay.Visit, stay.Service, stay.Requested, stay.Start, stay.Ready, double.NaN, pt.Target));
 
     private static double Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : double.NaN;
 }

@@ -206,6 +206,7 @@ internal sealed partial class Replication
             Target = -1,
             Requested = _now,
             Active = true,
+            WaitIndex = -1,
             Place = new Stay { Service = -1 },
             Resource = new Stay { Service = -1 },
         };

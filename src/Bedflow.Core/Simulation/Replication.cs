@@ -51,8 +51,9 @@ internal sealed partial class Replication
     private readonly Stack<int> _freed = new();
     private readonly List<int> _pendingOffers = [];
     private readonly DailyCensus? _census;
-    private readonly List<Episode>? _episodes;
-    private readonly List<WaitSegment>? _waits;
+    private readonly EpisodeLog? _log;     // the full log, when asked for (RunOptions.RecordEpisodes)
+    private readonly IStaySink? _sink;     // the caller's sink (e.g. the delay counter), if any
+    private readonly bool _tracksStays;    // either: stays and waits are reported as they end
 
     private int _epoch;
     private Distribution[] _los = null!;
@@ -66,7 +67,8 @@ internal sealed partial class Replication
     private double _heapSizeSum;
     private long _pops;
 
-    public Replication(CompiledNetwork net, RunOptions options, int replication)
+    /// <summary>A replication of <paramref name="net"/>; <paramref name="sink"/>, if given, is told of every stay and wait as it ends.</summary>
+    public Replication(CompiledNetwork net, RunOptions options, int replication, IStaySink? sink = null)
     {
         _net = net;
         _options = options;
@@ -114,11 +116,9 @@ internal sealed partial class Replication
         {
             _census = new DailyCensus(n, (int)Math.Floor(options.HorizonDays), (int)Math.Ceiling(options.WarmupDays));
         }
-        if (options.RecordEpisodes)
-        {
-            _episodes = [];
-            _waits = [];
-        }
+        _log = options.RecordEpisodes ? new EpisodeLog() : null;
+        _sink = sink;
+        _tracksStays = _log is not null || sink is not null;
     }
 
     public ReplicationResult Run()
@@ -515,9 +515,9 @@ internal sealed partial class Replication
     {
         ref var pt = ref _patients[p];
         int i = pt.Place.Service;
-        if (dest >= 0 && _waits is not null)
+        if (dest >= 0 && _tracksStays)
         {
-            _waits.Add(new WaitSegment(pt.Stream, pt.Index, pt.Place.Visit, _now, dest, Choice: firstAttempt && pt.NextChoiceWait > 0));
+            BeginWait(ref pt, dest, choice: firstAttempt && pt.NextChoiceWait > 0);
         }
         if (firstAttempt && dest >= 0 && pt.NextChoiceWait > 0)
         {
@@ -636,6 +636,11 @@ internal sealed partial class Replication
         Touch(i);
         _occupied[i]--;
         _units[i] -= pt.Place.Units;
+        if (pt.WaitIndex >= 0)
+        {
+            EndWait(pt, _now);
+            pt.WaitIndex = -1;
+        }
         RecordDeparture(p, pt.Place, next);
         pt.Place.Service = -1;
         CheckEscalation(i);
@@ -657,10 +662,40 @@ internal sealed partial class Replication
                 t.BlockedDepartures++;
             }
         }
-        if (_episodes is not null)
+        if (_tracksStays)
         {
             ref var pt = ref _patients[p];
-            _episodes.Add(new Episode(pt.Stream, pt.Index, pt.Group, stay.Visit, i, stay.Requested, stay.Start, stay.Ready, _now, next));
+            Stayed(new Episode(pt.Stream, pt.Index, pt.Group, stay.Visit, i, stay.Requested, stay.Start, stay.Ready, _now, next));
         }
+    }
+
+    // ---- Reporting stays and waits as they end (IStaySink) -----------------------------------
+
+    /// <summary>Patient p, ready in its place, now waits for <paramref name="dest"/>: the stretch it was in (if any) ends.</summary>
+    private void BeginWait(ref PatientState pt, int dest, bool choice)
+    {
+        if (pt.WaitIndex >= 0)
+        {
+            EndWait(pt, _now);
+        }
+        pt.WaitIndex++;
+        pt.WaitFrom = _now;
+        pt.WaitFor = dest;
+        pt.WaitChoice = choice;
+    }
+
+    /// <summary>Reports the patient's current stretch of waiting as over at <paramref name="to"/> (NaN = still waiting at the end).</summary>
+    private void EndWait(in PatientState pt, double to)
+    {
+        var wait = new WaitSpan(pt.Stream, pt.Index, pt.Group, pt.Place.Visit, pt.Place.Service, pt.Place.Ready, pt.WaitFrom, to,
+            pt.WaitFor, pt.WaitChoice, First: pt.WaitIndex == 0);
+        _log?.Waited(wait);
+        _sink?.Waited(wait);
+    }
+
+    private void Stayed(in Episode stay)
+    {
+        _log?.Stayed(stay);
+        _sink?.Stayed(stay);
     }
 }

@@ -39,9 +39,9 @@ public sealed class ReplicationResult
     /// <summary>The NHS delay figures of this replication, if counted (<see cref="RunOptions.CountDelays"/>).</summary>
     public Delays.DelayFigures? Delays { get; private init; }
 
-    /// <summary>This result with its delay figures, keeping the episode log or not.</summary>
-    internal ReplicationResult WithDelays(Delays.DelayFigures delays, bool keepLog) =>
-        new(Replication, [.. ServiceMetrics], Counts, Deadlocks, Census, keepLog ? Episodes : null, keepLog ? Waits : null) { Delays = delays };
+    /// <summary>This result with its delay figures.</summary>
+    internal ReplicationResult WithDelays(Delays.DelayFigures delays) =>
+        new(Replication, [.. ServiceMetrics], Counts, Deadlocks, Census, Episodes, Waits) { Delays = delays };
 
     /// <summary>One measure of one service.</summary>
     public double Get(int service, ServiceMetric metric) => ServiceMetrics[service][(int)metric];

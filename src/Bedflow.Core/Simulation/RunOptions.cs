@@ -23,7 +23,7 @@ public sealed record RunOptions
 
     /// <summary>
     /// Count delayed transfers of care as the NHS does (<see cref="Delays.DelayFigures"/>) in each
-    /// replication, from its episode log, which is then dropped unless <see cref="RecordEpisodes"/>.
+    /// replication, as it runs (no episode log is kept for it).
     /// </summary>
     public bool CountDelays { get; init; }
 

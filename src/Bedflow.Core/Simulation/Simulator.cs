@@ -32,14 +32,14 @@ public static class Simulator
         var compiled = new CompiledNetwork(network);
         var results = new ReplicationResult[options.Replications];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
-        var engineOptions = options.CountDelays && !options.RecordEpisodes ? options with { RecordEpisodes = true } : options;
         try
         {
             Parallel.For(0, options.Replications, parallel, r =>
             {
-                var result = new Replication(compiled, engineOptions, r).Run();
-                // Counted replication by replication, so only one episode log per thread is alive at a time.
-                results[r] = options.CountDelays ? result.WithDelays(SimulatedDelays.Figures(network, result, options), options.RecordEpisodes) : result;
+                // Delays are counted as the replication runs: no episode log is needed for them.
+                var delays = options.CountDelays ? SimulatedDelays.Sink(network, options) : null;
+                var result = new Replication(compiled, options, r, delays).Run();
+                results[r] = delays is null ? result : result.WithDelays(delays.Figures());
                 replicationDone?.Invoke();
             });
         }
@@ -79,15 +79,32 @@ public static class Simulator
             return [];
         }
         var diagnostics = new WarmupDiagnostic[network.Services.Count];
+        var series = new double[first.WarmupDays + first.Days];
         for (int j = 0; j < diagnostics.Length; j++)
         {
-            int service = j;
-            var series = Enumerable.Range(0, first.WarmupDays).Select(w => results.Average(r => (double)r.Census!.WarmupOccupied[service][w]))
-                .Concat(Enumerable.Range(0, first.Days).Select(d => results.Average(r => (double)r.Census!.Occupied[service][d])))
-                .ToArray();
+            // The mean over replications of each midnight's occupancy, warm-up then horizon.
+            for (int w = 0; w < first.WarmupDays; w++)
+            {
+                series[w] = MeanOver(results, static (c, j, w) => c.WarmupOccupied[j][w], j, w);
+            }
+            for (int d = 0; d < first.Days; d++)
+            {
+                series[first.WarmupDays + d] = MeanOver(results, static (c, j, d) => c.Occupied[j][d], j, d);
+            }
             diagnostics[j] = new WarmupDiagnostic(network.Services[j].Name, Mser.Truncation(series), options.WarmupDays);
         }
         return diagnostics;
+    }
+
+    // The mean of one census count over replications, summed in replication order (as Enumerable.Average does).
+    private static double MeanOver(ReplicationResult[] results, Func<DailyCensus, int, int, int> count, int service, int day)
+    {
+        double sum = 0;
+        foreach (var r in results)
+        {
+            sum += count(r.Census!, service, day);
+        }
+        return sum / results.Length;
     }
 
     private static DailySeries? Daily(ReplicationResult[] results, int j)
@@ -97,24 +114,30 @@ public static class Simulator
             return null;
         }
         int days = first.Days;
+        var values = new double[results.Length];
         (double[] Mean, double[]? Half) Series(Func<DailyCensus, int[][]> pick)
         {
             var mean = new double[days];
             double[]? half = results.Length > 1 ? new double[days] : null;
             for (int d = 0; d < days; d++)
             {
-                var e = Estimate.Of(results.Select(r => (double)pick(r.Census!)[j][d]));
-                mean[d] = e.Mean;
+                for (int r = 0; r < results.Length; r++)
+                {
+                    values[r] = pick(results[r].Census!)[j][d];
+                }
+                // Mean and half-width without an object a day (a ten-year series has 3,650 days).
+                var (m, h) = Estimate.MeanAndHalfWidth(values);
+                mean[d] = m;
                 if (half is not null)
                 {
-                    half[d] = e.HalfWidth ?? 0;
+                    half[d] = h ?? 0;
                 }
             }
             return (mean, half);
         }
-        var occ = Series(c => c.Occupied);
-        var blk = Series(c => c.Blocked);
-        var que = Series(c => c.Queued);
+        var occ = Series(static c => c.Occupied);
+        var blk = Series(static c => c.Blocked);
+        var que = Series(static c => c.Queued);
         return new DailySeries(occ.Mean, blk.Mean, que.Mean, occ.Half, blk.Half, que.Half);
     }
 }

@@ -39,31 +39,94 @@ public sealed record Estimate
     public static Estimate Of(IEnumerable<double> values, double level)
     {
         Preconditions.Check(level > 0 && level < 1, nameof(level), $"confidence level must be between 0 and 1, but was {Preconditions.Show(level)}.");
-        int n = 0;
-        double mean = 0, m2 = 0;
+        var moments = default(Moments);
         foreach (double v in values)
+        {
+            moments.Add(v);
+        }
+        return moments.ToEstimate(level);
+    }
+
+    /// <summary>The mean of <paramref name="values"/> with its 95% interval (see <see cref="Of(IEnumerable{double})"/>); allocates only the result.</summary>
+    public static Estimate Of(ReadOnlySpan<double> values) => Of(values, 0.95);
+
+    /// <summary>The mean of <paramref name="values"/> with its interval at <paramref name="level"/> (see <see cref="Of(IEnumerable{double}, double)"/>).</summary>
+    public static Estimate Of(ReadOnlySpan<double> values, double level)
+    {
+        Preconditions.Check(level > 0 && level < 1, nameof(level), $"confidence level must be between 0 and 1, but was {Preconditions.Show(level)}.");
+        return Summarise(values).ToEstimate(level);
+    }
+
+    /// <summary>
+    /// The mean and 95% half-width (null with fewer than two values) of <paramref name="values"/>
+    /// without allocating: for long per-day series, where an object per day would be garbage.
+    /// The same numbers as <see cref="Of(ReadOnlySpan{double})"/>.
+    /// </summary>
+    internal static (double Mean, double? HalfWidth) MeanAndHalfWidth(ReadOnlySpan<double> values)
+    {
+        var m = Summarise(values);
+        return (m.N == 0 ? double.NaN : m.Mean, m.N < 2 ? null : m.HalfWidth(0.95));
+    }
+
+    private static Moments Summarise(ReadOnlySpan<double> values)
+    {
+        var moments = default(Moments);
+        foreach (double v in values)
+        {
+            moments.Add(v);
+        }
+        return moments;
+    }
+
+    // Two-sided Student-t quantiles at 95% by degrees of freedom, computed once each (MathNet's
+    // inverse CDF is a root search): a per-day series asks for the same one thousands of times.
+    // Racing threads at worst compute the same value twice.
+    private static readonly double[] T95 = new double[1025];
+
+    private static double StudentTQuantile(int degreesOfFreedom, double level)
+    {
+        if (level != 0.95 || degreesOfFreedom >= T95.Length)
+        {
+            return StudentT.InvCDF(0, 1, degreesOfFreedom, 1 - ((1 - level) / 2));
+        }
+        double t = Volatile.Read(ref T95[degreesOfFreedom]);
+        if (t == 0)
+        {
+            t = StudentT.InvCDF(0, 1, degreesOfFreedom, 1 - ((1 - level) / 2));
+            Volatile.Write(ref T95[degreesOfFreedom], t);
+        }
+        return t;
+    }
+
+    /// <summary>Welford's running mean and sum of squares (stable for long runs), NaNs skipped.</summary>
+    private struct Moments
+    {
+        public int N;
+        public double Mean;
+        private double _m2;
+
+        public void Add(double v)
         {
             if (double.IsNaN(v))
             {
-                continue;
+                return;
             }
-            // Welford's running mean and sum of squares: stable for long runs.
-            n++;
-            double d = v - mean;
-            mean += d / n;
-            m2 += d * (v - mean);
+            N++;
+            double d = v - Mean;
+            Mean += d / N;
+            _m2 += d * (v - Mean);
         }
-        if (n == 0)
+
+        public readonly double StandardDeviation => Math.Sqrt(_m2 / (N - 1));
+
+        public readonly double HalfWidth(double level) => StudentTQuantile(N - 1, level) * StandardDeviation / Math.Sqrt(N);
+
+        public readonly Estimate ToEstimate(double level) => N switch
         {
-            return Undefined;
-        }
-        if (n == 1)
-        {
-            return new Estimate { Mean = mean, Count = 1 };
-        }
-        double sd = Math.Sqrt(m2 / (n - 1));
-        double t = StudentT.InvCDF(0, 1, n - 1, 1 - ((1 - level) / 2));
-        return new Estimate { Mean = mean, StandardDeviation = sd, Count = n, HalfWidth = t * sd / Math.Sqrt(n) };
+            0 => Undefined,
+            1 => new Estimate { Mean = Mean, Count = 1 },
+            _ => new Estimate { Mean = Mean, StandardDeviation = StandardDeviation, Count = N, HalfWidth = HalfWidth(level) },
+        };
     }
 
     /// <summary>The estimate of no values: a NaN mean, no interval.</summary>

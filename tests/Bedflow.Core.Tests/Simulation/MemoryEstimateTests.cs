@@ -55,10 +55,14 @@ public class MemoryEstimateTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_estimate_of_a_run_that_drops_its_episode_logs_is_within_half_to_three_times_its_measured_peak()
+    public void The_estimate_of_a_run_that_counts_delays_without_a_log_is_within_half_to_three_times_its_measured_peak()
     {
+        // Delays are counted as the run goes, so what it holds is the census and the delay tables:
+        // ten replications to have enough of them to measure.
         var network = Medium();
-        var estimate = MemoryEstimate.Of([network], Options, 1);
+        var options = Options with { Replications = 10 };
+        var estimate = MemoryEstimate.Of([network], options, 1);
+        Assert.Equal(0, estimate.EpisodeLogs);
         long before = GC.GetTotalMemory(forceFullCollection: true);
         long peak = 0;
         using var done = new ManualResetEventSlim();
@@ -72,13 +76,13 @@ public class MemoryEstimateTests(ITestOutputHelper output)
             }
         });
         sampler.Start();
-        var run = Simulator.Run(network, Options);
+        var run = Simulator.Run(network, options);
         done.Set();
         sampler.Join();
         GC.KeepAlive(run);
         long estimated = estimate.Live; // the runtime's allowance and the collector's headroom are not in a live measurement
         output.WriteLine($"estimated peak {estimated >> 20} MB (logs {estimate.EpisodeLogs >> 20}); measured peak {peak >> 20} MB");
-        Assert.True(peak > 30 << 20, $"the run must use enough to measure: {peak >> 20} MB");
+        Assert.True(peak > 15 << 20, $"the run must use enough to measure: {peak >> 20} MB");
         Assert.InRange((double)estimated / peak, 0.5, 3.0);
     }
 }
