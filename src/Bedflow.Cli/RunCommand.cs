@@ -113,7 +113,9 @@ internal static class RunCommand
         byte[] resultsJson;
         using (var buffer = new MemoryStream())
         {
-            ResultsJson.Write(buffer, scenario.Name, options, results);
+            // Data writes the verdict's numbers; the words are the faces' (Reports), the same the table and the board pack print.
+            bool priced = results is not [{ Costs: null }, ..];
+            ResultsJson.Write(buffer, scenario.Name, options, results, verdict => Reports.Wording.VerdictWording.Statement(verdict, priced));
             resultsJson = buffer.ToArray();
         }
         var files = new List<(string, Action<Stream>)>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Vocabulary;
+using Bedflow.Reports.Wording;
 using Spectre.Console;
 
 namespace Bedflow.Cli;
@@ -13,7 +14,7 @@ internal static class Summary
         var verdict = Core.Finance.Verdict.Of([.. results.Skip(1).Select(r => r.VersusBaseline!)], options.Replications);
         if (results.Count == 0 || results[0].Costs is not { } baseCosts)
         {
-            console.WriteLine(verdict.Statement);
+            console.WriteLine(VerdictWording.Statement(verdict));
             return;
         }
         console.WriteLine();
@@ -45,7 +46,7 @@ internal static class Summary
         {
             console.WriteLine(budget);
         }
-        console.WriteLine(verdict.Statement);
+        console.WriteLine(VerdictWording.Statement(verdict));
     }
 
     private static IEnumerable<string> Budgets(IReadOnlyList<VariantResult> results)

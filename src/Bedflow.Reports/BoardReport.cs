@@ -6,6 +6,7 @@ using Bedflow.Core.Experiments;
 using Bedflow.Core.Finance;
 using Bedflow.Core.Statistics;
 using Bedflow.Reports.Charts;
+using Bedflow.Reports.Wording;
 
 namespace Bedflow.Reports;
 
@@ -46,7 +47,7 @@ public static class BoardReport
     private static void Headline(StringBuilder h, Scenario scenario, IReadOnlyList<VariantResult> results, Verdict verdict)
     {
         bool costed = results[0].Costs is not null;
-        h.Append("<section class=\"headline\">\n<h2>Headline</h2>\n<p class=\"verdict\">").Append(E(verdict.Statement)).Append("</p>\n");
+        h.Append("<section class=\"headline\">\n<h2>Headline</h2>\n<p class=\"verdict\">").Append(E(VerdictWording.Statement(verdict))).Append("</p>\n");
         h.Append("<table>\n<thead><tr><th>Option</th><th>Patients delayed on a typical day</th><th>Delayed days a year</th><th>Delayed days per 1,000 adults a year</th><th>Acute occupancy</th>");
         if (costed)
         {

@@ -1,17 +1,101 @@
-using System.Globalization;
+using Bedflow.Core.Statistics;
 
 namespace Bedflow.Core.Finance;
 
 /// <summary>
-/// The best option: the lowest cost per delayed day avoided among variants whose paired 95%
-/// interval of delayed days avoided excludes zero — or, when none does, a plain statement that
-/// the options cannot be told apart at this number of replications, and how many would be needed.
+/// The best option, as data: which variant, by which rule (<see cref="Kind"/>), and the numbers it
+/// rests on — or why there is none, and how many replications would tell the closest apart. The
+/// faces word it (Bedflow.Reports' <c>VerdictWording</c>, docs/results.md); Core holds no
+/// sentences. Immutable; made by <see cref="Of"/> or by the factories of each kind.
 /// </summary>
-/// <param name="Best">The best variant's name, or null.</param>
-/// <param name="Statement">One or two sentences for the table and the report.</param>
-/// <param name="ReplicationsNeeded">When no option is clear: about how many replications would make the closest one's interval exclude zero.</param>
-public sealed record Verdict(string? Best, string Statement, int? ReplicationsNeeded)
+/// <remarks>
+/// Findings beyond the kind are <see cref="Reasons"/>, a list of typed records with their
+/// numbers, so that an appraisal can add its own (harms, stability) without a new property each.
+/// </remarks>
+public sealed class Verdict
 {
+    private Verdict(VerdictKind kind, int replications)
+    {
+        Kind = kind;
+        Replications = Preconditions.Positive(replications, nameof(replications));
+    }
+
+    /// <summary>The rule the verdict follows, or why it names no best option.</summary>
+    public VerdictKind Kind { get; }
+
+    /// <summary>The replications of the run the verdict judges.</summary>
+    public int Replications { get; }
+
+    /// <summary>
+    /// The variant the verdict is about: the chosen one (<see cref="VerdictKind.Recommended"/>,
+    /// <see cref="VerdictKind.RankedByDelayedDaysAvoided"/>) or the closest to being told apart
+    /// (<see cref="VerdictKind.CannotTellApart"/>); null otherwise.
+    /// </summary>
+    public string? Variant { get; private init; }
+
+    /// <summary>The best option's name: <see cref="Variant"/> when the verdict chose one, else null.</summary>
+    public string? Best => Kind is VerdictKind.Recommended or VerdictKind.RankedByDelayedDaysAvoided ? Variant : null;
+
+    /// <summary>Delayed days a year <see cref="Variant"/> avoids (baseline − variant, paired), or null without a variant.</summary>
+    public Estimate? DelayedDaysAvoided { get; private init; }
+
+    /// <summary>
+    /// Extra cost a year per delayed day avoided a year, in pounds, of the recommended option
+    /// (negative: it saves money too); null unless <see cref="VerdictKind.Recommended"/>.
+    /// </summary>
+    public double? CostPerDelayedDayAvoided { get; private init; }
+
+    /// <summary>
+    /// About how many replications would make the closest option's interval exclude zero; null
+    /// unless <see cref="VerdictKind.CannotTellApart"/>.
+    /// </summary>
+    public int? ReplicationsNeeded { get; private init; }
+
+    /// <summary>Findings about <see cref="Variant"/> beside the kind, in the order they are to be said (today: <see cref="FrontDoorWaitsRise"/>).</summary>
+    public IReadOnlyList<VerdictReason> Reasons { get; private init; } = [];
+
+    /// <summary>The lowest cost per delayed day avoided among options that clearly avoid delays.</summary>
+    public static Verdict Recommended(string variant, Estimate delayedDaysAvoided, double costPerDelayedDayAvoided, IReadOnlyList<VerdictReason> reasons, int replications)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(variant);
+        ArgumentNullException.ThrowIfNull(delayedDaysAvoided);
+        ArgumentNullException.ThrowIfNull(reasons);
+        return new Verdict(VerdictKind.Recommended, replications)
+        {
+            Variant = variant,
+            DelayedDaysAvoided = delayedDaysAvoided,
+            CostPerDelayedDayAvoided = Preconditions.Finite(costPerDelayedDayAvoided, nameof(costPerDelayedDayAvoided)),
+            Reasons = [.. reasons],
+        };
+    }
+
+    /// <summary>Without prices: the option that clearly avoids the most delayed days.</summary>
+    public static Verdict RankedByDelayedDaysAvoided(string variant, Estimate delayedDaysAvoided, int replications)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(variant);
+        ArgumentNullException.ThrowIfNull(delayedDaysAvoided);
+        return new Verdict(VerdictKind.RankedByDelayedDaysAvoided, replications) { Variant = variant, DelayedDaysAvoided = delayedDaysAvoided };
+    }
+
+    /// <summary>Only the baseline: nothing to compare.</summary>
+    public static Verdict NoVariants(int replications) => new(VerdictKind.NoVariants, replications);
+
+    /// <summary>No option avoids delayed days.</summary>
+    public static Verdict NoOptionAvoidsDelays(int replications) => new(VerdictKind.NoOptionAvoidsDelays, replications);
+
+    /// <summary>No option is clear; <paramref name="closest"/> would need about <paramref name="replicationsNeeded"/> replications.</summary>
+    public static Verdict CannotTellApart(string closest, Estimate delayedDaysAvoided, int replicationsNeeded, int replications)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(closest);
+        ArgumentNullException.ThrowIfNull(delayedDaysAvoided);
+        return new Verdict(VerdictKind.CannotTellApart, replications)
+        {
+            Variant = closest,
+            DelayedDaysAvoided = delayedDaysAvoided,
+            ReplicationsNeeded = Preconditions.Positive(replicationsNeeded, nameof(replicationsNeeded)),
+        };
+    }
+
     /// <summary>Judges the comparisons of a run with <paramref name="replications"/> replications.</summary>
     public static Verdict Of(IReadOnlyList<Comparison> comparisons, int replications)
     {
@@ -21,38 +105,29 @@ public sealed record Verdict(string? Best, string Statement, int? ReplicationsNe
         if (clear.Count == 0 && uncosted.Count > 0)
         {
             var most = uncosted.MaxBy(c => c.DelayedDaysAvoided.Mean)!;
-            return new Verdict(most.Variant, string.Create(CultureInfo.InvariantCulture,
-                $"Without prices the options are ranked by delayed days avoided: {most.Variant} avoids the most, {most.DelayedDaysAvoided.Mean:N0} a year (95% CI {most.DelayedDaysAvoided.Lower:N0} to {most.DelayedDaysAvoided.Upper:N0})."), null);
+            return RankedByDelayedDaysAvoided(most.Variant, most.DelayedDaysAvoided, replications);
         }
         if (clear.Count > 0)
         {
             var best = clear.MinBy(c => c.CostPerDelayedDayAvoided)!;
-            string cost = best.CostPerDelayedDayAvoided < 0
-                ? string.Create(CultureInfo.InvariantCulture, $"saves £{-best.CostPerDelayedDayAvoided:N0} for each delayed day it avoids")
-                : string.Create(CultureInfo.InvariantCulture, $"costs £{best.CostPerDelayedDayAvoided:N0} for each delayed day it avoids");
-            // Fewer delays bought by a fuller hospital is not the same good: say so.
-            string caveat = best.AdmissionsWaiting.Lower is > 0.5
-                ? string.Create(CultureInfo.InvariantCulture, $" But patients waiting for an acute bed rise by {best.AdmissionsWaiting.Mean:N1} a night (95% CI {best.AdmissionsWaiting.Lower:N1} to {best.AdmissionsWaiting.Upper:N1}): part of the delay moves to the front door.")
-                : "";
-            return new Verdict(best.Variant, string.Create(CultureInfo.InvariantCulture,
-                $"Best option: {best.Variant}, which avoids {best.DelayedDaysAvoided.Mean:N0} delayed days a year (95% CI {best.DelayedDaysAvoided.Lower:N0} to {best.DelayedDaysAvoided.Upper:N0}) and {cost}.") + caveat, null);
+            // Fewer delays bought by a fuller hospital is not the same good: a finding of its own.
+            VerdictReason[] reasons = best.AdmissionsWaiting.Lower is > FrontDoorWaitsRise.Threshold ? [new FrontDoorWaitsRise(best.AdmissionsWaiting)] : [];
+            return Recommended(best.Variant, best.DelayedDaysAvoided, best.CostPerDelayedDayAvoided, reasons, replications);
         }
         if (comparisons.Count == 0)
         {
-            return new Verdict(null, "There are no variants to compare with the baseline.", null);
+            return NoVariants(replications);
         }
         // The closest: the largest mean avoided relative to its interval's half-width.
         var closest = comparisons.Where(c => c.DelayedDaysAvoided is { Mean: > 0, HalfWidth: > 0 })
             .MaxBy(c => c.DelayedDaysAvoided.Mean / c.DelayedDaysAvoided.HalfWidth!.Value);
         if (closest is null)
         {
-            return new Verdict(null, string.Create(CultureInfo.InvariantCulture,
-                $"No option avoids delayed days compared with the baseline at {replications} replications."), null);
+            return NoOptionAvoidsDelays(replications);
         }
+        // Half-widths shrink as 1/√n, so n × (half-width ÷ mean)² replications would bring the lower end to zero: 10% and one more to clear it.
         double ratio = closest.DelayedDaysAvoided.HalfWidth!.Value / closest.DelayedDaysAvoided.Mean;
         int needed = (int)Math.Ceiling(replications * ratio * ratio * 1.1) + 1;
-        return new Verdict(null, string.Create(CultureInfo.InvariantCulture,
-            $"The options cannot be told apart from the baseline at {replications} replications: no option's 95% interval of delayed days avoided excludes zero. The closest, {closest.Variant}, would need about {needed} replications."),
-            needed);
+        return CannotTellApart(closest.Variant, closest.DelayedDaysAvoided, needed, replications);
     }
 }

@@ -43,16 +43,15 @@ public static partial class ResultsJson
             c.AvoidsDelaysClearly);
     }
 
-    private static EconomicsDocument Economics(RunOptions options, IReadOnlyList<VariantResult> variants)
+    /// <summary>The verdict on the variants: its data here, its words from <paramref name="wording"/> (the caller's face).</summary>
+    private static EconomicsDocument Economics(RunOptions options, IReadOnlyList<VariantResult> variants, Func<Verdict, string> wording)
     {
         var comparisons = variants.Skip(1).Select(v => v.VersusBaseline!).ToList();
         var verdict = Verdict.Of(comparisons, options.Replications);
         bool priced = variants.Count > 0 && variants[0].Costs is not null;
         return new EconomicsDocument(
             priced ? verdict.Best : null,
-            variants.Count > 0 && variants[0].Costs is null
-                ? "The scenario has no prices: costs are not computed. " + verdict.Statement
-                : verdict.Statement,
+            wording(verdict),
             Budgets(variants),
             verdict.ReplicationsNeeded);
     }

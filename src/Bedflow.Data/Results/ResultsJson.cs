@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bedflow.Core.Delays;
 using Bedflow.Core.Experiments;
+using Bedflow.Core.Finance;
 using Bedflow.Core.Simulation;
 using Bedflow.Core.Statistics;
 using Bedflow.Core.Vocabulary;
@@ -18,11 +19,22 @@ namespace Bedflow.Data.Results;
 public static partial class ResultsJson
 {
     /// <summary>Writes the results of a scenario's variants.</summary>
-    public static void Write(Stream stream, string scenario, RunOptions options, IReadOnlyList<VariantResult> variants)
+    /// <param name="stream">Where the file goes.</param>
+    /// <param name="scenario">The scenario's name.</param>
+    /// <param name="options">The options the variants ran with.</param>
+    /// <param name="variants">The baseline first, then the variants.</param>
+    /// <param name="verdictWording">
+    /// The words of <c>economics.statement</c> for the verdict this writer judges from the
+    /// variants' comparisons (it writes the verdict's data itself): the text is the faces' to
+    /// write — Bedflow.Reports' <c>VerdictWording.Statement(verdict, priced)</c>, which Data may
+    /// not reference.
+    /// </param>
+    public static void Write(Stream stream, string scenario, RunOptions options, IReadOnlyList<VariantResult> variants, Func<Verdict, string> verdictWording)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(variants);
+        ArgumentNullException.ThrowIfNull(verdictWording);
         var document = new ResultsDocument(
             scenario,
             options.Replications,
@@ -34,7 +46,7 @@ public static partial class ResultsJson
             // Timings vary run to run: they are in run-info.json, so this file stays byte-identical.
             ElapsedSeconds: null,
             [.. variants.Select(Variant)],
-            Economics(options, variants));
+            Economics(options, variants, verdictWording));
         JsonSerializer.Serialize(stream, document, ResultsJsonContext.Default.ResultsDocument);
     }
 
