@@ -1,5 +1,7 @@
+using Bedflow.Core.Finance;
 using Bedflow.Core.Vocabulary;
 using Bedflow.Reports.Charts;
+using Bedflow.Reports.Wording;
 
 namespace Bedflow.Reports.Tests;
 
@@ -132,6 +134,14 @@ public class ChartDataTests(ReportFixture f) : IClassFixture<ReportFixture>
         Assert.Contains("<tr class=\"best\"><th scope=\"row\">more_ic <span class=\"tag\">best option</span>", html, StringComparison.Ordinal);
         Assert.Equal(1, CountOf(html, "<tr class=\"best\">"));
         Assert.Contains(SitRep.Describe(DelayReason.C), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_board_pack_states_the_verdict_in_the_words_every_face_uses()
+    {
+        var verdict = Verdict.Of([.. f.Results.Skip(1).Select(r => r.VersusBaseline!)], f.Scenario.Options.Replications);
+        Assert.Equal(VerdictKind.Recommended, verdict.Kind);
+        Assert.Contains($"<p class=\"verdict\">{System.Net.WebUtility.HtmlEncode(VerdictWording.Statement(verdict))}</p>", f.Html, StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string what)
