@@ -49,12 +49,13 @@ public sealed record Network
     public IReadOnlyList<ModelProblem> Validate() => NetworkValidator.Validate(this);
 
     /// <summary>
-    /// Things that do not stop a run but may make its results mislead, given how it is run:
-    /// a service that starts empty with a warm-up shorter than three times its longest mean stay,
-    /// a service that sends every patient back to itself, and a queue limit of 0 on a service
-    /// only emergencies enter (they are never turned away, so it does nothing).
+    /// Things that do not stop a run but may make its results mislead, given the days simulated
+    /// before day 0 (<paramref name="warmupDays"/>, the run's warm-up): a service that starts empty
+    /// with a warm-up shorter than three times its longest mean stay, a service that sends every
+    /// patient back to itself, and a queue limit of 0 on a service only emergencies enter (they
+    /// are never turned away, so it does nothing).
     /// </summary>
-    public IReadOnlyList<ModelProblem> Warnings(Simulation.RunOptions options) => NetworkValidator.Warnings(this, options);
+    public IReadOnlyList<ModelProblem> Warnings(double warmupDays) => NetworkValidator.Warnings(this, warmupDays);
 
     /// <summary>
     /// The services no patient can reach (no stream, diversion, starting patients or routing from

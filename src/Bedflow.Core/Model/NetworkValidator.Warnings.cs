@@ -6,7 +6,7 @@ internal static partial class NetworkValidator
     /// Parts of a valid network that run but do nothing sensible: services nobody leaves, and
     /// queue limits no patient is subject to.
     /// </summary>
-    private static void FlowWarnings(Network network, Simulation.RunOptions options, List<ModelProblem> warnings)
+    private static void FlowWarnings(Network network, List<ModelProblem> warnings)
     {
         void Warn(string path, string message) => warnings.Add(new ModelProblem(path, message, ProblemSeverity.Warning));
 

@@ -86,7 +86,7 @@ internal static partial class NetworkValidator
         return problems;
     }
 
-    public static IReadOnlyList<ModelProblem> Warnings(Network network, Simulation.RunOptions options)
+    public static IReadOnlyList<ModelProblem> Warnings(Network network, double warmupDays)
     {
         var warnings = new List<ModelProblem>();
         foreach (var s in network.Services)
@@ -96,14 +96,14 @@ internal static partial class NetworkValidator
                 continue;
             }
             double longest = s.LengthOfStayByGroup.Values.Append(s.LengthOfStay).Max(d => d.Mean);
-            if (options.WarmupDays < 3 * longest)
+            if (warmupDays < 3 * longest)
             {
                 warnings.Add(new ModelProblem($"services.{s.Name}", string.Create(CultureInfo.InvariantCulture,
-                    $"starts empty with a warm-up of {options.WarmupDays:0.#} days, shorter than 3 × its longest mean stay ({longest:0.#} days): it will be under-occupied early in the report. Give it a starting state or a warm-up of at least {Math.Ceiling(3 * longest)} days."),
+                    $"starts empty with a warm-up of {warmupDays:0.#} days, shorter than 3 × its longest mean stay ({longest:0.#} days): it will be under-occupied early in the report. Give it a starting state or a warm-up of at least {Math.Ceiling(3 * longest)} days."),
                     ProblemSeverity.Warning));
             }
         }
-        FlowWarnings(network, options, warnings);
+        FlowWarnings(network, warnings);
         return warnings;
     }
 

@@ -49,7 +49,7 @@ public static class Simulator
             throw new InvalidModelException(stalled.Problems);
         }
         var delays = options.CountDelays ? DelaySummary.Of([.. results.Select(r => r.Delays!)]) : null;
-        return new RunResult(options, results, Aggregate(network, results), network.Warnings(options), WarmupDiagnostics(network, options, results), delays);
+        return new RunResult(options, results, Aggregate(network, results), network.Warnings(options.WarmupDays), WarmupDiagnostics(network, options, results), delays);
     }
 
     /// <summary>Runs a single replication on the calling thread (benchmarks, diagnostics).</summary>

@@ -218,7 +218,7 @@ internal static partial class ScenarioLoader
     /// <summary>The engine's own checks of the network, and its warnings, placed in the file.</summary>
     private static void Check(ReadContext ctx, YMap tree, Network network, Core.Simulation.RunOptions options)
     {
-        foreach (var p in network.Validate().Concat(network.Warnings(options)))
+        foreach (var p in network.Validate().Concat(network.Warnings(options.WarmupDays)))
         {
             var node = Locate(tree, p.Path);
             ctx.Problems.Add(new ScenarioProblem(ctx.File, node.Start.Line, node.Start.Column, p.Path, p.Message, p.Severity == ProblemSeverity.Warning));

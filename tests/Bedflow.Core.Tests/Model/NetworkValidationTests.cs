@@ -143,11 +143,11 @@ public class NetworkValidationTests
     public void A_warm_up_from_empty_shorter_than_three_mean_stays_is_a_warning_not_an_error()
     {
         var net = Valid().Build();
-        var warning = Assert.Single(net.Warnings(new RunOptions { WarmupDays = 20, HorizonDays = 100 }));
+        var warning = Assert.Single(net.Warnings(warmupDays: 20));
         Assert.Equal("services.community", warning.Path);
         Assert.Equal(ProblemSeverity.Warning, warning.Severity);
         Assert.Contains("30 days", warning.Message, StringComparison.Ordinal);
-        Assert.Empty(net.Warnings(new RunOptions { WarmupDays = 30, HorizonDays = 100 }));
+        Assert.Empty(net.Warnings(warmupDays: 30));
         Assert.Empty(net.Validate());
     }
 

@@ -1,13 +1,12 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
-using Bedflow.Core.Simulation;
 
 namespace Bedflow.Core.Tests.Model;
 
 /// <summary>Valid networks with parts that do nothing sensible: warnings, never errors.</summary>
 public class NetworkWarningTests
 {
-    private static readonly RunOptions Options = new() { WarmupDays = 100, HorizonDays = 100 };
+    private const double WarmupDays = 100;
 
     [Fact]
     public void A_service_that_sends_every_patient_back_to_itself_is_a_warning()
@@ -18,7 +17,7 @@ public class NetworkWarningTests
             .Route("acute", "acute")
             .Build();
         Assert.Empty(net.Validate());
-        var w = Assert.Single(net.Warnings(Options));
+        var w = Assert.Single(net.Warnings(WarmupDays));
         Assert.Equal((ProblemSeverity.Warning, "routing.acute"), (w.Severity, w.Path));
         Assert.Equal("sends every patient back to 'acute' itself: once there, they never leave.", w.Message);
     }
@@ -31,7 +30,7 @@ public class NetworkWarningTests
             .Arrivals("ed", "acute", ArrivalRate.Constant(2))
             .Route("acute", "home")
             .Build();
-        var w = Assert.Single(net.Warnings(Options));
+        var w = Assert.Single(net.Warnings(WarmupDays));
         Assert.Equal("services.acute.queue_limit", w.Path);
         Assert.Contains("emergencies are never turned away", w.Message, StringComparison.Ordinal);
     }
@@ -45,7 +44,7 @@ public class NetworkWarningTests
             .Arrivals("elective", "acute", ArrivalRate.Constant(1), ArrivalKind.Planned)
             .Route("acute", "home")
             .Build();
-        Assert.Empty(net.Warnings(Options));
+        Assert.Empty(net.Warnings(WarmupDays));
     }
 
     [Fact]
