@@ -1,7 +1,7 @@
+using Bedflow.Core.Experiments;
 using BenchmarkDotNet.Attributes;
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Randomness;
-using Bedflow.Core.Simulation;
 
 namespace Bedflow.Bench;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Bedflow.Core.Experiments;
 using Bedflow.Core.Simulation;
 
 namespace Bedflow.Bench;

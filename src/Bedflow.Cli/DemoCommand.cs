@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Bedflow.Core.Delays;
 using Bedflow.Core.Examples;
+using Bedflow.Core.Experiments;
 using Bedflow.Core.Simulation;
 using Bedflow.Core.Vocabulary;
 using Spectre.Console;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using Bedflow.Core.Simulation;
+using Bedflow.Core.Experiments;
 
 namespace Bedflow.Core.Tests;
 

@@ -84,11 +84,11 @@ public sealed class DelaySummary
         return new DelaySummary(replications);
     }
 
-    /// <summary>The delay figures of every replication of a run (which must have recorded episodes).</summary>
-    public static DelaySummary Of(Network network, RunResult run)
+    /// <summary>The delay figures of replications run with <paramref name="options"/>, counted from their episode logs (which they must have recorded).</summary>
+    public static DelaySummary Of(Network network, IReadOnlyList<ReplicationResult> replications, RunOptions options)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        return Of([.. run.Replications.Select(r => SimulatedDelays.Figures(network, r, run.Options))]);
+        ArgumentNullException.ThrowIfNull(replications);
+        return Of([.. replications.Select(r => SimulatedDelays.Figures(network, r, options))]);
     }
 
     private Estimate Of(Func<DelayFigures, double> measure) => Estimate.Of(Replications.Select(measure));

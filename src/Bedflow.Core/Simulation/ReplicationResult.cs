@@ -36,13 +36,6 @@ public sealed class ReplicationResult
     /// <summary>What patients ready in a bed waited for, over time (recorded with the episode log).</summary>
     public IReadOnlyList<WaitSegment>? Waits { get; }
 
-    /// <summary>The NHS delay figures of this replication, if counted (<see cref="RunOptions.CountDelays"/>).</summary>
-    public Delays.DelayFigures? Delays { get; private init; }
-
-    /// <summary>This result with its delay figures.</summary>
-    internal ReplicationResult WithDelays(Delays.DelayFigures delays) =>
-        new(Replication, [.. ServiceMetrics], Counts, Deadlocks, Census, Episodes, Waits) { Delays = delays };
-
     /// <summary>One measure of one service.</summary>
     public double Get(int service, ServiceMetric metric) => ServiceMetrics[service][(int)metric];
 }

@@ -1,5 +1,6 @@
 using Bedflow.Core.Delays;
 using Bedflow.Core.Examples;
+using Bedflow.Core.Experiments;
 using Bedflow.Core.Simulation;
 
 namespace Bedflow.Core.Tests.Delays;
@@ -11,7 +12,7 @@ public class DelaySummaryTests
     {
         var net = DemoCounty.Create() with { Population = new(680_000, 510_000) };
         var run = Simulator.Run(net, new RunOptions { WarmupDays = 120, HorizonDays = 365, Replications = 4, Seed = 8, RecordEpisodes = true });
-        var s = DelaySummary.Of(net, run);
+        var s = DelaySummary.Of(net, run.Replications, run.Options);
         Assert.Equal(4, s.DaysPerYear.Count);
         Assert.NotNull(s.DaysPerYear.HalfWidth);
         Assert.NotNull(s.DaysPer1000AdultsPerYear.HalfWidth);
@@ -43,7 +44,7 @@ public class DelaySummaryTests
         var counted = Simulator.Run(net, options with { CountDelays = true });
         var logged = Simulator.Run(net, options with { RecordEpisodes = true });
         Assert.All(counted.Replications, r => Assert.Null(r.Episodes));
-        Assert.Equal(DelaySummary.Of(net, logged).Replications.Select(f => f.TotalDays), counted.Delays!.Replications.Select(f => f.TotalDays));
+        Assert.Equal(DelaySummary.Of(net, logged.Replications, logged.Options).Replications.Select(f => f.TotalDays), counted.Delays!.Replications.Select(f => f.TotalDays));
         Assert.Equal(logged.Services[0][ServiceMetric.MeanBlocked].Mean, counted.Services[0][ServiceMetric.MeanBlocked].Mean);
     }
 }

@@ -1,6 +1,7 @@
 using Bedflow.Core.Delays;
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Examples;
+using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
 using Bedflow.Core.Vocabulary;

@@ -1,5 +1,6 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Examples;
+using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
 

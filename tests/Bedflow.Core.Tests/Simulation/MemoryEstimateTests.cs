@@ -1,3 +1,4 @@
+using Bedflow.Core.Experiments;
 using Xunit.Abstractions;
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;

@@ -33,6 +33,9 @@ internal sealed class ScratchCore : IDisposable
         return scratch;
     }
 
+    /// <summary>The assembly a successful <see cref="Build"/> writes (the Debug configuration).</summary>
+    public string OutputAssembly => Path.Combine(_project, "bin", "Debug", "net10.0", "Bedflow.Core.dll");
+
     public void AddSource(string fileName, string text) => File.WriteAllText(Path.Combine(_project, fileName), text);
 
     /// <summary>

@@ -1,5 +1,5 @@
 using Bedflow.Core.Delays;
-using Bedflow.Core.Simulation;
+using Bedflow.Core.Experiments;
 using Bedflow.Data.Scenarios;
 
 namespace Bedflow.Data.Tests.Scenarios;
@@ -20,7 +20,7 @@ public class OxfordshireDelayCountingTests
             var run = Simulator.Run(variant.Network, options);
             for (int r = 0; r < run.Replications.Count; r++)
             {
-                var streamed = run.Replications[r].Delays!;
+                var streamed = run.Delays!.Replications[r];
                 var logged = SimulatedDelays.Figures(variant.Network, run.Replications[r], options);
                 Assert.True(streamed.TotalDays > 10_000, $"{variant.Name}: only {streamed.TotalDays} delayed days");
                 Assert.True(streamed == logged, $"{variant.Name} replication {r}: streamed {streamed.TotalDays} delayed days, the log {logged.TotalDays}; "

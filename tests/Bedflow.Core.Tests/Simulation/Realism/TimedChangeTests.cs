@@ -1,4 +1,5 @@
 using Bedflow.Core.Distributions;
+using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
 

@@ -1,13 +1,16 @@
 using Bedflow.Core.Delays;
 using Bedflow.Core.Model;
+using Bedflow.Core.Simulation;
 using Bedflow.Core.Statistics;
 
-namespace Bedflow.Core.Simulation;
+namespace Bedflow.Core.Experiments;
 
 /// <summary>
-/// Runs a network for a number of replications in parallel. Each replication draws from its own
-/// random streams keyed by (seed, replication, …) and results are combined in replication
-/// order, so the same seed gives the same numbers whatever the number of threads.
+/// Runs a network for a number of replications (the engine's <see cref="Replications"/>, in
+/// parallel, the same numbers whatever the number of threads) and summarises them: each
+/// service's measures and daily series with 95% intervals, warm-up diagnostics and, when asked
+/// (<see cref="RunOptions.CountDelays"/>), the delays as the NHS counts them, counted as each
+/// replication runs.
 /// </summary>
 public static class Simulator
 {
@@ -24,37 +27,19 @@ public static class Simulator
     /// </summary>
     public static RunResult Run(Network network, RunOptions options, Action? replicationDone)
     {
-        var optionProblems = options.Validate();
-        if (optionProblems.Count > 0)
-        {
-            throw new InvalidModelException([.. optionProblems.Select(p => new ModelProblem("run", p))]);
-        }
-        var compiled = new CompiledNetwork(network);
-        var results = new ReplicationResult[options.Replications];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
-        try
-        {
-            Parallel.For(0, options.Replications, parallel, r =>
-            {
-                // Delays are counted as the replication runs: no episode log is needed for them.
-                var delays = options.CountDelays ? SimulatedDelays.Sink(network, options) : null;
-                var result = new Replication(compiled, options, r, delays).Run();
-                results[r] = delays is null ? result : result.WithDelays(delays.Figures());
-                replicationDone?.Invoke();
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.OfType<InvalidModelException>().FirstOrDefault() is { } stalled)
-        {
-            // A replication stopped by a guard of the model (time that does not move on): said as the model's problem.
-            throw new InvalidModelException(stalled.Problems);
-        }
-        var delays = options.CountDelays ? DelaySummary.Of([.. results.Select(r => r.Delays!)]) : null;
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(options);
+        // Delays are counted as each replication runs, by its own sink: no episode log is needed for them.
+        var sinks = options.CountDelays ? new DelaySink[options.Replications] : null;
+        var replications = Replications.Run(network, options, sinks is null ? null : r => sinks[r] = SimulatedDelays.Sink(network, options), replicationDone);
+        var results = replications as ReplicationResult[] ?? [.. replications];
+        var delays = sinks is null ? null : DelaySummary.Of([.. sinks.Select(s => s.Figures())]);
         return new RunResult(options, results, Aggregate(network, results), network.Warnings(options.WarmupDays), WarmupDiagnostics(network, options, results), delays);
     }
 
-    /// <summary>Runs a single replication on the calling thread (benchmarks, diagnostics).</summary>
+    /// <summary>Runs a single replication on the calling thread, without summaries (benchmarks, diagnostics).</summary>
     public static ReplicationResult RunOne(Network network, RunOptions options, int replication = 0) =>
-        new Replication(new CompiledNetwork(network), options, replication).Run();
+        Replications.RunOne(network, options, replication);
 
     private static ServiceResult[] Aggregate(Network network, ReplicationResult[] results)
     {

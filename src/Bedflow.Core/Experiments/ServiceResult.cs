@@ -1,6 +1,7 @@
+using Bedflow.Core.Simulation;
 using Bedflow.Core.Statistics;
 
-namespace Bedflow.Core.Simulation;
+namespace Bedflow.Core.Experiments;
 
 /// <summary>One service's measures over all replications, each a mean with its 95% interval.</summary>
 public sealed class ServiceResult

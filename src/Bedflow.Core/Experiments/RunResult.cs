@@ -1,6 +1,7 @@
+using Bedflow.Core.Simulation;
 using Bedflow.Core.Statistics;
 
-namespace Bedflow.Core.Simulation;
+namespace Bedflow.Core.Experiments;
 
 /// <summary>The outcome of a run: every replication, and each measure's mean with its 95% interval.</summary>
 public sealed class RunResult

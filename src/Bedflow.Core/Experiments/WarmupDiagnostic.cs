@@ -1,4 +1,4 @@
-namespace Bedflow.Core.Simulation;
+namespace Bedflow.Core.Experiments;
 
 /// <summary>
 /// MSER-5 on a service's daily occupancy (mean over replications) from the start of the run:

@@ -1,0 +1,59 @@
+using Bedflow.Core.Model;
+
+namespace Bedflow.Core.Simulation;
+
+/// <summary>
+/// The engine's door: runs a network's replications in parallel. Each replication draws from its
+/// own random streams keyed by (seed, replication, …) and results are kept in replication order,
+/// so the same seed gives the same numbers whatever the number of threads. What is made of the
+/// replications (means, intervals, delay figures) is the callers' business: see
+/// <c>Experiments.Simulator</c>.
+/// </summary>
+public static class Replications
+{
+    /// <summary>
+    /// Runs every replication of <paramref name="network"/>. <paramref name="sinkFor"/>, if given, is
+    /// asked (on the replication's thread) for the sink of each replication number, which is told of
+    /// every stay and wait as it ends; <paramref name="replicationDone"/> is called (from any thread) as
+    /// each replication finishes — for progress bars; neither changes the numbers.
+    /// </summary>
+    /// <exception cref="InvalidModelException">
+    /// The network or options are invalid, or a replication was stopped because time did not move
+    /// on (more than a million events at one simulated instant).
+    /// </exception>
+    public static IReadOnlyList<ReplicationResult> Run(Network network, RunOptions options, Func<int, IStaySink?>? sinkFor = null, Action? replicationDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(options);
+        var optionProblems = options.Validate();
+        if (optionProblems.Count > 0)
+        {
+            throw new InvalidModelException([.. optionProblems.Select(p => new ModelProblem("run", p))]);
+        }
+        var compiled = new CompiledNetwork(network);
+        var results = new ReplicationResult[options.Replications];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
+        try
+        {
+            Parallel.For(0, options.Replications, parallel, r =>
+            {
+                results[r] = new Replication(compiled, options, r, sinkFor?.Invoke(r)).Run();
+                replicationDone?.Invoke();
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<InvalidModelException>().FirstOrDefault() is { } stalled)
+        {
+            // A replication stopped by a guard of the model (time that does not move on): said as the model's problem.
+            throw new InvalidModelException(stalled.Problems);
+        }
+        return results;
+    }
+
+    /// <summary>Runs replication <paramref name="replication"/> alone on the calling thread (benchmarks, diagnostics, tests).</summary>
+    public static ReplicationResult RunOne(Network network, RunOptions options, int replication = 0, IStaySink? sink = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(options);
+        return new Replication(new CompiledNetwork(network), options, replication, sink).Run();
+    }
+}
