@@ -80,13 +80,14 @@ internal static class RunCommand
                 error.WriteLine($"bedflow: {outProblem}");
                 return File.Exists(folder) ? ExitCodes.UsageError : ExitCodes.Failure;
             }
-            return Execute(scenario, options, folder, jsonOnly, output, error);
+            return Execute(load, options, folder, jsonOnly, output, error);
         });
         return command;
     }
 
-    private static int Execute(Scenario scenario, Core.Simulation.RunOptions options, string folder, bool jsonOnly, TextWriter output, TextWriter error)
+    private static int Execute(ScenarioLoad load, Core.Simulation.RunOptions options, string folder, bool jsonOnly, TextWriter output, TextWriter error)
     {
+        var scenario = load.Scenario!;
         var variants = scenario.AllVariants.ToList();
         var started = System.Diagnostics.Stopwatch.StartNew();
         IReadOnlyList<VariantResult> results;
@@ -96,10 +97,10 @@ internal static class RunCommand
         }
         catch (Core.Model.InvalidModelException e)
         {
-            // The model's own guard (time that does not move on): the user's mistake, said plainly.
+            // The model's own guard (time that does not move on): the user's mistake, said plainly, at its place in the file.
             foreach (var p in e.Problems)
             {
-                error.WriteLine($"bedflow: {scenario.File}: {p}");
+                error.WriteLine($"bedflow: {load.Place(p)}");
             }
             error.WriteLine("Nothing was written.");
             return ExitCodes.UsageError;

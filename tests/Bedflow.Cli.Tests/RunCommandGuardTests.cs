@@ -20,7 +20,8 @@ public class RunCommandGuardTests
         string folder = Cli.TempFolder();
         var (code, _, error) = Cli.Run("run", path, "--out", folder);
         Assert.Equal(2, code);
-        Assert.Contains($"bedflow: {path}: services.intermediate_care: variant 'baseline': replication ", error, StringComparison.Ordinal);
+        // Placed in the file like a problem found while reading it: the service's key is at line 13, column 3.
+        Assert.Contains($"bedflow: {path}:13:3: services.intermediate_care: variant 'baseline': replication ", error, StringComparison.Ordinal);
         Assert.Contains("was stopped: more than 1,000,000 events happened at one instant", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);

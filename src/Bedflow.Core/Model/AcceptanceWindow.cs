@@ -26,15 +26,16 @@ public sealed record AcceptanceWindow
         ToHour = toHour,
     };
 
-    internal IEnumerable<string> Problems()
+    /// <summary>What is wrong with the hours, each at its member below <paramref name="at"/> (the window's path).</summary>
+    internal IEnumerable<ModelProblem> Problems(ModelPath at)
     {
         if (!(FromHour >= 0 && FromHour < 24))
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"from hour must be in [0, 24), but was {FromHour}.");
+            yield return new(at.Member(nameof(FromHour)), string.Create(CultureInfo.InvariantCulture, $"from hour must be in [0, 24), but was {FromHour}."));
         }
         if (!(ToHour > FromHour && ToHour <= 24))
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"to hour must be after from hour ({FromHour}) and at most 24, but was {ToHour}.");
+            yield return new(at.Member(nameof(ToHour)), string.Create(CultureInfo.InvariantCulture, $"to hour must be after from hour ({FromHour}) and at most 24, but was {ToHour}."));
         }
     }
 }

@@ -1,13 +1,19 @@
 namespace Bedflow.Core.Model;
 
 /// <summary>
-/// One thing wrong with a model: where (a key path such as <c>services.acute.capacity</c>) and
-/// what. User mistakes are data, not exceptions; the scenario loader adds file, line and column.
+/// One thing wrong with a model: where (a typed <see cref="ModelPath"/> such as
+/// <c>services[acute].capacity</c>) and what. User mistakes are data, not exceptions; a reader
+/// that knows where each part of the model came from (the scenario loader) maps the path to its
+/// file, line and column. Immutable.
 /// </summary>
-public sealed record ModelProblem(string Path, string Message, ProblemSeverity Severity = ProblemSeverity.Error)
+public sealed record ModelProblem(ModelPath Path, string Message, ProblemSeverity Severity = ProblemSeverity.Error)
 {
     /// <inheritdoc/>
-    public override string ToString() => Severity == ProblemSeverity.Warning ? $"{Path}: warning: {Message}" : $"{Path}: {Message}";
+    public override string ToString()
+    {
+        string at = Path == ModelPath.Root ? "" : $"{Path}: ";
+        return Severity == ProblemSeverity.Warning ? $"{at}warning: {Message}" : $"{at}{Message}";
+    }
 }
 
 /// <summary>Whether a problem stops a run.</summary>

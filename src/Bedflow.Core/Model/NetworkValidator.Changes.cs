@@ -5,62 +5,57 @@ namespace Bedflow.Core.Model;
 internal static partial class NetworkValidator
 {
     /// <summary>Routing and length-of-stay changes: valid windows, known names, valid routes, no overlaps.</summary>
-    private static void CheckTimedChanges(Network network, HashSet<string> services, HashSet<string> exits, HashSet<string> groups, Action<string, string> add)
+    private static void CheckTimedChanges(Network network, HashSet<string> services, HashSet<string> exits, HashSet<string> groups, Action<ModelPath, string> add)
     {
         for (int k = 0; k < network.RoutingChanges.Count; k++)
         {
             var c = network.RoutingChanges[k];
-            string path = $"routing_changes[{k}]";
+            var path = ModelPath.RoutingChange(k);
             CheckWindow(c.From, c.To, path, add);
-            var probe = network with { Routes = [c.Route], RoutingChanges = [], StayChanges = [] };
-            var routeProblems = new List<(string, string)>();
-            CheckRoutes(probe, services, exits, groups, (p, m) => routeProblems.Add((p, m)));
-            foreach (var (p, m) in routeProblems.Where(x => !x.Item2.StartsWith("no routing out of", StringComparison.Ordinal)))
-            {
-                add($"{path}.{p}", m);
-            }
+            CheckRoute(c.Route, path.Member(nameof(RoutingChange.Route)), services, exits, groups, add, twice: false);
             for (int j = 0; j < k; j++)
             {
                 var o = network.RoutingChanges[j];
                 if (o.Route.From == c.Route.From && o.Route.Group == c.Route.Group && Overlaps(o.From, o.To, c.From, c.To))
                 {
-                    add(path, $"changes the routing out of '{c.Route.From}' while routing_changes[{j}] also does: give one change per service and group at a time.");
+                    add(path, $"changes the routing out of '{c.Route.From}' while {ModelPath.RoutingChange(j)} also does: give one change per service and group at a time.");
                 }
             }
         }
         for (int k = 0; k < network.StayChanges.Count; k++)
         {
             var c = network.StayChanges[k];
-            string path = $"stay_changes[{k}]";
+            var path = ModelPath.StayChange(k);
             CheckWindow(c.From, c.To, path, add);
             if (!services.Contains(c.Service))
             {
-                add($"{path}.service", $"'{c.Service}' is referenced but not defined as a service.");
+                add(path.Member(nameof(StayChange.Service)), $"'{c.Service}' is referenced but not defined as a service.");
             }
             if (c.Group is not null && !groups.Contains(c.Group))
             {
-                add($"{path}.group", $"'{c.Group}' is not a patient group.");
+                add(path.Member(nameof(StayChange.Group)), $"'{c.Group}' is not a patient group.");
             }
             if (c.LengthOfStay.Minimum < 0)
             {
-                add($"{path}.length_of_stay", $"length of stay can be negative ({c.LengthOfStay}).");
+                add(path.Member(nameof(StayChange.LengthOfStay)), $"length of stay can be negative ({c.LengthOfStay}).");
             }
             for (int j = 0; j < k; j++)
             {
                 var o = network.StayChanges[j];
                 if (o.Service == c.Service && (o.Group is null || c.Group is null || o.Group == c.Group) && Overlaps(o.From, o.To, c.From, c.To))
                 {
-                    add(path, $"changes the length of stay of '{c.Service}' while stay_changes[{j}] also does: give one change per service and group at a time.");
+                    add(path, $"changes the length of stay of '{c.Service}' while {ModelPath.StayChange(j)} also does: give one change per service and group at a time.");
                 }
             }
         }
     }
 
-    private static void CheckWindow(double from, double to, string path, Action<string, string> add)
+    /// <summary>A change's days (<see cref="RoutingChange.From"/>, <see cref="RoutingChange.To"/>, the same for stay changes): said at its end day.</summary>
+    private static void CheckWindow(double from, double to, ModelPath change, Action<ModelPath, string> add)
     {
         if (!double.IsFinite(from) || !double.IsFinite(to) || !(to > from))
         {
-            add(path, string.Create(CultureInfo.InvariantCulture, $"a change must end after it starts, but runs from day {from} to day {to}."));
+            add(change.Member(nameof(RoutingChange.To)), string.Create(CultureInfo.InvariantCulture, $"a change must end after it starts, but runs from day {from} to day {to}."));
         }
     }
 

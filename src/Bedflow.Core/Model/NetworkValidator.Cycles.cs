@@ -8,7 +8,7 @@ internal static partial class NetworkValidator
     /// group and every routing change count, and so does every stay of each service (by group,
     /// and while a stay change is in force).
     /// </summary>
-    private static void CheckZeroStayCycles(Network network, Action<string, string> add)
+    private static void CheckZeroStayCycles(Network network, Action<ModelPath, string> add)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in network.Services)
@@ -82,7 +82,9 @@ internal static partial class NetworkValidator
             string what = cycle.Count == 1
                 ? $"'{names[i]}' routes patients back to itself and its length of stay can be zero"
                 : $"services {string.Join(", ", cycle.Select(j => $"'{names[j]}'"))} route patients round a cycle and every one of their lengths of stay can be zero";
-            add($"routing.{names[i]}", $"{what}: a patient could go round without time passing, and the run would never end. Give at least one of them a stay that is never zero, or route out of the cycle.");
+            // Said at the first route out of the service (a group's, when it has no route for every group).
+            var route = network.Routes.FirstOrDefault(r => r.From == names[i] && r.Group is null) ?? network.Routes.FirstOrDefault(r => r.From == names[i]);
+            add(ModelPath.Route(names[i], route?.Group), $"{what}: a patient could go round without time passing, and the run would never end. Give at least one of them a stay that is never zero, or route out of the cycle.");
         }
     }
 }

@@ -6,38 +6,39 @@ namespace Bedflow.Core.Model;
 internal static partial class NetworkValidator
 {
     /// <summary>Delay settings: reason × organisation pairs allowed by the SitRep (domain.md §2), choice, groups, exits.</summary>
-    private static void CheckDelays(Network network, HashSet<string> groups, HashSet<string> exits, Action<string, string> add)
+    private static void CheckDelays(Network network, HashSet<string> groups, HashSet<string> exits, Action<ModelPath, string> add)
     {
         if (network.LeadCommissioner == Responsibility.Both)
         {
-            add("lead_commissioner", "the lead commissioner must be the NHS or social care, not both.");
+            add(ModelPath.Root.Member(nameof(Network.LeadCommissioner)), "the lead commissioner must be the NHS or social care, not both.");
         }
         foreach (var s in network.Services)
         {
-            string path = $"services.{s.Name}";
+            var path = ModelPath.Service(s.Name);
             var d = ServiceDelays.For(s, network.LeadCommissioner);
             if (!SitRep.Allows(d.Reason, d.Responsible))
             {
-                add(s.DelaysResponsible is null ? $"{path}.commissioner" : $"{path}.delays_responsible",
+                add(path.Member(s.DelaysResponsible is null ? nameof(ServiceDefinition.Commissioner) : nameof(ServiceDefinition.DelaysResponsible)),
                     $"reason {d.Reason} ({SitRep.Describe(d.Reason)}) cannot be the responsibility of {Name(d.Responsible)} in the SitRep; allowed: {string.Join(", ", SitRep.Responsibilities.Where(o => SitRep.Allows(d.Reason, o)).Select(Name))}.");
             }
             if (s.Choice is { } choice)
             {
+                var at = path.Member(nameof(ServiceDefinition.Choice));
                 if (!(choice.Share >= 0 && choice.Share <= 1))
                 {
-                    add($"{path}.choice.share", string.Create(CultureInfo.InvariantCulture, $"the share of patients who wait for their choice must be between 0 and 1, but was {Preconditions.Show(choice.Share)}."));
+                    add(at.Member(nameof(PatientChoice.Share)), string.Create(CultureInfo.InvariantCulture, $"the share of patients who wait for their choice must be between 0 and 1, but was {Preconditions.Show(choice.Share)}."));
                 }
                 if (choice.Cap is { } cap && !(cap >= 0 && double.IsFinite(cap)))
                 {
-                    add($"{path}.choice.cap", string.Create(CultureInfo.InvariantCulture, $"the cap on a choice wait must be a finite number of days ≥ 0, but was {Preconditions.Show(cap)}."));
+                    add(at.Member(nameof(PatientChoice.Cap)), string.Create(CultureInfo.InvariantCulture, $"the cap on a choice wait must be a finite number of days ≥ 0, but was {Preconditions.Show(cap)}."));
                 }
                 if (!SitRep.Allows(DelayReason.G, d.ChoiceResponsible))
                 {
-                    add($"{path}.choice.responsible", $"reason G (patient or family choice) cannot be the responsibility of {Name(d.ChoiceResponsible)} in the SitRep.");
+                    add(at.Member(nameof(PatientChoice.Responsible)), $"reason G (patient or family choice) cannot be the responsibility of {Name(d.ChoiceResponsible)} in the SitRep.");
                 }
                 if (s.Role == ServiceRole.Resource)
                 {
-                    add($"{path}.choice", "patients choose a place, not a resource: choice belongs to the bed-based service they move to.");
+                    add(at, "patients choose a place, not a resource: choice belongs to the bed-based service they move to.");
                 }
             }
         }
@@ -45,19 +46,19 @@ internal static partial class NetworkValidator
         {
             if (!groups.Contains(g))
             {
-                add("child_groups", $"'{g}' is not a patient group (groups: {string.Join(", ", network.Groups)}).");
+                add(ModelPath.Root.Member(nameof(Network.ChildGroups)).Key(g), $"'{g}' is not a patient group (groups: {string.Join(", ", network.Groups)}).");
             }
         }
         foreach (string e in network.ExitPathways.Keys)
         {
             if (!exits.Contains(e))
             {
-                add($"exit_pathways.{e}", $"'{e}' is not an exit (exits: {string.Join(", ", network.Exits)}).");
+                add(ModelPath.Root.Member(nameof(Network.ExitPathways)).Key(e), $"'{e}' is not an exit (exits: {string.Join(", ", network.Exits)}).");
             }
         }
         if (network.Population is { } pop && (pop.Adults <= 0 || pop.Total < pop.Adults))
         {
-            add("population", $"adults must be more than 0 and at most the total, but were {pop.Adults} of {pop.Total}.");
+            add(ModelPath.Root.Member(nameof(Network.Population)), $"adults must be more than 0 and at most the total, but were {pop.Adults} of {pop.Total}.");
         }
     }
 

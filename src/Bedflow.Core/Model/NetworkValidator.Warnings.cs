@@ -8,12 +8,12 @@ internal static partial class NetworkValidator
     /// </summary>
     private static void FlowWarnings(Network network, List<ModelProblem> warnings)
     {
-        void Warn(string path, string message) => warnings.Add(new ModelProblem(path, message, ProblemSeverity.Warning));
+        void Warn(ModelPath path, string message) => warnings.Add(new ModelProblem(path, message, ProblemSeverity.Warning));
 
         var routes = network.Routes.Concat(network.RoutingChanges.Select(c => c.Route)).ToList();
         foreach (var r in network.Routes.Where(r => r.Destinations.Any(d => d.To == r.From && d.Probability >= 1 - SumTolerance)))
         {
-            Warn(r.Group is null ? $"routing.{r.From}" : $"routing.{r.From}.{r.Group}",
+            Warn(ModelPath.Route(r.From, r.Group),
                 $"sends every patient{(r.Group is null ? "" : $" of group {r.Group}")} back to '{r.From}' itself: once there, they never leave.");
         }
 
@@ -26,7 +26,7 @@ internal static partial class NetworkValidator
                 || routes.Any(r => releasing.Contains(r.From) && r.Destinations.Any(d => d.To == s.Name && d.Probability > 0));
             if (emergency.Count > 0 && !bound)
             {
-                Warn($"services.{s.Name}.queue_limit", $"queue_limit 0 does nothing here: only emergency arrivals come ({string.Join(", ", emergency)}), and emergencies are never turned away; they wait whatever the limit. Make the stream planned, or remove queue_limit.");
+                Warn(ModelPath.Service(s.Name).Member(nameof(ServiceDefinition.QueueLimit)), $"a queue limit of 0 does nothing here: only emergency arrivals come ({string.Join(", ", emergency)}), and emergencies are never turned away; they wait whatever the limit. Make the stream planned, or remove the queue limit.");
             }
         }
     }

@@ -30,6 +30,6 @@ internal sealed partial class Replication
         var date = _net.Source.StartDate.AddDays((int)Math.Floor(e.Time));
         string message = string.Create(CultureInfo.InvariantCulture,
             $"replication {_rep + 1} was stopped: more than {MaxEventsAtOneInstant:N0} events happened at one instant (day {e.Time:0.###}, {date:yyyy-MM-dd}) without time moving on, the last at '{name}'. A patient is probably going round a routing cycle through '{name}' with stays too short to move the clock (zero, or a tiny mean such as 1e-300d): give a stay of a realistic length.");
-        throw new InvalidModelException([new ModelProblem($"services.{name}", message)]);
+        throw new InvalidModelException([new ModelProblem(ModelPath.Service(name), message)]);
     }
 }

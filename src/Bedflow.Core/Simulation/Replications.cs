@@ -28,7 +28,7 @@ public static class Replications
         var optionProblems = options.Validate();
         if (optionProblems.Count > 0)
         {
-            throw new InvalidModelException([.. optionProblems.Select(p => new ModelProblem("run", p))]);
+            throw new InvalidModelException([.. optionProblems.Select(p => new ModelProblem(ModelPath.Root.Member("Run"), p))]);
         }
         var compiled = new CompiledNetwork(network);
         var results = new ReplicationResult[options.Replications];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bedflow.Core.Model;
 
 namespace Bedflow.Data.Scenarios;
 
@@ -15,6 +16,12 @@ internal sealed class ReadContext(string file)
     /// <summary>Something that runs but may mislead: printed, never stops the run.</summary>
     public void Warning(YNode? at, string path, string message) =>
         Problems.Add(new ScenarioProblem(File, at?.Start.Line ?? 1, at?.Start.Column ?? 1, path, message, IsWarning: true));
+
+    /// <summary>A problem the engine found (or a checked factory returned), placed in the file by its model path.</summary>
+    public void Report(ModelProblem problem, ModelPlaces places)
+    {
+        Problems.Add(places.Place(File, problem));
+    }
 
     /// <summary>Whether an error (not a warning) was added since <paramref name="before"/> problems.</summary>
     public bool ErrorsSince(int before) => Problems.Skip(before).Any(p => !p.IsWarning);

@@ -1,4 +1,5 @@
 using Bedflow.Core.Experiments;
+using Bedflow.Core.Model;
 
 namespace Bedflow.Data.Scenarios;
 
@@ -20,6 +21,22 @@ public static class ScenarioFile
 /// <param name="Problems">Errors and warnings, in file order.</param>
 public sealed record ScenarioLoad(Scenario? Scenario, IReadOnlyList<ScenarioProblem> Problems)
 {
+    /// <summary>Where each part of the baseline came from in the file; null when the file could not be read as a scenario.</summary>
+    internal ModelPlaces? Places { get; init; }
+
+    /// <summary>
+    /// A problem the engine found in the scenario's model after it was read (a run stopped because
+    /// time no longer moved on, say), placed in the file by its model path: file, line, column and
+    /// key path, as the problems found while reading it are.
+    /// </summary>
+    public ScenarioProblem Place(ModelProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        string file = Scenario?.File ?? "";
+        return Places?.Place(file, problem)
+            ?? new ScenarioProblem(file, 0, 0, problem.Path.ToString(), problem.Message, problem.Severity == ProblemSeverity.Warning);
+    }
+
     /// <summary>True when there are no errors (warnings allowed).</summary>
     public bool IsValid => Scenario is not null;
 }

@@ -1,12 +1,12 @@
 using Bedflow.Core.Experiments;
-using System.Text.RegularExpressions;
 using Bedflow.Core.Model;
 
 namespace Bedflow.Data.Scenarios;
 
 /// <summary>
 /// File → YAML tree → baseline and variants (each variant an edited copy of the tree) → networks
-/// → the engine's own validation, with every problem placed at its line and column.
+/// → the engine's own validation, with every problem placed at its line and column by its model
+/// path (<see cref="ModelPlaces"/>, filled in while each tree is read).
 /// </summary>
 internal static partial class ScenarioLoader
 {
@@ -38,12 +38,11 @@ internal static partial class ScenarioLoader
         var baseline = reader.Read(root.Without("variants"));
         if (baseline is not null)
         {
-            Check(ctx, root, baseline, reader.Options!);
+            Check(ctx, reader.Places, baseline, reader.Options!);
             // The baseline only: a variant that closes or bypasses a service does so on purpose.
             foreach (string unreached in baseline.UnreachableServices())
             {
-                ctx.Warning((root["services"] as YMap)?.Entries.FirstOrDefault(e => e.Key.Value == unreached).Key, $"services.{unreached}",
-                    "no patient can reach this service: no arrival stream, starting patients or routing lead here.");
+                ctx.Report(new ModelProblem(ModelPath.Service(unreached), "no patient can reach this service: no arrival stream, starting patients or routing lead here.", ProblemSeverity.Warning), reader.Places);
             }
         }
         var variants = new List<ExperimentVariant>();
@@ -65,7 +64,7 @@ internal static partial class ScenarioLoader
         var problems = ctx.Problems.DistinctBy(p => p.ToString()).OrderBy(p => p.IsWarning).ThenBy(p => p.Line).ThenBy(p => p.Column).ToList();
         if (baseline is null || problems.Any(p => !p.IsWarning))
         {
-            return new ScenarioLoad(null, problems);
+            return new ScenarioLoad(null, problems) { Places = reader.Places };
         }
         var scenario = new Scenario
         {
@@ -79,7 +78,7 @@ internal static partial class ScenarioLoader
             Economy = reader.Economy,
             TargetDelayedPatients = reader.Target,
         };
-        return new ScenarioLoad(scenario, problems);
+        return new ScenarioLoad(scenario, problems) { Places = reader.Places };
     }
 
     private static IEnumerable<ExperimentVariant> ReadVariant(ReadContext ctx, YMap root, YScalar key, YNode value, bool baselineOk, HashSet<string> baselineProblems)
@@ -168,7 +167,7 @@ internal static partial class ScenarioLoader
             var network = reader.Read(edited);
             if (network is not null && baselineOk)
             {
-                Check(ctx, edited, network, reader.Options!);
+                Check(ctx, reader.Places, network, reader.Options!);
             }
             NameVariant(ctx, before, name, targets, baselineProblems);
             if (network is not null && ctx.Problems.Skip(before).All(p => p.IsWarning))
@@ -215,38 +214,12 @@ internal static partial class ScenarioLoader
         return Walk(tree, 0);
     }
 
-    /// <summary>The engine's own checks of the network, and its warnings, placed in the file.</summary>
-    private static void Check(ReadContext ctx, YMap tree, Network network, Core.Simulation.RunOptions options)
+    /// <summary>The engine's own checks of the network, and its warnings, placed in the file by their model paths.</summary>
+    private static void Check(ReadContext ctx, ModelPlaces places, Network network, Core.Simulation.RunOptions options)
     {
         foreach (var p in network.Validate().Concat(network.Warnings(options.WarmupDays)))
         {
-            var node = Locate(tree, p.Path);
-            ctx.Problems.Add(new ScenarioProblem(ctx.File, node.Start.Line, node.Start.Column, p.Path, p.Message, p.Severity == ProblemSeverity.Warning));
+            ctx.Report(p, places);
         }
-    }
-
-    [GeneratedRegex(@"^(routing_changes|stay_changes)\[\d+\]")]
-    private static partial Regex ChangePath();
-
-    /// <summary>The deepest node of the tree along a key path (the engine's paths follow the file's keys).</summary>
-    private static YNode Locate(YMap root, string path)
-    {
-        if (ChangePath().IsMatch(path))
-        {
-            return root["interventions"] ?? root;
-        }
-        YNode current = root, at = root;
-        foreach (string key in path.Split('.'))
-        {
-            if (current is YMap m && m.Entries.FirstOrDefault(e => e.Key.Value == key) is { Key: not null } entry)
-            {
-                current = entry.Value;
-                // A block mapping or list starts on the line after its key: point at the key.
-                at = entry.Value is YScalar ? entry.Value : entry.Key;
-                continue;
-            }
-            break;
-        }
-        return at;
     }
 }

@@ -21,14 +21,19 @@ internal sealed partial class ScenarioReader
         {
             return list;
         }
+        Places.Add(ModelPath.Root.Member(nameof(Network.Arrivals)), null, "arrivals");
         foreach (var (key, value) in map.Entries)
         {
             string path = $"arrivals.{key.Value}";
+            var at = Places.Add(ModelPath.Arrival(key.Value), key, path);
             if (ctx.Map(value, path, required: true) is not { } m)
             {
                 continue;
             }
             ctx.Keys(m, path, ArrivalKeys, ["service", "rate"]);
+            Places.Entry(at.Member(nameof(ArrivalStreamDefinition.Service)), m, "service", $"{path}.service");
+            Places.Entry(at.Member(nameof(ArrivalStreamDefinition.Rate)), m, "rate", $"{path}.rate");
+            Places.Entry(at.Member(nameof(ArrivalStreamDefinition.DivertTo)), m, "divert_to", $"{path}.divert_to");
             string? service = ctx.Text(m["service"], $"{path}.service");
             double? rate = ctx.Rate(m["rate"], $"{path}.rate");
             if (rate > MaxRate)
@@ -55,7 +60,7 @@ internal sealed partial class ScenarioReader
             var monthly = Factors(m["monthly"], $"{path}.monthly", 12, "January first");
             var weekday = Factors(m["weekday"], $"{path}.weekday", 7, "Monday first");
             var kind = ctx.Choice(m["kind"], $"{path}.kind", Names.ArrivalKinds) ?? ArrivalKind.Emergency;
-            var mix = ReadMix(m["groups"], $"{path}.groups");
+            var mix = ReadMix(m, $"{path}.groups", at.Member(nameof(ArrivalStreamDefinition.GroupMix)));
             string? divert = ctx.Text(m["divert_to"], $"{path}.divert_to");
             string? redirectTo = null;
             double redirectShare = 0;
@@ -96,6 +101,17 @@ internal sealed partial class ScenarioReader
             list.Add(new ArrivalStreamDefinition { Name = key.Value, Service = service, Rate = Rate(1 - redirectShare), Kind = kind, GroupMix = mix, DivertTo = divert });
             if (redirectTo is not null)
             {
+                // The redirected share is a stream of its own, read from the redirect.
+                var redirect = (YMap)m["redirect"]!;
+                var redirected = Places.Entry(ModelPath.Arrival($"{key.Value}_to_{redirectTo}"), m, "redirect", $"{path}.redirect");
+                Places.Entry(redirected.Member(nameof(ArrivalStreamDefinition.Service)), redirect, "to", $"{path}.redirect.to");
+                Places.Entry(redirected.Member(nameof(ArrivalStreamDefinition.Rate)), redirect, "share", $"{path}.redirect.share");
+                Places.Entry(redirected.Member(nameof(ArrivalStreamDefinition.GroupMix)), m, "groups", $"{path}.groups");
+                Places.Add(redirected.Member(nameof(ArrivalStreamDefinition.DivertTo)), null, $"{path}.redirect");
+                foreach (var (group, _) in (m["groups"] as YMap)?.Entries ?? [])
+                {
+                    Places.Add(redirected.Member(nameof(ArrivalStreamDefinition.GroupMix)).Key(group.Value), group, $"{path}.groups.{group.Value}");
+                }
                 list.Add(new ArrivalStreamDefinition { Name = $"{key.Value}_to_{redirectTo}", Service = redirectTo, Rate = Rate(redirectShare), Kind = kind, GroupMix = mix });
             }
         }
@@ -117,8 +133,12 @@ internal sealed partial class ScenarioReader
         return values.All(v => v is not null) ? [.. values.Select(v => v!.Value)] : null;
     }
 
-    /// <summary><c>routing: {acute: {home: 0.8, community_hospital: 0.2}}</c>, or per group: <c>{acute: {frail: {…}, other: {…}}}</c>.</summary>
-    private List<RouteDefinition> ReadRouting(YNode? node, string basePath)
+    /// <summary>
+    /// <c>routing: {acute: {home: 0.8, community_hospital: 0.2}}</c>, or per group: <c>{acute: {frail: {…}, other: {…}}}</c>.
+    /// <paramref name="place"/> records each route read (from, group, its key and key path) in
+    /// <see cref="Places"/> and says the model path of the route, whose destinations are recorded below it.
+    /// </summary>
+    private List<RouteDefinition> ReadRouting(YNode? node, string basePath, Func<string, string?, YScalar, string, ModelPath> place)
     {
         var list = new List<RouteDefinition>();
         if (ctx.Map(node, basePath, required: basePath == "routing") is not { } map)
@@ -137,22 +157,30 @@ internal sealed partial class ScenarioReader
             {
                 foreach (var (group, dests) in m.Entries)
                 {
-                    list.Add(new RouteDefinition { From = key.Value, Group = group.Value, Destinations = Destinations((YMap)dests, $"{path}.{group.Value}") });
+                    var at = place(key.Value, group.Value, group, $"{path}.{group.Value}");
+                    list.Add(new RouteDefinition { From = key.Value, Group = group.Value, Destinations = Destinations((YMap)dests, $"{path}.{group.Value}", at) });
                 }
             }
             else
             {
-                list.Add(new RouteDefinition { From = key.Value, Destinations = Destinations(m, path) });
+                var at = place(key.Value, null, key, path);
+                list.Add(new RouteDefinition { From = key.Value, Destinations = Destinations(m, path, at) });
             }
         }
         return list;
     }
 
-    private List<(string, double)> Destinations(YMap m, string path)
+    /// <summary>A route recorded at its key in <see cref="Places"/>, as the network's own routing.</summary>
+    private ModelPath PlaceRoute(string from, string? group, YScalar key, string path) => Places.Add(ModelPath.Route(from, group), key, path);
+
+    private List<(string, double)> Destinations(YMap m, string path, ModelPath route)
     {
         var list = new List<(string, double)>();
+        Places.Add(route.Member(nameof(RouteDefinition.Destinations)), null, path);
         foreach (var (to, p) in m.Entries)
         {
+            // An element of a collection is placed at its name.
+            Places.Add(route.Member(nameof(RouteDefinition.Destinations)).Key(to.Value), to, $"{path}.{to.Value}");
             if (Share(p, $"{path}.{to.Value}") is { } share)
             {
                 list.Add((to.Value, share));
@@ -167,6 +195,8 @@ internal sealed partial class ScenarioReader
     /// </summary>
     private List<Intervention> ReadInterventions(YNode? node, HashSet<string> services, List<string> exits)
     {
+        Places.Entry(ModelPath.Root.Member(nameof(Network.RoutingChanges)), _root, "interventions", "interventions");
+        Places.Entry(ModelPath.Root.Member(nameof(Network.StayChanges)), _root, "interventions", "interventions");
         var list = new List<Intervention>();
         var periods = new List<string>();
         if (ctx.Map(node, "interventions") is not { } map)
@@ -210,6 +240,14 @@ internal sealed partial class ScenarioReader
                     }
                 }
             }
+            // A change of the network, with its days, is recorded at the key of what it changes.
+            ModelPath Change(ModelPath change, YScalar at, string changePath)
+            {
+                Places.Add(change, at, changePath);
+                Places.Entry(change.Member(nameof(RoutingChange.From)), m, "from", $"{path}.from");
+                Places.Entry(change.Member(nameof(RoutingChange.To)), m, "to", $"{path}.to");
+                return change;
+            }
             var stays = new List<(string, Distribution)>();
             if (ctx.Map(m["length_of_stay"], $"{path}.length_of_stay") is { } los)
             {
@@ -222,11 +260,17 @@ internal sealed partial class ScenarioReader
                     }
                     if (Stay(dist, $"{path}.length_of_stay.{service.Value}") is { } d)
                     {
+                        var change = Change(ModelPath.StayChange(_stayChanges++), service, $"{path}.length_of_stay.{service.Value}");
+                        Places.Add(change.Member(nameof(StayChange.Service)), service, $"{path}.length_of_stay.{service.Value}");
+                        Places.Entry(change.Member(nameof(StayChange.LengthOfStay)), los, service.Value, $"{path}.length_of_stay.{service.Value}");
                         stays.Add((service.Value, d));
                     }
                 }
             }
-            var routes = m["routing"] is { } r ? ReadRouting(r, $"{path}.routing") : [];
+            var routes = m["routing"] is { } r
+                ? ReadRouting(r, $"{path}.routing", (from, group, key, routePath) =>
+                    Places.Add(Change(ModelPath.RoutingChange(_routingChanges++), key, routePath).Member(nameof(RoutingChange.Route)), key, routePath))
+                : [];
             if (m["routing"] is YMap routing)
             {
                 // Names are checked here, at their own keys, rather than later by the engine.

@@ -16,6 +16,7 @@ internal sealed partial class ScenarioReader
         {
             return list;
         }
+        Places.Add(ModelPath.Root.Member(nameof(Network.Services)), null, "services");
         if (map.Entries.Count == 0)
         {
             ctx.Error(map, "services", "at least one service is needed.");
@@ -27,6 +28,7 @@ internal sealed partial class ScenarioReader
                 // Variants address keys by dotted paths: services.a.b.capacity would look for 'a'.
                 ctx.Error(key, $"services.{key.Value}", $"a service name cannot contain '.': a variant could never set its keys (services.{key.Value}.capacity reads as service '{key.Value.Split('.')[0]}'). Write '{key.Value.Replace('.', '_')}' instead.");
             }
+            Places.Add(ModelPath.Service(key.Value), key, $"services.{key.Value}");
             if (ReadService(key.Value, value, interventions) is { } s)
             {
                 list.Add(s);
@@ -50,8 +52,14 @@ internal sealed partial class ScenarioReader
             return null;
         }
         ctx.Keys(m, path, ServiceKeys, ["capacity", "length_of_stay"]);
-        var capacity = ReadCapacity(m["capacity"], $"{path}.capacity", name, interventions);
-        var (stay, byGroup) = ReadStays(m["length_of_stay"], $"{path}.length_of_stay");
+        var at = ModelPath.Service(name);
+        // The service's members and the keys they are read from.
+        Places.Entry(at.Member(nameof(ServiceDefinition.QueueLimit)), m, "queue_limit", $"{path}.queue_limit");
+        Places.Entry(at.Member(nameof(ServiceDefinition.Demand)), m, "demand", $"{path}.demand");
+        Places.Entry(at.Member(nameof(ServiceDefinition.Commissioner)), m, "commissioner", $"{path}.commissioner");
+        Places.Entry(at.Member(nameof(ServiceDefinition.DelaysResponsible)), m, "delays_responsible", $"{path}.delays_responsible");
+        var capacity = ReadCapacity(m, $"{path}.capacity", at.Member(nameof(ServiceDefinition.Capacity)), name, interventions);
+        var (stay, byGroup) = ReadStays(m, $"{path}.length_of_stay", at);
         int? queueLimit = null;
         if (ctx.Text(m["queue_limit"], $"{path}.queue_limit") is { } ql && ql != "unlimited")
         {
@@ -73,15 +81,15 @@ internal sealed partial class ScenarioReader
             MovingOn = ctx.Choice(m["moving_on"], $"{path}.moving_on", Names.MovingOns) ?? MovingOn.KeepPlace,
             Role = ctx.Choice(m["role"], $"{path}.role", Names.Roles) ?? ServiceRole.Place,
             Demand = m["demand"] is { } demand ? DistributionReader.Read(ctx, demand, $"{path}.demand", inDays: false) : null,
-            Accepts = ReadWindow(m["accepts"], $"{path}.accepts"),
-            Escalation = ReadEscalation(m["escalation"], $"{path}.escalation"),
-            Start = ReadStart(m["start"], $"{path}.start"),
+            Accepts = ReadWindow(m, $"{path}.accepts", at.Member(nameof(ServiceDefinition.Accepts))),
+            Escalation = ReadEscalation(m, $"{path}.escalation", at.Member(nameof(ServiceDefinition.Escalation))),
+            Start = ReadStart(m, $"{path}.start", at.Member(nameof(ServiceDefinition.Start))),
             Commissioner = ctx.Choice(m["commissioner"], $"{path}.commissioner", Names.Commissioners),
             DelaysResponsible = ctx.Choice(m["delays_responsible"], $"{path}.delays_responsible", Names.Responsibilities),
             DelayReason = ctx.Choice(m["delay_reason"], $"{path}.delay_reason", Names.Reasons),
             SitRep = ctx.Choice(m["sitrep"], $"{path}.sitrep", Names.Beds),
             Pathway = ctx.Choice(m["pathway"], $"{path}.pathway", Names.Pathways),
-            Choice = ReadChoice(m["choice"], $"{path}.choice"),
+            Choice = ReadChoice(m, $"{path}.choice", at.Member(nameof(ServiceDefinition.Choice))),
         };
     }
 
@@ -89,14 +97,19 @@ internal sealed partial class ScenarioReader
     /// <c>capacity: 954</c>, <c>unlimited</c>, or <c>{initial: 954, changes: {2016-11-01: 980}}</c>; then every
     /// intervention's <c>add_capacity</c> for this service is added while it is in force (never below 0).
     /// </summary>
-    private CapacitySchedule? ReadCapacity(YNode? node, string path, string service, List<Intervention> interventions)
+    private CapacitySchedule? ReadCapacity(YMap service, string path, ModelPath at, string name, List<Intervention> interventions)
     {
+        var node = service["capacity"];
+        Places.Entry(at, service, "capacity", path);
         int? initial;
         var changes = new List<(double Day, int Capacity)>();
+        var written = new Dictionary<double, (YMap Map, string Key)>();
         if (node is YMap map)
         {
             ctx.Keys(map, path, ["initial", "changes"], ["initial"]);
+            Places.Entry(at.Member(nameof(CapacitySchedule.Initial)), map, "initial", $"{path}.initial");
             initial = CapacityValue(map["initial"], $"{path}.initial");
+            Places.Entry(at.Member(nameof(CapacitySchedule.Changes)), map, "changes", $"{path}.changes");
             if (ctx.Map(map["changes"], $"{path}.changes") is { } ch)
             {
                 foreach (var (key, value) in ch.Entries)
@@ -109,22 +122,24 @@ internal sealed partial class ScenarioReader
                     else if (CapacityValue(value, $"{path}.changes.{key.Value}") is { } c)
                     {
                         changes.Add((Day(date), c));
+                        written[Day(date)] = (ch, key.Value);
                     }
                 }
             }
         }
         else
         {
+            Places.Entry(at.Member(nameof(CapacitySchedule.Initial)), service, "capacity", path);
             initial = CapacityValue(node, path);
         }
         if (initial is not { } first)
         {
             return null;
         }
-        var deltas = interventions.SelectMany(i => i.Capacity.Where(c => c.Service == service).Select(c => (i.From, i.To, c.Delta))).ToList();
+        var deltas = interventions.SelectMany(i => i.Capacity.Where(c => c.Service == name).Select(c => (i.From, i.To, c.Delta))).ToList();
         if (deltas.Count == 0)
         {
-            return new CapacitySchedule(first, changes);
+            return PlaceChanges(new CapacitySchedule(first, changes), at, written, path);
         }
         if (first == Capacity.Unlimited || changes.Any(c => c.Capacity == Capacity.Unlimited))
         {
@@ -134,7 +149,28 @@ internal sealed partial class ScenarioReader
         var baseline = new CapacitySchedule(first, changes);
         var bounds = changes.Select(c => c.Day).Concat(deltas.SelectMany(d => new[] { d.From, d.To })).Distinct().Order();
         int At(double day) => (int)Math.Clamp(baseline.At(day) + deltas.Where(d => d.From <= day && day < d.To).Sum(d => (long)d.Delta), 0, MaxCapacity);
-        return new CapacitySchedule(first, [.. bounds.Select(b => (b, At(b)))]);
+        return PlaceChanges(new CapacitySchedule(first, [.. bounds.Select(b => (b, At(b)))]), at, written, path);
+    }
+
+    /// <summary>
+    /// Records each change of the schedule (in its day order) at the date written for it; a change
+    /// an intervention makes has no date of its own and is placed at the capacity.
+    /// </summary>
+    private CapacitySchedule PlaceChanges(CapacitySchedule schedule, ModelPath at, Dictionary<double, (YMap Map, string Key)> written, string path)
+    {
+        for (int i = 0; i < schedule.Changes.Count; i++)
+        {
+            var change = at.Member(nameof(CapacitySchedule.Changes)).Index(i);
+            if (written.TryGetValue(schedule.Changes[i].Day, out var w))
+            {
+                Places.Entry(change, w.Map, w.Key, $"{path}.changes.{w.Key}");
+            }
+            else
+            {
+                Places.Add(change, null, path);
+            }
+        }
+        return schedule;
     }
 
     private int? CapacityValue(YNode? node, string path)
@@ -165,8 +201,11 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary><c>length_of_stay: {lognormal: …}</c>, or by group: <c>{default: {…}, frail: {…}}</c>.</summary>
-    private (Distribution? Stay, Dictionary<string, Distribution> ByGroup) ReadStays(YNode? node, string path)
+    private (Distribution? Stay, Dictionary<string, Distribution> ByGroup) ReadStays(YMap service, string path, ModelPath at)
     {
+        var node = service["length_of_stay"];
+        var stayAt = Places.Entry(at.Member(nameof(ServiceDefinition.LengthOfStay)), service, "length_of_stay", path);
+        var byGroupAt = Places.Entry(at.Member(nameof(ServiceDefinition.LengthOfStayByGroup)), service, "length_of_stay", path);
         var byGroup = new Dictionary<string, Distribution>();
         if (node is YMap map && map.Entries.Count > 0 && !DistributionReader.Families.Contains(map.Entries[0].Key.Value)
             && (map["default"] is not null || map.Entries.Any(e => _groups.Contains(e.Key.Value))))
@@ -175,6 +214,7 @@ internal sealed partial class ScenarioReader
             foreach (var (key, value) in map.Entries)
             {
                 var d = Stay(value, $"{path}.{key.Value}");
+                Places.Entry(key.Value == "default" ? stayAt : byGroupAt.Key(key.Value), map, key.Value, $"{path}.{key.Value}");
                 if (key.Value == "default")
                 {
                     fallback = d;
@@ -202,12 +242,15 @@ internal sealed partial class ScenarioReader
         return (Stay(node, path), byGroup);
     }
 
-    private AcceptanceWindow? ReadWindow(YNode? node, string path)
+    private AcceptanceWindow? ReadWindow(YMap service, string path, ModelPath at)
     {
-        if (ctx.Map(node, path) is not { } m)
+        Places.Entry(at, service, "accepts", path);
+        if (ctx.Map(service["accepts"], path) is not { } m)
         {
             return null;
         }
+        Places.Entry(at.Member(nameof(AcceptanceWindow.FromHour)), m, "from", $"{path}.from");
+        Places.Entry(at.Member(nameof(AcceptanceWindow.ToHour)), m, "to", $"{path}.to");
         ctx.Keys(m, path, ["days", "from", "to"]);
         var days = new HashSet<DayOfWeek>();
         switch (m["days"])
@@ -237,39 +280,51 @@ internal sealed partial class ScenarioReader
         return new AcceptanceWindow { Days = days, FromHour = ctx.Number(m["from"], $"{path}.from") ?? 0, ToHour = ctx.Number(m["to"], $"{path}.to") ?? 24 };
     }
 
-    private Escalation? ReadEscalation(YNode? node, string path)
+    private Escalation? ReadEscalation(YMap service, string path, ModelPath at)
     {
-        if (ctx.Map(node, path) is not { } m)
+        Places.Entry(at, service, "escalation", path);
+        if (ctx.Map(service["escalation"], path) is not { } m)
         {
             return null;
         }
+        Places.Entry(at.Member(nameof(Escalation.Beds)), m, "beds", $"{path}.beds");
+        Places.Entry(at.Member(nameof(Escalation.OpenAt)), m, "open_at", $"{path}.open_at");
+        Places.Entry(at.Member(nameof(Escalation.CloseBelow)), m, "close_below", $"{path}.close_below");
         ctx.Keys(m, path, ["beds", "open_at", "close_below"], ["beds", "open_at", "close_below"]);
         return (ctx.Integer(m["beds"], $"{path}.beds"), Share(m["open_at"], $"{path}.open_at"), Share(m["close_below"], $"{path}.close_below")) is ({ } b, { } o, { } c)
             ? new Escalation { Beds = b, OpenAt = o, CloseBelow = c }
             : null;
     }
 
-    private StartingState? ReadStart(YNode? node, string path)
+    private StartingState? ReadStart(YMap service, string path, ModelPath at)
     {
-        if (ctx.Map(node, path) is not { } m)
+        Places.Entry(at, service, "start", path);
+        if (ctx.Map(service["start"], path) is not { } m)
         {
             return null;
         }
+        Places.Entry(at.Member(nameof(StartingState.Occupied)), m, "occupied", $"{path}.occupied");
+        Places.Entry(at.Member(nameof(StartingState.Queued)), m, "queued", $"{path}.queued");
         ctx.Keys(m, path, ["occupied", "queued", "groups"]);
         return new StartingState
         {
             Occupied = ctx.Integer(m["occupied"], $"{path}.occupied") ?? 0,
             Queued = ctx.Integer(m["queued"], $"{path}.queued") ?? 0,
-            GroupMix = ReadMix(m["groups"], $"{path}.groups"),
+            GroupMix = ReadMix(m, $"{path}.groups", at.Member(nameof(StartingState.GroupMix))),
         };
     }
 
-    private PatientChoice? ReadChoice(YNode? node, string path)
+    private PatientChoice? ReadChoice(YMap service, string path, ModelPath at)
     {
-        if (ctx.Map(node, path) is not { } m)
+        Places.Entry(at, service, "choice", path);
+        if (ctx.Map(service["choice"], path) is not { } m)
         {
             return null;
         }
+        Places.Entry(at.Member(nameof(PatientChoice.Share)), m, "share", $"{path}.share");
+        Places.Entry(at.Member(nameof(PatientChoice.Wait)), m, "wait", $"{path}.wait");
+        Places.Entry(at.Member(nameof(PatientChoice.Cap)), m, "cap", $"{path}.cap");
+        Places.Entry(at.Member(nameof(PatientChoice.Responsible)), m, "responsible", $"{path}.responsible");
         ctx.Keys(m, path, ["share", "wait", "cap", "responsible"], ["share", "wait"]);
         var share = Share(m["share"], $"{path}.share");
         var wait = Stay(m["wait"], $"{path}.wait");
@@ -278,13 +333,16 @@ internal sealed partial class ScenarioReader
             : null;
     }
 
-    private Dictionary<string, double> ReadMix(YNode? node, string path)
+    /// <summary>The group shares under <c>groups</c> of <paramref name="parent"/>, each recorded at its key.</summary>
+    private Dictionary<string, double> ReadMix(YMap parent, string path, ModelPath at)
     {
         var mix = new Dictionary<string, double>();
-        if (ctx.Map(node, path) is { } m)
+        Places.Entry(at, parent, "groups", path);
+        if (ctx.Map(parent["groups"], path) is { } m)
         {
             foreach (var (key, value) in m.Entries)
             {
+                Places.Add(at.Key(key.Value), key, $"{path}.{key.Value}");
                 if (Share(value, $"{path}.{key.Value}") is { } share)
                 {
                     mix[key.Value] = share;

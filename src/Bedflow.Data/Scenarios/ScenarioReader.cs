@@ -23,6 +23,11 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
     ];
 
     private DateOnly _start = new(2016, 4, 1);
+    private YMap _root = null!;
+
+    // The positions the next routing and stay changes will take in the network (interventions are read in order).
+    private int _routingChanges;
+    private int _stayChanges;
     private List<string> _groups = ["all"];
 
     public string Name { get; private set; } = "";
@@ -39,10 +44,23 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
     /// <summary>Prices, intervention costs, budgets and the pooled fund; null when the file gives no prices.</summary>
     public Core.Finance.Economy? Economy { get; private set; }
 
+    /// <summary>Where each part of the network read last came from (model path → place in the file).</summary>
+    public ModelPlaces Places { get; private set; } = null!;
+
     /// <summary>The network, or null when something could not be read (the problems say what).</summary>
     public Network? Read(YMap root)
     {
         int before = ctx.Problems.Count;
+        Places = new ModelPlaces(root);
+        _root = root;
+        _routingChanges = 0;
+        _stayChanges = 0;
+        PlaceNames(root, "groups", ModelPath.Root.Member(nameof(Network.Groups)), byName: false);
+        PlaceNames(root, "child_groups", ModelPath.Root.Member(nameof(Network.ChildGroups)), byName: true);
+        PlaceNames(root, "exits", ModelPath.Root.Member(nameof(Network.Exits)), byName: false);
+        PlaceNames(root, "exits", ModelPath.Root.Member(nameof(Network.ExitPathways)), byName: true);
+        Places.Entry(ModelPath.Root.Member(nameof(Network.LeadCommissioner)), root, "lead_commissioner", "lead_commissioner");
+        Places.Entry(ModelPath.Root.Member(nameof(Network.Population)), root, "population", "population");
         ctx.Keys(root, "", TopKeys, ["name", "start", "horizon", "services", "arrivals", "routing"]);
         Name = ctx.Text(root["name"], "name") ?? "";
         Description = ctx.Text(root["description"], "description") ?? "";
@@ -80,7 +98,8 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         var interventions = ReadInterventions(root["interventions"], serviceNames, exits);
         var services = ReadServices(root["services"], interventions);
         var arrivals = ReadArrivals(root["arrivals"]);
-        var routes = ReadRouting(root["routing"], "routing");
+        Places.Entry(ModelPath.Root.Member(nameof(Network.Routes)), root, "routing", "routing");
+        var routes = ReadRouting(root["routing"], "routing", PlaceRoute);
         Economy = ReadEconomy(root, interventions, services);
         if (ctx.ErrorsSince(before))
         {
@@ -148,6 +167,31 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
             return null;
         }
         return [.. seq.Items.Select((n, i) => ctx.Text(n, $"{path}[{i}]") ?? "")];
+    }
+
+    /// <summary>
+    /// Records a top-level list (or mapping of names, such as exits with their pathways) and each of
+    /// its items, by position or by name, in <see cref="Places"/>.
+    /// </summary>
+    private void PlaceNames(YMap root, string key, ModelPath at, bool byName)
+    {
+        Places.Entry(at, root, key, key);
+        switch (root[key])
+        {
+            case YSeq seq:
+                for (int i = 0; i < seq.Items.Count; i++)
+                {
+                    Places.Add(byName && seq.Items[i] is YScalar name ? at.Key(name.Value) : at.Index(i), seq.Items[i], $"{key}[{i}]");
+                }
+                break;
+            case YMap map:
+                for (int i = 0; i < map.Entries.Count; i++)
+                {
+                    var name = map.Entries[i].Key;
+                    Places.Add(byName ? at.Key(name.Value) : at.Index(i), name, $"{key}.{name.Value}");
+                }
+                break;
+        }
     }
 
     private (List<string> Exits, Dictionary<string, DischargePathway?> Pathways) ReadExits(YNode? node)

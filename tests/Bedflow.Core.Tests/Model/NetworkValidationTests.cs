@@ -33,14 +33,14 @@ public class NetworkValidationTests
             .Build();
         var problems = net.Validate();
         string all = string.Join("\n", problems);
-        Assert.Contains(problems, p => p.Path == "services.acute.capacity" && p.Message.Contains("-3", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Path == "services.acute.queue_limit");
-        Assert.Contains(problems, p => p.Path == "services.acute" && p.Message.Contains("twice", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Path == "arrivals.ed.service" && p.Message.Contains("'emergency_dept' is referenced but not defined", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Path == "arrivals.gp.divert_to" && p.Message.Contains("nowhere", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Path == "arrivals.gp.divert_to" && p.Message.Contains("emergency", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Path == "routing.acute.intermediate_care" && p.Message.Contains("neither a service nor an exit", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Path == "routing.acute" && p.Message.Contains("sums to 0.93", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.ToString() == "services[acute].capacity.initial" && p.Message.Contains("-3", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.ToString() == "services[acute].queueLimit");
+        Assert.Contains(problems, p => p.Path == ModelPath.Service("acute") && p.Message.Contains("twice", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.ToString() == "arrivals[ed].service" && p.Message.Contains("'emergency_dept' is referenced but not defined", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.ToString() == "arrivals[gp].divertTo" && p.Message.Contains("nowhere", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.ToString() == "arrivals[gp].divertTo" && p.Message.Contains("emergency", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.ToString() == "routes[acute].destinations[intermediate_care]" && p.Message.Contains("neither a service nor an exit", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == ModelPath.Route("acute") && p.Message.Contains("sums to 0.93", StringComparison.Ordinal));
         Assert.True(problems.Count >= 8, all);
     }
 
@@ -52,7 +52,7 @@ public class NetworkValidationTests
             .Arrivals("ed", "acute", ArrivalRate.Constant(2))
             .Build();
         var p = Assert.Single(net.Validate());
-        Assert.Equal("routing.acute", p.Path);
+        Assert.Equal(ModelPath.Route("acute"), p.Path);
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public class NetworkValidationTests
             GroupMix = new Dictionary<string, double> { ["frail"] = 0.5, ["young"] = 0.3 },
         }).Build();
         var problems = net.Validate();
-        Assert.Contains(problems, p => p.Path == "arrivals.gp.groups.young");
-        Assert.Contains(problems, p => p.Path == "arrivals.gp.groups" && p.Message.Contains("sum to 0.8", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.ToString() == "arrivals[gp].groupMix[young]");
+        Assert.Contains(problems, p => p.Path.ToString() == "arrivals[gp].groupMix" && p.Message.Contains("sum to 0.8", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class NetworkValidationTests
     {
         var bad = new NetworkBuilder().Service("acute", 1, Distribution.Exponential(1)).Build();
         var ex = Assert.Throws<InvalidModelException>(() => Simulator.Run(bad, new RunOptions()));
-        Assert.Contains("routing.acute", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("routes[acute]: no routing out of 'acute'", ex.Message, StringComparison.Ordinal);
         var ex2 = Assert.Throws<InvalidModelException>(() => Simulator.Run(Valid().Build(), new RunOptions { Replications = 0, HorizonDays = -1 }));
         Assert.Equal(2, ex2.Problems.Count);
     }
@@ -128,15 +128,15 @@ public class NetworkValidationTests
             .Route("acute", "assessment")
             .Route("assessment", "home")
             .Build();
-        var paths = net.Validate().Select(p => p.Path).ToList();
-        Assert.Contains("services.acute.accepts", paths);
-        Assert.Contains("services.acute.escalation.beds", paths);
-        Assert.Contains("services.acute.escalation.open_at", paths);
-        Assert.Contains("services.acute.start", paths);
-        Assert.Contains("services.acute.start.occupied", paths);
-        Assert.Contains("services.assessment.escalation.close_below", paths);
-        Assert.Contains("services.assessment.escalation", paths);
-        Assert.Contains("services.assessment.start.occupied", paths);
+        var paths = net.Validate().Select(p => p.Path.ToString()).ToList();
+        Assert.Contains("services[acute].accepts.toHour", paths);
+        Assert.Contains("services[acute].escalation.beds", paths);
+        Assert.Contains("services[acute].escalation.openAt", paths);
+        Assert.Contains("services[acute].start", paths);
+        Assert.Contains("services[acute].start.occupied", paths);
+        Assert.Contains("services[assessment].escalation.closeBelow", paths);
+        Assert.Contains("services[assessment].escalation", paths);
+        Assert.Contains("services[assessment].start.occupied", paths);
         Assert.All(net.Validate(), p => Assert.Equal(ProblemSeverity.Error, p.Severity));
     }
 
@@ -145,7 +145,7 @@ public class NetworkValidationTests
     {
         var net = Valid().Build();
         var warning = Assert.Single(net.Warnings(warmupDays: 20));
-        Assert.Equal("services.community", warning.Path);
+        Assert.Equal(ModelPath.Service("community"), warning.Path);
         Assert.Equal(ProblemSeverity.Warning, warning.Severity);
         Assert.Contains("30 days", warning.Message, StringComparison.Ordinal);
         Assert.Empty(net.Warnings(warmupDays: 30));
@@ -180,13 +180,13 @@ public class NetworkValidationTests
             .Route("care_home", "home")
             .Build() with { LeadCommissioner = Bedflow.Core.Vocabulary.Responsibility.Both, ChildGroups = new HashSet<string> { "kids" } };
         var problems = net.Validate();
-        Assert.Contains(problems, p => p.Path == "services.intermediate_care.commissioner" && p.Message.Contains("reason C", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Path == "services.care_home.delays_responsible" && p.Message.Contains("reason Di", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Path == "services.care_home.choice.share");
-        Assert.Contains(problems, p => p.Path == "services.care_home.choice.cap");
-        Assert.Contains(problems, p => p.Path == "services.care_home.choice.responsible");
-        Assert.Contains(problems, p => p.Path == "lead_commissioner");
-        Assert.Contains(problems, p => p.Path == "child_groups");
+        Assert.Contains(problems, p => p.Path.ToString() == "services[intermediate_care].commissioner" && p.Message.Contains("reason C", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.ToString() == "services[care_home].delaysResponsible" && p.Message.Contains("reason Di", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.ToString() == "services[care_home].choice.share");
+        Assert.Contains(problems, p => p.Path.ToString() == "services[care_home].choice.cap");
+        Assert.Contains(problems, p => p.Path.ToString() == "services[care_home].choice.responsible");
+        Assert.Contains(problems, p => p.Path.ToString() == "leadCommissioner");
+        Assert.Contains(problems, p => p.Path.ToString() == "childGroups[kids]");
     }
 
     [Fact]

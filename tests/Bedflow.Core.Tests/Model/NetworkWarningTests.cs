@@ -18,7 +18,7 @@ public class NetworkWarningTests
             .Build();
         Assert.Empty(net.Validate());
         var w = Assert.Single(net.Warnings(WarmupDays));
-        Assert.Equal((ProblemSeverity.Warning, "routing.acute"), (w.Severity, w.Path));
+        Assert.Equal((ProblemSeverity.Warning, "routes[acute]"), (w.Severity, w.Path.ToString()));
         Assert.Equal("sends every patient back to 'acute' itself: once there, they never leave.", w.Message);
     }
 
@@ -31,7 +31,7 @@ public class NetworkWarningTests
             .Route("acute", "home")
             .Build();
         var w = Assert.Single(net.Warnings(WarmupDays));
-        Assert.Equal("services.acute.queue_limit", w.Path);
+        Assert.Equal(ModelPath.Service("acute").Member(nameof(ServiceDefinition.QueueLimit)), w.Path);
         Assert.Contains("emergencies are never turned away", w.Message, StringComparison.Ordinal);
     }
 

@@ -20,7 +20,7 @@ public class ZeroStayCycleTests
             .Route("acute", ("acute", 0.5), ("home", 0.5))
             .Build();
         var p = Assert.Single(CycleProblems(net));
-        Assert.Equal("routing.acute", p.Path);
+        Assert.Equal(ModelPath.Route("acute"), p.Path);
         Assert.StartsWith("'acute' routes patients back to itself and its length of stay can be zero: ", p.Message, StringComparison.Ordinal);
     }
 
@@ -46,7 +46,7 @@ public class ZeroStayCycleTests
             .Route("ward_b", "ward_a")
             .Build();
         var p = Assert.Single(CycleProblems(net));
-        Assert.Equal("routing.ward_a", p.Path);
+        Assert.Equal(ModelPath.Route("ward_a"), p.Path);
         Assert.StartsWith("services 'ward_a', 'ward_b' route patients round a cycle and every one of their lengths of stay can be zero", p.Message, StringComparison.Ordinal);
     }
 
@@ -62,7 +62,7 @@ public class ZeroStayCycleTests
             RoutingChanges = [new RoutingChange { From = 10, To = 20, Route = new RouteDefinition { From = "acute", Destinations = [("acute", 0.2), ("home", 0.8)] } }],
             StayChanges = [new StayChange { From = 10, To = 20, Service = "acute", LengthOfStay = Zero }],
         };
-        Assert.Equal("routing.acute", Assert.Single(CycleProblems(net)).Path);
+        Assert.Equal(ModelPath.Route("acute"), Assert.Single(CycleProblems(net)).Path);
     }
 
     [Fact]

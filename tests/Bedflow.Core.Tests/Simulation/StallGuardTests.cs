@@ -23,7 +23,7 @@ public class StallGuardTests
         var options = new RunOptions { WarmupDays = 0, HorizonDays = 10, Replications = 2, MaxDegreeOfParallelism = 1 };
         var e = Assert.Throws<InvalidModelException>(() => Simulator.Run(Stuck(), options));
         var p = Assert.Single(e.Problems);
-        Assert.Equal("services.acute", p.Path);
+        Assert.Equal(ModelPath.Service("acute"), p.Path);
         Assert.Contains("was stopped: more than 1,000,000 events happened at one instant", p.Message, StringComparison.Ordinal);
         Assert.Contains("the last at 'acute'", p.Message, StringComparison.Ordinal);
     }

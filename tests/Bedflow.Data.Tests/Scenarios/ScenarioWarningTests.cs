@@ -18,7 +18,7 @@ public class ScenarioWarningTests
         { Replace(21, "  intermediate_care: {intermediate_care: 1}"), 21, "routing.intermediate_care", "sends every patient back to 'intermediate_care' itself: once there, they never leave." },
         { Replace(20, "  acute: {home: 1}"), 11, "services.intermediate_care", "no patient can reach this service: no arrival stream, starting patients or routing lead here." },
         { Replace(9, "    capacity: 20\n    queue_limit: 0"), 10, "services.acute.queue_limit",
-            "queue_limit 0 does nothing here: only emergency arrivals come (ed), and emergencies are never turned away; they wait whatever the limit. Make the stream planned, or remove queue_limit." },
+            "a queue limit of 0 does nothing here: only emergency arrivals come (ed), and emergencies are never turned away; they wait whatever the limit. Make the stream planned, or remove the queue limit." },
         { ScenarioValidationTests.Valid + "\ninterventions:\n  old:\n    from: 2010-01-01\n    to: 2010-12-31\n    add_capacity: {acute: 5}\n", 23, "interventions.old",
             "is in force from 2010-01-01 to 2010-12-31, wholly outside the simulated days (2016-03-02 to 2016-05-30, warm-up included): it changes nothing." },
     };

@@ -43,7 +43,7 @@ public class StartingStateTests
         // Occupancy ~ Poisson(300): sd 17 per replication, about 4 over 20; a drift would be tens.
         Assert.InRange(first, 290, 310);
         Assert.InRange(second - first, -12, 12);
-        Assert.DoesNotContain(r.Warnings, w => w.Path == "services.care_home");
+        Assert.DoesNotContain(r.Warnings, w => w.Path == ModelPath.Service("care_home"));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class StartingStateTests
         // m(t) = 300(1 − e^(−t/365)): about 64 in the first half-year and 157 in the second.
         Assert.InRange(first, 55, 75);
         Assert.True(second - first > 70);
-        var warning = Assert.Single(r.Warnings, w => w.Path == "services.care_home");
+        var warning = Assert.Single(r.Warnings, w => w.Path == ModelPath.Service("care_home"));
         Assert.Equal(ProblemSeverity.Warning, warning.Severity);
         Assert.Contains("1095", warning.Message, StringComparison.Ordinal);
         var diagnostic = Assert.Single(r.Warmup);

@@ -60,9 +60,9 @@ public class TimedChangeTests
             ],
         };
         var problems = net.Validate().Select(p => p.ToString()).ToList();
-        Assert.Contains(problems, p => p.StartsWith("routing_changes[1]: a change must end after it starts", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("routing_changes[1].routing.acute: routing out of 'acute' sums to 0.5", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("stay_changes[1]: changes the length of stay of 'acute' while stay_changes[0]", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("stay_changes[2].service", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("routingChanges[1].to: a change must end after it starts", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("routingChanges[1].route: routing out of 'acute' sums to 0.5", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("stayChanges[1]: changes the length of stay of 'acute' while stayChanges[0]", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("stayChanges[2].service", StringComparison.Ordinal));
     }
 }
