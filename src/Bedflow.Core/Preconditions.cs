@@ -4,8 +4,10 @@ namespace Bedflow.Core;
 
 /// <summary>
 /// Argument checks at the door of the public API. Messages name the argument, the value
-/// received and the allowed range, so that a caller (or the scenario loader that turns
-/// these into diagnostics) can say exactly what is wrong.
+/// received and the allowed range. What they throw is a programming error: values from a user
+/// are checked first by a step that returns problems as data (the validator,
+/// <see cref="Distributions.DistributionProblems"/>, <see cref="Model.SeasonalRate.Problems"/>),
+/// and nothing catches these to turn them into diagnostics.
 /// </summary>
 internal static class Preconditions
 {

@@ -43,4 +43,14 @@ public class ValidateCommandTests
         Assert.Contains("warning: arrivals.nobody.rate: ", error, StringComparison.Ordinal);
         Assert.Contains("1 problem(s); nothing was run.", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_distribution_its_family_refuses_exits_2_naming_the_parameter_at_its_line_and_column()
+    {
+        string path = Write(Cli.Tiny.Replace("length_of_stay: {exponential: {mean: 3d}}", "length_of_stay: {lognormal: {mean: 3d, sd: 0d}}", StringComparison.Ordinal));
+        var (code, _, error) = Cli.Run("validate", path);
+        Assert.Equal(2, code);
+        Assert.Contains($"{path}:12:48: services.acute.length_of_stay.lognormal.sd: standard deviation must be a finite number greater than 0, but was 0.", error, StringComparison.Ordinal);
+        Assert.Contains("1 problem(s); nothing was run.", error, StringComparison.Ordinal);
+    }
 }

@@ -6,7 +6,8 @@ namespace Bedflow.Core.Distributions;
 /// A probability distribution of a non-negative duration or quantity, in the caller's units
 /// (days for lengths of stay). Immutable and thread-safe; sampling takes the caller's
 /// generator by reference. Build one through the static factories, which check every
-/// parameter and say what is wrong.
+/// parameter and throw on a bad one (a programming error); values from a user are checked first
+/// with <see cref="DistributionProblems"/>, which returns what is wrong as data.
 /// </summary>
 public abstract class Distribution
 {
@@ -54,58 +55,66 @@ public abstract class Distribution
     }
 
     /// <summary>Exponential with the given mean (rate = 1/mean).</summary>
-    public static Distribution Exponential(double mean) => new ExponentialDistribution(Preconditions.Positive(mean, nameof(mean)));
+    public static Distribution Exponential(double mean)
+    {
+        DistributionProblems.ThrowIfAny(DistributionProblems.Exponential(mean));
+        return new ExponentialDistribution(mean);
+    }
 
     /// <summary>Always the same value.</summary>
-    public static Distribution Deterministic(double value) => new DeterministicDistribution(Preconditions.NonNegative(value, nameof(value)));
+    public static Distribution Deterministic(double value)
+    {
+        DistributionProblems.ThrowIfAny(DistributionProblems.Deterministic(value));
+        return new DeterministicDistribution(value);
+    }
 
     /// <summary>Uniform on [min, max].</summary>
     public static Distribution Uniform(double min, double max)
     {
-        Preconditions.NonNegative(min, nameof(min));
-        Preconditions.Finite(max, nameof(max));
-        Preconditions.Check(max >= min, nameof(max), $"max must be at least min ({Preconditions.Show(min)}), but was {Preconditions.Show(max)}.");
+        DistributionProblems.ThrowIfAny(DistributionProblems.Uniform(min, max));
         return new UniformDistribution(min, max);
     }
 
     /// <summary>Triangular on [min, max] with the given mode.</summary>
     public static Distribution Triangular(double min, double mode, double max)
     {
-        Preconditions.NonNegative(min, nameof(min));
-        Preconditions.Finite(mode, nameof(mode));
-        Preconditions.Finite(max, nameof(max));
-        Preconditions.Check(min <= mode && mode <= max, nameof(mode),
-            $"triangular needs min ≤ mode ≤ max, but got min {Preconditions.Show(min)}, mode {Preconditions.Show(mode)}, max {Preconditions.Show(max)}.");
-        Preconditions.Check(max > min, nameof(max), $"triangular needs max greater than min, but both were {Preconditions.Show(min)}.");
+        DistributionProblems.ThrowIfAny(DistributionProblems.Triangular(min, mode, max));
         return new TriangularDistribution(min, mode, max);
     }
 
     /// <summary>Lognormal given the mean and standard deviation of the value itself (not of its logarithm).</summary>
-    public static Distribution LogNormal(double mean, double standardDeviation) =>
-        new LogNormalDistribution(Preconditions.Positive(mean, nameof(mean)), Preconditions.Positive(standardDeviation, nameof(standardDeviation)));
+    public static Distribution LogNormal(double mean, double standardDeviation)
+    {
+        DistributionProblems.ThrowIfAny(DistributionProblems.LogNormal(mean, standardDeviation));
+        return new LogNormalDistribution(mean, standardDeviation);
+    }
 
     /// <summary>Gamma with the given shape k and scale θ (mean kθ).</summary>
-    public static Distribution Gamma(double shape, double scale) =>
-        new GammaDistribution(Preconditions.Positive(shape, nameof(shape)), Preconditions.Positive(scale, nameof(scale)));
+    public static Distribution Gamma(double shape, double scale)
+    {
+        DistributionProblems.ThrowIfAny(DistributionProblems.Gamma(shape, scale));
+        return new GammaDistribution(shape, scale);
+    }
 
     /// <summary>Weibull with the given shape k and scale λ (mean λΓ(1 + 1/k)).</summary>
-    public static Distribution Weibull(double shape, double scale) =>
-        new WeibullDistribution(Preconditions.Positive(shape, nameof(shape)), Preconditions.Positive(scale, nameof(scale)));
+    public static Distribution Weibull(double shape, double scale)
+    {
+        DistributionProblems.ThrowIfAny(DistributionProblems.Weibull(shape, scale));
+        return new WeibullDistribution(shape, scale);
+    }
 
     /// <summary>Erlang: the sum of <paramref name="phases"/> exponential phases, with the given overall mean.</summary>
-    public static Distribution Erlang(int phases, double mean) =>
-        new ErlangDistribution(Preconditions.Positive(phases, nameof(phases)), Preconditions.Positive(mean, nameof(mean)));
+    public static Distribution Erlang(int phases, double mean)
+    {
+        DistributionProblems.ThrowIfAny(DistributionProblems.Erlang(phases, mean));
+        return new ErlangDistribution(phases, mean);
+    }
 
     /// <summary>Resamples the observed values with equal probability (a bootstrap of the data).</summary>
     public static Distribution Empirical(IEnumerable<double> values)
     {
         double[] data = [.. values];
-        Preconditions.Check(data.Length > 0, nameof(values), "empirical needs at least one observed value, but none were given.");
-        for (int i = 0; i < data.Length; i++)
-        {
-            Preconditions.Check(double.IsFinite(data[i]) && data[i] >= 0, nameof(values),
-                $"empirical values must be finite and at least 0, but value {i + 1} was {Preconditions.Show(data[i])}.");
-        }
+        DistributionProblems.ThrowIfAny(DistributionProblems.Empirical(data));
         return new EmpiricalDistribution(data);
     }
 
@@ -113,14 +122,12 @@ public abstract class Distribution
     public static Distribution Mixture(IEnumerable<(double Weight, Distribution Component)> parts)
     {
         var list = parts.ToList();
-        Preconditions.Check(list.Count > 0, nameof(parts), "a mixture needs at least one component.");
+        DistributionProblems.ThrowIfAny(DistributionProblems.Mixture([.. list.Select(p => p.Weight)]));
         double total = 0;
-        for (int i = 0; i < list.Count; i++)
+        foreach (var (weight, component) in list)
         {
-            Preconditions.Check(double.IsFinite(list[i].Weight) && list[i].Weight > 0, nameof(parts),
-                $"mixture weights must be greater than 0, but weight {i + 1} was {Preconditions.Show(list[i].Weight)}.");
-            ArgumentNullException.ThrowIfNull(list[i].Component, nameof(parts));
-            total += list[i].Weight;
+            ArgumentNullException.ThrowIfNull(component, nameof(parts));
+            total += weight;
         }
         return new MixtureDistribution([.. list.Select(p => p.Weight / total)], [.. list.Select(p => p.Component)]);
     }

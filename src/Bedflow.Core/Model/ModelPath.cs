@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bedflow.Core.Distributions;
 
 namespace Bedflow.Core.Model;
 
@@ -58,6 +59,19 @@ public sealed class ModelPath : IEquatable<ModelPath>
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         return Then(new Segment(SegmentKind.Index, "", null, index));
     }
+
+    /// <summary>
+    /// A parameter of the distribution at this path, as its factory names it: <c>….lengthOfStay.standardDeviation</c>,
+    /// <c>….values[2]</c> (empirical), <c>….parts[1].weight</c> and <c>….parts[1].component</c> (a mixture's part, whose
+    /// own parameters lie below it). <paramref name="index"/> is the position in a list, from 0.
+    /// </summary>
+    public ModelPath Parameter(DistributionParameter parameter, int? index = null) => parameter switch
+    {
+        DistributionParameter.Weight or DistributionParameter.Component =>
+            Member(nameof(DistributionParameter.Parts)).Index(index ?? throw new ArgumentNullException(nameof(index), "a mixture's part is given by its position.")).Member(parameter.ToString()),
+        _ when index is { } i => Member(parameter.ToString()).Index(i),
+        _ => Member(parameter.ToString()),
+    };
 
     /// <summary>The path one step up; null for <see cref="Root"/>.</summary>
     public ModelPath? Parent => _segments.Length == 0 ? null : new ModelPath(_segments[..^1]);

@@ -1,3 +1,5 @@
+using Bedflow.Core.Distributions;
+
 namespace Bedflow.Core.Model;
 
 /// <summary>
@@ -8,6 +10,14 @@ namespace Bedflow.Core.Model;
 /// </summary>
 public sealed record ModelProblem(ModelPath Path, string Message, ProblemSeverity Severity = ProblemSeverity.Error)
 {
+    /// <summary>A problem with the parameters of the distribution at <paramref name="distribution"/> (e.g. <c>services[acute].lengthOfStay</c>), at the parameter's path.</summary>
+    public static ModelProblem Of(ModelPath distribution, DistributionProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        ArgumentNullException.ThrowIfNull(problem);
+        return new(distribution.Parameter(problem.Parameter, problem.Index), problem.Message);
+    }
+
     /// <inheritdoc/>
     public override string ToString()
     {

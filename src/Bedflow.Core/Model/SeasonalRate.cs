@@ -18,38 +18,116 @@ public sealed class SeasonalRate : ArrivalRate
     /// <param name="baseRateChanges">(day, new base rate) changes.</param>
     /// <param name="monthFactors">12 factors, January first, averaging 1; null = no monthly seasonality.</param>
     /// <param name="weekdayFactors">7 factors, Monday first, averaging 1; null = no weekly pattern.</param>
+    /// <exception cref="ArgumentException">A value <see cref="Problems"/> would report (a programming error: check values from a user first).</exception>
     public SeasonalRate(DateOnly startDate, double baseRate, IEnumerable<(double Day, double Rate)>? baseRateChanges = null,
         IReadOnlyList<double>? monthFactors = null, IReadOnlyList<double>? weekdayFactors = null)
     {
-        _startDayNumber = startDate.DayNumber;
-        _initial = Preconditions.NonNegative(baseRate, nameof(baseRate));
-        _changes = [.. (baseRateChanges ?? []).OrderBy(c => c.Day)];
-        foreach (var c in _changes)
+        var given = (baseRateChanges ?? []).ToList();
+        foreach (var (argument, _, _, message) in Checks(baseRate, given, monthFactors, weekdayFactors).Take(1))
         {
-            Preconditions.NonNegative(c.Rate, nameof(baseRateChanges));
+            throw new ArgumentException(message, argument);
         }
-        _monthFactors = Factors(monthFactors, 12, nameof(monthFactors));
-        _weekdayFactors = Factors(weekdayFactors, 7, nameof(weekdayFactors));
+        _startDayNumber = startDate.DayNumber;
+        _initial = baseRate;
+        _changes = [.. given.OrderBy(c => c.Day)];
+        _monthFactors = Normalised(monthFactors, 12);
+        _weekdayFactors = Normalised(weekdayFactors, 7);
     }
 
     /// <summary>The tolerance on "factors average 1".</summary>
     public const double FactorMeanTolerance = 0.01;
 
-    private static double[] Factors(IReadOnlyList<double>? given, int count, string name)
+    /// <summary>Patients per day before the first change.</summary>
+    public double BaseRate => _initial;
+
+    /// <summary>(day, new base rate) changes, in day order.</summary>
+    public IReadOnlyList<(double Day, double Rate)> BaseRateChanges => Array.AsReadOnly(_changes);
+
+    /// <summary>The 12 month factors, January first, scaled to average exactly 1 (all 1 without monthly seasonality).</summary>
+    public IReadOnlyList<double> MonthFactors => Array.AsReadOnly(_monthFactors);
+
+    /// <summary>The 7 weekday factors, Monday first, scaled to average exactly 1 (all 1 without a weekly pattern).</summary>
+    public IReadOnlyList<double> WeekdayFactors => Array.AsReadOnly(_weekdayFactors);
+
+    /// <summary>
+    /// Every problem with these values, each at its part below <paramref name="at"/> (the rate's
+    /// path, e.g. <c>arrivals[ed].rate</c>): <see cref="BaseRate"/>, a change of
+    /// <see cref="BaseRateChanges"/> by its position as given, <see cref="MonthFactors"/> or
+    /// <see cref="WeekdayFactors"/> (or one factor by position). Empty when the constructor accepts them.
+    /// </summary>
+    public static IReadOnlyList<ModelProblem> Problems(ModelPath at, double baseRate, IEnumerable<(double Day, double Rate)>? baseRateChanges = null,
+        IReadOnlyList<double>? monthFactors = null, IReadOnlyList<double>? weekdayFactors = null)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        return [.. Checks(baseRate, [.. baseRateChanges ?? []], monthFactors, weekdayFactors)
+            .Select(c => new ModelProblem(c.Index is { } i ? at.Member(c.Member).Index(i) : at.Member(c.Member), c.Message))];
+    }
+
+    /// <summary>The one set of checks: (constructor argument, the member it becomes, position in it or null, message).</summary>
+    private static IEnumerable<(string Argument, string Member, int? Index, string Message)> Checks(double baseRate, List<(double Day, double Rate)> baseRateChanges,
+        IReadOnlyList<double>? monthFactors, IReadOnlyList<double>? weekdayFactors)
+    {
+        if (!(baseRate >= 0) || !double.IsFinite(baseRate))
+        {
+            yield return (nameof(baseRate), nameof(BaseRate), null, $"the base rate must be a finite number of at least 0 a day, but was {Preconditions.Show(baseRate)}.");
+        }
+        for (int i = 0; i < baseRateChanges.Count; i++)
+        {
+            if (!(baseRateChanges[i].Rate >= 0) || !double.IsFinite(baseRateChanges[i].Rate))
+            {
+                yield return (nameof(baseRateChanges), nameof(BaseRateChanges), i, $"a changed rate must be a finite number of at least 0 a day, but was {Preconditions.Show(baseRateChanges[i].Rate)}.");
+            }
+            if (!double.IsFinite(baseRateChanges[i].Day))
+            {
+                yield return (nameof(baseRateChanges), nameof(BaseRateChanges), i, "a rate change has no finite day.");
+            }
+        }
+        foreach (var (index, message) in FactorChecks(monthFactors, 12, "month factors"))
+        {
+            yield return (nameof(monthFactors), nameof(MonthFactors), index, message);
+        }
+        foreach (var (index, message) in FactorChecks(weekdayFactors, 7, "weekday factors"))
+        {
+            yield return (nameof(weekdayFactors), nameof(WeekdayFactors), index, message);
+        }
+    }
+
+    private static IEnumerable<(int? Index, string Message)> FactorChecks(IReadOnlyList<double>? given, int count, string what)
+    {
+        if (given is null)
+        {
+            yield break;
+        }
+        if (given.Count != count)
+        {
+            yield return (null, $"{what} need exactly {count} values, but got {given.Count}.");
+            yield break;
+        }
+        bool each = true;
+        for (int i = 0; i < count; i++)
+        {
+            if (!(given[i] >= 0) || !double.IsFinite(given[i]))
+            {
+                each = false;
+                yield return (i, $"{what} must be finite numbers of at least 0, but factor {i + 1} was {Preconditions.Show(given[i])}.");
+            }
+        }
+        double mean = given.Average();
+        if (each && Math.Abs(mean - 1) > FactorMeanTolerance)
+        {
+            yield return (null, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{what} must average 1 (within {FactorMeanTolerance}), but average {Preconditions.Show(Math.Round(mean, 4))}."));
+        }
+    }
+
+    // Scaled exactly, so the base rate is the long-run mean.
+    private static double[] Normalised(IReadOnlyList<double>? given, int count)
     {
         if (given is null)
         {
             return [.. Enumerable.Repeat(1.0, count)];
         }
-        Preconditions.Check(given.Count == count, name, $"{name} needs exactly {count} values, but got {given.Count}.");
-        for (int i = 0; i < count; i++)
-        {
-            Preconditions.NonNegative(given[i], name);
-        }
         double mean = given.Average();
-        Preconditions.Check(Math.Abs(mean - 1) <= FactorMeanTolerance, name,
-            $"{name} must average 1 (within {FactorMeanTolerance}), but average {Preconditions.Show(Math.Round(mean, 4))}.");
-        // Normalise exactly, so the base rate is the long-run mean.
         return [.. given.Select(f => f / mean)];
     }
 

@@ -32,7 +32,11 @@ internal sealed partial class ScenarioReader
             }
             ctx.Keys(m, path, ArrivalKeys, ["service", "rate"]);
             Places.Entry(at.Member(nameof(ArrivalStreamDefinition.Service)), m, "service", $"{path}.service");
-            Places.Entry(at.Member(nameof(ArrivalStreamDefinition.Rate)), m, "rate", $"{path}.rate");
+            var rateAt = Places.Entry(at.Member(nameof(ArrivalStreamDefinition.Rate)), m, "rate", $"{path}.rate");
+            Places.Entry(rateAt.Member(nameof(SeasonalRate.BaseRate)), m, "rate", $"{path}.rate");
+            PlaceFactors(m, "monthly", $"{path}.monthly", rateAt.Member(nameof(SeasonalRate.MonthFactors)));
+            PlaceFactors(m, "weekday", $"{path}.weekday", rateAt.Member(nameof(SeasonalRate.WeekdayFactors)));
+            Places.Entry(rateAt.Member(nameof(SeasonalRate.BaseRateChanges)), m, "rate_changes", $"{path}.rate_changes");
             Places.Entry(at.Member(nameof(ArrivalStreamDefinition.DivertTo)), m, "divert_to", $"{path}.divert_to");
             string? service = ctx.Text(m["service"], $"{path}.service");
             double? rate = ctx.Rate(m["rate"], $"{path}.rate");
@@ -53,6 +57,7 @@ internal sealed partial class ScenarioReader
                     }
                     else if (ctx.Rate(r, $"{path}.rate_changes.{dateKey.Value}") is { } perDay)
                     {
+                        Places.Entry(rateAt.Member(nameof(SeasonalRate.BaseRateChanges)).Index(changes.Count), rc, dateKey.Value, $"{path}.rate_changes.{dateKey.Value}");
                         changes.Add((Day(date), perDay));
                     }
                 }
@@ -79,24 +84,24 @@ internal sealed partial class ScenarioReader
             {
                 continue;
             }
+            // The rate's own checks (factors that do not average 1, …), as problems at their keys; the stream is not built with them.
+            var rateProblems = SeasonalRate.Problems(rateAt, rate.Value, changes, monthly, weekday);
+            foreach (var problem in rateProblems)
+            {
+                ctx.Report(problem, Places);
+            }
+            if (rateProblems.Count > 0)
+            {
+                continue;
+            }
             if ((rate == 0 && changes.All(c => c.Item2 == 0)) || redirectShare == 1)
             {
                 ctx.Warning(m["rate"], $"{path}.rate", redirectShare == 1
                     ? $"the whole stream is redirected to '{redirectTo}': no patient arrives at '{service}' this way."
                     : "the rate is 0 throughout: no patient ever arrives this way.");
             }
-            ArrivalRate Rate(double factor)
-            {
-                try
-                {
-                    return new SeasonalRate(_start, rate.Value * factor, changes.Select(c => (c.Item1, c.Item2 * factor)), monthly, weekday);
-                }
-                catch (ArgumentException e)
-                {
-                    ctx.Error(m["rate"], $"{path}.rate", e.Message.Split(" (Parameter", 2)[0]);
-                    return ArrivalRate.Constant(0);
-                }
-            }
+            // Checked above: a share of a valid rate is valid (the factor is from 0 to 1).
+            ArrivalRate Rate(double factor) => new SeasonalRate(_start, rate.Value * factor, changes.Select(c => (c.Item1, c.Item2 * factor)), monthly, weekday);
             // A redirected share is a Poisson stream of its own (thinning a Poisson process by a coin gives two independent ones).
             list.Add(new ArrivalStreamDefinition { Name = key.Value, Service = service, Rate = Rate(1 - redirectShare), Kind = kind, GroupMix = mix, DivertTo = divert });
             if (redirectTo is not null)
@@ -116,6 +121,19 @@ internal sealed partial class ScenarioReader
             }
         }
         return list;
+    }
+
+    /// <summary>Records a list of factors and each factor by position.</summary>
+    private void PlaceFactors(YMap stream, string key, string path, ModelPath at)
+    {
+        Places.Entry(at, stream, key, path);
+        if (stream[key] is YSeq seq)
+        {
+            for (int i = 0; i < seq.Items.Count; i++)
+            {
+                Places.Add(at.Index(i), seq.Items[i], $"{path}[{i}]");
+            }
+        }
     }
 
     private double[]? Factors(YNode? node, string path, int count, string order)
@@ -210,6 +228,7 @@ internal sealed partial class ScenarioReader
             {
                 continue;
             }
+            int before = ctx.Problems.Count;
             ctx.Keys(m, path, ["description", "from", "to", "add_capacity", "routing", "length_of_stay", "cost", "paid_by"], ["from", "to"]);
             decimal cost = ctx.Money(m["cost"], $"{path}.cost") ?? 0;
             var paidBy = ctx.Choice(m["paid_by"], $"{path}.paid_by", Names.Commissioners) ?? Bedflow.Core.Vocabulary.Commissioner.Nhs;
@@ -258,12 +277,15 @@ internal sealed partial class ScenarioReader
                         ctx.Error(service, $"{path}.length_of_stay.{service.Value}", $"'{service.Value}' is referenced but not defined as a service.{Suggest.DidYouMean(service.Value, services)}");
                         continue;
                     }
-                    if (Stay(dist, $"{path}.length_of_stay.{service.Value}") is { } d)
+                    // The next stay change of the network, if this one reads.
+                    var change = ModelPath.StayChange(_stayChanges);
+                    if (Stay(dist, $"{path}.length_of_stay.{service.Value}", change.Member(nameof(StayChange.LengthOfStay))) is { } d)
                     {
-                        var change = Change(ModelPath.StayChange(_stayChanges++), service, $"{path}.length_of_stay.{service.Value}");
+                        Change(change, service, $"{path}.length_of_stay.{service.Value}");
                         Places.Add(change.Member(nameof(StayChange.Service)), service, $"{path}.length_of_stay.{service.Value}");
                         Places.Entry(change.Member(nameof(StayChange.LengthOfStay)), los, service.Value, $"{path}.length_of_stay.{service.Value}");
                         stays.Add((service.Value, d));
+                        _stayChanges++;
                     }
                 }
             }
@@ -288,7 +310,8 @@ internal sealed partial class ScenarioReader
                     }
                 }
             }
-            if (capacity.Count + stays.Count + routes.Count == 0 && cost == 0)
+            // (A change that could not be read has its own problem: not also "needs at least one".)
+            if (capacity.Count + stays.Count + routes.Count == 0 && cost == 0 && !ctx.ErrorsSince(before))
             {
                 ctx.Error(m, path, "an intervention needs at least one of add_capacity, routing, length_of_stay or cost.");
             }

@@ -65,7 +65,11 @@ internal sealed partial class ScenarioReader
             var service = services.FirstOrDefault(s => s.Name == key.Value);
             if (service is null)
             {
-                ctx.Error(key, path, $"'{key.Value}' is not a service.{Suggest.DidYouMean(key.Value, services.Select(s => s.Name))}");
+                // A service written in the file but not read (its own problem says why) is not also "not a service".
+                if (_root["services"] is not YMap written || written[key.Value] is null)
+                {
+                    ctx.Error(key, path, $"'{key.Value}' is not a service.{Suggest.DidYouMean(key.Value, services.Select(s => s.Name))}");
+                }
                 continue;
             }
             if (ctx.Map(value, path, required: true) is not { } m)

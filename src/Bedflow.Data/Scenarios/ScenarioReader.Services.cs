@@ -80,7 +80,7 @@ internal sealed partial class ScenarioReader
             Priority = ctx.Choice(m["priority"], $"{path}.priority", Names.Priorities) ?? WaitingPriority.BlockedFirst,
             MovingOn = ctx.Choice(m["moving_on"], $"{path}.moving_on", Names.MovingOns) ?? MovingOn.KeepPlace,
             Role = ctx.Choice(m["role"], $"{path}.role", Names.Roles) ?? ServiceRole.Place,
-            Demand = m["demand"] is { } demand ? DistributionReader.Read(ctx, demand, $"{path}.demand", inDays: false) : null,
+            Demand = m["demand"] is { } demand ? DistributionReader.Read(ctx, Places, demand, $"{path}.demand", at.Member(nameof(ServiceDefinition.Demand)), inDays: false) : null,
             Accepts = ReadWindow(m, $"{path}.accepts", at.Member(nameof(ServiceDefinition.Accepts))),
             Escalation = ReadEscalation(m, $"{path}.escalation", at.Member(nameof(ServiceDefinition.Escalation))),
             Start = ReadStart(m, $"{path}.start", at.Member(nameof(ServiceDefinition.Start))),
@@ -213,8 +213,8 @@ internal sealed partial class ScenarioReader
             Distribution? fallback = null;
             foreach (var (key, value) in map.Entries)
             {
-                var d = Stay(value, $"{path}.{key.Value}");
-                Places.Entry(key.Value == "default" ? stayAt : byGroupAt.Key(key.Value), map, key.Value, $"{path}.{key.Value}");
+                var groupAt = Places.Entry(key.Value == "default" ? stayAt : byGroupAt.Key(key.Value), map, key.Value, $"{path}.{key.Value}");
+                var d = Stay(value, $"{path}.{key.Value}", groupAt);
                 if (key.Value == "default")
                 {
                     fallback = d;
@@ -239,7 +239,7 @@ internal sealed partial class ScenarioReader
         {
             return (null, byGroup);
         }
-        return (Stay(node, path), byGroup);
+        return (Stay(node, path, stayAt), byGroup);
     }
 
     private AcceptanceWindow? ReadWindow(YMap service, string path, ModelPath at)
@@ -327,7 +327,7 @@ internal sealed partial class ScenarioReader
         Places.Entry(at.Member(nameof(PatientChoice.Responsible)), m, "responsible", $"{path}.responsible");
         ctx.Keys(m, path, ["share", "wait", "cap", "responsible"], ["share", "wait"]);
         var share = Share(m["share"], $"{path}.share");
-        var wait = Stay(m["wait"], $"{path}.wait");
+        var wait = Stay(m["wait"], $"{path}.wait", at.Member(nameof(PatientChoice.Wait)));
         return share is { } s && wait is not null
             ? new PatientChoice { Share = s, Wait = wait, Cap = ctx.Days(m["cap"], $"{path}.cap"), Responsible = ctx.Choice(m["responsible"], $"{path}.responsible", Names.Responsibilities) }
             : null;

@@ -267,5 +267,6 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         return percent ? value / 100 : value;
     }
 
-    private Distribution? Stay(YNode? node, string path) => DistributionReader.Read(ctx, node, path, inDays: true);
+    /// <summary>A duration distribution (a length of stay, a wait) read as the model's distribution at <paramref name="at"/>.</summary>
+    private Distribution? Stay(YNode? node, string path, ModelPath at) => DistributionReader.Read(ctx, Places, node, path, at, inDays: true);
 }

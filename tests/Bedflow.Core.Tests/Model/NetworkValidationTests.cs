@@ -81,6 +81,17 @@ public class NetworkValidationTests
     }
 
     [Fact]
+    public void Seasonal_rate_problems_are_data_at_their_part_of_the_rate()
+    {
+        var rate = ModelPath.Arrival("ed").Member(nameof(ArrivalStreamDefinition.Rate));
+        var problems = SeasonalRate.Problems(rate, 10, [(5.0, -1.0)], monthFactors: [.. Enumerable.Repeat(1.2, 12)], weekdayFactors: [1, 1, -1, 1, 1, 1, 3]);
+        Assert.Equal(["arrivals[ed].rate.baseRateChanges[0]", "arrivals[ed].rate.monthFactors", "arrivals[ed].rate.weekdayFactors[2]"], problems.Select(p => p.Path.ToString()));
+        Assert.Equal("month factors must average 1 (within 0.01), but average 1.2.", problems[1].Message);
+        Assert.Empty(SeasonalRate.Problems(rate, 10, weekdayFactors: [1, 1, 1, 1, 1, 1, 1]));
+        Assert.Equal("arrivals[ed].rate.weekdayFactors", Assert.Single(SeasonalRate.Problems(rate, 10, weekdayFactors: [1, 1, 1])).Path.ToString());
+    }
+
+    [Fact]
     public void Seasonal_factors_must_average_one()
     {
         var ex = Assert.Throws<ArgumentException>(() => new SeasonalRate(new DateOnly(2016, 4, 1), 10, monthFactors: [.. Enumerable.Repeat(1.2, 12)]));

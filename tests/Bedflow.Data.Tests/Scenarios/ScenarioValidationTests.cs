@@ -59,7 +59,7 @@ public class ScenarioValidationTests
         { 9, "    capacity: 1e12", 9, "services.acute.capacity", "capacity can be at most 10,000,000 (write unlimited for no limit), but was 1e12." },
         { 2, "start: 2016-02-30", 2, "start", "'2016-02-30' is not a date: February 2016 has 29 days." },
         { 2, "start: 2017-02-29", 2, "start", "'2017-02-29' is not a date: February 2017 has 28 days." },
-        { 10, "    length_of_stay: {exponential: {mean: 0d}}", 10, "services.acute.length_of_stay.exponential", "mean must be a finite number greater than 0, but was 0." },
+        { 10, "    length_of_stay: {exponential: {mean: 0d}}", 10, "services.acute.length_of_stay.exponential.mean", "mean must be a finite number greater than 0, but was 0." },
         { 9, "    capacty: 20", 9, "services.acute.capacty",
             "unknown key 'capacty'. Did you mean 'capacity'? Allowed here: kind, capacity, queue_limit, length_of_stay, priority, moving_on, role, demand, accepts, escalation, start, commissioner, delays_responsible, delay_reason, sitrep, pathway, choice." },
         { 3, "warmup: 30", 3, "warmup", "'30' has no unit: write a duration with one, such as 30d (days), 30w (weeks), 30h (hours) or 30y (years)." },
