@@ -27,7 +27,8 @@ public sealed record ScenarioLoad(Scenario? Scenario, IReadOnlyList<ScenarioProb
     /// <summary>
     /// A problem the engine found in the scenario's model after it was read (a run stopped because
     /// time no longer moved on, say), placed in the file by its model path: file, line, column and
-    /// key path, as the problems found while reading it are.
+    /// key path, as the problems found while reading it are. Placed where the baseline has the part:
+    /// a variant's network names the same services, streams and routes.
     /// </summary>
     public ScenarioProblem Place(ModelProblem problem)
     {

@@ -64,6 +64,18 @@ public class DistributionProblemTests
     }
 
     [Fact]
+    public void A_distribution_a_variant_sets_is_refused_at_the_variants_own_line()
+    {
+        string text = ScenarioValidationTests.Valid + "\nvariants:\n  instant:\n    set:\n      services.acute.length_of_stay: {exponential: {mean: 0d}}\n";
+        var (load, thrown) = ParseWatchingForArgumentExceptions(text);
+        Assert.Empty(thrown);
+        var p = Assert.Single(load.Problems);
+        Assert.Equal((25, "variants.instant.set.services.acute.length_of_stay.exponential.mean"), (p.Line, p.Path));
+        Assert.Equal("in variant 'instant', which sets services.acute.length_of_stay: mean must be a finite number greater than 0, but was 0.", p.Message);
+        Assert.StartsWith("0d", text.Split('\n')[p.Line - 1][(p.Column - 1)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_watch_for_exceptions_has_teeth()
     {
         var thrown = new List<Exception>();
