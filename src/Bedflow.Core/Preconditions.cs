@@ -56,6 +56,15 @@ internal static class Preconditions
         return value;
     }
 
+    public static int InRange(int value, int min, int max, string name)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be {min} to {max}, but was {value}.");
+        }
+        return value;
+    }
+
     public static void Check(bool condition, string name, string message)
     {
         if (!condition)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Vocabulary;
 
@@ -38,6 +40,12 @@ public static class SitRep
         DelayReason.I => "I_HOUSING",
         _ => "O_OTHER",
     };
+
+    /// <summary>
+    /// The financial year as the published extract's "Year" column spells it, with a hyphen:
+    /// "2016-17" (domain.md §3). Everywhere else Bedflow writes <see cref="FinancialYear.ToString"/>, "2016/17".
+    /// </summary>
+    public static string ExtractYear(FinancialYear year) => string.Create(CultureInfo.InvariantCulture, $"{year.StartYear:0000}-{(year.StartYear + 1) % 100:00}");
 
     /// <summary>The organisation as the published extract's column names give it: "NHS", "Social Care", "Both".</summary>
     public static string ExtractColumn(Responsibility responsible) => responsible switch
