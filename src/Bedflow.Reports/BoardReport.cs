@@ -93,16 +93,16 @@ public static class BoardReport
         h.Append(E(string.Join("; ", net.Arrivals.Select(a => Inv($"{a.Name} into {a.Service}, {a.Rate.At(0):N1} a day at the start ({a.Kind})"))))).Append(".</p>\n");
         if (scenario.Economy is { } economy)
         {
-            h.Append("<table>\n<thead><tr><th>Prices (").Append(E(economy.Prices.Year)).Append(")</th><th>£ per occupied day</th><th>£ per funded day</th><th>£ per unit a week</th><th>£ per admission</th></tr></thead>\n<tbody>\n");
+            h.Append("<table>\n<thead><tr><th>Prices (").Append(E(economy.Prices.Year?.ToString() ?? "")).Append(")</th><th>£ per occupied day</th><th>£ per funded day</th><th>£ per unit a week</th><th>£ per admission</th></tr></thead>\n<tbody>\n");
             foreach (var (service, p) in economy.Prices.Services)
             {
-                h.Append("<tr><th scope=\"row\">").Append(E(service)).Append("</th>").Append(Inv($"<td>{p.OccupiedDay:N2}</td><td>{p.FundedDay:N2}</td><td>{p.PerUnit:N2}</td><td>{p.Admission:N2}</td></tr>\n"));
+                h.Append("<tr><th scope=\"row\">").Append(E(service)).Append("</th>").Append(Inv($"<td>{p.OccupiedDay.Pounds:N2}</td><td>{p.FundedDay.Pounds:N2}</td><td>{p.PerUnit.Pounds:N2}</td><td>{p.Admission.Pounds:N2}</td></tr>\n"));
             }
             h.Append("</tbody>\n</table>\n");
             if (economy.Prices.ExcessBedDay is { } excess)
             {
-                h.Append(Inv($"<p>A delayed day in an acute bed is priced at £{excess:N2} instead of the occupied price. "));
-                h.Append(E(string.Join(" ", economy.FixedCosts.Select(f => Inv($"{f.Name}: £{f.Amount:N0} ({f.PaidBy}).")))));
+                h.Append(Inv($"<p>A delayed day in an acute bed is priced at £{excess.Pounds:N2} instead of the occupied price. "));
+                h.Append(E(string.Join(" ", economy.FixedCosts.Select(f => Inv($"{f.Name}: £{f.Amount.Pounds:N0} ({f.PaidBy}).")))));
                 h.Append("</p>\n");
             }
         }

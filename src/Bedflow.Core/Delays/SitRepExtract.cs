@@ -37,9 +37,7 @@ public sealed record SitRepRow(string Year, string PeriodName, SitRepBeds Beds, 
         for (int i = 0; i < months.Count; i++)
         {
             var m = months[i];
-            // The financial year runs April to March: "2016-17".
-            int fy = m.Month >= 4 ? m.Year : m.Year - 1;
-            string year = string.Create(CultureInfo.InvariantCulture, $"{fy}-{(fy + 1) % 100:00}");
+            string year = SitRep.ExtractYear(Units.FinancialYear.Of(new DateOnly(m.Year, m.Month, 1)));
             string period = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m.Month).ToUpperInvariant();
             foreach (var beds in new[] { SitRepBeds.Acute, SitRepBeds.NonAcute })
             {

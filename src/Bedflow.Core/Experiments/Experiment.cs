@@ -60,9 +60,9 @@ public static class Experiment
         var avoided = Paired((v, i) => -v.Run.Delays!.Replications[i].DaysPerYear);
         var freed = Paired((v, i) => -v.AcuteBedDays(i));
         var waiting = Paired((v, i) => v.AdmissionsWaitingIn(i));
-        Estimate Money(Func<CostBreakdown, decimal> part) => variant.Costs is null || baseline.Costs is null
+        Estimate Money(Func<CostBreakdown, Units.Money> part) => variant.Costs is null || baseline.Costs is null
             ? Estimate.Undefined
-            : Paired((v, i) => (double)part(v.Costs!.Replications[i]));
+            : Paired((v, i) => (double)part(v.Costs!.Replications[i]).Pounds);
         var byOrg = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Money(c => c.ByOrganisation.GetValueOrDefault(o)));
         var cash = Money(c => -(c.Funded + c.FixedCosts));
         return new Comparison(variant.Name, avoided, freed, waiting, Money(c => c.Total), byOrg, economy?.Prices ?? new PriceList(),

@@ -1,4 +1,5 @@
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Finance;
@@ -24,9 +25,9 @@ public sealed class Comparison
         // Cost per delayed day avoided: extra cost a year ÷ delayed days avoided a year (ratio of the paired means).
         CostPerDelayedDayAvoided = delayedDaysAvoided.Mean > 0 ? totalCost.Mean / years / delayedDaysAvoided.Mean : double.NaN;
         ElectiveCasesFromBeds = prices.ElectiveBedDays > 0 ? acuteBedDaysFreed.Mean / prices.ElectiveBedDays : double.NaN;
-        ElectiveCasesFromMoney = prices.ElectivePrice is { } price && price > 0 ? -totalCost.Mean / (double)price : double.NaN;
-        GapClosed = budgets.Where(b => b.Savings is { Gap: > 0 }).ToDictionary(b => b.Organisation,
-            b => -(costByOrganisation.GetValueOrDefault(b.Organisation)?.Mean ?? 0) / years / (double)b.Savings!.Gap);
+        ElectiveCasesFromMoney = prices.ElectivePrice is { } price && price > Money.Zero ? -totalCost.Mean / (double)price.Pounds : double.NaN;
+        GapClosed = budgets.Where(b => b.Savings is { } plan && plan.Gap > Money.Zero).ToDictionary(b => b.Organisation,
+            b => -(costByOrganisation.GetValueOrDefault(b.Organisation)?.Mean ?? 0) / years / (double)b.Savings!.Gap.Pounds);
     }
 
     /// <summary>The variant compared with the baseline.</summary>

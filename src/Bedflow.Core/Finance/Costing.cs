@@ -1,5 +1,6 @@
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Finance;
@@ -22,18 +23,19 @@ public static class Costing
         ArgumentNullException.ThrowIfNull(replication);
         var census = replication.Census ?? throw new InvalidOperationException("costs need the daily census (RunOptions.DailyCensus).");
         var delays = ServiceDelays.For(network);
-        var byService = new Dictionary<string, decimal>();
-        var byYear = new Dictionary<string, decimal>();
-        var byOrgYear = new Dictionary<(Commissioner, string), decimal>();
-        var poolSpendByYear = new Dictionary<string, decimal>();
-        var daysByYear = new Dictionary<string, int>();
-        decimal? excess = economy.Prices.ExcessBedDay;
+        var byService = new Dictionary<string, Money>();
+        var byYear = new Dictionary<FinancialYear, Money>();
+        var byOrgYear = new Dictionary<(Commissioner, FinancialYear), Money>();
+        var poolSpendByYear = new Dictionary<FinancialYear, Money>();
+        var daysByYear = new Dictionary<FinancialYear, int>();
+        // The day loop works in decimal pounds (the same sums as Money's, without a wrapper per term).
+        decimal? excess = economy.Prices.ExcessBedDay?.Pounds;
         decimal funded = 0;
         // The financial year of each day, worked out once (not per service per day).
-        var yearOf = new string[census.Days];
+        var yearOf = new FinancialYear[census.Days];
         for (int d = 0; d < census.Days; d++)
         {
-            yearOf[d] = FinancialYear(network.StartDate.AddDays(d));
+            yearOf[d] = FinancialYear.Of(network.StartDate.AddDays(d));
             daysByYear[yearOf[d]] = daysByYear.GetValueOrDefault(yearOf[d]) + 1;
         }
         for (int s = 0; s < network.Services.Count; s++)
@@ -45,19 +47,20 @@ public static class Costing
             }
             var payer = service.Commissioner ?? SitRep.CommissionerFor(service.Kind);
             bool excessApplies = excess is not null && delays[s].Beds == SitRepBeds.Acute;
+            decimal occupiedDay = p.OccupiedDay.Pounds, fundedDay = p.FundedDay.Pounds, perUnit = p.PerUnit.Pounds, admission = p.Admission.Pounds;
             decimal serviceTotal = 0;
             for (int d = 0; d < census.Days; d++)
             {
                 int occupied = census.Occupied[s][d];
                 int delayed = excessApplies ? census.Blocked[s][d] : 0;
                 int capacity = census.Capacity[s][d];
-                decimal fundedToday = capacity == Capacity.Unlimited ? 0 : capacity * p.FundedDay;
+                decimal fundedToday = capacity == Capacity.Unlimited ? 0 : capacity * fundedDay;
                 funded += fundedToday;
-                decimal cost = ((occupied - delayed) * p.OccupiedDay) + (delayed * (excess ?? 0)) + fundedToday
-                    + ((decimal)census.Units[s][d] * p.PerUnit / 7)
-                    + (census.Admitted[s][d] * p.Admission);
-                serviceTotal += cost;
-                string fy = yearOf[d];
+                var cost = Money.FromPounds(((occupied - delayed) * occupiedDay) + (delayed * (excess ?? 0)) + fundedToday
+                    + ((decimal)census.Units[s][d] * perUnit / 7)
+                    + (census.Admitted[s][d] * admission));
+                serviceTotal += cost.Pounds;
+                var fy = yearOf[d];
                 byYear[fy] = byYear.GetValueOrDefault(fy) + cost;
                 if (payer == Commissioner.Pooled && economy.Pool is not null)
                 {
@@ -69,15 +72,15 @@ public static class Costing
                     byOrgYear[(org, fy)] = byOrgYear.GetValueOrDefault((org, fy)) + cost;
                 }
             }
-            byService[service.Name] = serviceTotal;
+            byService[service.Name] = Money.FromPounds(serviceTotal);
         }
-        decimal fixedTotal = 0;
+        var fixedTotal = Money.Zero;
         foreach (var f in economy.FixedCosts)
         {
-            decimal perDay = f.To > f.From ? f.Amount / (decimal)(f.To - f.From) : 0;
+            var perDay = f.To > f.From ? f.Amount / (decimal)(f.To - f.From) : Money.Zero;
             for (int d = Math.Max(0, (int)Math.Ceiling(f.From)); d < Math.Min(census.Days, f.To); d++)
             {
-                string fy = yearOf[d];
+                var fy = yearOf[d];
                 fixedTotal += perDay;
                 byYear[fy] = byYear.GetValueOrDefault(fy) + perDay;
                 if (f.PaidBy == Commissioner.Pooled && economy.Pool is not null)
@@ -94,20 +97,20 @@ public static class Costing
         PoolResult? pool = null;
         if (economy.Pool is { } fund)
         {
-            decimal contributions = 0, spend = 0;
-            var shares = new Dictionary<Commissioner, decimal>();
+            Money contributions = Money.Zero, spend = Money.Zero;
+            var shares = new Dictionary<Commissioner, Money>();
             foreach (var (fy, days) in daysByYear)
             {
                 // Contributions are a year's; a horizon covering part of a year gets that part.
-                decimal fraction = (decimal)days / DaysIn(fy);
-                decimal received = fund.Contributions.Values.Sum() * fraction;
-                decimal spent = poolSpendByYear.GetValueOrDefault(fy);
+                decimal fraction = (decimal)days / fy.Days;
+                var received = fund.Contributions.Values.Sum() * fraction;
+                var spent = poolSpendByYear.GetValueOrDefault(fy);
                 contributions += received;
                 spend += spent;
                 foreach (var partner in Partners(fund))
                 {
                     // A partner pays its contribution and bears its share of the result.
-                    decimal cost = (fund.Contributions.GetValueOrDefault(partner) * fraction) - (fund.ShareOf(partner) * (received - spent));
+                    var cost = (fund.Contributions.GetValueOrDefault(partner) * fraction) - (fund.ShareOf(partner) * (received - spent));
                     byOrgYear[(partner, fy)] = byOrgYear.GetValueOrDefault((partner, fy)) + cost;
                 }
             }
@@ -117,29 +120,16 @@ public static class Costing
             }
             pool = new PoolResult(contributions, spend, shares);
         }
-        var byOrg = new Dictionary<Commissioner, decimal> { [Commissioner.Nhs] = 0, [Commissioner.SocialCare] = 0 };
+        var byOrg = new Dictionary<Commissioner, Money> { [Commissioner.Nhs] = Money.Zero, [Commissioner.SocialCare] = Money.Zero };
         foreach (var ((org, _), cost) in byOrgYear)
         {
             byOrg[org] = byOrg.GetValueOrDefault(org) + cost;
         }
-        return new CostBreakdown(byService, byYear, byOrg, byOrgYear, fixedTotal, pool, funded);
+        return new CostBreakdown(byService, byYear, byOrg, byOrgYear, fixedTotal, pool, Money.FromPounds(funded));
     }
 
     /// <summary>Everyone with a contribution or a fixed share of the result.</summary>
     private static IEnumerable<Commissioner> Partners(PooledFund fund) => fund.Contributions.Keys.Union(fund.Shares?.Keys ?? []).Order();
-
-    /// <summary>The financial year (April–March) of a date, as "2016/17".</summary>
-    public static string FinancialYear(DateOnly date)
-    {
-        int start = date.Month >= 4 ? date.Year : date.Year - 1;
-        return $"{start}/{(start + 1) % 100:00}";
-    }
-
-    private static int DaysIn(string financialYear)
-    {
-        int start = int.Parse(financialYear[..4], System.Globalization.CultureInfo.InvariantCulture);
-        return new DateOnly(start + 1, 4, 1).DayNumber - new DateOnly(start, 4, 1).DayNumber;
-    }
 
     private static Commissioner Partner(Responsibility lead) => lead == Responsibility.SocialCare ? Commissioner.SocialCare : Commissioner.Nhs;
 }

@@ -1,10 +1,11 @@
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Finance;
 
 /// <summary>
 /// The money side of a scenario (one variant of it): prices, intervention costs, budgets and the
-/// pooled fund. Money is <see cref="decimal"/> pounds at the prices of <see cref="PriceList.Year"/>. Immutable.
+/// pooled fund. Amounts are <see cref="Money"/> (exact pounds) at the prices of <see cref="PriceList.Year"/>. Immutable.
 /// </summary>
 public sealed record Economy
 {
@@ -24,17 +25,17 @@ public sealed record Economy
 /// <summary>Prices: per service, the cost of an excess (delayed) acute bed-day, and an elective case for the waiting-list trade-off.</summary>
 public sealed record PriceList
 {
-    /// <summary>The price year, e.g. "2016/17".</summary>
-    public string Year { get; init; } = "";
+    /// <summary>The financial year whose prices these are (2016/17), recorded with the results; null = not stated.</summary>
+    public FinancialYear? Year { get; init; }
 
     /// <summary>Price of an excess (delayed) bed-day in an acute bed, replacing the occupied price for that day (never both); null = the occupied price.</summary>
-    public decimal? ExcessBedDay { get; init; }
+    public Money? ExcessBedDay { get; init; }
 
     /// <summary>Acute bed-days an elective case uses.</summary>
     public double ElectiveBedDays { get; init; } = 3;
 
     /// <summary>Price of an elective case.</summary>
-    public decimal? ElectivePrice { get; init; }
+    public Money? ElectivePrice { get; init; }
 
     /// <summary>Prices by service name; a service not listed costs nothing.</summary>
     public IReadOnlyDictionary<string, ServicePrices> Services { get; init; } = new Dictionary<string, ServicePrices>();
@@ -47,20 +48,20 @@ public sealed record PriceList
 public sealed record ServicePrices
 {
     /// <summary>Per occupied place-day (a care-home week is 7 of these).</summary>
-    public decimal OccupiedDay { get; init; }
+    public Money OccupiedDay { get; init; }
 
     /// <summary>Per funded place-day (capacity in force, escalation beds included).</summary>
-    public decimal FundedDay { get; init; }
+    public Money FundedDay { get; init; }
 
     /// <summary>Per unit of demand per week, e.g. per carer hour when capacity is carer hours a week.</summary>
-    public decimal PerUnit { get; init; }
+    public Money PerUnit { get; init; }
 
     /// <summary>Per admission (care started).</summary>
-    public decimal Admission { get; init; }
+    public Money Admission { get; init; }
 }
 
 /// <summary>A fixed cost (e.g. the £2m winter pilot), spread evenly over days [From, To) — days from day 0.</summary>
-public sealed record FixedCost(string Name, double From, double To, decimal Amount, Commissioner PaidBy);
+public sealed record FixedCost(string Name, double From, double To, Money Amount, Commissioner PaidBy);
 
 /// <summary>An organisation's budget by financial year and its savings plan.</summary>
 public sealed record Budget
@@ -71,8 +72,8 @@ public sealed record Budget
     /// <summary>Its name.</summary>
     public string Name { get; init; } = "";
 
-    /// <summary>Budget by financial year ("2016/17").</summary>
-    public IReadOnlyDictionary<string, decimal> ByYear { get; init; } = new Dictionary<string, decimal>();
+    /// <summary>Budget by financial year.</summary>
+    public IReadOnlyDictionary<FinancialYear, Money> ByYear { get; init; } = new Dictionary<FinancialYear, Money>();
 
     /// <summary>Savings plan, if any.</summary>
     public SavingsPlan? Savings { get; init; }
@@ -82,20 +83,20 @@ public sealed record Budget
 public sealed record SavingsPlan
 {
     /// <summary>The savings to find (a year).</summary>
-    public required decimal Target { get; init; }
+    public required Money Target { get; init; }
 
     /// <summary>Identified schemes.</summary>
     public IReadOnlyList<SavingsScheme> Schemes { get; init; } = [];
 
     /// <summary>Total identified.</summary>
-    public decimal Identified => Schemes.Sum(s => s.Amount);
+    public Money Identified => Schemes.Sum(s => s.Amount);
 
     /// <summary>The remaining gap: target − identified (e.g. £22.4m − £9.1m = £13.3m).</summary>
-    public decimal Gap => Target - Identified;
+    public Money Gap => Target - Identified;
 }
 
 /// <summary>A named saving, optionally linked to the variant that models it.</summary>
-public sealed record SavingsScheme(string Name, decimal Amount, string? Variant = null);
+public sealed record SavingsScheme(string Name, Money Amount, string? Variant = null);
 
 /// <summary>
 /// A pooled fund: each partner's contribution a year; it buys the services commissioned as
@@ -107,9 +108,9 @@ public sealed record PooledFund
     public string Name { get; init; } = "Pooled fund";
 
     /// <summary>Contribution a year by partner (NHS, social care).</summary>
-    public required IReadOnlyDictionary<Commissioner, decimal> Contributions { get; init; }
+    public required IReadOnlyDictionary<Commissioner, Money> Contributions { get; init; }
 
-    /// <summary>Fixed shares of the result by partner; null = in proportion to contributions.</summary>
+    /// <summary>Fixed shares of the result by partner (proportions summing to 1); null = in proportion to contributions.</summary>
     public IReadOnlyDictionary<Commissioner, decimal>? Shares { get; init; }
 
     /// <summary>Each partner's share of an overspend or underspend.</summary>
@@ -119,7 +120,7 @@ public sealed record PooledFund
         {
             return fixedShares.GetValueOrDefault(partner);
         }
-        decimal total = Contributions.Values.Sum();
-        return total == 0 ? 0 : Contributions.GetValueOrDefault(partner) / total;
+        var total = Contributions.Values.Sum();
+        return total == Money.Zero ? 0 : Contributions.GetValueOrDefault(partner) / total;
     }
 }

@@ -1,12 +1,13 @@
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Finance;
 
-/// <summary>A variant's costs over replications: each a mean with its 95% interval, in pounds. Immutable.</summary>
+/// <summary>A variant's costs over replications: each a mean with its 95% interval, in pounds (a <see cref="double"/> statistic of each replication's <see cref="Money"/>). Immutable.</summary>
 public sealed class VariantCosts
 {
-    internal VariantCosts(IReadOnlyList<CostBreakdown> replications, string priceYear)
+    internal VariantCosts(IReadOnlyList<CostBreakdown> replications, FinancialYear? priceYear)
     {
         Replications = replications;
         PriceYear = priceYear;
@@ -16,7 +17,7 @@ public sealed class VariantCosts
         Activity = Of(c => c.Activity);
         ByOrganisation = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Of(c => c.ByOrganisation.GetValueOrDefault(o)));
         ByService = replications[0].ByService.Keys.ToDictionary(s => s, s => Of(c => c.ByService.GetValueOrDefault(s)));
-        ByYear = replications[0].ByYear.Keys.Order(StringComparer.Ordinal).ToDictionary(y => y, y => Of(c => c.ByYear.GetValueOrDefault(y)));
+        ByYear = replications[0].ByYear.Keys.Order().ToDictionary(y => y, y => Of(c => c.ByYear.GetValueOrDefault(y)));
         if (replications[0].Pool is { } pool)
         {
             PoolContributions = Of(c => c.Pool!.Contributions);
@@ -29,8 +30,8 @@ public sealed class VariantCosts
     /// <summary>Each replication's breakdown.</summary>
     public IReadOnlyList<CostBreakdown> Replications { get; }
 
-    /// <summary>The price year.</summary>
-    public string PriceYear { get; }
+    /// <summary>The financial year of the prices (<see cref="PriceList.Year"/>); null when not stated.</summary>
+    public FinancialYear? PriceYear { get; }
 
     /// <summary>Total cost over the horizon.</summary>
     public Estimate Total { get; }
@@ -50,8 +51,8 @@ public sealed class VariantCosts
     /// <summary>Direct cost of each priced service.</summary>
     public IReadOnlyDictionary<string, Estimate> ByService { get; }
 
-    /// <summary>Total by financial year.</summary>
-    public IReadOnlyDictionary<string, Estimate> ByYear { get; }
+    /// <summary>Total by financial year, earliest first.</summary>
+    public IReadOnlyDictionary<FinancialYear, Estimate> ByYear { get; }
 
     /// <summary>Pooled fund contributions for the horizon (null without a fund).</summary>
     public Estimate? PoolContributions { get; }
@@ -65,5 +66,6 @@ public sealed class VariantCosts
     /// <summary>Each partner's share of the pooled fund's result.</summary>
     public IReadOnlyDictionary<Commissioner, Estimate>? PoolShares { get; }
 
-    private Estimate Of(Func<CostBreakdown, decimal> measure) => Estimate.Of(Replications.Select(c => (double)measure(c)));
+    // Statistics are doubles: each replication's exact pounds become one here, and only here.
+    private Estimate Of(Func<CostBreakdown, Money> measure) => Estimate.Of(Replications.Select(c => (double)measure(c).Pounds));
 }

@@ -9,14 +9,14 @@ namespace Bedflow.Data.Results;
 public static partial class ResultsJson
 {
     private static CostsDocument Costs(VariantCosts costs) => new(
-        costs.PriceYear,
+        costs.PriceYear?.ToString() ?? "",
         Stat(costs.Total),
         Stat(costs.FixedCosts),
         Stat(costs.Funded),
         Stat(costs.Activity),
         Group(costs.ByOrganisation, Org),
         Group(costs.ByService, s => s),
-        Group(costs.ByYear, y => y),
+        Group(costs.ByYear, y => y.ToString()),
         costs.PoolResult is { } result
             ? new PooledFundDocument(Stat(costs.PoolContributions!), Stat(costs.PoolSpend!), Stat(result), Group(costs.PoolShares!, Org))
             : null);
@@ -66,12 +66,12 @@ public static partial class ResultsJson
         return [.. (variants[0].Economy?.Budgets ?? []).Select(b => new BudgetDocument(
             Org(b.Organisation),
             b.Name,
-            [.. b.ByYear.Keys.Union(costs.ByYear.Keys).Order(StringComparer.Ordinal).Select(year => new BudgetYearDocument(
-                year,
-                b.ByYear.TryGetValue(year, out decimal budget) ? budget : null,
-                Stat(Estimate.Of(costs.Replications.Select(c => (double)c.ByOrganisationYear.GetValueOrDefault((b.Organisation, year)))))))],
+            [.. b.ByYear.Keys.Union(costs.ByYear.Keys).Order().Select(year => new BudgetYearDocument(
+                year.ToString(),
+                b.ByYear.TryGetValue(year, out var budget) ? budget.Pounds : null,
+                Stat(Estimate.Of(costs.Replications.Select(c => (double)c.ByOrganisationYear.GetValueOrDefault((b.Organisation, year)).Pounds)))))],
             b.Savings is { } plan
-                ? new SavingsDocument(plan.Target, plan.Identified, plan.Gap, [.. plan.Schemes.Select(s => new SchemeDocument(s.Name, s.Amount, s.Variant))])
+                ? new SavingsDocument(plan.Target.Pounds, plan.Identified.Pounds, plan.Gap.Pounds, [.. plan.Schemes.Select(s => new SchemeDocument(s.Name, s.Amount.Pounds, s.Variant))])
                 : null))];
     }
 

@@ -1,5 +1,6 @@
 using Bedflow.Core.Finance;
 using Bedflow.Core.Model;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Data.Scenarios;
@@ -26,8 +27,8 @@ internal sealed partial class ScenarioReader
         ctx.Keys(prices, "prices", ["year", "excess_bed_day", "elective", "services"], ["year"]);
         var list = new PriceList
         {
-            Year = ctx.Text(prices["year"], "prices.year") ?? "",
-            ExcessBedDay = ctx.Money(prices["excess_bed_day"], "prices.excess_bed_day"),
+            Year = ReadYear(prices["year"], "prices.year"),
+            ExcessBedDay = Pounds(prices["excess_bed_day"], "prices.excess_bed_day"),
             Services = ReadServicePrices(prices["services"], services),
         };
         if (ctx.Map(prices["elective"], "prices.elective") is { } elective)
@@ -40,13 +41,13 @@ internal sealed partial class ScenarioReader
             list = list with
             {
                 ElectiveBedDays = ctx.Number(elective["bed_days"], "prices.elective.bed_days") ?? 3,
-                ElectivePrice = ctx.Money(elective["price"], "prices.elective.price"),
+                ElectivePrice = Pounds(elective["price"], "prices.elective.price"),
             };
         }
         return new Economy
         {
             Prices = list,
-            FixedCosts = [.. interventions.Where(i => i.Cost != 0).Select(i => new FixedCost(i.Name, i.From, i.To, i.Cost, i.PaidBy))],
+            FixedCosts = [.. interventions.Where(i => i.Cost != 0).Select(i => new FixedCost(i.Name, i.From, i.To, Money.FromPounds(i.Cost), i.PaidBy))],
             Budgets = ReadBudgets(root["budgets"]),
             Pool = ReadPool(root["pooled_fund"]),
         };
@@ -77,20 +78,20 @@ internal sealed partial class ScenarioReader
                 continue;
             }
             ctx.Keys(m, path, PriceKeys);
-            decimal? occupied = ctx.Money(m["occupied_day"], $"{path}.occupied_day");
-            decimal? week = ctx.Money(m["per_week"], $"{path}.per_week");
+            var occupied = Pounds(m["occupied_day"], $"{path}.occupied_day");
+            var week = Pounds(m["per_week"], $"{path}.per_week");
             if (occupied is not null && week is not null)
             {
                 ctx.Error(m["per_week"], $"{path}.per_week", "give a price per occupied day or per week, not both.");
             }
-            decimal? unit = ctx.Money(m["per_unit"], $"{path}.per_unit");
-            decimal? hour = ctx.Money(m["per_hour"], $"{path}.per_hour");
+            var unit = Pounds(m["per_unit"], $"{path}.per_unit");
+            var hour = Pounds(m["per_hour"], $"{path}.per_hour");
             if (unit is not null && hour is not null)
             {
                 ctx.Error(m["per_hour"], $"{path}.per_hour", "per_hour is another name for per_unit: give one.");
             }
-            decimal funded = ctx.Money(m["funded_day"], $"{path}.funded_day") ?? 0;
-            if (funded != 0 && service.Capacity.IsEverUnlimited)
+            var funded = Pounds(m["funded_day"], $"{path}.funded_day") ?? Money.Zero;
+            if (funded != Money.Zero && service.Capacity.IsEverUnlimited)
             {
                 ctx.Error(m["funded_day"], $"{path}.funded_day", $"'{key.Value}' has unlimited capacity: there are no funded places to price.");
             }
@@ -100,10 +101,10 @@ internal sealed partial class ScenarioReader
             }
             result[key.Value] = new ServicePrices
             {
-                OccupiedDay = occupied ?? (week is { } w ? w / 7 : 0),
+                OccupiedDay = occupied ?? (week is { } w ? w / 7 : Money.Zero),
                 FundedDay = funded,
-                PerUnit = unit ?? hour ?? 0,
-                Admission = ctx.Money(m["admission"], $"{path}.admission") ?? 0,
+                PerUnit = unit ?? hour ?? Money.Zero,
+                Admission = Pounds(m["admission"], $"{path}.admission") ?? Money.Zero,
             };
         }
         return result;
@@ -129,18 +130,18 @@ internal sealed partial class ScenarioReader
                 continue;
             }
             ctx.Keys(m, path, ["name", "budget", "savings"]);
-            var byYear = new Dictionary<string, decimal>();
+            var byYear = new Dictionary<FinancialYear, Money>();
             if (ctx.Map(m["budget"], $"{path}.budget") is { } years)
             {
                 foreach (var (year, amount) in years.Entries)
                 {
-                    if (!System.Text.RegularExpressions.Regex.IsMatch(year.Value, @"^\d{4}/\d{2}$"))
+                    if (!FinancialYear.TryParse(year.Value, out var fy, out string? problem))
                     {
-                        ctx.Error(year, $"{path}.budget.{year.Value}", $"'{year.Value}' is not a financial year: write it as 2016/17.");
+                        ctx.Error(year, $"{path}.budget.{year.Value}", problem);
                     }
-                    else if (ctx.Money(amount, $"{path}.budget.{year.Value}") is { } pounds)
+                    else if (Pounds(amount, $"{path}.budget.{year.Value}") is { } pounds)
                     {
-                        byYear[year.Value] = pounds;
+                        byYear[fy] = pounds;
                     }
                 }
             }
@@ -165,18 +166,18 @@ internal sealed partial class ScenarioReader
                 if (value is YMap scheme)
                 {
                     ctx.Keys(scheme, sp, ["amount", "variant"], ["amount"]);
-                    if (ctx.Money(scheme["amount"], $"{sp}.amount") is { } amount)
+                    if (Pounds(scheme["amount"], $"{sp}.amount") is { } amount)
                     {
                         schemes.Add(new SavingsScheme(key.Value, amount, ctx.Text(scheme["variant"], $"{sp}.variant")));
                     }
                 }
-                else if (ctx.Money(value, sp) is { } amount)
+                else if (Pounds(value, sp) is { } amount)
                 {
                     schemes.Add(new SavingsScheme(key.Value, amount));
                 }
             }
         }
-        return ctx.Money(m["target"], $"{path}.target") is { } target ? new SavingsPlan { Target = target, Schemes = schemes } : null;
+        return Pounds(m["target"], $"{path}.target") is { } target ? new SavingsPlan { Target = target, Schemes = schemes } : null;
     }
 
     private PooledFund? ReadPool(YNode? node)
@@ -186,7 +187,7 @@ internal sealed partial class ScenarioReader
             return null;
         }
         ctx.Keys(m, "pooled_fund", ["name", "contributions", "shares"], ["contributions"]);
-        var contributions = new Dictionary<Commissioner, decimal>();
+        var contributions = new Dictionary<Commissioner, Money>();
         if (ctx.Map(m["contributions"], "pooled_fund.contributions", required: true) is { } c)
         {
             foreach (var (key, value) in c.Entries)
@@ -195,7 +196,7 @@ internal sealed partial class ScenarioReader
                 {
                     ctx.Error(key, $"pooled_fund.contributions.{key.Value}", $"partners are nhs and social_care, not '{key.Value}'.");
                 }
-                else if (ctx.Money(value, $"pooled_fund.contributions.{key.Value}") is { } amount)
+                else if (Pounds(value, $"pooled_fund.contributions.{key.Value}") is { } amount)
                 {
                     contributions[partner] = amount;
                 }
@@ -226,5 +227,23 @@ internal sealed partial class ScenarioReader
             ctx.Error(other, "pooled_fund.shares", "write proportional (to contributions) or fixed shares such as {nhs: 50%, social_care: 50%}.");
         }
         return new PooledFund { Name = ctx.Text(m["name"], "pooled_fund.name") ?? "Pooled fund", Contributions = contributions, Shares = shares };
+    }
+
+    /// <summary>An amount of money at <paramref name="path"/> (<c>£2m</c>, <c>313</c>), or null when absent or wrong (with the error reported).</summary>
+    private Money? Pounds(YNode? node, string path) => ctx.Money(node, path) is { } pounds ? Money.FromPounds(pounds) : null;
+
+    /// <summary>A financial year written 2016/17, or null when absent or wrong (with the error reported).</summary>
+    private FinancialYear? ReadYear(YNode? node, string path)
+    {
+        if (ctx.Text(node, path) is not { } text)
+        {
+            return null;
+        }
+        if (!FinancialYear.TryParse(text, out var year, out string? problem))
+        {
+            ctx.Error(node, path, problem);
+            return null;
+        }
+        return year;
     }
 }

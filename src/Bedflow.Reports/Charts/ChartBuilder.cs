@@ -151,9 +151,9 @@ public static class ChartBuilder
             "For each organisation with a savings plan: the target, the schemes identified so far and the gap still to find (£ million a year).",
             "Organisation", "£ million a year", ChartKind.Bars,
             [
-                new Series("Target", x, [.. plans.Select(p => (double)p.Savings!.Target / 1e6)]),
-                new Series("Identified", x, [.. plans.Select(p => (double)p.Savings!.Identified / 1e6)]),
-                new Series("Gap", x, [.. plans.Select(p => (double)p.Savings!.Gap / 1e6)]),
+                new Series("Target", x, [.. plans.Select(p => (double)p.Savings!.Target.Pounds / 1e6)]),
+                new Series("Identified", x, [.. plans.Select(p => (double)p.Savings!.Identified.Pounds / 1e6)]),
+                new Series("Gap", x, [.. plans.Select(p => (double)p.Savings!.Gap.Pounds / 1e6)]),
             ])
         { Categories = [.. plans.Select(p => string.IsNullOrEmpty(p.Name) ? p.Organisation.ToString() : p.Name)] };
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Bedflow.Core.Finance;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Finance;
@@ -13,7 +14,7 @@ public class VerdictTests
 
     private static Comparison Option(string name, double[] avoided, double[] extraCost, double[]? admissionsWaiting = null) => new(name,
         Estimate.Of(avoided), Estimate.Of(Zeros), Estimate.Of(admissionsWaiting ?? Zeros), Estimate.Of(extraCost),
-        new Dictionary<Commissioner, Estimate>(), new PriceList { ElectivePrice = 3684m }, 1, [],
+        new Dictionary<Commissioner, Estimate>(), new PriceList { ElectivePrice = Money.FromPounds(3684m) }, 1, [],
         Estimate.Of(Zeros), Estimate.Of(extraCost));
 
     // Without prices a variant's extra cost is undefined (no values), and so is its cost per delayed day.

@@ -53,17 +53,17 @@ public class OxfordshireExampleTests
     public void The_example_carries_the_seeds_prices_budgets_and_pooled_fund()
     {
         var economy = ScenarioFile.Load(RepoFile("examples", "oxfordshire", "scenario.yaml")).Scenario!.Economy!;
-        Assert.Equal("2016/17", economy.Prices.Year);
+        Assert.Equal(Core.Units.FinancialYear.Starting(2016), economy.Prices.Year);
         // The 2016/17 excess bed-day reference cost, £313, is the bed's funded cost plus the delayed day's activity.
-        Assert.Equal(313m, economy.Prices.ExcessBedDay + economy.Prices.Services["acute"].FundedDay);
-        Assert.Equal(3684m, economy.Prices.ElectivePrice);
-        Assert.Equal(18m, economy.Prices.Services["home_care"].PerUnit);
-        Assert.Equal(700m, economy.Prices.Services["nursing_home"].OccupiedDay * 7);
+        Assert.Equal(313m, (economy.Prices.ExcessBedDay!.Value + economy.Prices.Services["acute"].FundedDay).Pounds);
+        Assert.Equal(3684m, economy.Prices.ElectivePrice!.Value.Pounds);
+        Assert.Equal(18m, economy.Prices.Services["home_care"].PerUnit.Pounds);
+        Assert.Equal(700m, (economy.Prices.Services["nursing_home"].OccupiedDay * 7).Pounds);
         var nhs = economy.Budgets.Single(b => b.Organisation == Core.Vocabulary.Commissioner.Nhs).Savings!;
-        Assert.Equal((22.4e6m, 9.1e6m, 13.3e6m), (nhs.Target, nhs.Identified, nhs.Gap));
-        Assert.Equal(130e6m, economy.Pool!.Contributions.Values.Sum());
-        Assert.Equal(100e6m, economy.Pool.Contributions[Core.Vocabulary.Commissioner.SocialCare]);
-        Assert.Equal(2e6m, economy.FixedCosts.Single(f => f.Name == "winter_pilot").Amount);
+        Assert.Equal((22.4e6m, 9.1e6m, 13.3e6m), (nhs.Target.Pounds, nhs.Identified.Pounds, nhs.Gap.Pounds));
+        Assert.Equal(130e6m, Core.Units.MoneySums.Sum(economy.Pool!.Contributions.Values).Pounds);
+        Assert.Equal(100e6m, economy.Pool.Contributions[Core.Vocabulary.Commissioner.SocialCare].Pounds);
+        Assert.Equal(2e6m, economy.FixedCosts.Single(f => f.Name == "winter_pilot").Amount.Pounds);
     }
 
     /// <summary>Oxfordshire's delayed days by reason, April 2011 – March 2012, as percentages (NHS England, OGL).</summary>

@@ -34,13 +34,14 @@ public class ScenarioMoneyTests
         var load = ScenarioFile.Parse(ScenarioValidationTests.Valid + Money, "money.yaml");
         Assert.True(load.IsValid, string.Join("\n", load.Problems));
         var e = load.Scenario!.Economy!;
-        Assert.Equal(313m, e.Prices.ExcessBedDay);
-        Assert.Equal((3.5, 3684m), (e.Prices.ElectiveBedDays, e.Prices.ElectivePrice!.Value));
-        Assert.Equal(200m, e.Prices.Services["intermediate_care"].OccupiedDay); // £1,400 a week
-        Assert.Equal(1590m, e.Prices.Services["acute"].Admission);
+        Assert.Equal("2016/17", e.Prices.Year.ToString());
+        Assert.Equal(313m, e.Prices.ExcessBedDay!.Value.Pounds);
+        Assert.Equal((3.5, 3684m), (e.Prices.ElectiveBedDays, e.Prices.ElectivePrice!.Value.Pounds));
+        Assert.Equal(200m, e.Prices.Services["intermediate_care"].OccupiedDay.Pounds); // £1,400 a week
+        Assert.Equal(1590m, e.Prices.Services["acute"].Admission.Pounds);
         var nhs = Assert.Single(e.Budgets);
-        Assert.Equal(750e6m, nhs.ByYear["2016/17"]);
-        Assert.Equal(11.1e6m, nhs.Savings!.Identified);
+        Assert.Equal(750e6m, nhs.ByYear[Core.Units.FinancialYear.Starting(2016)].Pounds);
+        Assert.Equal(11.1e6m, nhs.Savings!.Identified.Pounds);
         Assert.Equal("no_pilot", nhs.Savings.Schemes[1].Variant);
         Assert.Equal(0.25m, e.Pool!.ShareOf(Commissioner.Nhs));
     }
@@ -53,6 +54,9 @@ public class ScenarioMoneyTests
         { "  shares: {nhs: 25%, social_care: 75%}", "  shares: {nhs: 25%, social_care: 70%}", "pooled_fund.shares", "shares of the result must sum to 1, but sum to 0.95." },
         { "  nhs:\n    name: CCG", "  ccg:\n    name: CCG", "budgets.ccg", "budgets belong to nhs or social_care, not 'ccg'." },
         { "budget: {2016/17: £750m}", "budget: {2016: £750m}", "budgets.nhs.budget.2016", "'2016' is not a financial year: write it as 2016/17." },
+        { "budget: {2016/17: £750m}", "budget: {2016-17: £750m}", "budgets.nhs.budget.2016-17", "'2016-17' is not a financial year here: write it with a slash, as 2016/17 (the hyphen is the SitRep extract's spelling)." },
+        { "budget: {2016/17: £750m}", "budget: {2016/18: £750m}", "budgets.nhs.budget.2016/18", "'2016/18' is not a financial year: a financial year runs from April to the next March, so 2016 is followed by 17 (2016/17)." },
+        { "year: 2016/17", "year: 2016", "prices.year", "'2016' is not a financial year: write it as 2016/17." },
         { "budget: {2016/17: £750m}", "budget: {2016/17: £79228162514264337593543950335bn}", "budgets.nhs.budget.2016/17", "'£79228162514264337593543950335bn' is too large an amount (over £1,000bn)." },
         { "elective: {bed_days: 3.5,", "elective: {bed_days: 0,", "prices.elective.bed_days", "an elective case uses more than 0 bed-days, but was 0." },
     };
