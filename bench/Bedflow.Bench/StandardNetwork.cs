@@ -1,6 +1,7 @@
 using Bedflow.Core.Examples;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Bench;
 
@@ -17,7 +18,7 @@ internal static class StandardNetwork
     public static RunOptions Options(double years = 10) => new()
     {
         WarmupDays = 730,
-        HorizonDays = 365 * years,
+        HorizonDays = YearLength.CommonDays * years,
         Replications = 1,
         Seed = 20160401,
         MaxDegreeOfParallelism = 1,

@@ -4,6 +4,7 @@ using Bedflow.Core.Delays;
 using Bedflow.Core.Examples;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 using Spectre.Console;
 
@@ -32,8 +33,9 @@ internal static class DemoCommand
                 Replications = parse.GetValue(replications)!.Value,
                 Seed = parse.GetValue(seed) ?? 20160401,
                 MaxDegreeOfParallelism = parse.GetValue(threads)!.Value,
-                HorizonDays = 365 * parse.GetValue(years)!.Value,
-                WarmupDays = 365 * parse.GetValue(warmup)!.Value,
+                // A year reported or warmed up is a length of time: 365 whole days (YearLength.CommonDays).
+                HorizonDays = YearLength.CommonDays * parse.GetValue(years)!.Value,
+                WarmupDays = YearLength.CommonDays * parse.GetValue(warmup)!.Value,
                 CountDelays = true,
             };
             var network = DemoCounty.Create();

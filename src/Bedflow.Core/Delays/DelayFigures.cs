@@ -62,8 +62,8 @@ public sealed class DelayFigures : IEquatable<DelayFigures>
     /// <summary>Delayed days in the period.</summary>
     public long TotalDays { get; }
 
-    /// <summary>Delayed days per year: total ÷ (days in period ÷ 365.25).</summary>
-    public double DaysPerYear => TotalDays * 365.25 / DayCount;
+    /// <summary>Delayed days per year: total × 365.25 ÷ days in period (<see cref="Units.YearLength.PerYear"/>).</summary>
+    public double DaysPerYear => Units.YearLength.PerYear(TotalDays, DayCount);
 
     /// <summary>Mean patients delayed per day (delayed days ÷ days in period) — "DTOC beds" over the period.</summary>
     public double MeanDelayed => (double)TotalDays / DayCount;

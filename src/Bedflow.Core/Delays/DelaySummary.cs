@@ -21,11 +21,11 @@ public sealed class DelaySummary
         DelayedPer100kAdults = Of(f => f.DelayedPer100kAdults);
         ShareDischargedOnReadyDate = Of(f => f.ShareDischargedOnReadyDate);
         MeanDelayPerDischarge = Of(f => f.MeanDelayPerDischarge);
-        ByReason = SitRep.Reasons.ToDictionary(r => r, r => Of(f => f.Days(r) * 365.25 / f.DayCount));
-        ByResponsibility = SitRep.Responsibilities.ToDictionary(o => o, o => Of(f => f.Days(o) * 365.25 / f.DayCount));
-        ByBeds = new[] { SitRepBeds.Acute, SitRepBeds.NonAcute }.ToDictionary(b => b, b => Of(f => f.Days(b) * 365.25 / f.DayCount));
+        ByReason = SitRep.Reasons.ToDictionary(r => r, r => Of(f => Units.YearLength.PerYear(f.Days(r), f.DayCount)));
+        ByResponsibility = SitRep.Responsibilities.ToDictionary(o => o, o => Of(f => Units.YearLength.PerYear(f.Days(o), f.DayCount)));
+        ByBeds = new[] { SitRepBeds.Acute, SitRepBeds.NonAcute }.ToDictionary(b => b, b => Of(f => Units.YearLength.PerYear(f.Days(b), f.DayCount)));
         ByBand = Enum.GetValues<DelayBand>().ToDictionary(b => b, b => Of(f => f.Discharges == 0 ? double.NaN : (double)f.DischargesIn(b) / f.Discharges));
-        ByPathway = Enum.GetValues<DischargePathway>().ToDictionary(p => p, p => Of(f => f.DischargesOn(p) * 365.25 / f.DayCount));
+        ByPathway = Enum.GetValues<DischargePathway>().ToDictionary(p => p, p => Of(f => Units.YearLength.PerYear(f.DischargesOn(p), f.DayCount)));
         var first = replications[0];
         Months = [.. first.Months.Select((m, i) => new MonthSummary(m.Year, m.Month, m.SnapshotDate,
             Of(f => f.Months[i].DelayedDays()), Of(f => f.Months[i].DtocBeds()),

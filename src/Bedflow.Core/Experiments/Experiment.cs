@@ -66,7 +66,7 @@ public static class Experiment
         var byOrg = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Money(c => c.ByOrganisation.GetValueOrDefault(o)));
         var cash = Money(c => -(c.Funded + c.FixedCosts));
         return new Comparison(variant.Name, avoided, freed, waiting, Money(c => c.Total), byOrg, economy?.Prices ?? new PriceList(),
-            options.HorizonDays / 365.25, economy?.Budgets ?? [], cash, Money(c => c.Activity));
+            Units.YearLength.Years(options.HorizonDays), economy?.Budgets ?? [], cash, Money(c => c.Activity));
     }
 }
 

@@ -94,7 +94,7 @@ internal static partial class Quantities
     {
         "h" => 1.0 / 24,
         "w" => 7,
-        "y" => 365,
+        "y" => Core.Units.YearLength.CommonDays,
         _ => 1,
     };
 }
