@@ -10,7 +10,7 @@ public static class YearLength
 {
     /// <summary>
     /// Days in a year for every figure "a year" (delayed days a year, discharges a year, cost a
-    /// year): 365.25, the mean length of a calendar year over the
+    /// year, a scenario rate written <c>/y</c>): 365.25, the mean length of a calendar year over the
     /// four-year leap cycle (the Julian year; every fourth year is a leap year from 1901 to 2099).
     /// A figure a year is the period's total × 365.25 ÷ its days, so it does not depend on whether a
     /// 29 February falls in the period: 2016/17 (365 days) and 2019/20 (366 days) at the same daily

@@ -43,7 +43,8 @@ internal static partial class Quantities
                 ? (0, $"'{text}' has no unit: write a rate such as {text}/d (per day), {text}/w (per week) or {text}/y (per year).")
                 : (0, $"'{text}' is not a rate: write a number per unit of time, such as 180/d, 1260/w or 65000/y.");
         }
-        double value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / Unit(m.Groups[2].Value);
+        // A rate a year is a figure a year: per 365.25 days, as the results' figures a year (a duration's 1y is 365 days).
+        double value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / (m.Groups[2].Value == "y" ? Core.Units.YearLength.MeanDays : Unit(m.Groups[2].Value));
         return double.IsFinite(value) ? (value, null) : (0, $"'{text}' is too large to be a rate.");
     }
 

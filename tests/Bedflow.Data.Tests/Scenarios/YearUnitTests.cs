@@ -17,4 +17,14 @@ public class YearUnitTests
         Assert.Equal(days, value);
         Assert.Equal(YearLength.CommonDays, Quantities.Duration("1y").Days);
     }
+
+    [Fact]
+    public void A_rate_a_year_is_per_365_25_days_so_it_comes_back_as_the_same_figure_a_year()
+    {
+        var (perDay, error) = Quantities.Rate("36525/y");
+        Assert.Null(error);
+        Assert.Equal(100.0, perDay); // 36,525 ÷ 365.25, exactly; per 365 days it was 100.07
+        Assert.Equal(36525.0, YearLength.PerYear(perDay * 365, 365), 9);
+        Assert.Equal(Quantities.Rate("700/w").PerDay, Quantities.Rate("100/d").PerDay);
+    }
 }
