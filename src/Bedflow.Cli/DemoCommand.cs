@@ -101,11 +101,11 @@ internal static class DemoCommand
         reasons.AddColumns("Reason", "Delayed days a year");
         foreach (var (reason, estimate) in d.ByReason.Where(r => r.Value.Mean > 0))
         {
-            reasons.AddRow(Markup.Escape($"{reason}: {SitRep.Describe(reason)}"), Formatting.Estimate(estimate, "F0"));
+            reasons.AddRow(Markup.Escape(DelayReasonWords.Label(reason)), Formatting.Estimate(estimate, "F0"));
         }
         foreach (var (who, estimate) in d.ByResponsibility)
         {
-            reasons.AddRow(Markup.Escape($"Responsible: {SitRep.ExtractColumn(who)}"), Formatting.Estimate(estimate, "F0"));
+            reasons.AddRow(Markup.Escape($"Responsible: {ResponsibilityWords.ExtractColumn(who)}"), Formatting.Estimate(estimate, "F0"));
         }
         console.Write(reasons);
         console.WriteLine("Discharges by days from discharge-ready date: " + string.Join(", ",

@@ -192,7 +192,7 @@ internal static class RegisterCommand
             {
                 foreach (var r in SitRep.Reasons.Where(r => m.DelayedDays(beds, r) > 0))
                 {
-                    table.AddRow([Markup.Escape($"{r}: {SitRep.Describe(r)}"), beds == SitRepBeds.Acute ? "Acute" : "Non-acute",
+                    table.AddRow([Markup.Escape(DelayReasonWords.Label(r)), SitRepBedsWords.Display(beds),
                         .. SitRep.Responsibilities.Select(o => m.DelayedDays(beds, r, o).ToString(CultureInfo.InvariantCulture)),
                         .. SitRep.Responsibilities.Select(o => m.SnapshotPatients(beds, r, o).ToString(CultureInfo.InvariantCulture))]);
                 }
@@ -247,7 +247,7 @@ internal static class RegisterCommand
             {
                 if (SitRepCodes.Reason(rt) is not { } parsed)
                 {
-                    error.WriteLine($"bedflow: --reason must be one of {string.Join(", ", SitRep.Reasons)}, but was '{rt}'.");
+                    error.WriteLine($"bedflow: --reason must be one of {string.Join(", ", DelayReasonWords.Table.Codes)}, but was '{rt}'.");
                     return ExitCodes.UsageError;
                 }
                 only = parsed;
@@ -275,7 +275,7 @@ internal static class RegisterCommand
             foreach (var d in delays)
             {
                 table.AddRow(d.Patient.ToString(CultureInfo.InvariantCulture), Markup.Escape(d.Provider), Markup.Escape(d.Service), d.Ready.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    d.Days.ToString("F1", CultureInfo.InvariantCulture), Markup.Escape($"{d.Reason}: {SitRep.Describe(d.Reason)}"), SitRep.ExtractColumn(d.Responsible));
+                    d.Days.ToString("F1", CultureInfo.InvariantCulture), Markup.Escape(DelayReasonWords.Label(d.Reason)), ResponsibilityWords.ExtractColumn(d.Responsible));
             }
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
             console.Profile.Width = 160;

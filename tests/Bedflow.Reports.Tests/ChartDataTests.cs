@@ -133,7 +133,7 @@ public class ChartDataTests(ReportFixture f) : IClassFixture<ReportFixture>
         Assert.Contains("Best option: more_ic, which avoids ", html, StringComparison.Ordinal);
         Assert.Contains("<tr class=\"best\"><th scope=\"row\">more_ic <span class=\"tag\">best option</span>", html, StringComparison.Ordinal);
         Assert.Equal(1, CountOf(html, "<tr class=\"best\">"));
-        Assert.Contains(SitRep.Describe(DelayReason.C), html, StringComparison.Ordinal);
+        Assert.Contains("Awaiting further non-acute NHS care", html, StringComparison.Ordinal);
     }
 
     [Fact]

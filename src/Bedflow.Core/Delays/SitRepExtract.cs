@@ -21,8 +21,8 @@ public sealed record SitRepIdentity(string ProviderParentCode, string ProviderPa
 public sealed record SitRepRow(string Year, string PeriodName, SitRepBeds Beds, DelayReason Reason,
     IReadOnlyList<double?> Patients, IReadOnlyList<double> Days)
 {
-    /// <summary>The extract's "Acute Or Non Acute Description": "Acute" or "Non-Acute".</summary>
-    public string BedsDescription => Beds == SitRepBeds.Acute ? "Acute" : "Non-Acute";
+    /// <summary>The extract's "Acute Or Non Acute Description": "Acute" or "Non-Acute" (empty for beds the SitRep does not count, which have no row).</summary>
+    public string BedsDescription => SitRepBedsWords.ExtractValue(Beds) ?? "";
 
     /// <summary>
     /// Rows for every month of the period, acute before non-acute, reasons A to O, averaging the

@@ -19,7 +19,7 @@ internal static partial class NetworkValidator
             if (!SitRep.Allows(d.Reason, d.Responsible))
             {
                 add(path.Member(s.DelaysResponsible is null ? nameof(ServiceDefinition.Commissioner) : nameof(ServiceDefinition.DelaysResponsible)),
-                    $"reason {d.Reason} ({SitRep.Describe(d.Reason)}) cannot be the responsibility of {Name(d.Responsible)} in the SitRep; allowed: {string.Join(", ", SitRep.Responsibilities.Where(o => SitRep.Allows(d.Reason, o)).Select(Name))}.");
+                    $"reason {DelayReasonWords.Code(d.Reason)} ({DelayReasonWords.Description(d.Reason)}) cannot be the responsibility of {ResponsibilityWords.Phrase(d.Responsible)} in the SitRep; allowed: {string.Join(", ", SitRep.Responsibilities.Where(o => SitRep.Allows(d.Reason, o)).Select(ResponsibilityWords.Phrase))}.");
             }
             if (s.Choice is { } choice)
             {
@@ -34,7 +34,7 @@ internal static partial class NetworkValidator
                 }
                 if (!SitRep.Allows(DelayReason.G, d.ChoiceResponsible))
                 {
-                    add(at.Member(nameof(PatientChoice.Responsible)), $"reason G (patient or family choice) cannot be the responsibility of {Name(d.ChoiceResponsible)} in the SitRep.");
+                    add(at.Member(nameof(PatientChoice.Responsible)), $"reason G (patient or family choice) cannot be the responsibility of {ResponsibilityWords.Phrase(d.ChoiceResponsible)} in the SitRep.");
                 }
                 if (s.Role == ServiceRole.Resource)
                 {
@@ -61,11 +61,4 @@ internal static partial class NetworkValidator
             add(ModelPath.Root.Member(nameof(Network.Population)), $"adults must be more than 0 and at most the total, but were {pop.Adults} of {pop.Total}.");
         }
     }
-
-    private static string Name(Responsibility r) => r switch
-    {
-        Responsibility.Nhs => "the NHS",
-        Responsibility.SocialCare => "social care",
-        _ => "both",
-    };
 }

@@ -4,9 +4,10 @@ using Bedflow.Core.Units;
 namespace Bedflow.Core.Vocabulary;
 
 /// <summary>
-/// The SitRep's rules and vocabulary: which organisation may be responsible for which reason
-/// (domain.md §2), the reason values of the published extract, and the defaults that follow a
-/// service's kind (domain.md §2 and §4).
+/// The SitRep's rules: which organisation may be responsible for which reason (domain.md §2) and
+/// the defaults that follow a service's kind (domain.md §2 and §4). Its words — codes,
+/// descriptions, the extract's values — are in one table per enum (<see cref="DelayReasonWords"/>,
+/// <see cref="ResponsibilityWords"/>, <see cref="SitRepBedsWords"/>, …).
 /// </summary>
 public static class SitRep
 {
@@ -25,51 +26,14 @@ public static class SitRep
         _ => true,
     };
 
-    /// <summary>The reason's value in the published extract's "Reason For Delay" column.</summary>
-    public static string ExtractValue(DelayReason reason) => reason switch
-    {
-        DelayReason.A => "A_COMPLETION_ASSESSMENT",
-        DelayReason.B => "B_PUBLIC_FUNDING",
-        DelayReason.C => "C_FURTHER_NON_ACUTE_NHS",
-        DelayReason.Di => "DI_RESIDENTIAL_HOME",
-        DelayReason.Dii => "DII_NURSING_HOME",
-        DelayReason.E => "E_CARE_PACKAGE_IN_HOME",
-        DelayReason.F => "F_COMMUNITY_EQUIP_ADAPT",
-        DelayReason.G => "G_PATIENT_FAMILY_CHOICE",
-        DelayReason.H => "H_DISPUTES",
-        DelayReason.I => "I_HOUSING",
-        _ => "O_OTHER",
-    };
-
     /// <summary>
     /// The financial year as the published extract's "Year" column spells it, with a hyphen:
     /// "2016-17" (domain.md §3). Everywhere else Bedflow writes <see cref="FinancialYear.ToString"/>, "2016/17".
     /// </summary>
     public static string ExtractYear(FinancialYear year) => string.Create(CultureInfo.InvariantCulture, $"{year.StartYear:0000}-{(year.StartYear + 1) % 100:00}");
 
-    /// <summary>The organisation as the published extract's column names give it: "NHS", "Social Care", "Both".</summary>
-    public static string ExtractColumn(Responsibility responsible) => responsible switch
-    {
-        Responsibility.Nhs => "NHS",
-        Responsibility.SocialCare => "Social Care",
-        _ => "Both",
-    };
-
-    /// <summary>The reason's description, as in domain.md §2.</summary>
-    public static string Describe(DelayReason reason) => reason switch
-    {
-        DelayReason.A => "Awaiting completion of assessment",
-        DelayReason.B => "Awaiting public funding",
-        DelayReason.C => "Awaiting further non-acute NHS care",
-        DelayReason.Di => "Awaiting residential home placement or availability",
-        DelayReason.Dii => "Awaiting nursing home placement or availability",
-        DelayReason.E => "Awaiting care package in own home",
-        DelayReason.F => "Awaiting community equipment and adaptations",
-        DelayReason.G => "Patient or family choice",
-        DelayReason.H => "Disputes",
-        DelayReason.I => "Housing",
-        _ => "Other",
-    };
+    /// <summary>The organisation as the published extract's column names give it: "NHS", "Social Care", "Both" (a view of <see cref="ResponsibilityWords.ExtractColumn"/>).</summary>
+    public static string ExtractColumn(Responsibility responsible) => ResponsibilityWords.ExtractColumn(responsible);
 
     /// <summary>The reason for patients waiting for a service of this kind: what they wait for.</summary>
     public static DelayReason ReasonFor(ServiceKind kind) => kind switch

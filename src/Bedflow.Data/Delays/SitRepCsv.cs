@@ -41,7 +41,7 @@ public static class SitRepCsv
             string B(int o) => Number(r.Days[o]);
             csv.Row(
                 r.Year, r.PeriodName, identity.ProviderParentCode, identity.ProviderParentName, identity.ProviderCode, identity.ProviderName,
-                identity.CouncilCode, identity.CouncilName, r.BedsDescription, SitRep.ExtractValue(r.Reason),
+                identity.CouncilCode, identity.CouncilName, r.BedsDescription, DelayReasonWords.ExtractValue(r.Reason),
                 A(0), B(0), A(1), B(1), A(2), B(2));
         }
     }

@@ -62,7 +62,7 @@ public static class ChartBuilder
         var figures = baseline.Run.Delays!.Replications;
         var months = figures[0].Months;
         var series = SitRep.Reasons
-            .Select(r => new Series($"{r}: {SitRep.Describe(r)}", [.. months.Select((_, i) => (double)i)], [.. months.Select((_, i) => figures.Average(f => (double)f.Months[i].DelayedDays(reason: r)))]))
+            .Select(r => new Series(DelayReasonWords.Label(r), [.. months.Select((_, i) => (double)i)], [.. months.Select((_, i) => figures.Average(f => (double)f.Months[i].DelayedDays(reason: r)))]))
             .Where(s => s.Y.Any(y => y > 0)).ToList();
         return new ChartSpec("delays-by-reason", $"Delayed days by reason each month ({baseline.Name})",
             "Delayed days in each calendar month by SitRep reason: what patients were waiting for. Mean over replications.",
@@ -76,7 +76,7 @@ public static class ChartBuilder
         var figures = baseline.Run.Delays!.Replications;
         var months = figures[0].Months;
         var series = SitRep.Responsibilities
-            .Select(o => new Series(SitRep.ExtractColumn(o), [.. months.Select((_, i) => (double)i)], [.. months.Select((_, i) => figures.Average(f => (double)f.Months[i].DelayedDays(responsible: o)))]))
+            .Select(o => new Series(ResponsibilityWords.ExtractColumn(o), [.. months.Select((_, i) => (double)i)], [.. months.Select((_, i) => figures.Average(f => (double)f.Months[i].DelayedDays(responsible: o)))]))
             .ToList();
         return new ChartSpec("delays-by-organisation", $"Delayed days by responsible organisation each month ({baseline.Name})",
             "Delayed days in each calendar month by the organisation the SitRep holds responsible. Mean over replications.",

@@ -59,6 +59,6 @@ public class SitRepCsvTests
         Assert.Equal(
             ["A_COMPLETION_ASSESSMENT", "B_PUBLIC_FUNDING", "C_FURTHER_NON_ACUTE_NHS", "DI_RESIDENTIAL_HOME", "DII_NURSING_HOME", "E_CARE_PACKAGE_IN_HOME",
              "F_COMMUNITY_EQUIP_ADAPT", "G_PATIENT_FAMILY_CHOICE", "H_DISPUTES", "I_HOUSING", "O_OTHER"],
-            SitRep.Reasons.Select(SitRep.ExtractValue));
+            SitRep.Reasons.Select(DelayReasonWords.ExtractValue));
     }
 }
