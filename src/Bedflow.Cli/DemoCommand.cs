@@ -109,17 +109,6 @@ internal static class DemoCommand
         }
         console.Write(reasons);
         console.WriteLine("Discharges by days from discharge-ready date: " + string.Join(", ",
-            d.ByBand.Select(b => $"{BandLabel(b.Key)} {Formatting.Estimate(b.Value, "P1")}")));
+            d.ByBand.Select(b => $"{DelayBandWords.Display(b.Key)} {Formatting.Estimate(b.Value, "P1")}")));
     }
-
-    private static string BandLabel(DelayBand band) => band switch
-    {
-        DelayBand.Zero => "0",
-        DelayBand.One => "1",
-        DelayBand.TwoToThree => "2–3",
-        DelayBand.FourToSix => "4–6",
-        DelayBand.SevenToThirteen => "7–13",
-        DelayBand.FourteenToTwenty => "14–20",
-        _ => "21+",
-    };
 }

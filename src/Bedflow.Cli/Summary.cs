@@ -38,7 +38,7 @@ internal static class Summary
         console.Write(table);
         if (baseCosts.PoolResult is { } pool)
         {
-            string shares = string.Join(", ", baseCosts.PoolShares!.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{(kv.Key == Commissioner.Nhs ? "NHS" : "council")} £{kv.Value.Mean / 1e6:N1}m")));
+            string shares = string.Join(", ", baseCosts.PoolShares!.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{CommissionerWords.Partner(kv.Key)} £{kv.Value.Mean / 1e6:N1}m")));
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Pooled fund (baseline): contributions £{baseCosts.PoolContributions!.Mean / 1e6:N1}m, spend £{baseCosts.PoolSpend!.Mean / 1e6:N1}m, {(pool.Mean >= 0 ? "underspend" : "overspend")} £{Math.Abs(pool.Mean) / 1e6:N1}m ± {(pool.HalfWidth ?? 0) / 1e6:N1}m, shared: {shares}."));
         }
@@ -57,13 +57,11 @@ internal static class Summary
             {
                 if (share > 0)
                 {
-                    yield return string.Create(CultureInfo.InvariantCulture, $"{r.Name} would close {share:P0} of the {Label(org)} savings gap.");
+                    yield return string.Create(CultureInfo.InvariantCulture, $"{r.Name} would close {share:P0} of the {CommissionerWords.Organisation(org)}'s savings gap.");
                 }
             }
         }
     }
-
-    private static string Label(Commissioner org) => org == Commissioner.Nhs ? "NHS commissioner's" : "council's";
 
     private static string Millions(Core.Statistics.Estimate e) => Formatting.Estimate(e.DividedBy(1e6), "F2");
 
@@ -82,7 +80,7 @@ internal static class Summary
         {
             var d = r.Run.Delays!;
             string reasons = string.Join(", ", d.ByReason.Where(x => x.Value.Mean > 0).OrderByDescending(x => x.Value.Mean).Take(3)
-                .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Key} {x.Value.Mean:F0}")));
+                .Select(x => string.Create(CultureInfo.InvariantCulture, $"{DelayReasonWords.Code(x.Key)} {x.Value.Mean:F0}")));
             table.AddRow(
                 Markup.Escape(r.Name),
                 Formatting.Estimate(r.DelayedPatients, "F1"),

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Finance;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Vocabulary;
 using Bedflow.Reports.Charts;
 using Bedflow.Reports.Wording;
 
@@ -86,8 +87,8 @@ public static class BoardReport
             string capacity = s.Capacity.IsEverUnlimited ? "unlimited" : s.Capacity.Initial.ToString("N0", CultureInfo.InvariantCulture)
                 + (s.Capacity.Changes.Count > 0 ? Inv($" ({s.Capacity.Changes.Count} change(s) over time)") : "");
             string stays = string.Join(", ", net.Groups.Select(g => Inv($"{g} {(s.LengthOfStayByGroup.TryGetValue(g, out var d) ? d : s.LengthOfStay).Mean:N1}")));
-            h.Append("<tr><th scope=\"row\">").Append(E(s.Name)).Append("</th><td>").Append(E(s.Kind.ToString())).Append("</td><td>").Append(E(capacity))
-                .Append("</td><td>").Append(E(stays)).Append("</td><td>").Append(E((s.Commissioner ?? Core.Vocabulary.SitRep.CommissionerFor(s.Kind)).ToString())).Append("</td></tr>\n");
+            h.Append("<tr><th scope=\"row\">").Append(E(s.Name)).Append("</th><td>").Append(E(ServiceKindWords.Display(s.Kind))).Append("</td><td>").Append(E(capacity))
+                .Append("</td><td>").Append(E(stays)).Append("</td><td>").Append(E(CommissionerWords.Display(s.Commissioner ?? SitRep.CommissionerFor(s.Kind)))).Append("</td></tr>\n");
         }
         h.Append("</tbody>\n</table>\n<p>Arrivals: ");
         h.Append(E(string.Join("; ", net.Arrivals.Select(a => Inv($"{a.Name} into {a.Service}, {a.Rate.At(0):N1} a day at the start ({a.Kind})"))))).Append(".</p>\n");
@@ -102,7 +103,7 @@ public static class BoardReport
             if (economy.Prices.ExcessBedDay is { } excess)
             {
                 h.Append(Inv($"<p>A delayed day in an acute bed is priced at £{excess.Pounds:N2} instead of the occupied price. "));
-                h.Append(E(string.Join(" ", economy.FixedCosts.Select(f => Inv($"{f.Name}: £{f.Amount.Pounds:N0} ({f.PaidBy}).")))));
+                h.Append(E(string.Join(" ", economy.FixedCosts.Select(f => Inv($"{f.Name}: £{f.Amount.Pounds:N0} ({CommissionerWords.Display(f.PaidBy)}).")))));
                 h.Append("</p>\n");
             }
         }

@@ -57,7 +57,7 @@ public sealed partial class DelayRegister(RegisterDatabase db)
             Admitted = P(e.Admitted)!.Value,
             Ready = P(e.Ready),
             Exit = P(e.Discharged),
-            Pathway = e.Destination is { } d && d != "none" ? Enum.Parse<DischargePathway>(d) : null,
+            Pathway = e.Destination is { } d && d != DischargePathwayWords.None ? Stored(DischargePathwayWords.Table.Find(d), d) : null,
             Reasons = [.. reasons[e.Id].Select(r => new ReasonChange(P(r.From)!.Value, Stored(SitRepCodes.Reason(r.Reason), r.Reason), Stored(SitRepCodes.Responsible(r.Responsible), r.Responsible)))],
         })];
     }

@@ -75,10 +75,5 @@ public static partial class ResultsJson
                 : null))];
     }
 
-    private static string Org(Commissioner c) => c switch
-    {
-        Commissioner.Nhs => "nhs",
-        Commissioner.SocialCare => "social_care",
-        _ => "pooled",
-    };
+    private static string Org(Commissioner c) => CommissionerWords.Code(c);
 }

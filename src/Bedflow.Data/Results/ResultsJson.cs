@@ -81,11 +81,11 @@ public static partial class ResultsJson
         Stat(d.DelayedPer100kAdults),
         Stat(d.ShareDischargedOnReadyDate),
         Stat(d.MeanDelayPerDischarge),
-        Group(d.ByReason, r => r.ToString()),
-        Group(d.ByResponsibility, Snake),
-        Group(d.ByBeds, b => b == SitRepBeds.Acute ? "acute" : "non_acute"),
-        Group(d.ByBand, Band),
-        Group(d.ByPathway, p => p.ToString()),
+        Group(d.ByReason, DelayReasonWords.Code),
+        Group(d.ByResponsibility, ResponsibilityWords.Code),
+        Group(d.ByBeds, SitRepBedsWords.Code),
+        Group(d.ByBand, DelayBandWords.Code),
+        Group(d.ByPathway, DischargePathwayWords.Code),
         [.. d.Months.Select(m => new MonthDocument(
             $"{m.Year:0000}-{m.Month:00}",
             Stat(m.DelayedDays),
@@ -113,23 +113,4 @@ public static partial class ResultsJson
     private static double? Number(double value) => double.IsFinite(value) ? value : null;
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Snake(Responsibility r) => r switch
-    {
-        Responsibility.Nhs => "nhs",
-        Responsibility.SocialCare => "social_care",
-        _ => "both",
-    };
-
-    /// <summary>The band's label: "0", "1", "2-3", "4-6", "7-13", "14-20", "21+".</summary>
-    public static string Band(DelayBand band) => band switch
-    {
-        DelayBand.Zero => "0",
-        DelayBand.One => "1",
-        DelayBand.TwoToThree => "2-3",
-        DelayBand.FourToSix => "4-6",
-        DelayBand.SevenToThirteen => "7-13",
-        DelayBand.FourteenToTwenty => "14-20",
-        _ => "21+",
-    };
 }

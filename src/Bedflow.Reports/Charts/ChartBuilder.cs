@@ -155,7 +155,7 @@ public static class ChartBuilder
                 new Series("Identified", x, [.. plans.Select(p => (double)p.Savings!.Identified.Pounds / 1e6)]),
                 new Series("Gap", x, [.. plans.Select(p => (double)p.Savings!.Gap.Pounds / 1e6)]),
             ])
-        { Categories = [.. plans.Select(p => string.IsNullOrEmpty(p.Name) ? p.Organisation.ToString() : p.Name)] };
+        { Categories = [.. plans.Select(p => string.IsNullOrEmpty(p.Name) ? CommissionerWords.Display(p.Organisation) : p.Name)] };
     }
 
     /// <summary>The pooled fund's contributions, spend and result, and each partner's share of the result (baseline).</summary>
@@ -168,7 +168,7 @@ public static class ChartBuilder
             return null;
         }
         var items = new List<(string Label, Estimate Value)> { ("Contributions", costs.PoolContributions!), ("Spend", costs.PoolSpend!), (result.Mean >= 0 ? "Underspend" : "Overspend", result) };
-        items.AddRange(costs.PoolShares!.Select(kv => ($"{(kv.Key == Commissioner.Nhs ? "NHS" : "Council")} share", kv.Value)));
+        items.AddRange(costs.PoolShares!.Select(kv => ($"{CommissionerWords.PartnerHeading(kv.Key)} share", kv.Value)));
         var x = items.Select((_, i) => (double)i).ToArray();
         return new ChartSpec("pooled-fund", "The pooled fund",
             "What the partners put into the pooled fund over the period, what its services cost, the difference, and each partner's share of it (£ million, mean with 95% interval).",

@@ -39,6 +39,10 @@ public class VocabularyTableTests
         Assert.Contains("DelayReasonWords.Table", names);
         Assert.Contains("ResponsibilityWords.Table", names);
         Assert.Contains("SitRepBedsWords.Table", names);
+        Assert.Contains("CommissionerWords.Table", names);
+        Assert.Contains("ServiceKindWords.Table", names);
+        Assert.Contains("DischargePathwayWords.Table", names);
+        Assert.Contains("DelayBandWords.Table", names);
     }
 
     [Theory]
