@@ -91,7 +91,7 @@ public static class BoardReport
                 .Append("</td><td>").Append(E(stays)).Append("</td><td>").Append(E(CommissionerWords.Display(s.Commissioner ?? SitRep.CommissionerFor(s.Kind)))).Append("</td></tr>\n");
         }
         h.Append("</tbody>\n</table>\n<p>Arrivals: ");
-        h.Append(E(string.Join("; ", net.Arrivals.Select(a => Inv($"{a.Name} into {a.Service}, {a.Rate.At(0):N1} a day at the start ({a.Kind})"))))).Append(".</p>\n");
+        h.Append(E(string.Join("; ", net.Arrivals.Select(a => Inv($"{a.Name} into {a.Service}, {a.Rate.At(0):N1} a day at the start ({Core.Model.ArrivalKindWords.Display(a.Kind)})"))))).Append(".</p>\n");
         if (scenario.Economy is { } economy)
         {
             h.Append("<table>\n<thead><tr><th>Prices (").Append(E(economy.Prices.Year?.ToString() ?? "")).Append(")</th><th>£ per occupied day</th><th>£ per funded day</th><th>£ per unit a week</th><th>£ per admission</th></tr></thead>\n<tbody>\n");

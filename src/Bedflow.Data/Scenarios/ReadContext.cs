@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bedflow.Core.Model;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Data.Scenarios;
 
@@ -113,18 +114,19 @@ internal sealed class ReadContext(string file)
         return null;
     }
 
-    public TEnum? Choice<TEnum>(YNode? node, string path, IReadOnlyDictionary<string, TEnum> names) where TEnum : struct
+    /// <summary>The member whose code the node holds, exactly (case matters), or null after an error listing the codes in the table's order.</summary>
+    public TEnum? Choice<TEnum, TRow>(YNode? node, string path, VocabularyTable<TEnum, TRow> words) where TEnum : struct, Enum where TRow : IVocabularyRow<TEnum>
     {
         string? text = Text(node, path);
         if (text is null)
         {
             return null;
         }
-        if (names.TryGetValue(text, out var value))
+        if (words.TryParse(text, out var value))
         {
             return value;
         }
-        Error(node, path, $"'{text}' is not one of: {string.Join(", ", names.Keys)}.{Suggest.DidYouMean(text, names.Keys)}");
+        Error(node, path, $"'{text}' is not one of: {string.Join(", ", words.Codes)}.{Suggest.DidYouMean(text, words.Codes)}");
         return null;
     }
 

@@ -59,7 +59,7 @@ internal sealed partial class ScenarioReader
             }
             var monthly = Factors(m["monthly"], $"{path}.monthly", 12, "January first");
             var weekday = Factors(m["weekday"], $"{path}.weekday", 7, "Monday first");
-            var kind = ctx.Choice(m["kind"], $"{path}.kind", Names.ArrivalKinds) ?? ArrivalKind.Emergency;
+            var kind = ctx.Choice(m["kind"], $"{path}.kind", ArrivalKindWords.Table) ?? ArrivalKind.Emergency;
             var mix = ReadMix(m, $"{path}.groups", at.Member(nameof(ArrivalStreamDefinition.GroupMix)));
             string? divert = ctx.Text(m["divert_to"], $"{path}.divert_to");
             string? redirectTo = null;

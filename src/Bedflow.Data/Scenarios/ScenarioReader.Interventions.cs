@@ -33,7 +33,7 @@ internal sealed partial class ScenarioReader
             int before = ctx.Problems.Count;
             ctx.Keys(m, path, ["description", "from", "to", "add_capacity", "routing", "length_of_stay", "cost", "paid_by"], ["from", "to"]);
             decimal cost = ctx.Money(m["cost"], $"{path}.cost") ?? 0;
-            var paidBy = ctx.Choice(m["paid_by"], $"{path}.paid_by", Names.Commissioners) ?? Bedflow.Core.Vocabulary.Commissioner.Nhs;
+            var paidBy = ctx.Choice(m["paid_by"], $"{path}.paid_by", Bedflow.Core.Vocabulary.CommissionerWords.Table) ?? Bedflow.Core.Vocabulary.Commissioner.Nhs;
             var from = ctx.Date(m["from"], $"{path}.from");
             var to = ctx.Date(m["to"], $"{path}.to");
             if (from is null || to is null)

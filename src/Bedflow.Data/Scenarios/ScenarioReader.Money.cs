@@ -11,7 +11,9 @@ internal sealed partial class ScenarioReader
 
     private static readonly string[] MoneyKeys = ["budgets", "pooled_fund"];
 
-    private static readonly Dictionary<string, Commissioner> Partners = new() { ["nhs"] = Commissioner.Nhs, ["social_care"] = Commissioner.SocialCare };
+    // The two partners a budget or a pooled fund can belong to: the commissioners but the pool itself, by their codes.
+    private static readonly Dictionary<string, Commissioner> Partners =
+        CommissionerWords.Table.Rows.Where(r => r.Value != Commissioner.Pooled).ToDictionary(r => r.Code, r => r.Value, StringComparer.Ordinal);
 
     /// <summary><c>prices</c>, <c>budgets</c>, <c>pooled_fund</c> and the interventions' costs; null without <c>prices</c>.</summary>
     private Economy? ReadEconomy(YMap root, List<Intervention> interventions, List<ServiceDefinition> services)

@@ -1,4 +1,5 @@
 using Bedflow.Core.Model;
+using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Data.Scenarios;
 
@@ -30,7 +31,7 @@ internal sealed partial class ScenarioReader
             case YSeq seq:
                 for (int i = 0; i < seq.Items.Count; i++)
                 {
-                    if (ctx.Choice(seq.Items[i], $"{path}.days[{i}]", Names.Days) is { } d)
+                    if (ctx.Choice(seq.Items[i], $"{path}.days[{i}]", DayWords.Table) is { } d)
                     {
                         days.Add(d);
                     }
@@ -92,7 +93,7 @@ internal sealed partial class ScenarioReader
         var share = Share(m["share"], $"{path}.share");
         var wait = Stay(m["wait"], $"{path}.wait", at.Member(nameof(PatientChoice.Wait)));
         return share is { } s && wait is not null
-            ? new PatientChoice { Share = s, Wait = wait, Cap = ctx.Days(m["cap"], $"{path}.cap"), Responsible = ctx.Choice(m["responsible"], $"{path}.responsible", Names.Responsibilities) }
+            ? new PatientChoice { Share = s, Wait = wait, Cap = ctx.Days(m["cap"], $"{path}.cap"), Responsible = ctx.Choice(m["responsible"], $"{path}.responsible", ResponsibilityWords.Table) }
             : null;
     }
 

@@ -77,7 +77,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         }
         var children = root["child_groups"] is { } cg ? ReadNames(cg, "child_groups") ?? [] : [];
         var (exits, exitPathways) = ReadExits(root["exits"]);
-        var lead = ctx.Choice(root["lead_commissioner"], "lead_commissioner", Names.Responsibilities) ?? Responsibility.Nhs;
+        var lead = ctx.Choice(root["lead_commissioner"], "lead_commissioner", ResponsibilityWords.Table) ?? Responsibility.Nhs;
         Population? population = null;
         if (ctx.Map(root["population"], "population") is { } pop)
         {
@@ -209,11 +209,11 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
                 {
                     names.Add(key.Value);
                     string? text = ctx.Text(value, $"exits.{key.Value}");
-                    if (text is null || text == "none")
+                    if (text is null || text == DischargePathwayWords.None)
                     {
                         pathways[key.Value] = text is null ? DischargePathway.P0 : null;
                     }
-                    else if (ctx.Choice(value, $"exits.{key.Value}", Names.Pathways) is { } p)
+                    else if (ctx.Choice(value, $"exits.{key.Value}", DischargePathwayWords.Table) is { } p)
                     {
                         pathways[key.Value] = p;
                     }

@@ -43,6 +43,23 @@ public class VocabularyTableTests
         Assert.Contains("ServiceKindWords.Table", names);
         Assert.Contains("DischargePathwayWords.Table", names);
         Assert.Contains("DelayBandWords.Table", names);
+        Assert.Contains("ArrivalKindWords.Table", names);
+    }
+
+    [Fact]
+    public void Every_enum_of_the_vocabulary_and_the_model_has_a_table()
+    {
+        // The model's choices and the SitRep's words are read and written as text; a new enum
+        // there gets its table, or a place in this list with the reason it has no text form.
+        Type[] without = [typeof(Bedflow.Core.Model.ProblemSeverity)]; // shown as "warning: " or nothing, never as a word of its own
+        var spelled = Found(typeof(Simulator).Assembly).Select(t => t.Table.GetType().GetGenericArguments()[0]).ToHashSet();
+        var enums = typeof(Simulator).Assembly.GetExportedTypes()
+            .Where(t => t.IsEnum && t.Namespace is "Bedflow.Core.Vocabulary" or "Bedflow.Core.Model")
+            .Except(without)
+            .ToList();
+        Assert.NotEmpty(enums);
+        Assert.All(enums, e => Assert.True(spelled.Contains(e), $"{e.Name} has no vocabulary table"));
+        Assert.Equal(enums.Count, spelled.Count(t => t.Namespace is "Bedflow.Core.Vocabulary" or "Bedflow.Core.Model"));
     }
 
     [Theory]
