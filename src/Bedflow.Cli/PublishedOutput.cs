@@ -23,8 +23,8 @@ internal static class PublishedOutput
             output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
             {
                 ["council"] = b.Council, ["name"] = b.Name, ["national"] = b.IsNational, ["from"] = b.From, ["to"] = b.To, ["delayed_days"] = b.DelayedDays,
-                ["by_reason"] = b.ByReason.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
-                ["by_organisation"] = new Dictionary<string, long?> { ["nhs"] = b.ByOrganisation[Responsibility.Nhs], ["social_care"] = b.ByOrganisation[Responsibility.SocialCare], ["both"] = b.ByOrganisation[Responsibility.Both] },
+                ["by_reason"] = b.ByReason.ToDictionary(kv => DelayReasonWords.Code(kv.Key), kv => kv.Value),
+                ["by_organisation"] = SitRep.Responsibilities.ToDictionary(ResponsibilityWords.Code, o => b.ByOrganisation[o]),
                 ["rank"] = b.Rank, ["councils"] = b.Councils, ["ranked_by"] = b.RankedBy, ["rate_per_100k_adults"] = b.RatePer100kAdults, ["missing_values"] = b.MissingValues, ["warning"] = b.Warning,
             }, Indented));
             return;
@@ -38,12 +38,12 @@ internal static class PublishedOutput
         string rank = b.Rank is { } r ? I($"rank {r} of {b.Councils} by {b.RankedBy} (1 = fewest)") : (b.IsNational ? "the national total, not ranked" : "not ranked");
         string rate = b.RatePer100kAdults is { } per ? I($" ({per:F1} patients delayed per 100,000 adults)") : "";
         output.WriteLine(I($"{title}: {days:N0} delayed days{rate}; {rank}."));
-        var missingReasons = b.ByReason.Where(kv => kv.Value is null).Select(kv => kv.Key.ToString()).ToList();
-        output.WriteLine("By reason: " + string.Join(", ", b.ByReason.Where(kv => kv.Value > 0).Select(kv => I($"{kv.Key} {kv.Value:N0}")))
+        var missingReasons = b.ByReason.Where(kv => kv.Value is null).Select(kv => DelayReasonWords.Code(kv.Key)).ToList();
+        output.WriteLine("By reason: " + string.Join(", ", b.ByReason.Where(kv => kv.Value > 0).Select(kv => I($"{DelayReasonWords.Code(kv.Key)} {kv.Value:N0}")))
             + (missingReasons.Count == 0 ? "" : $"; no data for {string.Join(", ", missingReasons)}") + ".");
         output.WriteLine(b.ByOrganisation.Values.All(v => v is null)
             ? "By organisation: no data for this period (import dtoc-la-days-by-organisation.csv for the NHS / Social Care / Both split)."
-            : $"By organisation: NHS {Days(b.ByOrganisation[Responsibility.Nhs])}, Social Care {Days(b.ByOrganisation[Responsibility.SocialCare])}, Both {Days(b.ByOrganisation[Responsibility.Both])}.");
+            : $"By organisation: {string.Join(", ", SitRep.Responsibilities.Select(o => $"{ResponsibilityWords.ExtractColumn(o)} {Days(b.ByOrganisation[o])}"))}.");
         if (b.MissingValues > 0)
         {
             output.WriteLine($"{b.MissingValues} value(s) missing in the published data ('-' or 'NA'): left out, not counted as zero.");

@@ -39,14 +39,10 @@ public static class PublishedData
 
     private const string TotalColumn = "Total Delayed Transfers of Care";
 
-    private static readonly (string Column, DelayReason Reason)[] ReasonColumns =
-    [
-        ("Awaiting completion of assessment", DelayReason.A), ("Awaiting public funding", DelayReason.B),
-        ("Awaiting further NHS non-acute care", DelayReason.C), ("Awaiting residential home placement or availability", DelayReason.Di),
-        ("Awaiting nursing home placement or availability", DelayReason.Dii), ("Awaiting care package in own home", DelayReason.E),
-        ("Awaiting community equipment and adaptations", DelayReason.F), ("Patient or family choice", DelayReason.G), ("Disputes", DelayReason.H),
-        ("Housing - Patients not covered by NHS and Community Care Act", DelayReason.I), ("Other", DelayReason.O),
-    ];
+    // The by-reason file's column of each reason, A to O; the organisation file's columns NHS, Social Care, Both.
+    private static readonly (string Column, DelayReason Reason)[] ReasonColumns = [.. DelayReasonWords.Table.Rows.Select(r => (r.PublishedColumn, r.Value))];
+
+    private static readonly string[] OrganisationColumns = [.. ResponsibilityWords.Table.Rows.Select(r => r.ExtractColumn)];
 
     /// <summary>Imports one of the two published files (recognised by its header), in one transaction; re-importing changes nothing.</summary>
     public static async Task<PublishedImport> ImportAsync(RegisterDatabase db, string file, CancellationToken cancel = default)
@@ -79,7 +75,7 @@ public static class PublishedData
         {
             result = await ImportReasonsAsync(connection, transaction, file, rows).ConfigureAwait(false);
         }
-        else if (header.SequenceEqual(["Name", "NHS", "Social Care", "Both", "Period_year"]))
+        else if (header.SequenceEqual(["Name", .. OrganisationColumns, "Period_year"]))
         {
             result = await ImportOrganisationsAsync(connection, transaction, file, rows).ConfigureAwait(false);
         }
@@ -162,7 +158,7 @@ public static class PublishedData
                 missing += days[k] is null ? 1 : 0;
                 values++;
                 await Upsert(c, t, "INSERT INTO published_days (council, month, reason, days) VALUES (@council, @month, @reason, @days) ON CONFLICT (council, month, reason) DO UPDATE SET days = excluded.days",
-                    new { council, month, reason = ReasonColumns[k].Reason.ToString(), days = days[k] }).ConfigureAwait(false);
+                    new { council, month, reason = DelayReasonWords.Code(ReasonColumns[k].Reason), days = days[k] }).ConfigureAwait(false);
             }
         }
         notes.Add($"{councils.Count - (councils.Contains(England) ? 1 : 0)} councils and the England total over {months.Count} months; {missing} of {values} values missing ('-' or 'NA'), kept as missing, not zero.");
@@ -185,7 +181,7 @@ public static class PublishedData
         var councils = new HashSet<string>();
         var months = new HashSet<string>();
         var seen = new PublishedRows(file, problems);
-        string[] columns = ["NHS", "Social Care", "Both"];
+        string[] columns = OrganisationColumns;
         foreach (var r in rows)
         {
             int line = r.Line;

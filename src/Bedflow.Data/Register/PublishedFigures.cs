@@ -54,7 +54,7 @@ public static class PublishedFigures
         var totals = days.GroupBy(d => d.Council).Where(g => covered.GetValueOrDefault(g.Key) == months).ToDictionary(g => g.Key, g => g.Sum(d => d.Days ?? 0));
         int mineCovered = mine.Where(d => d.Days is not null).Select(d => d.Month).Distinct().Count();
         // A reason none of whose values was published is missing (null), not zero.
-        var byReason = SitRep.Reasons.ToDictionary(r => r, r => Sum(mine.Where(d => d.Reason == r.ToString()).Select(d => d.Days)));
+        var byReason = SitRep.Reasons.ToDictionary(r => r, r => Sum(mine.Where(d => d.Reason == DelayReasonWords.Code(r)).Select(d => d.Days)));
         var org = (await c.QueryAsync<(long? Nhs, long? Social, long? Both)>(
             "SELECT nhs, social_care, both_orgs FROM published_org_days WHERE council = @council AND month >= @from AND month <= @to", new { council = council.Code, from, to }).ConfigureAwait(false)).ToList();
         var byOrg = new Dictionary<Responsibility, long?>

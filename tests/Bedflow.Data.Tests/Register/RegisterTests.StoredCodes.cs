@@ -25,6 +25,20 @@ public abstract partial class RegisterTests<TEngine>
             records.SelectMany(r => r.Reasons).Select(c => (c.Reason, c.Responsible)));
     }
 
+    protected async Task The_published_days_are_stored_by_reason_code_and_read_back_by_reason()
+    {
+        var location = await new TEngine().NewDatabaseAsync();
+        var db = await RegisterDatabase.OpenAsync(location);
+        Assert.True((await PublishedData.ImportAsync(db, await WriteAsync(PublishedFixtures.Reasons))).Imported);
+        Assert.True((await PublishedData.ImportAsync(db, await WriteAsync(PublishedFixtures.Organisations))).Imported);
+        // The file's columns ("Awaiting further NHS non-acute care", "Housing - Patients not covered …") become the codes.
+        Assert.Equal(["A", "B", "C", "Di", "Dii", "E", "F", "G", "H", "I", "O"],
+            (await TextsAsync(location, "SELECT DISTINCT reason FROM published_days")).Order(StringComparer.Ordinal));
+        var b = (await PublishedFigures.BenchmarkAsync(db, "E10000025", "2017-04", "2017-04", null))!;
+        Assert.Equal([90L, 0, 280, 40, 70, 260, 5, 70, 0, 15, 10], SitRep.Reasons.Select(r => b.ByReason[r]));
+        Assert.Equal([500L, 200, 140], SitRep.Responsibilities.Select(o => b.ByOrganisation[o]));
+    }
+
     private static async Task<List<string>> TextsAsync(RegisterLocation location, string sql)
     {
         DbConnection c = location.Engine == RegisterEngine.Sqlite
@@ -49,9 +63,11 @@ public abstract partial class RegisterTests<TEngine>
 public sealed partial class SqliteRegisterTests
 {
     [Fact] public Task Stored_codes() => A_register_stores_the_stable_codes_and_reads_them_back_as_their_members();
+    [Fact] public Task Published_codes() => The_published_days_are_stored_by_reason_code_and_read_back_by_reason();
 }
 
 public sealed partial class PostgresRegisterTests
 {
     [PostgresFact] public Task Stored_codes() => A_register_stores_the_stable_codes_and_reads_them_back_as_their_members();
+    [PostgresFact] public Task Published_codes() => The_published_days_are_stored_by_reason_code_and_read_back_by_reason();
 }
