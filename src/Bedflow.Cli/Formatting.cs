@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Bedflow.Cli;
 
-/// <summary>How estimates are shown in tables.</summary>
+/// <summary>How estimates are shown in tables, and lists of words in messages.</summary>
 internal static class Formatting
 {
     /// <summary>"mean ± half-width", "–" for an undefined mean, and a plain note when there is no interval.</summary>
@@ -17,4 +17,8 @@ internal static class Formatting
             ? $"{mean} ± {h.ToString(format, CultureInfo.InvariantCulture)}"
             : $"{mean} (from {e.Count} replication; no interval)";
     }
+
+    /// <summary>The words as a sentence lists alternatives: "nhs, social_care or both".</summary>
+    public static string Or(IReadOnlyList<string> words) =>
+        words.Count < 2 ? string.Concat(words) : $"{string.Join(", ", words.Take(words.Count - 1))} or {words[^1]}";
 }

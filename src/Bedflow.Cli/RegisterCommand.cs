@@ -236,8 +236,8 @@ internal static class RegisterCommand
     private static Command List(TextWriter output, TextWriter error)
     {
         var db = Db();
-        var reason = new Option<string?>("--reason") { Description = "Only this SitRep reason (A, B, C, Di, Dii, E, F, G, H, I, O)." };
-        var organisation = new Option<string?>("--organisation") { Description = "Only delays the responsibility of nhs, social_care or both." };
+        var reason = new Option<string?>("--reason") { Description = $"Only this SitRep reason ({string.Join(", ", DelayReasonWords.Table.Codes)})." };
+        var organisation = new Option<string?>("--organisation") { Description = $"Only delays the responsibility of {Formatting.Or(ResponsibilityWords.Table.Codes)}." };
         var at = new Option<string?>("--at") { Description = "As at this time (yyyy-mm-dd hh:mm; default now)." };
         var command = new Command("list", "Who is delayed now, for how long and why (no NHS numbers: patients by their register key).") { db, reason, organisation, at };
         command.SetAction(async (parse, cancel) =>
@@ -254,7 +254,7 @@ internal static class RegisterCommand
             }
             if (!TryResponsibility(parse.GetValue(organisation), out var who))
             {
-                error.WriteLine($"bedflow: --organisation must be nhs, social_care or both, but was '{parse.GetValue(organisation)}'.");
+                error.WriteLine($"bedflow: --organisation must be {Formatting.Or(ResponsibilityWords.Table.Codes)}, but was '{parse.GetValue(organisation)}'.");
                 return ExitCodes.UsageError;
             }
             DateTime now = DateTime.Now;

@@ -42,7 +42,10 @@ public class RegisterCommandTests
             }
 
             Assert.Equal(2, Cli.Run("register", "sitrep", "--month", "2016-13", "--db", db).Code);
-            Assert.Equal(2, Cli.Run("register", "list", "--db", db, "--organisation", "council").Code);
+            var (orgCode, _, orgError) = Cli.Run("register", "list", "--db", db, "--organisation", "council");
+            Assert.Equal((2, "bedflow: --organisation must be nhs, social_care or both, but was 'council'."), (orgCode, orgError.Trim()));
+            var (reasonCode, _, reasonError) = Cli.Run("register", "list", "--db", db, "--reason", "D");
+            Assert.Equal((2, "bedflow: --reason must be one of A, B, C, Di, Dii, E, F, G, H, I, O, but was 'D'."), (reasonCode, reasonError.Trim()));
             Assert.Equal(2, Cli.Run("register", "import", extract, "--db", "/nonexistent-dir/x/register.db").Code);
             var (guessed, _, guessError) = Cli.Run("register", "sitrep", "--month", "2016-11", "--db", "Host=127.0.0.1;Port=1;Timeout=2;Username=x");
             Assert.Equal(2, guessed); // the engine is said, never guessed from --db

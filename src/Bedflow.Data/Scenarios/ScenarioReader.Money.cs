@@ -124,7 +124,7 @@ internal sealed partial class ScenarioReader
             string path = $"budgets.{key.Value}";
             if (!Partners.TryGetValue(key.Value, out var org))
             {
-                ctx.Error(key, path, $"budgets belong to nhs or social_care, not '{key.Value}'.{Suggest.DidYouMean(key.Value, Partners.Keys)}");
+                ctx.Error(key, path, $"budgets belong to {string.Join(" or ", Partners.Keys)}, not '{key.Value}'.{Suggest.DidYouMean(key.Value, Partners.Keys)}");
                 continue;
             }
             if (ctx.Map(value, path, required: true) is not { } m)
@@ -196,7 +196,7 @@ internal sealed partial class ScenarioReader
             {
                 if (!Partners.TryGetValue(key.Value, out var partner))
                 {
-                    ctx.Error(key, $"pooled_fund.contributions.{key.Value}", $"partners are nhs and social_care, not '{key.Value}'.");
+                    ctx.Error(key, $"pooled_fund.contributions.{key.Value}", $"partners are {string.Join(" and ", Partners.Keys)}, not '{key.Value}'.");
                 }
                 else if (Pounds(value, $"pooled_fund.contributions.{key.Value}") is { } amount)
                 {
@@ -216,7 +216,7 @@ internal sealed partial class ScenarioReader
                 }
                 else if (!Partners.ContainsKey(key.Value))
                 {
-                    ctx.Error(key, $"pooled_fund.shares.{key.Value}", $"partners are nhs and social_care, not '{key.Value}'.");
+                    ctx.Error(key, $"pooled_fund.shares.{key.Value}", $"partners are {string.Join(" and ", Partners.Keys)}, not '{key.Value}'.");
                 }
             }
             if (Math.Abs(shares.Values.Sum() - 1) > 0.000001m)
