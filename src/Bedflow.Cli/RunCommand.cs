@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Reflection;
 using System.Text;
-using System.Text.Json;
 using Bedflow.Core.Delays;
 using Bedflow.Core.Experiments;
 using Bedflow.Data.Delays;
@@ -122,7 +120,7 @@ internal static class RunCommand
         var files = new List<(string, Action<Stream>)>
         {
             ("results.json", s => s.Write(resultsJson)),
-            ("run-info.json", s => RunInfo(s, scenario, options, elapsed)),
+            ("run-info.json", s => RunInfoJson.Write(s, ThisRun(scenario, options, elapsed))),
             ("report.html", s => Text(s, w => w.Write(Reports.BoardReport.Html(scenario, options, results, Version)))),
         };
         var identity = scenario.SitRep ?? new SitRepIdentity("", "", "", "", "", "");
@@ -169,24 +167,20 @@ internal static class RunCommand
         return results;
     }
 
-    private static void RunInfo(Stream stream, Scenario scenario, Core.Simulation.RunOptions options, TimeSpan elapsed)
-    {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
-        w.WriteStartObject();
-        w.WriteString("scenario", scenario.Name);
-        w.WriteString("file", Path.GetFullPath(scenario.File));
-        w.WriteNumber("replications", options.Replications);
-        w.WriteNumber("seed", options.Seed);
-        w.WriteNumber("elapsed_seconds", Math.Round(elapsed.TotalSeconds, 3));
-        w.WriteString("finished_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        w.WriteString("host", Environment.MachineName);
-        w.WriteNumber("processors", Environment.ProcessorCount);
-        w.WriteNumber("threads", options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
-        w.WriteString("bedflow_version", Version);
-        w.WriteString("dotnet", Environment.Version.ToString());
-        w.WriteString("os", System.Runtime.InteropServices.RuntimeInformation.OSDescription);
-        w.WriteEndObject();
-    }
+    /// <summary>This run's timings and machine, for run-info.json: read when the file is written, so the time is when the run finished.</summary>
+    private static RunInfo ThisRun(Scenario scenario, Core.Simulation.RunOptions options, TimeSpan elapsed) => new(
+        scenario.Name,
+        Path.GetFullPath(scenario.File),
+        options.Replications,
+        options.Seed,
+        elapsed,
+        DateTime.UtcNow,
+        Environment.MachineName,
+        Environment.ProcessorCount,
+        options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
+        Version,
+        Environment.Version.ToString(),
+        System.Runtime.InteropServices.RuntimeInformation.OSDescription);
 
     public static string Version =>
         typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
