@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Bedflow.Core.Delays;
 using Bedflow.Core.Vocabulary;
 using Bedflow.Data.Register;
@@ -181,7 +180,7 @@ internal static class RegisterCommand
             var m = counter.Figures().Months[0];
             if (parse.GetValue(json))
             {
-                WriteJson(output, m);
+                RegisterJson.SitRepMonth(output, m);
                 return ExitCodes.Ok;
             }
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -203,34 +202,6 @@ internal static class RegisterCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static void WriteJson(TextWriter output, MonthFigures m)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("month", $"{m.Year:0000}-{m.Month:00}");
-            w.WriteNumber("delayed_days", m.DelayedDays());
-            w.WriteNumber("dtoc_beds", m.DtocBeds());
-            w.WriteString("snapshot_date", m.SnapshotDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteNumber("snapshot", m.SnapshotPatients());
-            w.WriteStartObject("by_reason");
-            foreach (var r in SitRep.Reasons)
-            {
-                w.WriteNumber(SitRepCodes.Code(r), m.DelayedDays(reason: r));
-            }
-            w.WriteEndObject();
-            w.WriteStartObject("by_organisation");
-            foreach (var o in SitRep.Responsibilities)
-            {
-                w.WriteNumber(SitRepCodes.Code(o), m.DelayedDays(responsible: o));
-            }
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     private static Command List(TextWriter output, TextWriter error)
