@@ -5,7 +5,11 @@ using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Cli;
 
-/// <summary>The JSON documents the register commands print with --json (docs/register.md), for scripts to read.</summary>
+/// <summary>
+/// The JSON documents the register commands print with --json (docs/register.md), for scripts to
+/// read: each shape is a record in RegisterJsonDocuments.cs, written by the source-generated
+/// <see cref="RegisterJsonContext"/>.
+/// </summary>
 internal static class RegisterJson
 {
     /// <summary>
@@ -14,29 +18,24 @@ internal static class RegisterJson
     /// </summary>
     public static void SitRepMonth(TextWriter output, MonthFigures m)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        var byReason = new OrderedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var r in SitRep.Reasons)
         {
-            w.WriteStartObject();
-            w.WriteString("month", $"{m.Year:0000}-{m.Month:00}");
-            w.WriteNumber("delayed_days", m.DelayedDays());
-            w.WriteNumber("dtoc_beds", m.DtocBeds());
-            w.WriteString("snapshot_date", m.SnapshotDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteNumber("snapshot", m.SnapshotPatients());
-            w.WriteStartObject("by_reason");
-            foreach (var r in SitRep.Reasons)
-            {
-                w.WriteNumber(SitRepCodes.Code(r), m.DelayedDays(reason: r));
-            }
-            w.WriteEndObject();
-            w.WriteStartObject("by_organisation");
-            foreach (var o in SitRep.Responsibilities)
-            {
-                w.WriteNumber(SitRepCodes.Code(o), m.DelayedDays(responsible: o));
-            }
-            w.WriteEndObject();
-            w.WriteEndObject();
+            byReason.Add(SitRepCodes.Code(r), m.DelayedDays(reason: r));
         }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        var byOrganisation = new OrderedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var o in SitRep.Responsibilities)
+        {
+            byOrganisation.Add(SitRepCodes.Code(o), m.DelayedDays(responsible: o));
+        }
+        var document = new SitRepMonthDocument(
+            $"{m.Year:0000}-{m.Month:00}",
+            m.DelayedDays(),
+            m.DtocBeds(),
+            m.SnapshotDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            m.SnapshotPatients(),
+            byReason,
+            byOrganisation);
+        output.WriteLine(JsonSerializer.Serialize(document, RegisterJsonContext.Default.SitRepMonthDocument));
     }
 }
