@@ -7,7 +7,7 @@ namespace Bedflow.Cli.Tests;
 /// The register commands' --json documents byte for byte on fixed inputs, against text written
 /// out by hand (figures counted by hand too): key order, indentation, nulls and number format.
 /// </summary>
-public class RegisterJsonTests
+public partial class RegisterJsonTests
 {
     /// <summary>Three delays in November 2016 (30 days; last Thursday the 24th), counted by hand below.</summary>
     private static MonthFigures November2016()
