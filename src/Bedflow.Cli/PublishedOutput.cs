@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Bedflow.Core.Statistics;
 using Bedflow.Core.Vocabulary;
 using Bedflow.Data.Register;
@@ -12,21 +11,14 @@ namespace Bedflow.Cli;
 /// </summary>
 internal static class PublishedOutput
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames[..12];
+    /// <summary>Jan … Dec, whatever the culture.</summary>
+    internal static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames[..12];
 
     public static void Benchmark(Benchmark b, bool json, TextWriter output)
     {
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["council"] = b.Council, ["name"] = b.Name, ["national"] = b.IsNational, ["from"] = b.From, ["to"] = b.To, ["delayed_days"] = b.DelayedDays,
-                ["by_reason"] = b.ByReason.ToDictionary(kv => DelayReasonWords.Code(kv.Key), kv => kv.Value),
-                ["by_organisation"] = SitRep.Responsibilities.ToDictionary(ResponsibilityWords.Code, o => b.ByOrganisation[o]),
-                ["rank"] = b.Rank, ["councils"] = b.Councils, ["ranked_by"] = b.RankedBy, ["rate_per_100k_adults"] = b.RatePer100kAdults, ["missing_values"] = b.MissingValues, ["warning"] = b.Warning,
-            }, Indented));
+            RegisterJson.Benchmark(output, b);
             return;
         }
         string title = $"{b.Name} ({b.Council}), {b.From} to {b.To}";
@@ -60,19 +52,7 @@ internal static class PublishedOutput
         var noData = new[] { from, to }.Where(m => m is not null && series.Values[Index(series.First, m)] is null).Distinct().ToList();
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["council"] = series.Council, ["name"] = series.Name,
-                ["first_month"] = first,
-                ["dtoc_beds"] = series.Values,
-                ["trend"] = d.Trend.Select(N),
-                ["seasonal_by_month"] = MonthNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => N(d.SeasonalByMonth[x.i])),
-                ["change"] = share is null ? null : new Dictionary<string, object?>
-                {
-                    ["from"] = from, ["to"] = to, ["no_data_for"] = noData, ["change"] = N(share.Change), ["seasonal"] = N(share.Seasonal), ["seasonal_ci95"] = new[] { N(share.SeasonalLow), N(share.SeasonalHigh) },
-                    ["seasonal_share"] = N(share.Share), ["seasonal_share_ci95"] = new[] { N(share.ShareLow), N(share.ShareHigh) },
-                },
-            }, Indented));
+            RegisterJson.Trend(output, series, d, share, from, to, noData);
             return;
         }
         if (series.Values.All(v => v is null))
@@ -104,8 +84,6 @@ internal static class PublishedOutput
     }
 
     private static string Days(long? days) => days is { } d ? I($"{d:N0}") : "no data";
-
-    private static double? N(double x) => double.IsFinite(x) ? x : null;
 
     private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
