@@ -15,11 +15,11 @@ internal sealed class CompiledNetwork
     {
         network.EnsureValid();
         Source = network;
-        N = network.Services.Count;
-        G = network.Groups.Count;
-        S = network.Arrivals.Count;
+        ServiceCount = network.Services.Count;
+        GroupCount = network.Groups.Count;
+        StreamCount = network.Arrivals.Count;
         var serviceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < N; i++)
+        for (int i = 0; i < ServiceCount; i++)
         {
             serviceIndex[network.Services[i].Name] = i;
         }
@@ -29,24 +29,24 @@ internal sealed class CompiledNetwork
             exitIndex[network.Exits[e]] = e;
         }
         var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int g = 0; g < G; g++)
+        for (int g = 0; g < GroupCount; g++)
         {
             groupIndex[network.Groups[g]] = g;
         }
 
-        QueueLimit = new int[N];
-        KeepPlace = new bool[N];
-        IsResource = new bool[N];
-        Demand = new Distribution?[N];
-        Window = new AcceptanceWindow?[N];
-        WindowDays = new byte[N];
-        Escalation = new Escalation?[N];
-        Choice = new PatientChoice?[N];
+        QueueLimit = new int[ServiceCount];
+        KeepPlace = new bool[ServiceCount];
+        IsResource = new bool[ServiceCount];
+        Demand = new Distribution?[ServiceCount];
+        Window = new AcceptanceWindow?[ServiceCount];
+        WindowDays = new byte[ServiceCount];
+        Escalation = new Escalation?[ServiceCount];
+        Choice = new PatientChoice?[ServiceCount];
         StartDayNumber = network.StartDate.DayNumber;
-        Priority = new WaitingPriority[N];
-        Los = new Distribution[N * G];
+        Priority = new WaitingPriority[ServiceCount];
+        LengthOfStay = new Distribution[ServiceCount * GroupCount];
         var changes = new List<(double Day, int Service, int Capacity)>();
-        for (int i = 0; i < N; i++)
+        for (int i = 0; i < ServiceCount; i++)
         {
             var s = network.Services[i];
             QueueLimit[i] = s.QueueLimit ?? Unlimited;
@@ -59,9 +59,9 @@ internal sealed class CompiledNetwork
             Escalation[i] = s.Escalation;
             Choice[i] = s.Choice;
             Priority[i] = s.Priority;
-            for (int g = 0; g < G; g++)
+            for (int g = 0; g < GroupCount; g++)
             {
-                Los[(i * G) + g] = s.LengthOfStayByGroup.TryGetValue(network.Groups[g], out var d) ? d : s.LengthOfStay;
+                LengthOfStay[(i * GroupCount) + g] = s.LengthOfStayByGroup.TryGetValue(network.Groups[g], out var d) ? d : s.LengthOfStay;
             }
             foreach (var (day, capacity) in s.Capacity.Changes)
             {
@@ -77,21 +77,21 @@ internal sealed class CompiledNetwork
             .Concat(network.StayChanges.SelectMany(c => new[] { c.From, c.To })).Distinct().Order().ToList();
         EpochStart = [double.NegativeInfinity, .. bounds];
         int epochs = EpochStart.Length;
-        EpochLos = new Distribution[epochs][];
+        EpochLengthOfStay = new Distribution[epochs][];
         EpochRouteOffset = new int[epochs][];
         EpochRouteCumulative = new double[epochs][];
         EpochRouteDestination = new int[epochs][];
         for (int e = 0; e < epochs; e++)
         {
             double t = EpochStart[e];
-            EpochLos[e] = new Distribution[N * G];
-            for (int i = 0; i < N; i++)
+            EpochLengthOfStay[e] = new Distribution[ServiceCount * GroupCount];
+            for (int i = 0; i < ServiceCount; i++)
             {
-                for (int g = 0; g < G; g++)
+                for (int g = 0; g < GroupCount; g++)
                 {
                     var change = network.StayChanges.LastOrDefault(c => c.From <= t && t < c.To && c.Service == network.Services[i].Name
                         && (c.Group is null || c.Group == network.Groups[g]));
-                    EpochLos[e][(i * G) + g] = change?.LengthOfStay ?? Los[(i * G) + g];
+                    EpochLengthOfStay[e][(i * GroupCount) + g] = change?.LengthOfStay ?? LengthOfStay[(i * GroupCount) + g];
                 }
             }
             (EpochRouteOffset[e], EpochRouteCumulative[e], EpochRouteDestination[e]) = CompileRoutes(network, serviceIndex, exitIndex, (from, group) =>
@@ -103,13 +103,13 @@ internal sealed class CompiledNetwork
         RouteCumulative = EpochRouteCumulative[0];
         RouteDestination = EpochRouteDestination[0];
 
-        StreamScript = new double[]?[S];
-        StreamService = new int[S];
-        StreamEmergency = new bool[S];
-        StreamDivert = new int[S];
-        StreamRate = new ArrivalRate[S];
-        StreamGroupCumulative = new double[S * G];
-        for (int k = 0; k < S; k++)
+        StreamScript = new double[]?[StreamCount];
+        StreamService = new int[StreamCount];
+        StreamEmergency = new bool[StreamCount];
+        StreamDivert = new int[StreamCount];
+        StreamRate = new ArrivalRate[StreamCount];
+        StreamGroupCumulative = new double[StreamCount * GroupCount];
+        for (int k = 0; k < StreamCount; k++)
         {
             var a = network.Arrivals[k];
             StreamService[k] = serviceIndex[a.Service];
@@ -119,12 +119,12 @@ internal sealed class CompiledNetwork
             StreamScript[k] = a.Rate is ScriptedArrivals script ? [.. script.Times] : null;
             double running = 0;
             double total = a.GroupMix.Count == 0 ? 1 : a.GroupMix.Values.Sum();
-            for (int g = 0; g < G; g++)
+            for (int g = 0; g < GroupCount; g++)
             {
                 running += a.GroupMix.Count == 0 ? (g == 0 ? 1 : 0) : a.GroupMix.GetValueOrDefault(network.Groups[g]) / total;
-                StreamGroupCumulative[(k * G) + g] = running;
+                StreamGroupCumulative[(k * GroupCount) + g] = running;
             }
-            StreamGroupCumulative[(k * G) + G - 1] = 1.0;
+            StreamGroupCumulative[(k * GroupCount) + GroupCount - 1] = 1.0;
         }
     }
 
@@ -132,14 +132,14 @@ internal sealed class CompiledNetwork
     private (int[] Offset, double[] Cumulative, int[] Destination) CompileRoutes(Network network, Dictionary<string, int> serviceIndex,
         Dictionary<string, int> exitIndex, Func<string, string, RouteDefinition?> changed)
     {
-        var offset = new int[(N * G) + 1];
+        var offset = new int[(ServiceCount * GroupCount) + 1];
         var cum = new List<double>();
         var dest = new List<int>();
-        for (int i = 0; i < N; i++)
+        for (int i = 0; i < ServiceCount; i++)
         {
-            for (int g = 0; g < G; g++)
+            for (int g = 0; g < GroupCount; g++)
             {
-                offset[(i * G) + g] = cum.Count;
+                offset[(i * GroupCount) + g] = cum.Count;
                 string name = network.Services[i].Name;
                 var route = changed(name, network.Groups[g])
                     ?? network.Routes.FirstOrDefault(r => r.From == name && r.Group == network.Groups[g])
@@ -159,25 +159,34 @@ internal sealed class CompiledNetwork
                 cum[^1] = 1.0;
             }
         }
-        offset[N * G] = cum.Count;
+        offset[ServiceCount * GroupCount] = cum.Count;
         return (offset, [.. cum], [.. dest]);
     }
 
     /// <summary>Start of each epoch (the first is −∞); routing and stays are constant within one.</summary>
     public double[] EpochStart { get; }
-    public Distribution[][] EpochLos { get; }
+    public Distribution[][] EpochLengthOfStay { get; }
     public int[][] EpochRouteOffset { get; }
     public double[][] EpochRouteCumulative { get; }
     public int[][] EpochRouteDestination { get; }
 
     public Network Source { get; }
-    public int N { get; }
-    public int G { get; }
-    public int S { get; }
+
+    /// <summary>Number of services; service indices run from 0 to ServiceCount − 1, in the network's order.</summary>
+    public int ServiceCount { get; }
+
+    /// <summary>Number of patient groups; tables by (service, group) are indexed [service × GroupCount + group].</summary>
+    public int GroupCount { get; }
+
+    /// <summary>Number of arrival streams (the engine adds one pseudo-stream per service for its starting patients after them).</summary>
+    public int StreamCount { get; }
+
     public int[] QueueLimit { get; }
     public bool[] KeepPlace { get; }
     public WaitingPriority[] Priority { get; }
-    public Distribution[] Los { get; }
+
+    /// <summary>Length of stay by [service × GroupCount + group] without any timed change (epoch tables start from it).</summary>
+    public Distribution[] LengthOfStay { get; }
     public (double Day, int Service, int Capacity)[] CapacityChanges { get; }
     public int[] RouteOffset { get; }
     public double[] RouteCumulative { get; }

@@ -89,7 +89,7 @@ internal sealed partial class Replication
                 int w = day + _census.WarmupDays;
                 if (w >= 0)
                 {
-                    for (int j = 0; j < _net.N; j++)
+                    for (int j = 0; j < _net.ServiceCount; j++)
                     {
                         _census.WarmupOccupied[j][w] = _occupied[j];
                     }
@@ -100,7 +100,7 @@ internal sealed partial class Replication
             {
                 continue;
             }
-            for (int j = 0; j < _net.N; j++)
+            for (int j = 0; j < _net.ServiceCount; j++)
             {
                 _census.Occupied[j][day] = _occupied[j];
                 _census.Blocked[j][day] = _ready[j];
@@ -113,7 +113,7 @@ internal sealed partial class Replication
 
     private ReplicationResult Finish()
     {
-        int n = _net.N;
+        int n = _net.ServiceCount;
         long inSystem = 0;
         var metrics = new double[n][];
         double h = _options.HorizonDays;

@@ -15,7 +15,7 @@ internal sealed partial class Replication
     /// </summary>
     private void UpdateDeadlocks()
     {
-        int n = _net.N;
+        int n = _net.ServiceCount;
         for (int s = 0; s < n; s++)
         {
             _stuck[s] = _occupied[s] > 0 && _waitingHere[s] == _occupied[s] && IsFull(s);

@@ -37,7 +37,7 @@ internal sealed partial class Replication
                     _blockedFor[k].Dequeue();
                     int b = pt.Place.Service;
                     _waitingHere[b]--;
-                    _blockedFromTo[(b * _net.N) + k]--;
+                    _blockedFromTo[(b * _net.ServiceCount) + k]--;
                     if (_net.IsResource[k])
                     {
                         // Uses the resource while keeping (and still ready in) its bed.
@@ -196,7 +196,7 @@ internal sealed partial class Replication
         }
         long index = _streamCount[stream]++;
         var rng = RandomStreams.ForPatientVisit(_patientPrefix[stream], index, 0);
-        int group = Draw(groupCumulative, offset, _net.G, rng.NextDouble());
+        int group = Draw(groupCumulative, offset, _net.GroupCount, rng.NextDouble());
         _patients[p] = new PatientState
         {
             Stream = stream,
@@ -216,10 +216,10 @@ internal sealed partial class Replication
     private double[] StartMix(int j)
     {
         var mix = _net.Source.Services[j].Start!.GroupMix;
-        var cumulative = new double[_net.G];
+        var cumulative = new double[_net.GroupCount];
         double total = mix.Count == 0 ? 1 : mix.Values.Sum();
         double running = 0;
-        for (int g = 0; g < _net.G; g++)
+        for (int g = 0; g < _net.GroupCount; g++)
         {
             running += mix.Count == 0 ? (g == 0 ? 1 : 0) : mix.GetValueOrDefault(_net.Source.Groups[g]) / total;
             cumulative[g] = running;

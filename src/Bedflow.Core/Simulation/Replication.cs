@@ -75,7 +75,7 @@ internal sealed partial class Replication
         _rep = replication;
         _begin = -options.WarmupDays;
         _end = options.HorizonDays;
-        int n = net.N;
+        int n = net.ServiceCount;
         _capacity = new int[n];
         _baseCapacity = new int[n];
         _occupied = new int[n];
@@ -99,14 +99,14 @@ internal sealed partial class Replication
             _capacity[i] = _baseCapacity[i];
             _tally[i].Last = _begin;
         }
-        int streams = net.S + n;
-        _arrivalRng = new Xoshiro256StarStar[net.S];
+        int streams = net.StreamCount + n;
+        _arrivalRng = new Xoshiro256StarStar[net.StreamCount];
         _patientPrefix = new ulong[streams];
         _streamCount = new long[streams];
-        _scriptPosition = new int[net.S];
+        _scriptPosition = new int[net.StreamCount];
         for (int k = 0; k < streams; k++)
         {
-            if (k < net.S)
+            if (k < net.StreamCount)
             {
                 _arrivalRng[k] = RandomStreams.ForArrivals(options.Seed, replication, k);
             }
@@ -136,7 +136,7 @@ internal sealed partial class Replication
             }
         }
         PlaceStartingPatients();
-        for (int k = 0; k < _net.S; k++)
+        for (int k = 0; k < _net.StreamCount; k++)
         {
             ScheduleNextArrival(k, _begin);
         }
@@ -254,7 +254,7 @@ internal sealed partial class Replication
     {
         ScheduleNextArrival(k, _now);
         _eventCount++;
-        int p = NewPatient(k, _net.StreamGroupCumulative, k * _net.G);
+        int p = NewPatient(k, _net.StreamGroupCumulative, k * _net.GroupCount);
         int target = _net.StreamService[k];
         Prepare(p, target, residual: false);
         if (TryEnterFromOutside(p, target, _net.StreamEmergency[k]))
@@ -323,14 +323,14 @@ internal sealed partial class Replication
     /// </summary>
     private void PlaceStartingPatients()
     {
-        for (int j = 0; j < _net.N; j++)
+        for (int j = 0; j < _net.ServiceCount; j++)
         {
             var start = _net.Source.Services[j].Start;
             if (start is null)
             {
                 continue;
             }
-            int stream = _net.S + j;
+            int stream = _net.StreamCount + j;
             var mix = StartMix(j);
             for (int k = 0; k < start.Occupied + start.Queued; k++)
             {
@@ -391,7 +391,7 @@ internal sealed partial class Replication
             pt.NextUnits = Math.Round(demand.Sample(ref demandRng) * 1024) / 1024;
         }
         SyncEpoch();
-        var los = _los[(j * _net.G) + pt.Group];
+        var los = _los[(j * _net.GroupCount) + pt.Group];
         pt.NextLos = residual ? los.SampleResidual(ref rng) : los.Sample(ref rng);
     }
 
@@ -563,7 +563,7 @@ internal sealed partial class Replication
         }
         // Blocked: wait in the place held until dest takes the patient.
         _waitingHere[i]++;
-        _blockedFromTo[(i * _net.N) + dest]++;
+        _blockedFromTo[(i * _net.ServiceCount) + dest]++;
         pt.Target = dest;
         _blockedFor[dest].Enqueue(p);
         if (!_net.IsOpen(dest, _now))
@@ -601,7 +601,7 @@ internal sealed partial class Replication
 
     private void LoadEpoch()
     {
-        _los = _net.EpochLos[_epoch];
+        _los = _net.EpochLengthOfStay[_epoch];
         _routeOffset = _net.EpochRouteOffset[_epoch];
         _routeCumulative = _net.EpochRouteCumulative[_epoch];
         _routeDestination = _net.EpochRouteDestination[_epoch];
@@ -610,8 +610,8 @@ internal sealed partial class Replication
     private int Route(int i, int group, double draw)
     {
         SyncEpoch();
-        int offset = _routeOffset[(i * _net.G) + group];
-        return _routeDestination[offset + Draw(_routeCumulative, offset, _routeOffset[(i * _net.G) + group + 1] - offset, draw)];
+        int offset = _routeOffset[(i * _net.GroupCount) + group];
+        return _routeDestination[offset + Draw(_routeCumulative, offset, _routeOffset[(i * _net.GroupCount) + group + 1] - offset, draw)];
     }
 
     private void MarkReady(int i, double units)
