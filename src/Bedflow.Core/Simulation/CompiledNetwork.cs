@@ -14,7 +14,6 @@ internal sealed class CompiledNetwork
     public CompiledNetwork(Network network)
     {
         network.EnsureValid();
-        Source = network;
         ServiceCount = network.Services.Count;
         GroupCount = network.Groups.Count;
         StreamCount = network.Arrivals.Count;
@@ -34,6 +33,12 @@ internal sealed class CompiledNetwork
             groupIndex[network.Groups[g]] = g;
         }
 
+        ServiceNames = new string[ServiceCount];
+        StartDate = network.StartDate;
+        InitialCapacity = new int[ServiceCount];
+        StartOccupied = new int[ServiceCount];
+        StartQueued = new int[ServiceCount];
+        StartGroupCumulative = new double[ServiceCount * GroupCount];
         QueueLimit = new int[ServiceCount];
         KeepPlace = new bool[ServiceCount];
         IsResource = new bool[ServiceCount];
@@ -49,6 +54,11 @@ internal sealed class CompiledNetwork
         for (int i = 0; i < ServiceCount; i++)
         {
             var s = network.Services[i];
+            ServiceNames[i] = s.Name;
+            InitialCapacity[i] = s.Capacity.Initial;
+            StartOccupied[i] = s.Start?.Occupied ?? 0;
+            StartQueued[i] = s.Start?.Queued ?? 0;
+            CompileGroupMix(s.Start?.GroupMix ?? new Dictionary<string, double>(), network.Groups, StartGroupCumulative, i * GroupCount);
             QueueLimit[i] = s.QueueLimit ?? Unlimited;
             IsResource[i] = s.Role == ServiceRole.Resource;
             // A resource used without a bed behaves as a place the patient gives up on moving on.
@@ -117,15 +127,24 @@ internal sealed class CompiledNetwork
             StreamDivert[k] = a.DivertTo is null ? -1 : serviceIndex[a.DivertTo];
             StreamRate[k] = a.Rate;
             StreamScript[k] = a.Rate is ScriptedArrivals script ? [.. script.Times] : null;
-            double running = 0;
-            double total = a.GroupMix.Count == 0 ? 1 : a.GroupMix.Values.Sum();
-            for (int g = 0; g < GroupCount; g++)
-            {
-                running += a.GroupMix.Count == 0 ? (g == 0 ? 1 : 0) : a.GroupMix.GetValueOrDefault(network.Groups[g]) / total;
-                StreamGroupCumulative[(k * GroupCount) + g] = running;
-            }
-            StreamGroupCumulative[(k * GroupCount) + GroupCount - 1] = 1.0;
+            CompileGroupMix(a.GroupMix, network.Groups, StreamGroupCumulative, k * GroupCount);
         }
+    }
+
+    /// <summary>
+    /// Writes the cumulative shares of a group mix (by group name; empty = everyone in the first
+    /// group) into <paramref name="cumulative"/> from <paramref name="offset"/>, the last exactly 1.
+    /// </summary>
+    private static void CompileGroupMix(IReadOnlyDictionary<string, double> mix, IReadOnlyList<string> groups, double[] cumulative, int offset)
+    {
+        double running = 0;
+        double total = mix.Count == 0 ? 1 : mix.Values.Sum();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            running += mix.Count == 0 ? (g == 0 ? 1 : 0) : mix.GetValueOrDefault(groups[g]) / total;
+            cumulative[offset + g] = running;
+        }
+        cumulative[offset + groups.Count - 1] = 1.0;
     }
 
     /// <summary>Routing tables for (service, group) → destinations, given the route in force or null for the ordinary one.</summary>
@@ -170,7 +189,23 @@ internal sealed class CompiledNetwork
     public double[][] EpochRouteCumulative { get; }
     public int[][] EpochRouteDestination { get; }
 
-    public Network Source { get; }
+    /// <summary>Service names by index (for messages and results; the engine never looks a name up).</summary>
+    public string[] ServiceNames { get; }
+
+    /// <summary>The calendar date of day 0.</summary>
+    public DateOnly StartDate { get; }
+
+    /// <summary>Per service, the capacity before its first scheduled change.</summary>
+    public int[] InitialCapacity { get; }
+
+    /// <summary>Per service, patients already holding a place when the run starts (<see cref="StartingState.Occupied"/>; 0 = starts empty).</summary>
+    public int[] StartOccupied { get; }
+
+    /// <summary>Per service, patients already in its queue when the run starts (<see cref="StartingState.Queued"/>).</summary>
+    public int[] StartQueued { get; }
+
+    /// <summary>Cumulative group shares of each service's starting patients, by [service × GroupCount + group].</summary>
+    public double[] StartGroupCumulative { get; }
 
     /// <summary>Number of services; service indices run from 0 to ServiceCount − 1, in the network's order.</summary>
     public int ServiceCount { get; }
@@ -227,7 +262,20 @@ internal sealed class CompiledNetwork
     public int StartDayNumber { get; }
     public double[]?[] StreamScript { get; }
 
-    public int CapacityAt(int service, double day) => Source.Services[service].Capacity.At(day);
+    /// <summary>The capacity of <paramref name="service"/> in force at <paramref name="day"/> (a change applies from its day on).</summary>
+    public int CapacityAt(int service, double day)
+    {
+        // CapacityChanges keeps each service's changes in their schedule's order (a stable sort by day, then service).
+        int capacity = InitialCapacity[service];
+        for (int c = 0; c < CapacityChanges.Length && CapacityChanges[c].Day <= day; c++)
+        {
+            if (CapacityChanges[c].Service == service)
+            {
+                capacity = CapacityChanges[c].Capacity;
+            }
+        }
+        return capacity;
+    }
 
     /// <summary>Whether service j admits patients at time t (its acceptance window).</summary>
     public bool IsOpen(int j, double t)

@@ -213,21 +213,6 @@ internal sealed partial class Replication
         return p;
     }
 
-    private double[] StartMix(int j)
-    {
-        var mix = _net.Source.Services[j].Start!.GroupMix;
-        var cumulative = new double[_net.GroupCount];
-        double total = mix.Count == 0 ? 1 : mix.Values.Sum();
-        double running = 0;
-        for (int g = 0; g < _net.GroupCount; g++)
-        {
-            running += mix.Count == 0 ? (g == 0 ? 1 : 0) : mix.GetValueOrDefault(_net.Source.Groups[g]) / total;
-            cumulative[g] = running;
-        }
-        cumulative[^1] = 1;
-        return cumulative;
-    }
-
     private void FreePatient(int p)
     {
         _patients[p].Active = false;

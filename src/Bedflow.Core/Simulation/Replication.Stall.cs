@@ -26,8 +26,8 @@ internal sealed partial class Replication
             EventKind.CapacityChange => _net.CapacityChanges[e.Id].Service,
             _ => _net.StreamService[e.Id],
         };
-        string name = service >= 0 ? _net.Source.Services[service].Name : "?";
-        var date = _net.Source.StartDate.AddDays((int)Math.Floor(e.Time));
+        string name = service >= 0 ? _net.ServiceNames[service] : "?";
+        var date = _net.StartDate.AddDays((int)Math.Floor(e.Time));
         string message = string.Create(CultureInfo.InvariantCulture,
             $"replication {_rep + 1} was stopped: more than {MaxEventsAtOneInstant:N0} events happened at one instant (day {e.Time:0.###}, {date:yyyy-MM-dd}) without time moving on, the last at '{name}'. A patient is probably going round a routing cycle through '{name}' with stays too short to move the clock (zero, or a tiny mean such as 1e-300d): give a stay of a realistic length.");
         throw new InvalidModelException([new ModelProblem(ModelPath.Service(name), message)]);

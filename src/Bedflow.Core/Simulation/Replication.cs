@@ -325,17 +325,12 @@ internal sealed partial class Replication
     {
         for (int j = 0; j < _net.ServiceCount; j++)
         {
-            var start = _net.Source.Services[j].Start;
-            if (start is null)
-            {
-                continue;
-            }
             int stream = _net.StreamCount + j;
-            var mix = StartMix(j);
-            for (int k = 0; k < start.Occupied + start.Queued; k++)
+            int occupied = _net.StartOccupied[j];
+            for (int k = 0; k < occupied + _net.StartQueued[j]; k++)
             {
-                int p = NewPatient(stream, mix, 0);
-                bool inPlace = k < start.Occupied;
+                int p = NewPatient(stream, _net.StartGroupCumulative, j * _net.GroupCount);
+                bool inPlace = k < occupied;
                 Prepare(p, j, residual: inPlace);
                 _arrived++;
                 _startedIn++;
