@@ -15,33 +15,6 @@ internal sealed partial class Replication
         public long QueueWaitCount;
     }
 
-    /// <summary>One patient's stay at one service: the fields of its episode record.</summary>
-    private struct Stay
-    {
-        public int Service; // −1 = none
-        public int Visit;
-        public double Requested, Start, Ready, Units, RouteDraw;
-    }
-
-    private struct PatientState
-    {
-        public int Stream;
-        public long Index;
-        public int Group;
-        public int Visit;          // the visit being prepared, waited for or received
-        public int Target;         // the service waited for, or −1
-        public double Requested;   // when it started waiting for Target
-        public double NextLos, NextUnits, NextRouteDraw; // drawn for the visit to Target
-        public double NextChoiceWait; // days the patient will wait for its choice before taking a place at Target (0 = none)
-        public Stay Place;         // the place held (bed, care-home place, package)
-        public Stay Resource;      // a resource used while keeping Place (an assessment)
-        public bool Active;
-        public int WaitIndex;      // the stretch of waiting in Place under way: 0 = the first, … ; −1 = none (tracked only for sinks)
-        public double WaitFrom;    // when it started
-        public int WaitFor;        // the service it waits for
-        public bool WaitChoice;    // waiting for its choice of provider
-    }
-
     /// <summary>Adds the time since the service last changed to its time integrals (clipped to the window).</summary>
     private void Touch(int j)
     {
@@ -147,7 +120,7 @@ internal sealed partial class Replication
             m[(int)ServiceMetric.EscalationOpenings] = escalates ? t.EscalationOpenings : double.NaN;
             metrics[j] = m;
         }
-        for (int p = 0; p < _slotsUsed; p++)
+        for (int p = 0; p < _patients.SlotsUsed; p++)
         {
             ref var pt = ref _patients[p];
             if (!pt.Active || pt.Place.Service < 0)

@@ -23,9 +23,7 @@ internal sealed partial class Replication
     private readonly double _begin;
 
     private readonly EventQueue _events = new();
-    private PatientState[] _patients = new PatientState[256];
-    private readonly Stack<int> _freeSlots = new();
-    private int _slotsUsed;
+    private readonly PatientPool _patients;
 
     // State per service.
     private readonly int[] _capacity;      // in force: base + open escalation beds
@@ -42,10 +40,8 @@ internal sealed partial class Replication
     private readonly bool[] _openingScheduled;
     private readonly Tally[] _tally;
 
-    // Per stream (arrival streams, then one pseudo-stream per service for its starting patients).
+    // Per arrival stream.
     private readonly Xoshiro256StarStar[] _arrivalRng;
-    private readonly ulong[] _patientPrefix;
-    private readonly long[] _streamCount;
     private readonly int[] _scriptPosition;
 
     private readonly Stack<int> _freed = new();
@@ -99,18 +95,13 @@ internal sealed partial class Replication
             _capacity[i] = _baseCapacity[i];
             _tally[i].Last = _begin;
         }
-        int streams = net.StreamCount + n;
+        // Patients come from the arrival streams, then one pseudo-stream per service for its starting patients.
+        _patients = new PatientPool(options.Seed, replication, net.StreamCount + n, net.GroupCount);
         _arrivalRng = new Xoshiro256StarStar[net.StreamCount];
-        _patientPrefix = new ulong[streams];
-        _streamCount = new long[streams];
         _scriptPosition = new int[net.StreamCount];
-        for (int k = 0; k < streams; k++)
+        for (int k = 0; k < net.StreamCount; k++)
         {
-            if (k < net.StreamCount)
-            {
-                _arrivalRng[k] = RandomStreams.ForArrivals(options.Seed, replication, k);
-            }
-            _patientPrefix[k] = RandomStreams.PatientPrefix(options.Seed, replication, k);
+            _arrivalRng[k] = RandomStreams.ForArrivals(options.Seed, replication, k);
         }
         if (options.DailyCensus)
         {
@@ -254,7 +245,7 @@ internal sealed partial class Replication
     {
         ScheduleNextArrival(k, _now);
         _eventCount++;
-        int p = NewPatient(k, _net.StreamGroupCumulative, k * _net.GroupCount);
+        int p = _patients.New(k, _net.StreamGroupCumulative, k * _net.GroupCount, _now);
         int target = _net.StreamService[k];
         Prepare(p, target, residual: false);
         if (TryEnterFromOutside(p, target, _net.StreamEmergency[k]))
@@ -282,7 +273,7 @@ internal sealed partial class Replication
             _tally[target].Rejections++;
         }
         _turnedAway++;
-        FreePatient(p);
+        _patients.Free(p);
     }
 
     /// <summary>A patient from outside asks for a place at <paramref name="j"/>: start, queue, or fail.</summary>
@@ -329,7 +320,7 @@ internal sealed partial class Replication
             int occupied = _net.StartOccupied[j];
             for (int k = 0; k < occupied + _net.StartQueued[j]; k++)
             {
-                int p = NewPatient(stream, _net.StartGroupCumulative, j * _net.GroupCount);
+                int p = _patients.New(stream, _net.StartGroupCumulative, j * _net.GroupCount, _now);
                 bool inPlace = k < occupied;
                 Prepare(p, j, residual: inPlace);
                 _arrived++;
@@ -356,7 +347,7 @@ internal sealed partial class Replication
     private void Prepare(int p, int j, bool residual)
     {
         ref var pt = ref _patients[p];
-        var rng = RandomStreams.ForPatientVisit(_patientPrefix[pt.Stream], pt.Index, pt.Visit);
+        var rng = _patients.VisitStream(pt);
         if (pt.Visit == 0)
         {
             rng.NextDouble(); // the group draw, made when the patient was created
@@ -526,7 +517,7 @@ internal sealed partial class Replication
             UnmarkReady(i, pt.Place.Units);
             LeavePlace(p, dest);
             _exited++;
-            FreePatient(p);
+            _patients.Free(p);
             OfferPlaces(i);
             return;
         }
@@ -606,7 +597,7 @@ internal sealed partial class Replication
     {
         SyncEpoch();
         int offset = _routeOffset[(i * _net.GroupCount) + group];
-        return _routeDestination[offset + Draw(_routeCumulative, offset, _routeOffset[(i * _net.GroupCount) + group + 1] - offset, draw)];
+        return _routeDestination[offset + Cumulative.Pick(_routeCumulative, offset, _routeOffset[(i * _net.GroupCount) + group + 1] - offset, draw)];
     }
 
     private void MarkReady(int i, double units)
