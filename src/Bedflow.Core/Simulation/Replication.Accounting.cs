@@ -149,7 +149,7 @@ internal sealed partial class Replication
             Exited = _exited,
             InSystemAtEnd = inSystem,
             Events = _eventCount,
-            ThinningRejections = _thinningRejections,
+            ThinningRejections = _arrivals.ThinningRejections,
             HeapOperations = _heapOps,
             MeanHeapSize = _pops == 0 ? 0 : _heapSizeSum / _pops,
         };

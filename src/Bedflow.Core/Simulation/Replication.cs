@@ -40,10 +40,7 @@ internal sealed partial class Replication
     private readonly bool[] _openingScheduled;
     private readonly Tally[] _tally;
 
-    // Per arrival stream.
-    private readonly Xoshiro256StarStar[] _arrivalRng;
-    private readonly int[] _scriptPosition;
-
+    private readonly ArrivalStreams _arrivals;
     private readonly Stack<int> _freed = new();
     private readonly List<int> _pendingOffers = [];
     private readonly DailyCensus? _census;
@@ -59,7 +56,7 @@ internal sealed partial class Replication
 
     private double _now;
     private double _nextMidnight;
-    private long _arrived, _startedIn, _turnedAway, _exited, _eventCount, _thinningRejections, _heapOps;
+    private long _arrived, _startedIn, _turnedAway, _exited, _eventCount, _heapOps;
     private double _heapSizeSum;
     private long _pops;
 
@@ -97,12 +94,7 @@ internal sealed partial class Replication
         }
         // Patients come from the arrival streams, then one pseudo-stream per service for its starting patients.
         _patients = new PatientPool(options.Seed, replication, net.StreamCount + n, net.GroupCount);
-        _arrivalRng = new Xoshiro256StarStar[net.StreamCount];
-        _scriptPosition = new int[net.StreamCount];
-        for (int k = 0; k < net.StreamCount; k++)
-        {
-            _arrivalRng[k] = RandomStreams.ForArrivals(options.Seed, replication, k);
-        }
+        _arrivals = new ArrivalStreams(net, options.Seed, replication, _begin, _end);
         if (options.DailyCensus)
         {
             _census = new DailyCensus(n, (int)Math.Floor(options.HorizonDays), (int)Math.Ceiling(options.WarmupDays));
@@ -193,51 +185,12 @@ internal sealed partial class Replication
 
     // ---- Arrivals --------------------------------------------------------------------------
 
-    /// <summary>Next arrival of stream k after <paramref name="from"/>: the script, or thinning against piecewise bounds.</summary>
+    /// <summary>Schedules stream k's next arrival after <paramref name="from"/>, if it has one before the end.</summary>
     private void ScheduleNextArrival(int k, double from)
     {
-        if (_net.StreamScript[k] is { } script)
+        if (_arrivals.TryNext(k, from, out double at))
         {
-            int i = _scriptPosition[k];
-            while (i < script.Length && script[i] < _begin)
-            {
-                i++;
-            }
-            if (i < script.Length && script[i] <= _end)
-            {
-                _scriptPosition[k] = i + 1;
-                Schedule(script[i], EventKind.Arrival, k);
-            }
-            return;
-        }
-        var rate = _net.StreamRate[k];
-        ref var rng = ref _arrivalRng[k];
-        double t = from;
-        while (t <= _end)
-        {
-            double bound = rate.Bound(t, out double until);
-            if (bound <= 0)
-            {
-                t = until;
-                continue;
-            }
-            double candidate = t - (Math.Log(rng.NextDoubleNonZero()) / bound);
-            if (candidate >= until)
-            {
-                // Memoryless: restart from the end of the bound's interval with the next bound.
-                t = until;
-                continue;
-            }
-            t = candidate;
-            if (rng.NextDouble() * bound <= rate.At(t))
-            {
-                if (t <= _end)
-                {
-                    Schedule(t, EventKind.Arrival, k);
-                }
-                return;
-            }
-            _thinningRejections++;
+            Schedule(at, EventKind.Arrival, k);
         }
     }
 
