@@ -4,46 +4,12 @@ internal sealed partial class Replication
 {
     private static readonly int MetricCount = Enum.GetValues<ServiceMetric>().Length;
 
-    /// <summary>Streaming accumulators of one service over the reporting window [0, horizon].</summary>
-    private struct Tally
+    /// <summary>What happened at one service in the reporting window [0, horizon] (its time integrals are in <see cref="ServiceStates"/>).</summary>
+    private struct ServiceCounts
     {
-        public double Last;
-        public double OccupiedArea, ReadyArea, UnitsArea, ReadyUnitsArea, QueueArea, CapacityArea, EscalationOpenArea, EscalationInUseArea;
-        public bool EverUnlimited;
         public long Requests, Admissions, Completions, Departures, Rejections, Diversions, BlockedWhenReady, BlockedDepartures, EscalationOpenings;
         public double BlockedTimeSum, TimeInPlaceSum, QueueWaitSum;
         public long QueueWaitCount;
-    }
-
-    /// <summary>Adds the time since the service last changed to its time integrals (clipped to the window).</summary>
-    private void Touch(int j)
-    {
-        ref var t = ref _tally[j];
-        double from = t.Last < 0 ? 0 : t.Last;
-        double to = _now > _end ? _end : _now;
-        t.Last = _now;
-        if (to > from)
-        {
-            double dt = to - from;
-            t.OccupiedArea += _occupied[j] * dt;
-            t.ReadyArea += _ready[j] * dt;
-            t.UnitsArea += _units[j] * dt;
-            t.ReadyUnitsArea += _readyUnits[j] * dt;
-            t.QueueArea += _queue[j].Count * dt;
-            if (_capacity[j] == CompiledNetwork.Unlimited)
-            {
-                t.EverUnlimited = true;
-            }
-            else
-            {
-                t.CapacityArea += _capacity[j] * dt;
-            }
-            if (_escalationOpen[j])
-            {
-                t.EscalationOpenArea += dt;
-                t.EscalationInUseArea += Math.Max(0, _units[j] - _baseCapacity[j]) * dt;
-            }
-        }
     }
 
     /// <summary>Records every midnight up to <paramref name="until"/> (before events at that instant).</summary>
@@ -64,7 +30,7 @@ internal sealed partial class Replication
                 {
                     for (int j = 0; j < _net.ServiceCount; j++)
                     {
-                        _census.WarmupOccupied[j][w] = _occupied[j];
+                        _census.WarmupOccupied[j][w] = _services.Occupied(j);
                     }
                 }
                 continue;
@@ -75,11 +41,11 @@ internal sealed partial class Replication
             }
             for (int j = 0; j < _net.ServiceCount; j++)
             {
-                _census.Occupied[j][day] = _occupied[j];
-                _census.Blocked[j][day] = _ready[j];
-                _census.Queued[j][day] = _queue[j].Count;
-                _census.Units[j][day] = _units[j];
-                _census.Capacity[j][day] = _capacity[j];
+                _census.Occupied[j][day] = _services.Occupied(j);
+                _census.Blocked[j][day] = _services.Ready(j);
+                _census.Queued[j][day] = _services.QueueLength(j);
+                _census.Units[j][day] = _services.Units(j);
+                _census.Capacity[j][day] = _services.Capacity(j);
             }
         }
     }
@@ -90,19 +56,20 @@ internal sealed partial class Replication
         long inSystem = 0;
         var metrics = new double[n][];
         double h = _options.HorizonDays;
+        _services.IntegrateAll(_now);
         for (int j = 0; j < n; j++)
         {
-            Touch(j);
-            inSystem += _queue[j].Count;
-            ref var t = ref _tally[j];
+            inSystem += _services.QueueLength(j);
+            ref readonly var a = ref _services.Integrals(j);
+            ref var t = ref _counts[j];
             var m = new double[MetricCount];
-            m[(int)ServiceMetric.MeanOccupancy] = t.OccupiedArea / h;
-            m[(int)ServiceMetric.MeanBlocked] = t.ReadyArea / h;
-            m[(int)ServiceMetric.MeanInCare] = (t.OccupiedArea - t.ReadyArea) / h;
-            m[(int)ServiceMetric.MeanUnitsInUse] = t.UnitsArea / h;
-            m[(int)ServiceMetric.MeanQueue] = t.QueueArea / h;
-            m[(int)ServiceMetric.MeanCapacity] = t.EverUnlimited ? double.NaN : t.CapacityArea / h;
-            m[(int)ServiceMetric.Utilisation] = t.EverUnlimited ? double.NaN : Ratio(t.UnitsArea - t.ReadyUnitsArea, t.CapacityArea);
+            m[(int)ServiceMetric.MeanOccupancy] = a.OccupiedArea / h;
+            m[(int)ServiceMetric.MeanBlocked] = a.ReadyArea / h;
+            m[(int)ServiceMetric.MeanInCare] = (a.OccupiedArea - a.ReadyArea) / h;
+            m[(int)ServiceMetric.MeanUnitsInUse] = a.UnitsArea / h;
+            m[(int)ServiceMetric.MeanQueue] = a.QueueArea / h;
+            m[(int)ServiceMetric.MeanCapacity] = a.EverUnlimited ? double.NaN : a.CapacityArea / h;
+            m[(int)ServiceMetric.Utilisation] = a.EverUnlimited ? double.NaN : Ratio(a.UnitsArea - a.ReadyUnitsArea, a.CapacityArea);
             m[(int)ServiceMetric.MeanWaitInQueue] = Ratio(t.QueueWaitSum, t.QueueWaitCount);
             m[(int)ServiceMetric.MeanBlockedTimePerDeparture] = Ratio(t.BlockedTimeSum, t.Departures);
             m[(int)ServiceMetric.MeanBlockedTimePerBlockedPatient] = Ratio(t.BlockedTimeSum, t.BlockedDepartures);
@@ -115,8 +82,8 @@ internal sealed partial class Replication
             m[(int)ServiceMetric.ProbabilityTurnedAway] = Ratio(t.Rejections + t.Diversions, t.Requests);
             m[(int)ServiceMetric.ProbabilityBlockedWhenReady] = Ratio(t.BlockedWhenReady, t.Completions);
             bool escalates = _net.Escalation[j] is not null;
-            m[(int)ServiceMetric.EscalationOpenShare] = escalates ? t.EscalationOpenArea / h : double.NaN;
-            m[(int)ServiceMetric.MeanEscalationInUse] = escalates ? t.EscalationInUseArea / h : double.NaN;
+            m[(int)ServiceMetric.EscalationOpenShare] = escalates ? a.EscalationOpenArea / h : double.NaN;
+            m[(int)ServiceMetric.MeanEscalationInUse] = escalates ? a.EscalationInUseArea / h : double.NaN;
             m[(int)ServiceMetric.EscalationOpenings] = escalates ? t.EscalationOpenings : double.NaN;
             metrics[j] = m;
         }

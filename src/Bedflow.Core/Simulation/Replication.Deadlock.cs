@@ -18,7 +18,7 @@ internal sealed partial class Replication
         int n = _net.ServiceCount;
         for (int s = 0; s < n; s++)
         {
-            _stuck[s] = _occupied[s] > 0 && _waitingHere[s] == _occupied[s] && IsFull(s);
+            _stuck[s] = _services.EveryOccupantWaitingElsewhere(s) && IsFull(s);
         }
         bool changed = true;
         while (changed)
@@ -32,7 +32,7 @@ internal sealed partial class Replication
                 }
                 for (int j = 0; j < n; j++)
                 {
-                    if (_blockedFromTo[(s * n) + j] > 0 && !_stuck[j])
+                    if (_services.BlockedBetween(s, j) > 0 && !_stuck[j])
                     {
                         _stuck[s] = false;
                         changed = true;
@@ -73,7 +73,7 @@ internal sealed partial class Replication
             double? scheduled = null;
             foreach (var (day, service, capacity) in _net.CapacityChanges)
             {
-                if (day > _now && fresh.Contains(service) && capacity > _capacity[service])
+                if (day > _now && fresh.Contains(service) && capacity > _services.Capacity(service))
                 {
                     scheduled = day;
                     break;
@@ -88,7 +88,7 @@ internal sealed partial class Replication
     private bool IsFull(int s)
     {
         int head = NextWaiter(s, out _);
-        return !Fits(s, head >= 0 ? _patients[head].NextUnits : 1);
+        return !_services.Fits(s, head >= 0 ? _patients[head].NextUnits : 1);
     }
 
     private void ClearDeadlockIfMoved(int service)

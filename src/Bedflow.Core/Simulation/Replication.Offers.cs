@@ -18,7 +18,7 @@ internal sealed partial class Replication
             int k = _freed.Pop();
             if (!_net.IsOpen(k, _now))
             {
-                if (_queue[k].Count + _blockedFor[k].Count > 0)
+                if (!_services.NobodyWaiting(k))
                 {
                     ScheduleOpening(k);
                 }
@@ -27,17 +27,15 @@ internal sealed partial class Replication
             while (true)
             {
                 int p = NextWaiter(k, out bool wasBlocked);
-                if (p < 0 || !Fits(k, _patients[p].NextUnits))
+                if (p < 0 || !_services.Fits(k, _patients[p].NextUnits))
                 {
                     break;
                 }
                 ref var pt = ref _patients[p];
                 if (wasBlocked)
                 {
-                    _blockedFor[k].Dequeue();
                     int b = pt.Place.Service;
-                    _waitingHere[b]--;
-                    _blockedFromTo[(b * _net.ServiceCount) + k]--;
+                    _services.Unblock(b, k);
                     if (_net.IsResource[k])
                     {
                         // Uses the resource while keeping (and still ready in) its bed.
@@ -45,7 +43,7 @@ internal sealed partial class Replication
                     }
                     else
                     {
-                        UnmarkReady(b, pt.Place.Units);
+                        _services.UnmarkReady(b, pt.Place.Units, _now);
                         LeavePlace(p, k);
                         StartCare(p, k, fromQueue: false);
                         ClearDeadlockIfMoved(b);
@@ -54,8 +52,7 @@ internal sealed partial class Replication
                 }
                 else
                 {
-                    Touch(k);
-                    _queue[k].Dequeue();
+                    _services.Dequeue(k, _now);
                     StartCare(p, k, fromQueue: true);
                 }
             }
@@ -65,25 +62,25 @@ internal sealed partial class Replication
     /// <summary>The patient who would go next at service k, by its priority rule, or −1.</summary>
     private int NextWaiter(int k, out bool wasBlocked)
     {
-        var blocked = _blockedFor[k];
-        var queue = _queue[k];
-        if (blocked.Count == 0)
+        if (_services.BlockedLength(k) == 0)
         {
             wasBlocked = false;
-            return queue.Count == 0 ? -1 : queue.Peek();
+            return _services.QueueLength(k) == 0 ? -1 : _services.QueueHead(k);
         }
-        if (queue.Count == 0)
+        if (_services.QueueLength(k) == 0)
         {
             wasBlocked = true;
-            return blocked.Peek();
+            return _services.BlockedHead(k);
         }
+        int blocked = _services.BlockedHead(k);
+        int queued = _services.QueueHead(k);
         wasBlocked = _net.Priority[k] switch
         {
             WaitingPriority.QueuedFirst => false,
-            WaitingPriority.FirstComeFirstServed => _patients[blocked.Peek()].Requested <= _patients[queue.Peek()].Requested,
+            WaitingPriority.FirstComeFirstServed => _patients[blocked].Requested <= _patients[queued].Requested,
             _ => true,
         };
-        return wasBlocked ? blocked.Peek() : queue.Peek();
+        return wasBlocked ? blocked : queued;
     }
 
     private void ScheduleOpening(int j)
@@ -103,12 +100,10 @@ internal sealed partial class Replication
     private void OnCapacityChange(int c)
     {
         var (_, service, capacity) = _net.CapacityChanges[c];
-        Touch(service);
-        int old = _capacity[service];
-        _baseCapacity[service] = capacity;
-        _capacity[service] = capacity + (_escalationOpen[service] ? _net.Escalation[service]!.Beds : 0);
+        int old = _services.Capacity(service);
+        _services.SetCapacity(service, capacity, _now);
         CheckEscalation(service);
-        if (_capacity[service] > old)
+        if (_services.Capacity(service) > old)
         {
             OfferPlaces(service);
             if (_openDeadlocks.Count > 0)
@@ -116,41 +111,25 @@ internal sealed partial class Replication
                 UpdateDeadlocks();
             }
         }
-        else if (_capacity[service] < old && _waitingHere[service] == _occupied[service] && _occupied[service] > 0)
+        else if (_services.Capacity(service) < old && _services.EveryOccupantWaitingElsewhere(service))
         {
             UpdateDeadlocks();
         }
     }
 
     /// <summary>
-    /// Opens escalation beds when places held reach the opening share of the normal capacity and
-    /// closes them below the closing share. Changes capacity only; an opening's new places are
-    /// offered at the end of the current event.
+    /// Opens or closes escalation beds at j by the units now in use (<see cref="ServiceStates.UpdateEscalation"/>);
+    /// an opening's new places are offered at the end of the current event.
     /// </summary>
     private void CheckEscalation(int j)
     {
-        var esc = _net.Escalation[j];
-        if (esc is null)
+        if (_services.UpdateEscalation(j, _now))
         {
-            return;
-        }
-        double baseCapacity = _baseCapacity[j];
-        if (!_escalationOpen[j] && baseCapacity > 0 && _units[j] >= esc.OpenAt * baseCapacity)
-        {
-            Touch(j);
-            _escalationOpen[j] = true;
-            _capacity[j] += esc.Beds;
             if (InWindow)
             {
-                _tally[j].EscalationOpenings++;
+                _counts[j].EscalationOpenings++;
             }
             _pendingOffers.Add(j);
-        }
-        else if (_escalationOpen[j] && _units[j] < esc.CloseBelow * baseCapacity)
-        {
-            Touch(j);
-            _escalationOpen[j] = false;
-            _capacity[j] -= esc.Beds;
         }
     }
 

@@ -25,20 +25,9 @@ internal sealed partial class Replication
     private readonly EventQueue _events = new();
     private readonly PatientPool _patients;
 
-    // State per service.
-    private readonly int[] _capacity;      // in force: base + open escalation beds
-    private readonly int[] _baseCapacity;  // from the schedule
-    private readonly int[] _occupied;      // patients holding a place (or using a resource), ready ones included
-    private readonly double[] _units;      // units of capacity in use (1 per patient unless the service has a demand)
-    private readonly int[] _ready;         // patients holding a place here who are ready to move on
-    private readonly double[] _readyUnits;
-    private readonly int[] _waitingHere;   // patients holding a place here and waiting for a place elsewhere
-    private readonly IntQueue[] _queue;    // new arrivals (and patients who gave up their place) waiting
-    private readonly IntQueue[] _blockedFor; // patients holding a place elsewhere, waiting for this service
-    private readonly int[] _blockedFromTo; // [from * N + to]
-    private readonly bool[] _escalationOpen;
-    private readonly bool[] _openingScheduled;
-    private readonly Tally[] _tally;
+    private readonly ServiceStates _services;  // what each service holds, integrated over time as it changes
+    private readonly ServiceCounts[] _counts;  // per service, what happened in the reporting window
+    private readonly bool[] _openingScheduled; // per service, an Opening event is pending
 
     private readonly ArrivalStreams _arrivals;
     private readonly Stack<int> _freed = new();
@@ -69,29 +58,11 @@ internal sealed partial class Replication
         _begin = -options.WarmupDays;
         _end = options.HorizonDays;
         int n = net.ServiceCount;
-        _capacity = new int[n];
-        _baseCapacity = new int[n];
-        _occupied = new int[n];
-        _units = new double[n];
-        _ready = new int[n];
-        _readyUnits = new double[n];
-        _waitingHere = new int[n];
-        _queue = new IntQueue[n];
-        _blockedFor = new IntQueue[n];
-        _blockedFromTo = new int[n * n];
-        _escalationOpen = new bool[n];
+        _services = new ServiceStates(net, _begin, _end);
+        _counts = new ServiceCounts[n];
         _openingScheduled = new bool[n];
-        _tally = new Tally[n];
         _inDeadlock = new bool[n];
         _stuck = new bool[n];
-        for (int i = 0; i < n; i++)
-        {
-            _queue[i] = new IntQueue();
-            _blockedFor[i] = new IntQueue();
-            _baseCapacity[i] = net.CapacityAt(i, _begin);
-            _capacity[i] = _baseCapacity[i];
-            _tally[i].Last = _begin;
-        }
         // Patients come from the arrival streams, then one pseudo-stream per service for its starting patients.
         _patients = new PatientPool(options.Seed, replication, net.StreamCount + n, net.GroupCount);
         _arrivals = new ArrivalStreams(net, options.Seed, replication, _begin, _end);
@@ -211,7 +182,7 @@ internal sealed partial class Replication
         {
             if (InWindow)
             {
-                _tally[target].Diversions++;
+                _counts[target].Diversions++;
             }
             Prepare(p, divert, residual: false);
             if (TryEnterFromOutside(p, divert, emergency: false))
@@ -223,7 +194,7 @@ internal sealed partial class Replication
         }
         if (InWindow)
         {
-            _tally[target].Rejections++;
+            _counts[target].Rejections++;
         }
         _turnedAway++;
         _patients.Free(p);
@@ -234,14 +205,14 @@ internal sealed partial class Replication
     {
         if (InWindow)
         {
-            _tally[j].Requests++;
+            _counts[j].Requests++;
         }
         if (CanStartNow(j, _patients[p].NextUnits))
         {
             StartCare(p, j, fromQueue: true);
             return true;
         }
-        if (emergency || _queue[j].Count < _net.QueueLimit[j])
+        if (emergency || _services.QueueLength(j) < _net.QueueLimit[j])
         {
             Enqueue(p, j);
             return true;
@@ -251,9 +222,8 @@ internal sealed partial class Replication
 
     private void Enqueue(int p, int j)
     {
-        Touch(j);
         _patients[p].Target = j;
-        _queue[j].Enqueue(p);
+        _services.Enqueue(j, p, _now);
         if (!_net.IsOpen(j, _now))
         {
             ScheduleOpening(j);
@@ -278,7 +248,7 @@ internal sealed partial class Replication
                 Prepare(p, j, residual: inPlace);
                 _arrived++;
                 _startedIn++;
-                if (inPlace && Fits(j, _patients[p].NextUnits))
+                if (inPlace && _services.Fits(j, _patients[p].NextUnits))
                 {
                     StartCare(p, j, fromQueue: false);
                 }
@@ -334,20 +304,15 @@ internal sealed partial class Replication
         pt.NextLos = residual ? los.SampleResidual(ref rng) : los.Sample(ref rng);
     }
 
-    private bool Fits(int j, double units) =>
-        _capacity[j] > 0 && (_units[j] + units <= _capacity[j] || _occupied[j] == 0);
-
     /// <summary>Whether a new patient needing <paramref name="units"/> could start at j now, ahead of nobody.</summary>
     private bool CanStartNow(int j, double units) =>
-        _queue[j].Count == 0 && _blockedFor[j].Count == 0 && Fits(j, units) && _net.IsOpen(j, _now);
+        _services.NobodyWaiting(j) && _services.Fits(j, units) && _net.IsOpen(j, _now);
 
     /// <summary>Care starts for patient p at service j with what <see cref="Prepare"/> drew.</summary>
     private void StartCare(int p, int j, bool fromQueue)
     {
-        Touch(j);
         ref var pt = ref _patients[p];
-        _occupied[j]++;
-        _units[j] += pt.NextUnits;
+        _services.Admit(j, pt.NextUnits, _now);
         _eventCount++;
         var stay = new Stay
         {
@@ -370,7 +335,7 @@ internal sealed partial class Replication
         pt.Target = -1;
         if (InWindow)
         {
-            ref var t = ref _tally[j];
+            ref var t = ref _counts[j];
             t.Admissions++;
             if (_census is not null && _now < _census.Days)
             {
@@ -400,7 +365,7 @@ internal sealed partial class Replication
         pt.Requested = _now;
         if (InWindow)
         {
-            _tally[i].Completions++;
+            _counts[i].Completions++;
         }
         if (dest == i)
         {
@@ -411,7 +376,7 @@ internal sealed partial class Replication
             StartCare(p, i, fromQueue: false);
             return;
         }
-        MarkReady(i, pt.Place.Units);
+        _services.MarkReady(i, pt.Place.Units, _now);
         if (dest >= 0)
         {
             pt.Visit++;
@@ -428,11 +393,9 @@ internal sealed partial class Replication
         int dest = Route(r, pt.Group, pt.Resource.RouteDraw);
         if (InWindow)
         {
-            _tally[r].Completions++;
+            _counts[r].Completions++;
         }
-        Touch(r);
-        _occupied[r]--;
-        _units[r] -= pt.Resource.Units;
+        _services.Leave(r, pt.Resource.Units, _now);
         RecordDeparture(p, pt.Resource, dest);
         pt.Resource.Service = -1;
         pt.Requested = _now;
@@ -467,7 +430,7 @@ internal sealed partial class Replication
         }
         if (dest < 0)
         {
-            UnmarkReady(i, pt.Place.Units);
+            _services.UnmarkReady(i, pt.Place.Units, _now);
             LeavePlace(p, dest);
             _exited++;
             _patients.Free(p);
@@ -481,7 +444,7 @@ internal sealed partial class Replication
                 StartCare(p, dest, fromQueue: false);
                 return;
             }
-            UnmarkReady(i, pt.Place.Units);
+            _services.UnmarkReady(i, pt.Place.Units, _now);
             LeavePlace(p, dest);
             // A patient who gives up its place goes the queue's way (with a zero wait); a blocked-style transfer does not.
             StartCare(p, dest, fromQueue: !_net.KeepPlace[i]);
@@ -490,26 +453,24 @@ internal sealed partial class Replication
         }
         if (firstAttempt && InWindow)
         {
-            _tally[i].BlockedWhenReady++;
+            _counts[i].BlockedWhenReady++;
         }
-        if (!_net.KeepPlace[i] && _queue[dest].Count < _net.QueueLimit[dest])
+        if (!_net.KeepPlace[i] && _services.QueueLength(dest) < _net.QueueLimit[dest])
         {
-            UnmarkReady(i, pt.Place.Units);
+            _services.UnmarkReady(i, pt.Place.Units, _now);
             LeavePlace(p, dest);
             Enqueue(p, dest);
             OfferPlaces(i);
             return;
         }
         // Blocked: wait in the place held until dest takes the patient.
-        _waitingHere[i]++;
-        _blockedFromTo[(i * _net.ServiceCount) + dest]++;
         pt.Target = dest;
-        _blockedFor[dest].Enqueue(p);
+        _services.Block(i, dest, p);
         if (!_net.IsOpen(dest, _now))
         {
             ScheduleOpening(dest);
         }
-        if (_waitingHere[i] == _occupied[i] && !Fits(i, 1))
+        if (_services.WaitingElsewhere(i) == _services.Occupied(i) && !_services.Fits(i, 1))
         {
             UpdateDeadlocks();
         }
@@ -553,28 +514,12 @@ internal sealed partial class Replication
         return _routeDestination[offset + Cumulative.Pick(_routeCumulative, offset, _routeOffset[(i * _net.GroupCount) + group + 1] - offset, draw)];
     }
 
-    private void MarkReady(int i, double units)
-    {
-        Touch(i);
-        _ready[i]++;
-        _readyUnits[i] += units;
-    }
-
-    private void UnmarkReady(int i, double units)
-    {
-        Touch(i);
-        _ready[i]--;
-        _readyUnits[i] -= units;
-    }
-
     /// <summary>Patient p leaves the place it holds, heading for <paramref name="next"/>.</summary>
     private void LeavePlace(int p, int next)
     {
         ref var pt = ref _patients[p];
         int i = pt.Place.Service;
-        Touch(i);
-        _occupied[i]--;
-        _units[i] -= pt.Place.Units;
+        _services.Leave(i, pt.Place.Units, _now);
         if (pt.WaitIndex >= 0)
         {
             EndWait(pt, _now);
@@ -592,7 +537,7 @@ internal sealed partial class Replication
         double blocked = _now - stay.Ready;
         if (InWindow)
         {
-            ref var t = ref _tally[i];
+            ref var t = ref _counts[i];
             t.Departures++;
             t.BlockedTimeSum += blocked;
             t.TimeInPlaceSum += _now - stay.Start;
