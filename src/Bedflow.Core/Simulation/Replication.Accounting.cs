@@ -120,9 +120,7 @@ internal sealed partial class Replication
             HeapOperations = _heapOps,
             MeanHeapSize = _pops == 0 ? 0 : _heapSizeSum / _pops,
         };
-        var deadlocks = _deadlocks.Select(d => new DeadlockEvent(_rep, d.Day, [.. d.Services.Select(s => _net.ServiceNames[s])],
-            d.ReleasedOn, d.Scheduled)).ToList();
-        return new ReplicationResult(_rep, metrics, counts, deadlocks, _census, _log?.Episodes, _log?.Waits);
+        return new ReplicationResult(_rep, metrics, counts, _deadlocks.Events(_rep), _census, _log?.Episodes, _log?.Waits);
     }
 
     private void AddOpenEpisode(in PatientState pt, in Stay stay) =>

@@ -2,86 +2,17 @@ namespace Bedflow.Core.Simulation;
 
 internal sealed partial class Replication
 {
-    private readonly List<DeadlockRecord> _deadlocks = [];
-    private readonly bool[] _inDeadlock;
-    private readonly bool[] _stuck;
-    private readonly List<int> _openDeadlocks = [];
-
     /// <summary>
-    /// Finds the services that are stuck for good: full, every occupant blocked, and every
-    /// occupant waiting for another stuck service (the greatest such set, by repeatedly removing
-    /// services with a way out). Records newly stuck sets and releases sets that have come free.
-    /// Runs only when a service becomes fully blocked or capacity changes, never per event.
+    /// Looks for deadlocks now (<see cref="DeadlockDetector"/>): each service is closed when every
+    /// occupant waits in another service's blocked list and it can take nobody.
     /// </summary>
     private void UpdateDeadlocks()
     {
-        int n = _net.ServiceCount;
-        for (int s = 0; s < n; s++)
+        for (int s = 0; s < _net.ServiceCount; s++)
         {
-            _stuck[s] = _services.EveryOccupantWaitingElsewhere(s) && IsFull(s);
+            _closed[s] = _services.EveryOccupantWaitingElsewhere(s) && IsFull(s);
         }
-        bool changed = true;
-        while (changed)
-        {
-            changed = false;
-            for (int s = 0; s < n; s++)
-            {
-                if (!_stuck[s])
-                {
-                    continue;
-                }
-                for (int j = 0; j < n; j++)
-                {
-                    if (_services.BlockedBetween(s, j) > 0 && !_stuck[j])
-                    {
-                        _stuck[s] = false;
-                        changed = true;
-                        break;
-                    }
-                }
-            }
-        }
-
-        for (int s = 0; s < n; s++)
-        {
-            if (_inDeadlock[s] && !_stuck[s])
-            {
-                _inDeadlock[s] = false;
-            }
-        }
-        for (int o = _openDeadlocks.Count - 1; o >= 0; o--)
-        {
-            var record = _deadlocks[_openDeadlocks[o]];
-            if (!AnyInDeadlock(record.Services))
-            {
-                record.ReleasedOn = _now;
-                _openDeadlocks.RemoveAt(o);
-            }
-        }
-
-        List<int>? fresh = null;
-        for (int s = 0; s < n; s++)
-        {
-            if (_stuck[s] && !_inDeadlock[s])
-            {
-                _inDeadlock[s] = true;
-                (fresh ??= []).Add(s);
-            }
-        }
-        if (fresh is not null)
-        {
-            double? scheduled = null;
-            foreach (var (day, service, capacity) in _net.CapacityChanges)
-            {
-                if (day > _now && fresh.Contains(service) && capacity > _services.Capacity(service))
-                {
-                    scheduled = day;
-                    break;
-                }
-            }
-            _openDeadlocks.Add(_deadlocks.Count);
-            _deadlocks.Add(new DeadlockRecord(_now, [.. fresh], scheduled));
-        }
+        _deadlocks.Update(_now, _closed);
     }
 
     /// <summary>Whether service s can take nobody: its next waiter (or a one-unit patient) does not fit.</summary>
@@ -91,32 +22,12 @@ internal sealed partial class Replication
         return !_services.Fits(s, head >= 0 ? _patients[head].NextUnits : 1);
     }
 
+    /// <summary>A patient has left a bed of <paramref name="service"/>: if it was in a deadlock, it may have come free.</summary>
     private void ClearDeadlockIfMoved(int service)
     {
-        if (_inDeadlock[service])
+        if (_deadlocks.Includes(service))
         {
             UpdateDeadlocks();
         }
-    }
-
-    private sealed class DeadlockRecord(double day, int[] services, double? scheduled)
-    {
-        public double Day { get; } = day;
-        public int[] Services { get; } = services;
-        public double? Scheduled { get; } = scheduled;
-        public double? ReleasedOn { get; set; }
-    }
-
-    // A loop, not Any with a lambda: the lambda would capture this and allocate on every update.
-    private bool AnyInDeadlock(int[] services)
-    {
-        for (int k = 0; k < services.Length; k++)
-        {
-            if (_inDeadlock[services[k]])
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

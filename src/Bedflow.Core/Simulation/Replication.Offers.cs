@@ -106,7 +106,7 @@ internal sealed partial class Replication
         if (_services.Capacity(service) > old)
         {
             OfferPlaces(service);
-            if (_openDeadlocks.Count > 0)
+            if (_deadlocks.AnyOpen)
             {
                 UpdateDeadlocks();
             }

@@ -28,6 +28,8 @@ internal sealed partial class Replication
     private readonly ServiceStates _services;  // what each service holds, integrated over time as it changes
     private readonly ServiceCounts[] _counts;  // per service, what happened in the reporting window
     private readonly bool[] _openingScheduled; // per service, an Opening event is pending
+    private readonly DeadlockDetector _deadlocks;
+    private readonly bool[] _closed;           // per service, scratch of UpdateDeadlocks
 
     private readonly ArrivalStreams _arrivals;
     private readonly Stack<int> _freed = new();
@@ -61,8 +63,8 @@ internal sealed partial class Replication
         _services = new ServiceStates(net, _begin, _end);
         _counts = new ServiceCounts[n];
         _openingScheduled = new bool[n];
-        _inDeadlock = new bool[n];
-        _stuck = new bool[n];
+        _deadlocks = new DeadlockDetector(net, _services);
+        _closed = new bool[n];
         // Patients come from the arrival streams, then one pseudo-stream per service for its starting patients.
         _patients = new PatientPool(options.Seed, replication, net.StreamCount + n, net.GroupCount);
         _arrivals = new ArrivalStreams(net, options.Seed, replication, _begin, _end);
