@@ -1,4 +1,3 @@
-using Bedflow.Core.Distributions;
 using Bedflow.Core.Randomness;
 
 namespace Bedflow.Core.Simulation;
@@ -39,11 +38,7 @@ internal sealed partial class Replication
     private readonly IStaySink? _sink;     // the caller's sink (e.g. the delay counter), if any
     private readonly bool _tracksStays;    // either: stays and waits are reported as they end
 
-    private int _epoch;
-    private Distribution[] _los = null!;
-    private int[] _routeOffset = null!;
-    private double[] _routeCumulative = null!;
-    private int[] _routeDestination = null!;
+    private readonly EpochTables _tables;      // the routing and length-of-stay tables in force
 
     private double _now;
     private double _nextMidnight;
@@ -68,6 +63,7 @@ internal sealed partial class Replication
         // Patients come from the arrival streams, then one pseudo-stream per service for its starting patients.
         _patients = new PatientPool(options.Seed, replication, net.StreamCount + n, net.GroupCount);
         _arrivals = new ArrivalStreams(net, options.Seed, replication, _begin, _end);
+        _tables = new EpochTables(net);
         if (options.DailyCensus)
         {
             _census = new DailyCensus(n, (int)Math.Floor(options.HorizonDays), (int)Math.Ceiling(options.WarmupDays));
@@ -80,9 +76,7 @@ internal sealed partial class Replication
     public ReplicationResult Run()
     {
         _now = _begin;
-        _epoch = 0;
-        LoadEpoch();
-        SyncEpoch();
+        _tables.MoveTo(_now);
         _nextMidnight = Math.Floor(_begin) + 1;
         for (int c = 0; c < _net.CapacityChanges.Length; c++)
         {
@@ -301,8 +295,7 @@ internal sealed partial class Replication
             // Rounded to 1/1024 of a unit so that sums of units are exact in binary.
             pt.NextUnits = Math.Round(demand.Sample(ref demandRng) * 1024) / 1024;
         }
-        SyncEpoch();
-        var los = _los[(j * _net.GroupCount) + pt.Group];
+        var los = _tables.LengthOfStay(j, pt.Group, _now);
         pt.NextLos = residual ? los.SampleResidual(ref rng) : los.Sample(ref rng);
     }
 
@@ -363,7 +356,7 @@ internal sealed partial class Replication
             return;
         }
         int i = pt.Place.Service;
-        int dest = Route(i, pt.Group, pt.Place.RouteDraw);
+        int dest = _tables.Route(i, pt.Group, pt.Place.RouteDraw, _now);
         pt.Requested = _now;
         if (InWindow)
         {
@@ -392,7 +385,7 @@ internal sealed partial class Replication
     {
         ref var pt = ref _patients[p];
         int r = pt.Resource.Service;
-        int dest = Route(r, pt.Group, pt.Resource.RouteDraw);
+        int dest = _tables.Route(r, pt.Group, pt.Resource.RouteDraw, _now);
         if (InWindow)
         {
             _counts[r].Completions++;
@@ -485,35 +478,6 @@ internal sealed partial class Replication
         pt.NextChoiceWait = 0;
         pt.Requested = _now;
         MoveOn(p, pt.Target, firstAttempt: true);
-    }
-
-    /// <summary>Moves to the epoch of the current time (time only moves forward) and loads its tables.</summary>
-    private void SyncEpoch()
-    {
-        if (_epoch + 1 < _net.EpochStart.Length && _now >= _net.EpochStart[_epoch + 1])
-        {
-            do
-            {
-                _epoch++;
-            }
-            while (_epoch + 1 < _net.EpochStart.Length && _now >= _net.EpochStart[_epoch + 1]);
-            LoadEpoch();
-        }
-    }
-
-    private void LoadEpoch()
-    {
-        _los = _net.EpochLengthOfStay[_epoch];
-        _routeOffset = _net.EpochRouteOffset[_epoch];
-        _routeCumulative = _net.EpochRouteCumulative[_epoch];
-        _routeDestination = _net.EpochRouteDestination[_epoch];
-    }
-
-    private int Route(int i, int group, double draw)
-    {
-        SyncEpoch();
-        int offset = _routeOffset[(i * _net.GroupCount) + group];
-        return _routeDestination[offset + Cumulative.Pick(_routeCumulative, offset, _routeOffset[(i * _net.GroupCount) + group + 1] - offset, draw)];
     }
 
     /// <summary>Patient p leaves the place it holds, heading for <paramref name="next"/>.</summary>
