@@ -2,6 +2,8 @@ namespace Bedflow.Core.Simulation;
 
 internal sealed partial class Replication
 {
+    // Accounting: what happened in the reporting window, the midnight census and the result.
+
     private static readonly int MetricCount = Enum.GetValues<ServiceMetric>().Length;
 
     /// <summary>What happened at one service in the reporting window [0, horizon] (its time integrals are in <see cref="ServiceStates"/>).</summary>

@@ -1,10 +1,12 @@
 using Bedflow.Core.Model;
-using Bedflow.Core.Randomness;
 
 namespace Bedflow.Core.Simulation;
 
 internal sealed partial class Replication
 {
+    // Offers: a place that frees or opens goes to the service's waiters by its priority rule, in
+    // chains of moves depth first; capacity changes, escalation and acceptance windows.
+
     /// <summary>
     /// Offers free capacity, starting at service <paramref name="first"/>, to waiting patients.
     /// A blocked patient who moves frees its own bed, which is offered next (depth first).
@@ -141,8 +143,4 @@ internal sealed partial class Replication
         }
         _pendingOffers.Clear();
     }
-
-    // ---- Helpers --------------------------------------------------------------------------
-
-    private bool InWindow => _now >= 0 && _now <= _end;
 }
