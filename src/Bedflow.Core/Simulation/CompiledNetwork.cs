@@ -49,7 +49,7 @@ internal sealed class CompiledNetwork
         Choice = new PatientChoice?[ServiceCount];
         StartDayNumber = network.StartDate.DayNumber;
         Priority = new WaitingPriority[ServiceCount];
-        LengthOfStay = new Distribution[ServiceCount * GroupCount];
+        var lengthOfStay = new Distribution[ServiceCount * GroupCount]; // without timed changes: each epoch starts from it
         var changes = new List<(double Day, int Service, int Capacity)>();
         for (int i = 0; i < ServiceCount; i++)
         {
@@ -71,7 +71,7 @@ internal sealed class CompiledNetwork
             Priority[i] = s.Priority;
             for (int g = 0; g < GroupCount; g++)
             {
-                LengthOfStay[(i * GroupCount) + g] = s.LengthOfStayByGroup.TryGetValue(network.Groups[g], out var d) ? d : s.LengthOfStay;
+                lengthOfStay[(i * GroupCount) + g] = s.LengthOfStayByGroup.TryGetValue(network.Groups[g], out var d) ? d : s.LengthOfStay;
             }
             foreach (var (day, capacity) in s.Capacity.Changes)
             {
@@ -101,7 +101,7 @@ internal sealed class CompiledNetwork
                 {
                     var change = network.StayChanges.LastOrDefault(c => c.From <= t && t < c.To && c.Service == network.Services[i].Name
                         && (c.Group is null || c.Group == network.Groups[g]));
-                    EpochLengthOfStay[e][(i * GroupCount) + g] = change?.LengthOfStay ?? LengthOfStay[(i * GroupCount) + g];
+                    EpochLengthOfStay[e][(i * GroupCount) + g] = change?.LengthOfStay ?? lengthOfStay[(i * GroupCount) + g];
                 }
             }
             (EpochRouteOffset[e], EpochRouteCumulative[e], EpochRouteDestination[e]) = CompileRoutes(network, serviceIndex, exitIndex, (from, group) =>
@@ -109,9 +109,6 @@ internal sealed class CompiledNetwork
                 network.RoutingChanges.LastOrDefault(c => c.From <= t && t < c.To && c.Route.From == from && c.Route.Group == group)?.Route
                 ?? network.RoutingChanges.LastOrDefault(c => c.From <= t && t < c.To && c.Route.From == from && c.Route.Group is null)?.Route);
         }
-        RouteOffset = EpochRouteOffset[0];
-        RouteCumulative = EpochRouteCumulative[0];
-        RouteDestination = EpochRouteDestination[0];
 
         StreamScript = new double[]?[StreamCount];
         StreamService = new int[StreamCount];
@@ -182,30 +179,7 @@ internal sealed class CompiledNetwork
         return (offset, [.. cum], [.. dest]);
     }
 
-    /// <summary>Start of each epoch (the first is −∞); routing and stays are constant within one.</summary>
-    public double[] EpochStart { get; }
-    public Distribution[][] EpochLengthOfStay { get; }
-    public int[][] EpochRouteOffset { get; }
-    public double[][] EpochRouteCumulative { get; }
-    public int[][] EpochRouteDestination { get; }
-
-    /// <summary>Service names by index (for messages and results; the engine never looks a name up).</summary>
-    public string[] ServiceNames { get; }
-
-    /// <summary>The calendar date of day 0.</summary>
-    public DateOnly StartDate { get; }
-
-    /// <summary>Per service, the capacity before its first scheduled change.</summary>
-    public int[] InitialCapacity { get; }
-
-    /// <summary>Per service, patients already holding a place when the run starts (<see cref="StartingState.Occupied"/>; 0 = starts empty).</summary>
-    public int[] StartOccupied { get; }
-
-    /// <summary>Per service, patients already in its queue when the run starts (<see cref="StartingState.Queued"/>).</summary>
-    public int[] StartQueued { get; }
-
-    /// <summary>Cumulative group shares of each service's starting patients, by [service × GroupCount + group].</summary>
-    public double[] StartGroupCumulative { get; }
+    // ---- Sizes ------------------------------------------------------------------------------
 
     /// <summary>Number of services; service indices run from 0 to ServiceCount − 1, in the network's order.</summary>
     public int ServiceCount { get; }
@@ -216,51 +190,97 @@ internal sealed class CompiledNetwork
     /// <summary>Number of arrival streams (the engine adds one pseudo-stream per service for its starting patients after them).</summary>
     public int StreamCount { get; }
 
+    // ---- Per service ------------------------------------------------------------------------
+
+    /// <summary>Service names by index (for messages and results; the engine never looks a name up).</summary>
+    public string[] ServiceNames { get; }
+
+    /// <summary>The most patients each service's queue may hold (<see cref="Unlimited"/> for no limit; emergencies wait whatever it is).</summary>
     public int[] QueueLimit { get; }
+
+    /// <summary>Whether a patient ready to move on keeps its place while it waits (false: it gives the place up for the next service's queue if it can).</summary>
     public bool[] KeepPlace { get; }
+
+    /// <summary>Who goes first when a place frees at each service.</summary>
     public WaitingPriority[] Priority { get; }
 
-    /// <summary>Length of stay by [service × GroupCount + group] without any timed change (epoch tables start from it).</summary>
-    public Distribution[] LengthOfStay { get; }
-    public (double Day, int Service, int Capacity)[] CapacityChanges { get; }
-    public int[] RouteOffset { get; }
-    public double[] RouteCumulative { get; }
-
-    /// <summary>≥ 0: a service index; &lt; 0: exit number −(code + 1).</summary>
-    public int[] RouteDestination { get; }
-
-    public int[] StreamService { get; }
-    public bool[] StreamEmergency { get; }
-    public int[] StreamDivert { get; }
-    public ArrivalRate[] StreamRate { get; }
-    public double[] StreamGroupCumulative { get; }
-
+    /// <summary>Whether each service is a resource, used by patients while they keep the bed they hold.</summary>
     public bool[] IsResource { get; }
+
+    /// <summary>Units of capacity each patient needs at each service, or null for one.</summary>
     public Distribution?[] Demand { get; }
+
+    /// <summary>When each service admits patients, or null for at any time.</summary>
     public AcceptanceWindow?[] Window { get; }
 
     /// <summary>Per service, the days of the week it admits on as bits (bit k = DayOfWeek k; 0x7F = every day).</summary>
     public byte[] WindowDays { get; }
 
-    private static byte DayMask(AcceptanceWindow? w)
-    {
-        if (w is null || w.Days.Count == 0)
-        {
-            return 0x7F;
-        }
-        byte mask = 0;
-        foreach (var d in w.Days)
-        {
-            mask |= (byte)(1 << (int)d);
-        }
-        return mask;
-    }
+    /// <summary>Escalation beds of each service, or null.</summary>
     public Escalation?[] Escalation { get; }
 
     /// <summary>Patient choice for patients moving on to each service, or null.</summary>
     public PatientChoice?[] Choice { get; }
-    public int StartDayNumber { get; }
+
+    /// <summary>Per service, the capacity before its first scheduled change.</summary>
+    public int[] InitialCapacity { get; }
+
+    /// <summary>Every scheduled capacity change, by day and then service (each service's in its schedule's order).</summary>
+    public (double Day, int Service, int Capacity)[] CapacityChanges { get; }
+
+    /// <summary>Per service, patients already holding a place when the run starts (<see cref="StartingState.Occupied"/>; 0 = starts empty).</summary>
+    public int[] StartOccupied { get; }
+
+    /// <summary>Per service, patients already in its queue when the run starts (<see cref="StartingState.Queued"/>).</summary>
+    public int[] StartQueued { get; }
+
+    /// <summary>Cumulative group shares of each service's starting patients, by [service × GroupCount + group].</summary>
+    public double[] StartGroupCumulative { get; }
+
+    // ---- Per arrival stream -----------------------------------------------------------------
+
+    /// <summary>The service each stream's patients arrive at.</summary>
+    public int[] StreamService { get; }
+
+    /// <summary>Whether each stream's patients are emergencies (never turned away).</summary>
+    public bool[] StreamEmergency { get; }
+
+    /// <summary>Where each stream's planned patients go when they find no place and a full queue, or −1.</summary>
+    public int[] StreamDivert { get; }
+
+    /// <summary>Each stream's arrival rate (patients per day).</summary>
+    public ArrivalRate[] StreamRate { get; }
+
+    /// <summary>Each scripted stream's arrival times, or null for a stream drawn from its rate.</summary>
     public double[]?[] StreamScript { get; }
+
+    /// <summary>Cumulative group shares of each stream's patients, by [stream × GroupCount + group].</summary>
+    public double[] StreamGroupCumulative { get; }
+
+    // ---- Epochs: routing and stays between the boundaries of timed changes ------------------
+
+    /// <summary>Start of each epoch (the first is −∞); routing and stays are constant within one.</summary>
+    public double[] EpochStart { get; }
+
+    /// <summary>Per epoch, the length of stay by [service × GroupCount + group].</summary>
+    public Distribution[][] EpochLengthOfStay { get; }
+
+    /// <summary>Per epoch, where each (service, group)'s destinations start in the two tables below; one more entry marks the end.</summary>
+    public int[][] EpochRouteOffset { get; }
+
+    /// <summary>Per epoch, the cumulative probability of each destination (the last of each row exactly 1).</summary>
+    public double[][] EpochRouteCumulative { get; }
+
+    /// <summary>Per epoch, each destination: ≥ 0 a service index; &lt; 0 exit number −(code + 1).</summary>
+    public int[][] EpochRouteDestination { get; }
+
+    // ---- Calendar ---------------------------------------------------------------------------
+
+    /// <summary>The calendar date of day 0.</summary>
+    public DateOnly StartDate { get; }
+
+    /// <summary>The day number of <see cref="StartDate"/> (<see cref="DateOnly.DayNumber"/>).</summary>
+    public int StartDayNumber { get; }
 
     /// <summary>The capacity of <paramref name="service"/> in force at <paramref name="day"/> (a change applies from its day on).</summary>
     public int CapacityAt(int service, double day)
@@ -314,4 +334,19 @@ internal sealed class CompiledNetwork
 
     // A bit test, not a set look-up: day number 0 (1 January 0001) was a Monday, DayOfWeek 1.
     private bool AdmitsOnDay(int j, double day) => (WindowDays[j] >> ((StartDayNumber + (int)day + 1) % 7) & 1) != 0;
+
+    /// <summary>The acceptance window's days as bits (bit k = DayOfWeek k); no window or no days = every day.</summary>
+    private static byte DayMask(AcceptanceWindow? w)
+    {
+        if (w is null || w.Days.Count == 0)
+        {
+            return 0x7F;
+        }
+        byte mask = 0;
+        foreach (var d in w.Days)
+        {
+            mask |= (byte)(1 << (int)d);
+        }
+        return mask;
+    }
 }
