@@ -95,6 +95,11 @@ internal sealed partial class Replication
         CheckEscalation(j);
     }
 
+    /// <summary>
+    /// Patient p's length of stay ends. After a resource it is back to waiting in its bed; otherwise
+    /// it draws its next destination and is ready to move on — or, sent to the same service again,
+    /// starts a new stay there at once.
+    /// </summary>
     private void OnServiceEnd(int p)
     {
         ref var pt = ref _patients[p];
@@ -169,6 +174,7 @@ internal sealed partial class Replication
         CheckEscalation(i);
     }
 
+    /// <summary>Patient p's <paramref name="stay"/> (a place or a resource) is over, heading for <paramref name="next"/>: counted and reported.</summary>
     private void RecordDeparture(int p, in Stay stay, int next)
     {
         int i = stay.Service;

@@ -85,6 +85,7 @@ internal sealed partial class Replication
         return wasBlocked ? blocked : queued;
     }
 
+    /// <summary>Service j is shut with patients waiting: its places are offered at its next opening (one Opening event at a time).</summary>
     private void ScheduleOpening(int j)
     {
         if (_openingScheduled[j])
@@ -99,6 +100,11 @@ internal sealed partial class Replication
         }
     }
 
+    /// <summary>
+    /// A scheduled capacity change. An increase is offered to the waiting at once and may release a
+    /// deadlock; a cut evicts nobody (it takes effect as places empty) but may close a service full
+    /// of blocked patients.
+    /// </summary>
     private void OnCapacityChange(int c)
     {
         var (_, service, capacity) = _net.CapacityChanges[c];
@@ -135,6 +141,7 @@ internal sealed partial class Replication
         }
     }
 
+    /// <summary>Offers the places that escalation opened during the event.</summary>
     private void OfferPending()
     {
         for (int i = 0; i < _pendingOffers.Count; i++)
