@@ -28,24 +28,26 @@ internal sealed partial class Replication
     private readonly double _end;
     private readonly double _begin;
 
+    // The state, by concept.
     private readonly EventQueue _events = new();
-    private readonly PatientPool _patients;
-
-    private readonly ServiceStates _services;  // what each service holds, integrated over time as it changes
-    private readonly ServiceCounts[] _counts;  // per service, what happened in the reporting window
-    private readonly bool[] _openingScheduled; // per service, an Opening event is pending
+    private readonly PatientPool _patients;     // the patients, by slot
+    private readonly ArrivalStreams _arrivals;  // when each stream's next patient arrives
+    private readonly ServiceStates _services;   // what each service holds, integrated over time as it changes
+    private readonly EpochTables _tables;       // the routing and length-of-stay tables in force
     private readonly DeadlockDetector _deadlocks;
-    private readonly bool[] _closed;           // per service, scratch of UpdateDeadlocks
 
-    private readonly ArrivalStreams _arrivals;
-    private readonly Stack<int> _freed = new();
-    private readonly List<int> _pendingOffers = [];
+    // Working state of the flow rules.
+    private readonly bool[] _openingScheduled;  // per service, an Opening event is pending
+    private readonly Stack<int> _freed = new(); // services whose freed places are still to be offered (a chain of moves)
+    private readonly List<int> _pendingOffers = []; // services whose escalation beds opened during the event
+    private readonly bool[] _closed;            // per service, scratch of UpdateDeadlocks
+
+    // What is counted and reported.
+    private readonly ServiceCounts[] _counts;   // per service, what happened in the reporting window
     private readonly DailyCensus? _census;
-    private readonly EpisodeLog? _log;     // the full log, when asked for (RunOptions.RecordEpisodes)
-    private readonly IStaySink? _sink;     // the caller's sink (e.g. the delay counter), if any
-    private readonly bool _tracksStays;    // either: stays and waits are reported as they end
-
-    private readonly EpochTables _tables;      // the routing and length-of-stay tables in force
+    private readonly EpisodeLog? _log;          // the full log, when asked for (RunOptions.RecordEpisodes)
+    private readonly IStaySink? _sink;          // the caller's sink (e.g. the delay counter), if any
+    private readonly bool _tracksStays;         // either: stays and waits are reported as they end
 
     private double _now;
     private double _nextMidnight;
@@ -80,6 +82,7 @@ internal sealed partial class Replication
         _tracksStays = _log is not null || sink is not null;
     }
 
+    /// <summary>Runs the replication from the start of the warm-up to the end of the horizon and returns what it measured.</summary>
     public ReplicationResult Run()
     {
         _now = _begin;
