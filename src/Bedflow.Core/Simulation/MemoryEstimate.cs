@@ -21,9 +21,10 @@ public sealed record MemoryEstimate(long DailyCensus, long DelayTables, long Epi
 {
     // A process holds more than its live data: garbage not yet collected and the collector's
     // budgets; a generational heap commonly runs at up to twice its live data. Measured on .NET 10
-    // (2 cores): `bedflow demo --years 10`, live estimate 234 MB, peaked at a resident set of
-    // 565 MB; the Oxfordshire example (9 variants × 20 replications), live estimate 202 MB, at
-    // 772 MB; a tiny scenario at 81 MB (the runtime's own share, below).
+    // (2 cores, 2026-12-01, delays counted without a log): `bedflow demo --years 10`, live estimate
+    // 36 MB (total 153 MB), peaked at a resident set of 100 MB; the Oxfordshire example (9 variants
+    // × 20 replications), live estimate 55 MB (total 191 MB), at 297 MB; a tiny scenario at 81 MB
+    // (the runtime's own share, below).
     private const double GcHeadroom = 1.0;
 
     // Bytes per item, from the types: DailyCensus holds 5 int arrays and 1 double array per service.
