@@ -7,7 +7,7 @@ public sealed record RunOptions
     public double WarmupDays { get; init; } = 90;
 
     /// <summary>Days reported, from day 0.</summary>
-    public double HorizonDays { get; init; } = 365;
+    public double HorizonDays { get; init; } = Units.YearLength.CommonDays;
 
     /// <summary>Independent replications.</summary>
     public int Replications { get; init; } = 10;

@@ -3,6 +3,7 @@ using Bedflow.Core.Delays;
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Data.Scenarios;
@@ -124,8 +125,8 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
 
     private void ReadOptions(YMap root)
     {
-        double warmup = ctx.Days(root["warmup"], "warmup") ?? 365;
-        double horizon = ctx.Days(root["horizon"], "horizon") ?? 365;
+        double warmup = ctx.Days(root["warmup"], "warmup") ?? YearLength.CommonDays;
+        double horizon = ctx.Days(root["horizon"], "horizon") ?? YearLength.CommonDays;
         int replications = ctx.Integer(root["replications"], "replications") ?? 20;
         ulong seed = 20160401;
         if (ctx.Text(root["seed"], "seed") is { } seedText)
@@ -140,11 +141,11 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
             ctx.Error(root["warmup"], "warmup", "the warm-up cannot be negative.");
         }
         // Limits that keep a run's memory sane (the daily census has one entry per service per day).
-        if (horizon < 1 || horizon > 100 * 365)
+        if (horizon < 1 || horizon > 100 * YearLength.CommonDays)
         {
             ctx.Error(root["horizon"], "horizon", "the horizon must be from 1d to 100y.");
         }
-        if (warmup > 100 * 365)
+        if (warmup > 100 * YearLength.CommonDays)
         {
             ctx.Error(root["warmup"], "warmup", "the warm-up can be at most 100y.");
         }
