@@ -50,7 +50,7 @@ public sealed class DelaySink : IStaySink
         _toExit = new DischargePathway?[network.Exits.Count];
         for (int x = 0; x < _toExit.Length; x++)
         {
-            _toExit[x] = network.ExitPathways.TryGetValue(network.Exits[x], out var pathway) ? pathway : DischargePathway.P0;
+            _toExit[x] = SimulatedDelays.ExitPathway(network, network.Exits[x]);
         }
         _adult = new bool[network.Groups.Count];
         for (int g = 0; g < _adult.Length; g++)

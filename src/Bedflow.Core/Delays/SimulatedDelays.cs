@@ -102,6 +102,10 @@ public static class SimulatedDelays
         return (network.StartDate, network.StartDate.AddDays(days - 1));
     }
 
+    /// <summary>The pathway of a discharge to an exit: P0 unless the network says otherwise (null = not a discharge, e.g. died).</summary>
+    internal static DischargePathway? ExitPathway(Network network, string exit) =>
+        network.ExitPathways.TryGetValue(exit, out var pathway) ? pathway : DischargePathway.P0;
+
     private static DischargePathway? PathwayOf(Network network, IReadOnlyList<ServiceDelays> settings, int next)
     {
         if (next >= 0)
@@ -109,7 +113,7 @@ public static class SimulatedDelays
             return settings[next].Pathway;
         }
         string exit = network.Exits[-next - 1];
-        return network.ExitPathways.TryGetValue(exit, out var pathway) ? pathway : DischargePathway.P0;
+        return ExitPathway(network, exit);
     }
 
     // To the tick (100 ns): a stay that ends within 50 ns of a midnight may fall either side of it.
