@@ -14,7 +14,7 @@ public class ChartDataTests(ReportFixture f) : IClassFixture<ReportFixture>
         var chart = ChartBuilder.DelayedPerDay(f.Results, 2);
         Assert.Equal(f.Results.Select(r => r.Name), chart.Series.Select(s => s.Name));
         Assert.Equal((2.0, "Target"), chart.Reference);
-        // Three replications: mean ± t(0.975, 2) × sd / √3, with t from the tables.
+        // Three replications: mean ± t(0.975, 2) × sd / √3, with t from the tables, cut at 0 below.
         const double t2 = 4.302652729749464;
         for (int v = 0; v < f.Results.Count; v++)
         {
@@ -30,7 +30,7 @@ public class ChartDataTests(ReportFixture f) : IClassFixture<ReportFixture>
                 double sd = Math.Sqrt((((a - mean) * (a - mean)) + ((b - mean) * (b - mean)) + ((c - mean) * (c - mean))) / 2);
                 double halfWidth = t2 * sd / Math.Sqrt(3);
                 Assert.Equal(mean, s.Y[d], 9);
-                Assert.Equal(mean - halfWidth, s.Low![d], 9);
+                Assert.Equal(Math.Max(0, mean - halfWidth), s.Low![d], 9); // a count's band stops at 0
                 Assert.Equal(mean + halfWidth, s.High![d], 9);
             }
             // Averaged over the days, the line is the variant's headline figure.

@@ -19,12 +19,12 @@ public sealed class DelaySummary
         MeanSnapshot = Of(f => f.MeanSnapshot);
         DaysPer1000AdultsPerYear = Of(f => f.DaysPer1000AdultsPerYear);
         DelayedPer100kAdults = Of(f => f.DelayedPer100kAdults);
-        ShareDischargedOnReadyDate = Of(f => f.ShareDischargedOnReadyDate);
+        ShareDischargedOnReadyDate = Of(f => f.ShareDischargedOnReadyDate).Share();
         MeanDelayPerDischarge = Of(f => f.MeanDelayPerDischarge);
         ByReason = SitRep.Reasons.ToDictionary(r => r, r => Of(f => Units.YearLength.PerYear(f.Days(r), f.DayCount)));
         ByResponsibility = SitRep.Responsibilities.ToDictionary(o => o, o => Of(f => Units.YearLength.PerYear(f.Days(o), f.DayCount)));
         ByBeds = new[] { SitRepBeds.Acute, SitRepBeds.NonAcute }.ToDictionary(b => b, b => Of(f => Units.YearLength.PerYear(f.Days(b), f.DayCount)));
-        ByBand = Enum.GetValues<DelayBand>().ToDictionary(b => b, b => Of(f => f.Discharges == 0 ? double.NaN : (double)f.DischargesIn(b) / f.Discharges));
+        ByBand = Enum.GetValues<DelayBand>().ToDictionary(b => b, b => Of(f => f.Discharges == 0 ? double.NaN : (double)f.DischargesIn(b) / f.Discharges).Share());
         ByPathway = Enum.GetValues<DischargePathway>().ToDictionary(p => p, p => Of(f => Units.YearLength.PerYear(f.DischargesOn(p), f.DayCount)));
         var first = replications[0];
         Months = [.. first.Months.Select((m, i) => new MonthSummary(m.Year, m.Month, m.SnapshotDate,
@@ -91,7 +91,8 @@ public sealed class DelaySummary
         return Of([.. replications.Select(r => SimulatedDelays.Figures(network, r, options))]);
     }
 
-    private Estimate Of(Func<DelayFigures, double> measure) => Estimate.Of(Replications.Select(measure));
+    // Every figure here is a count, a rate of counts or a share: none can be negative (shares are also cut at 1 where made).
+    private Estimate Of(Func<DelayFigures, double> measure) => Estimate.Of(Replications.Select(measure)).NonNegative();
 }
 
 /// <summary>One calendar month over replications.</summary>

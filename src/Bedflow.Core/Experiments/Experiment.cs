@@ -46,10 +46,28 @@ public static class Experiment
             if (results.Count > 0)
             {
                 result.VersusBaseline = Compare(results[0], result, v.Economy, options);
+                result.HarmsVersusBaseline = CompareHarms(results[0], result);
             }
             results.Add(result);
         }
         return results;
+    }
+
+    /// <summary>Each harm measure's paired difference (variant − baseline), replication by replication.</summary>
+    private static Dictionary<HarmMeasure, Estimate> CompareHarms(VariantResult baseline, VariantResult variant)
+    {
+        int n = baseline.Run.Replications.Count;
+        var differences = new double[n];
+        var byMeasure = new Dictionary<HarmMeasure, Estimate>();
+        foreach (var m in Enum.GetValues<HarmMeasure>())
+        {
+            for (int i = 0; i < n; i++)
+            {
+                differences[i] = variant.Harms.In(m, i) - baseline.Harms.In(m, i);
+            }
+            byMeasure[m] = Estimate.Of(differences.AsSpan());
+        }
+        return byMeasure;
     }
 
     /// <summary>Paired differences of a variant against the baseline, replication by replication.</summary>
@@ -86,9 +104,20 @@ public sealed class VariantResult
         DelayedPatients = run.Delays!.MeanDelayed;
         DelayedDaysPerYear = run.Delays.DaysPerYear;
         AcuteOccupancy = run.Over(r => _acute.Length == 0 ? double.NaN
-            : _acute.Sum(i => r.Get(i, ServiceMetric.MeanOccupancy)) / _acute.Sum(i => r.Get(i, ServiceMetric.MeanCapacity)));
-        AdmissionsWaiting = Estimate.Of(Enumerable.Range(0, run.Replications.Count).Select(AdmissionsWaitingIn));
+            : _acute.Sum(i => r.Get(i, ServiceMetric.MeanOccupancy)) / _acute.Sum(i => r.Get(i, ServiceMetric.MeanCapacity))).Share();
+        AdmissionsWaiting = Estimate.Of(Enumerable.Range(0, run.Replications.Count).Select(AdmissionsWaitingIn)).NonNegative();
+        Harms = new Harms(network, run);
+        Stability = Stability.Of(network, run);
     }
+
+    /// <summary>Activity and harms: patients treated, waits for an acute bed, occupancy, delays in places the SitRep does not count.</summary>
+    public Harms Harms { get; }
+
+    /// <summary>Whether its queues settle; an unstable variant's long-run figures have no meaning.</summary>
+    public Stability Stability { get; }
+
+    /// <summary>Each harm measure's paired difference from the baseline (variant − baseline); null for the baseline itself.</summary>
+    public IReadOnlyDictionary<HarmMeasure, Estimate>? HarmsVersusBaseline { get; internal set; }
 
     /// <summary>The variant's name ("baseline" for the baseline).</summary>
     public string Name { get; }

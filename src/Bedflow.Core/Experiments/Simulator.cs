@@ -48,13 +48,31 @@ public static class Simulator
         for (int j = 0; j < services.Length; j++)
         {
             var estimates = new Estimate[metrics.Length];
+            // The most the service could hold: its time-average capacity (the largest of any
+            // replication, escalation beds being opened by events). NaN if it is ever unlimited.
+            double capacity = results.Max(r => r.Get(j, ServiceMetric.MeanCapacity));
+            bool placesAreUnits = network.Services[j].Demand is null;
             foreach (var m in metrics)
             {
-                estimates[(int)m] = Estimate.Of(results.Select(r => r.Get(j, m)));
+                estimates[(int)m] = Estimate.Of(results.Select(r => r.Get(j, m))).Within(0, UpperLimit(m, capacity, placesAreUnits));
             }
             services[j] = new ServiceResult(network.Services[j].Name, estimates, Daily(results, j));
         }
         return services;
+    }
+
+    /// <summary>The most a service measure can be: 1 for shares, the capacity for what fills it; null for no limit but 0 below.</summary>
+    private static double? UpperLimit(ServiceMetric metric, double capacity, bool placesAreUnits)
+    {
+        double? cap = double.IsFinite(capacity) ? capacity : null;
+        return metric switch
+        {
+            ServiceMetric.Utilisation or ServiceMetric.ProbabilityTurnedAway or ServiceMetric.ProbabilityBlockedWhenReady
+                or ServiceMetric.EscalationOpenShare => 1,
+            ServiceMetric.MeanUnitsInUse => cap,
+            ServiceMetric.MeanOccupancy or ServiceMetric.MeanBlocked or ServiceMetric.MeanInCare when placesAreUnits => cap,
+            _ => null,
+        };
     }
 
     private static WarmupDiagnostic[] WarmupDiagnostics(Network network, RunOptions options, ReplicationResult[] results)

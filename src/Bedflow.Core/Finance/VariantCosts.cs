@@ -11,17 +11,17 @@ public sealed class VariantCosts
     {
         Replications = replications;
         PriceYear = priceYear;
-        Total = Of(c => c.Total);
-        FixedCosts = Of(c => c.FixedCosts);
-        Funded = Of(c => c.Funded);
-        Activity = Of(c => c.Activity);
+        Total = Of(c => c.Total).NonNegative();
+        FixedCosts = Of(c => c.FixedCosts).NonNegative();
+        Funded = Of(c => c.Funded).NonNegative();
+        Activity = Of(c => c.Activity).NonNegative();
         ByOrganisation = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Of(c => c.ByOrganisation.GetValueOrDefault(o)));
-        ByService = replications[0].ByService.Keys.ToDictionary(s => s, s => Of(c => c.ByService.GetValueOrDefault(s)));
-        ByYear = replications[0].ByYear.Keys.Order().ToDictionary(y => y, y => Of(c => c.ByYear.GetValueOrDefault(y)));
+        ByService = replications[0].ByService.Keys.ToDictionary(s => s, s => Of(c => c.ByService.GetValueOrDefault(s)).NonNegative());
+        ByYear = replications[0].ByYear.Keys.Order().ToDictionary(y => y, y => Of(c => c.ByYear.GetValueOrDefault(y)).NonNegative());
         if (replications[0].Pool is { } pool)
         {
-            PoolContributions = Of(c => c.Pool!.Contributions);
-            PoolSpend = Of(c => c.Pool!.Spend);
+            PoolContributions = Of(c => c.Pool!.Contributions).NonNegative();
+            PoolSpend = Of(c => c.Pool!.Spend).NonNegative();
             PoolResult = Of(c => c.Pool!.Result);
             PoolShares = pool.Shares.Keys.ToDictionary(o => o, o => Of(c => c.Pool!.Shares[o]));
         }

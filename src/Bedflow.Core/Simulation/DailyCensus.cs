@@ -14,6 +14,7 @@ public sealed class DailyCensus
         Occupied = new int[services][];
         Blocked = new int[services][];
         Queued = new int[services][];
+        MaxQueued = new int[services][];
         Units = new double[services][];
         Capacity = new int[services][];
         Admitted = new int[services][];
@@ -25,6 +26,7 @@ public sealed class DailyCensus
             Occupied[i] = new int[days];
             Blocked[i] = new int[days];
             Queued[i] = new int[days];
+            MaxQueued[i] = new int[days];
             WarmupOccupied[i] = new int[warmupDays];
         }
     }
@@ -46,6 +48,9 @@ public sealed class DailyCensus
 
     /// <summary>[service][day] new arrivals in the queue.</summary>
     public int[][] Queued { get; }
+
+    /// <summary>[service][day] the most new arrivals in the queue at any moment of day d (its first level, the midnight starting it, included).</summary>
+    public int[][] MaxQueued { get; }
 
     /// <summary>[service][day] units of capacity in use (equal to <see cref="Occupied"/> without a demand), for costing by units such as carer hours.</summary>
     public double[][] Units { get; }

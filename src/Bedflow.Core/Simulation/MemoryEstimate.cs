@@ -27,8 +27,8 @@ public sealed record MemoryEstimate(long DailyCensus, long DelayTables, long Epi
     // (the runtime's own share, below).
     private const double GcHeadroom = 1.0;
 
-    // Bytes per item, from the types: DailyCensus holds 5 int arrays and 1 double array per service.
-    private const long CensusBytesPerServiceDay = (5 * sizeof(int)) + sizeof(double);
+    // Bytes per item, from the types: DailyCensus holds 6 int arrays and 1 double array per service.
+    private const long CensusBytesPerServiceDay = (6 * sizeof(int)) + sizeof(double);
     private const long MeansBytesPerServiceDay = 6 * sizeof(double); // DailySeries: 3 means and 3 half-widths (the means alone with one replication)
     private const long DelayBytesPerDay = 2 * 11 * 3 * sizeof(int);    // DelayCounter.Cells ints a day
     private const long EpisodeBytes = 64;                              // Episode: 4 ints, a long, 4 doubles (60), padded

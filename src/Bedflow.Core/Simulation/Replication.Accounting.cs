@@ -7,11 +7,33 @@ internal sealed partial class Replication
     private static readonly int MetricCount = Enum.GetValues<ServiceMetric>().Length;
 
     /// <summary>What happened at one service in the reporting window [0, horizon] (its time integrals are in <see cref="ServiceStates"/>).</summary>
+    /// <summary>What happened to one arrival stream's patients in the reporting window.</summary>
+    private struct StreamTally
+    {
+        public long Arrivals, Admitted, TurnedAway, Diverted;
+    }
+
     private struct ServiceCounts
     {
         public long Requests, Admissions, Completions, Departures, Rejections, Diversions, BlockedWhenReady, BlockedDepartures, EscalationOpenings;
         public double BlockedTimeSum, TimeInPlaceSum, QueueWaitSum;
-        public long QueueWaitCount;
+        public long QueueWaitCount, QueueWaitsOver4Hours, QueueWaitsOver12Hours;
+    }
+
+    /// <summary>4 and 12 hours in days: the waits for a bed the NHS counts at the front door.</summary>
+    private const double FourHours = 4.0 / 24, TwelveHours = 12.0 / 24;
+
+    /// <summary>Counts a wait in a queue against the 4- and 12-hour marks.</summary>
+    private static void CountLongWait(ref ServiceCounts t, double wait)
+    {
+        if (wait > FourHours)
+        {
+            t.QueueWaitsOver4Hours++;
+            if (wait > TwelveHours)
+            {
+                t.QueueWaitsOver12Hours++;
+            }
+        }
     }
 
     /// <summary>Records every midnight up to <paramref name="until"/> (before events at that instant).</summary>
@@ -35,6 +57,14 @@ internal sealed partial class Replication
                         _census.WarmupOccupied[j][w] = _services.Occupied(j);
                     }
                 }
+                if (day == -1 && _census.Days > 0)
+                {
+                    // The midnight at time 0 starts day 0.
+                    for (int j = 0; j < _net.ServiceCount; j++)
+                    {
+                        _census.MaxQueued[j][0] = _services.QueueLength(j);
+                    }
+                }
                 continue;
             }
             if (day >= _census.Days)
@@ -45,7 +75,13 @@ internal sealed partial class Replication
             {
                 _census.Occupied[j][day] = _services.Occupied(j);
                 _census.Blocked[j][day] = _services.Ready(j);
-                _census.Queued[j][day] = _services.QueueLength(j);
+                int queued = _services.QueueLength(j);
+                _census.Queued[j][day] = queued;
+                // The midnight ending day d starts day d + 1: its queue is that day's first level.
+                if (day + 1 < _census.Days)
+                {
+                    _census.MaxQueued[j][day + 1] = queued;
+                }
                 _census.Units[j][day] = _services.Units(j);
                 _census.Capacity[j][day] = _services.Capacity(j);
             }
@@ -64,6 +100,10 @@ internal sealed partial class Replication
             inSystem += _services.QueueLength(j);
             ref readonly var a = ref _services.Integrals(j);
             ref var t = ref _counts[j];
+            for (int q = 0; q < _services.QueueLength(j); q++)
+            {
+                CountLongWait(ref t, _now - _patients[_services.QueueAt(j, q)].Requested);
+            }
             var m = new double[MetricCount];
             m[(int)ServiceMetric.MeanOccupancy] = a.OccupiedArea / h;
             m[(int)ServiceMetric.MeanBlocked] = a.ReadyArea / h;
@@ -87,6 +127,8 @@ internal sealed partial class Replication
             m[(int)ServiceMetric.EscalationOpenShare] = escalates ? a.EscalationOpenArea / h : double.NaN;
             m[(int)ServiceMetric.MeanEscalationInUse] = escalates ? a.EscalationInUseArea / h : double.NaN;
             m[(int)ServiceMetric.EscalationOpenings] = escalates ? t.EscalationOpenings : double.NaN;
+            m[(int)ServiceMetric.QueueWaitsOver4Hours] = t.QueueWaitsOver4Hours;
+            m[(int)ServiceMetric.QueueWaitsOver12Hours] = t.QueueWaitsOver12Hours;
             metrics[j] = m;
         }
         for (int p = 0; p < _patients.SlotsUsed; p++)
@@ -122,7 +164,13 @@ internal sealed partial class Replication
             HeapOperations = _heapOps,
             MeanHeapSize = _pops == 0 ? 0 : _heapSizeSum / _pops,
         };
-        return new ReplicationResult(_rep, metrics, counts, _deadlocks.Events(_rep), _census, _log?.Episodes, _log?.Waits);
+        var streams = new StreamCounts[_net.StreamCount];
+        for (int k = 0; k < streams.Length; k++)
+        {
+            ref readonly var s = ref _streams[k];
+            streams[k] = new StreamCounts(s.Arrivals, s.Admitted, s.TurnedAway, s.Diverted);
+        }
+        return new ReplicationResult(_rep, metrics, counts, _deadlocks.Events(_rep), _census, _log?.Episodes, _log?.Waits) { Streams = streams };
     }
 
     private void AddOpenEpisode(in PatientState pt, in Stay stay) =>

@@ -22,6 +22,10 @@ internal sealed partial class Replication
         int p = _patients.New(k, _net.StreamGroupCumulative, k * _net.GroupCount, _now);
         int target = _net.StreamService[k];
         Prepare(p, target, residual: false);
+        if (InWindow)
+        {
+            _streams[k].Arrivals++;
+        }
         if (TryEnterFromOutside(p, target, _net.StreamEmergency[k]))
         {
             _arrived++;
@@ -33,6 +37,7 @@ internal sealed partial class Replication
             if (InWindow)
             {
                 _counts[target].Diversions++;
+                _streams[k].Diverted++;
             }
             Prepare(p, divert, residual: false);
             if (TryEnterFromOutside(p, divert, emergency: false))
@@ -45,6 +50,7 @@ internal sealed partial class Replication
         if (InWindow)
         {
             _counts[target].Rejections++;
+            _streams[k].TurnedAway++;
         }
         _turnedAway++;
         _patients.Free(p);
@@ -75,6 +81,11 @@ internal sealed partial class Replication
     {
         _patients[p].Target = j;
         _services.Enqueue(j, p, _now);
+        if (_census is not null && _now >= 0 && _now < _census.Days)
+        {
+            ref int most = ref _census.MaxQueued[j][(int)_now];
+            most = Math.Max(most, _services.QueueLength(j));
+        }
         if (!_net.IsOpen(j, _now))
         {
             ScheduleOpening(j);

@@ -81,14 +81,20 @@ internal sealed partial class Replication
         {
             ref var t = ref _counts[j];
             t.Admissions++;
+            if (pt.Visit == 0 && pt.Stream < _net.StreamCount)
+            {
+                _streams[pt.Stream].Admitted++;
+            }
             if (_census is not null && _now < _census.Days)
             {
                 _census.Admitted[j][(int)_now]++;
             }
             if (fromQueue)
             {
-                t.QueueWaitSum += _now - pt.Requested;
+                double wait = _now - pt.Requested;
+                t.QueueWaitSum += wait;
                 t.QueueWaitCount++;
+                CountLongWait(ref t, wait);
             }
         }
         Schedule(stay.Ready, EventKind.ServiceEnd, p);

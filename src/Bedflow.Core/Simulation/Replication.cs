@@ -44,6 +44,7 @@ internal sealed partial class Replication
 
     // What is counted and reported.
     private readonly ServiceCounts[] _counts;   // per service, what happened in the reporting window
+    private readonly StreamTally[] _streams;    // per arrival stream, what happened to its patients in the window
     private readonly DailyCensus? _census;
     private readonly EpisodeLog? _log;          // the full log, when asked for (RunOptions.RecordEpisodes)
     private readonly IStaySink? _sink;          // the caller's sink (e.g. the delay counter), if any
@@ -66,6 +67,7 @@ internal sealed partial class Replication
         int n = net.ServiceCount;
         _services = new ServiceStates(net, _begin, _end);
         _counts = new ServiceCounts[n];
+        _streams = new StreamTally[net.StreamCount];
         _openingScheduled = new bool[n];
         _deadlocks = new DeadlockDetector(net, _services);
         _closed = new bool[n];

@@ -36,9 +36,24 @@ public sealed class ReplicationResult
     /// <summary>What patients ready in a bed waited for, over time (recorded with the episode log).</summary>
     public IReadOnlyList<WaitSegment>? Waits { get; }
 
+    /// <summary>What happened to each arrival stream's patients in the reporting window, in stream order.</summary>
+    public IReadOnlyList<StreamCounts> Streams { get; internal init; } = [];
+
     /// <summary>One measure of one service.</summary>
     public double Get(int service, ServiceMetric metric) => ServiceMetrics[service][(int)metric];
 }
+
+/// <summary>
+/// One arrival stream's patients in the reporting window: how many arrived, how many were
+/// admitted to their first service (a diversion service included), how many were turned away
+/// and how many were diverted. Admissions are counted when care starts, so a patient who
+/// arrived before the window and waited into it counts as admitted but not as arrived.
+/// </summary>
+/// <param name="Arrived">Patients who arrived (whatever happened next).</param>
+/// <param name="Admitted">Patients whose first care started.</param>
+/// <param name="TurnedAway">Planned patients turned away (neither a place, a queue nor a diversion).</param>
+/// <param name="Diverted">Planned patients sent to the stream's diversion service.</param>
+public readonly record struct StreamCounts(long Arrived, long Admitted, long TurnedAway, long Diverted);
 
 /// <summary>
 /// Whole-network counts for one replication. Patient counts cover the whole run (warm-up

@@ -50,4 +50,11 @@ public enum ServiceMetric
     MeanEscalationInUse,
     /// <summary>Times escalation opened over the horizon. NaN without escalation.</summary>
     EscalationOpenings,
+    /// <summary>
+    /// Patients who waited in the queue longer than 4 hours: those admitted during the horizon after
+    /// such a wait, and those still queueing at its end who had already waited that long.
+    /// </summary>
+    QueueWaitsOver4Hours,
+    /// <summary>As <see cref="QueueWaitsOver4Hours"/>, for waits longer than 12 hours.</summary>
+    QueueWaitsOver12Hours,
 }

@@ -93,6 +93,9 @@ internal sealed class ServiceStates
     /// <summary>The patient at the head of the queue (the queue must not be empty).</summary>
     public int QueueHead(int service) => _queue[service].Peek();
 
+    /// <summary>The patient at <paramref name="position"/> in the service's queue (0 = its head).</summary>
+    public int QueueAt(int service, int position) => _queue[service][position];
+
     /// <summary>Patients holding a place elsewhere and waiting for this service.</summary>
     public int BlockedLength(int service) => _blocked[service].Count;
 

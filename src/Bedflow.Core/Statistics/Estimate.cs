@@ -26,11 +26,44 @@ public sealed record Estimate
     /// <summary>Half-width of the 95% interval, or null with fewer than two values.</summary>
     public double? HalfWidth { get; private init; }
 
-    /// <summary>Lower end of the 95% interval.</summary>
-    public double? Lower => HalfWidth is { } h ? Mean - h : null;
+    /// <summary>
+    /// The least value the quantity can take (e.g. 0 for a count), or null for none; the interval's
+    /// lower end never goes below it. See <see cref="Within"/>.
+    /// </summary>
+    public double? LowerLimit { get; private init; }
 
-    /// <summary>Upper end of the 95% interval.</summary>
-    public double? Upper => HalfWidth is { } h ? Mean + h : null;
+    /// <summary>The greatest value the quantity can take (e.g. 1 for a share), or null for none.</summary>
+    public double? UpperLimit { get; private init; }
+
+    /// <summary>Lower end of the 95% interval (mean − half-width, but not below <see cref="LowerLimit"/>).</summary>
+    public double? Lower => HalfWidth is { } h ? Math.Max(Mean - h, LowerLimit ?? double.NegativeInfinity) : null;
+
+    /// <summary>Upper end of the 95% interval (mean + half-width, but not above <see cref="UpperLimit"/>).</summary>
+    public double? Upper => HalfWidth is { } h ? Math.Min(Mean + h, UpperLimit ?? double.PositiveInfinity) : null;
+
+    /// <summary>Whether a physical limit cut the interval: it is then not symmetric about the mean.</summary>
+    public bool IsClamped => HalfWidth is { } h && ((LowerLimit is { } lo && Mean - h < lo) || (UpperLimit is { } hi && Mean + h > hi));
+
+    /// <summary>
+    /// The same estimate of a quantity that cannot lie outside [<paramref name="lower"/>,
+    /// <paramref name="upper"/>] (null: no limit on that side): the interval is cut at the limits.
+    /// Cutting never loses coverage — the true mean lies inside the limits, so whenever the t
+    /// interval covers it the cut one does too — and it keeps the mean and standard deviation
+    /// (docs/results-reference.md, "Intervals that respect limits").
+    /// </summary>
+    public Estimate Within(double? lower, double? upper)
+    {
+        Preconditions.Check(lower is not { } l || double.IsFinite(l), nameof(lower), $"must be finite, but was {Preconditions.Show(lower ?? 0)}.");
+        Preconditions.Check(upper is not { } u || double.IsFinite(u), nameof(upper), $"must be finite, but was {Preconditions.Show(upper ?? 0)}.");
+        Preconditions.Check(lower is null || upper is null || lower <= upper, nameof(upper), $"must not be below the lower limit {Preconditions.Show(lower ?? 0)}, but was {Preconditions.Show(upper ?? 0)}.");
+        return this with { LowerLimit = lower, UpperLimit = upper };
+    }
+
+    /// <summary>The same estimate of a quantity that cannot be negative (a count, a time, a cost).</summary>
+    public Estimate NonNegative() => Within(0, UpperLimit);
+
+    /// <summary>The same estimate of a share: between 0 and 1.</summary>
+    public Estimate Share() => Within(0, 1);
 
     /// <summary>The mean and 95% interval of the finite values; NaN values (undefined in a replication) are left out.</summary>
     public static Estimate Of(IEnumerable<double> values) => Of(values, 0.95);
@@ -141,14 +174,18 @@ public sealed record Estimate
     {
         Preconditions.Check(divisor != 0 && double.IsFinite(divisor), nameof(divisor), $"must be a finite number other than 0, but was {Preconditions.Show(divisor)}.");
         double scale = Math.Abs(divisor);
-        return this with { Mean = Mean / divisor, StandardDeviation = StandardDeviation / scale, HalfWidth = HalfWidth / scale };
+        double? lower = divisor > 0 ? LowerLimit / divisor : UpperLimit / divisor;
+        double? upper = divisor > 0 ? UpperLimit / divisor : LowerLimit / divisor;
+        return this with { Mean = Mean / divisor, StandardDeviation = StandardDeviation / scale, HalfWidth = HalfWidth / scale, LowerLimit = lower, UpperLimit = upper };
     }
 
     /// <summary>Whether <paramref name="value"/> lies inside the interval (false when there is none).</summary>
-    public bool Covers(double value) => HalfWidth is { } h && Math.Abs(value - Mean) <= h;
+    public bool Covers(double value) => Lower is { } lo && Upper is { } hi && value >= lo && value <= hi;
 
     /// <inheritdoc/>
     public override string ToString() => HalfWidth is { } h
-        ? string.Create(CultureInfo.InvariantCulture, $"{Mean:G6} ± {h:G3}")
+        ? IsClamped
+            ? string.Create(CultureInfo.InvariantCulture, $"{Mean:G6} ({Lower:G6} to {Upper:G6})")
+            : string.Create(CultureInfo.InvariantCulture, $"{Mean:G6} ± {h:G3}")
         : string.Create(CultureInfo.InvariantCulture, $"{Mean:G6} (no interval: {Count} value(s))");
 }

@@ -31,7 +31,7 @@ public static class DailyCsv
             string day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (date <= delays[0].Last)
             {
-                Row(csv, day, "delayed_patients", Estimate.Of(delays.Select(f => (double)f.DelayedOn(date))));
+                Row(csv, day, "delayed_patients", Estimate.Of(delays.Select(f => (double)f.DelayedOn(date))).NonNegative());
             }
             foreach (var s in services)
             {
@@ -43,8 +43,9 @@ public static class DailyCsv
         }
     }
 
+    // Counts of patients: the interval stops at 0 (docs/results-reference.md, "Intervals that respect limits").
     private static void Row(CsvWriter csv, string day, string series, double mean, double? halfWidth) =>
-        csv.Row(day, series, Num(mean), Num(mean - halfWidth), Num(mean + halfWidth));
+        csv.Row(day, series, Num(mean), Num(mean - halfWidth is { } lo ? Math.Max(0, lo) : null), Num(mean + halfWidth));
 
     private static void Row(CsvWriter csv, string day, string series, Estimate e) =>
         csv.Row(day, series, Num(e.Mean), Num(e.Lower), Num(e.Upper));

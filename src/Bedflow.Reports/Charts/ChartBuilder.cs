@@ -41,7 +41,7 @@ public static class ChartBuilder
         {
             var figures = v.Run.Delays!.Replications;
             int days = figures[0].DayCount;
-            var estimates = Enumerable.Range(0, days).Select(d => Estimate.Of(figures.Select(f => (double)f.DelayedOn(start.AddDays(d))))).ToList();
+            var estimates = Enumerable.Range(0, days).Select(d => Estimate.Of(figures.Select(f => (double)f.DelayedOn(start.AddDays(d)))).NonNegative()).ToList();
             series.Add(new Series(v.Name, [.. Enumerable.Range(0, days).Select(d => (double)d)], [.. estimates.Select(e => e.Mean)])
             {
                 Low = [.. estimates.Select(e => e.Lower ?? e.Mean)],
@@ -100,13 +100,14 @@ public static class ChartBuilder
             int days = daily.Occupied.Length;
             var x = Enumerable.Range(0, days).Select(d => (double)d).ToArray();
             string unit = service.Demand is null ? "places" : "units";
+            var capacity = new Series("Capacity", x, [.. Enumerable.Range(0, days).Select(d => reps.Average(r => (double)r.Census!.Capacity[s][d]))]);
+            // The band stops at 0 and at the places in force: no service holds fewer than none or more than it has.
             var occupied = new Series("Occupied (blocked included)", x, daily.Occupied)
             {
-                Low = daily.OccupiedHalfWidth is { } h ? [.. daily.Occupied.Select((o, i) => o - h[i])] : null,
-                High = daily.OccupiedHalfWidth is { } h2 ? [.. daily.Occupied.Select((o, i) => o + h2[i])] : null,
+                Low = daily.OccupiedHalfWidth is { } h ? [.. daily.Occupied.Select((o, i) => Math.Max(0, o - h[i]))] : null,
+                High = daily.OccupiedHalfWidth is { } h2 ? [.. daily.Occupied.Select((o, i) => Math.Min(capacity.Y[i], o + h2[i]))] : null,
             };
             var blocked = new Series("Held by patients ready to move on", x, daily.Blocked);
-            var capacity = new Series("Capacity", x, [.. Enumerable.Range(0, days).Select(d => reps.Average(r => (double)r.Census!.Capacity[s][d]))]);
             var units = service.Demand is null ? null
                 : new Series("Units in use", x, [.. Enumerable.Range(0, days).Select(d => reps.Average(r => r.Census!.Units[s][d]))]);
             var all = units is null ? new List<Series> { occupied, blocked, capacity } : [units, capacity];

@@ -1,0 +1,94 @@
+using Bedflow.Core.Model;
+using Bedflow.Core.Simulation;
+using Bedflow.Core.Statistics;
+
+namespace Bedflow.Core.Experiments;
+
+/// <summary>
+/// Whether a variant's queues settle or keep growing through the reported period. A network
+/// whose demand exceeds what it can treat has no long-run figures: its queue grows for as long
+/// as it runs, and every mean depends on how long that was. Immutable.
+/// </summary>
+/// <remarks>
+/// The test (docs/results-reference.md, "Stability"): in each replication, the least-squares
+/// slope of each service's midnight queue over the reported days; a service's queue grows when
+/// the 95% interval of the slope over replications lies above zero (with one replication: its
+/// slope is positive) <em>and</em> the fitted growth over the period is material — at least
+/// <see cref="MinimumGrowth"/> patients and at least one day's admissions to the service — so
+/// that the rise of a stable service's queue into winter is not mistaken for overload. A
+/// deadlock that lasts to the end of a replication is unstable too.
+/// </remarks>
+public sealed class Stability
+{
+    /// <summary>The least growth over the period, in patients, that counts as overload.</summary>
+    public const double MinimumGrowth = 10;
+
+    private Stability(IReadOnlyList<QueueGrowth> growing, int deadlocked)
+    {
+        Growing = growing;
+        DeadlockedReplications = deadlocked;
+    }
+
+    /// <summary>Services whose queue grows through the period, in model order.</summary>
+    public IReadOnlyList<QueueGrowth> Growing { get; }
+
+    /// <summary>Replications in which a deadlock lasted to the end of the run.</summary>
+    public int DeadlockedReplications { get; }
+
+    /// <summary>Whether the variant is unstable: a queue grows, or a deadlock lasts.</summary>
+    public bool IsUnstable => Growing.Count > 0 || DeadlockedReplications > 0;
+
+    /// <summary>Judges a run (which must have kept the daily census).</summary>
+    public static Stability Of(Network network, RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(run);
+        var growing = new List<QueueGrowth>();
+        int n = run.Replications.Count;
+        if (run.Replications[0].Census is { Days: >= 2 } first)
+        {
+            int days = first.Days;
+            var slopes = new double[n];
+            for (int j = 0; j < network.Services.Count; j++)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    slopes[i] = Slope(run.Replications[i].Census!.Queued[j]);
+                }
+                var growth = Estimate.Of(slopes.AsSpan()).DividedBy(1.0 / (days - 1));
+                double admittedPerDay = run.Services[j][ServiceMetric.Admissions].Mean / run.Options.HorizonDays;
+                bool rising = growth.Lower is { } lo ? lo > 0 : growth.Mean > 0;
+                if (rising && growth.Mean >= Math.Max(MinimumGrowth, admittedPerDay))
+                {
+                    growing.Add(new QueueGrowth(network.Services[j].Name, growth));
+                }
+            }
+        }
+        return new Stability(growing, run.DeadlockedReplications);
+    }
+
+    /// <summary>The least-squares slope of a series against its day numbers 0, 1, ….</summary>
+    internal static double Slope(int[] series)
+    {
+        int n = series.Length;
+        double meanX = (n - 1) / 2.0, meanY = 0;
+        foreach (int y in series)
+        {
+            meanY += y;
+        }
+        meanY /= n;
+        double sxy = 0, sxx = 0;
+        for (int d = 0; d < n; d++)
+        {
+            double dx = d - meanX;
+            sxy += dx * (series[d] - meanY);
+            sxx += dx * dx;
+        }
+        return sxy / sxx;
+    }
+}
+
+/// <summary>A service whose queue grows through the reported period.</summary>
+/// <param name="Service">The service.</param>
+/// <param name="Growth">The fitted growth of its midnight queue from the first day to the last, in patients (slope × days), over replications.</param>
+public sealed record QueueGrowth(string Service, Estimate Growth);

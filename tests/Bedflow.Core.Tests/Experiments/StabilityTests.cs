@@ -1,0 +1,57 @@
+using Bedflow.Core.Distributions;
+using Bedflow.Core.Experiments;
+using Bedflow.Core.Model;
+using Bedflow.Core.Simulation;
+using Bedflow.Core.Vocabulary;
+
+namespace Bedflow.Core.Tests.Experiments;
+
+/// <summary>The instability detector on networks known to be overloaded and known to be stable.</summary>
+public class StabilityTests
+{
+    private static VariantResult Run(double arrivalsPerDay, ArrivalRate? rate = null, ulong seed = 1, int replications = 10) =>
+        Experiment.Run(
+            [new ExperimentVariant("v", "", new NetworkBuilder()
+                .Service("acute", 20, Distribution.Exponential(1), kind: ServiceKind.Acute)
+                .Arrivals("ed", "acute", rate ?? ArrivalRate.Constant(arrivalsPerDay))
+                .Route("acute", "home")
+                .Build())],
+            new RunOptions { WarmupDays = 50, HorizonDays = 365, Replications = replications, Seed = seed })[0];
+
+    [Fact]
+    public void An_M_M_c_queue_at_120_percent_load_is_unstable_and_names_its_service()
+    {
+        // 24 a day into 20 servers of mean 1 day: the queue grows by about 4 a day, ~1,460 over the year.
+        var s = Run(24).Stability;
+        Assert.True(s.IsUnstable);
+        var growth = Assert.Single(s.Growing);
+        Assert.Equal("acute", growth.Service);
+        Assert.InRange(growth.Growth.Mean, 1200, 1700);
+    }
+
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    public void The_same_queue_at_80_percent_load_is_stable_even_with_strong_seasons(ulong seed)
+    {
+        Assert.False(Run(16, seed: seed).Stability.IsUnstable);
+        // ±20% over a year, peaking at the end of the period (a winter that ends it, at 96% load): still stable.
+        var seasonal = ArrivalRate.Sinusoidal(16, 0.2, 365, phaseDays: 365.0 / 4 * 3);
+        Assert.False(Run(16, seasonal, seed).Stability.IsUnstable);
+    }
+
+    [Fact]
+    public void A_queue_that_only_just_keeps_up_is_stable_at_one_replication_too()
+    {
+        Assert.False(Run(18, replications: 1).Stability.IsUnstable);
+        Assert.True(Run(24, replications: 1).Stability.IsUnstable);
+    }
+
+    [Fact]
+    public void The_slope_is_the_least_squares_line_through_the_days()
+    {
+        Assert.Equal(2.0, Stability.Slope([1, 3, 5, 7]), 12);
+        Assert.Equal(0.0, Stability.Slope([4, 4, 4]), 12);
+    }
+}
