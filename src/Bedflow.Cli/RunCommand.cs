@@ -114,7 +114,7 @@ internal static class RunCommand
         {
             // Data writes the verdict's numbers; the words are the faces' (Reports), the same the table and the board pack print.
             bool priced = results is not [{ Costs: null }, ..];
-            ResultsJson.Write(buffer, scenario.Name, options, results, verdict => Reports.Wording.VerdictWording.Statement(verdict, priced));
+            ResultsJson.Write(buffer, scenario.Name, options, results, verdict => Reports.Wording.VerdictWording.Statement(verdict, priced), scenario.Decision);
             resultsJson = buffer.ToArray();
         }
         var files = new List<(string, Action<Stream>)>

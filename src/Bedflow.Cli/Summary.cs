@@ -9,9 +9,9 @@ namespace Bedflow.Cli;
 /// <summary>The table `bedflow run` prints: one row per variant, each figure with its 95% interval.</summary>
 internal static class Summary
 {
-    private static void PrintEconomics(IAnsiConsole console, Core.Simulation.RunOptions options, IReadOnlyList<VariantResult> results)
+    private static void PrintEconomics(IAnsiConsole console, IReadOnlyList<VariantResult> results, Core.Decisions.Decision decision)
     {
-        var verdict = Core.Finance.Verdict.Of([.. results.Skip(1).Select(r => r.VersusBaseline!)], options.Replications);
+        var verdict = decision.Verdict;
         if (results.Count == 0 || results[0].Costs is not { } baseCosts)
         {
             console.WriteLine(VerdictWording.Statement(verdict));
@@ -42,22 +42,36 @@ internal static class Summary
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Pooled fund (baseline): contributions £{baseCosts.PoolContributions!.Mean / 1e6:N1}m, spend £{baseCosts.PoolSpend!.Mean / 1e6:N1}m, {(pool.Mean >= 0 ? "underspend" : "overspend")} £{Math.Abs(pool.Mean) / 1e6:N1}m ± {(pool.HalfWidth ?? 0) / 1e6:N1}m, shared: {shares}."));
         }
-        foreach (var budget in Budgets(results))
+        foreach (var budget in Budgets(results, decision))
         {
             console.WriteLine(budget);
         }
         console.WriteLine(VerdictWording.Statement(verdict));
     }
 
-    private static IEnumerable<string> Budgets(IReadOnlyList<VariantResult> results)
+    /// <summary>
+    /// The share of each savings gap an option closes — only for acceptable options, and beside
+    /// what it gives up (delays it adds, harms the scenario allows): a saving bought by treating
+    /// fewer patients is not a saving a board can book.
+    /// </summary>
+    private static IEnumerable<string> Budgets(IReadOnlyList<VariantResult> results, Core.Decisions.Decision decision)
     {
         foreach (var r in results.Skip(1))
         {
+            if (decision.For(r.Name) is not { Acceptable: true } appraisal)
+            {
+                continue;
+            }
             foreach (var (org, share) in r.VersusBaseline!.GapClosed)
             {
                 if (share > 0)
                 {
-                    yield return string.Create(CultureInfo.InvariantCulture, $"{r.Name} would close {share:P0} of the {CommissionerWords.Organisation(org)}'s savings gap.");
+                    var avoided = appraisal.DelayedDaysAvoided;
+                    string delays = avoided.Mean >= 0
+                        ? string.Create(CultureInfo.InvariantCulture, $"with {avoided.Mean:N0} fewer delayed days a year")
+                        : string.Create(CultureInfo.InvariantCulture, $"giving up {-avoided.Mean:N0} more delayed days a year");
+                    string allowed = string.Join("", appraisal.Reasons.OfType<Core.Decisions.HarmAllowed>().Select(h => $"; {AppraisalWording.Sentence(h)}"));
+                    yield return string.Create(CultureInfo.InvariantCulture, $"{r.Name} would close {share:P0} of the {CommissionerWords.Organisation(org)}'s savings gap, {delays}{allowed}.");
                 }
             }
         }
@@ -91,7 +105,9 @@ internal static class Summary
                 Markup.Escape(reasons));
         }
         console.Write(table);
-        PrintEconomics(console, options, results);
+        var decision = Core.Decisions.Decision.Of(results, scenario.Decision);
+        AppraisalTable.Print(console, results, decision);
+        PrintEconomics(console, results, decision);
         int deadlocked = results.Sum(r => r.Run.DeadlockedReplications);
         if (deadlocked > 0)
         {

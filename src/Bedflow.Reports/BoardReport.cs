@@ -25,7 +25,7 @@ public static class BoardReport
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(results);
         var charts = ChartBuilder.All(results, scenario.TargetDelayedPatients);
-        var verdict = Verdict.Of([.. results.Skip(1).Select(r => r.VersusBaseline!)], options.Replications);
+        var verdict = Core.Decisions.Decision.Of(results, scenario.Decision).Verdict;
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<title>").Append(E(scenario.Name)).Append(" — Bedflow board pack</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");

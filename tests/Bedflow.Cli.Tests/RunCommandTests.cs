@@ -99,7 +99,7 @@ public class RunCommandTests
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         var variants = json.RootElement.GetProperty("variants").EnumerateArray().ToList();
-        static string Body(JsonElement v) => string.Join(",", v.EnumerateObject().Where(p => p.Name is not ("name" or "description" or "versus_baseline")).Select(p => p.Value.GetRawText()));
+        static string Body(JsonElement v) => string.Join(",", v.EnumerateObject().Where(p => p.Name is not ("name" or "description" or "versus_baseline" or "harms_versus_baseline" or "appraisal")).Select(p => p.Value.GetRawText()));
         Assert.Equal(Body(variants[0]), Body(variants[1]));
         Assert.NotEqual(Body(variants[0]), Body(variants[2]));
         // Every paired difference of the identical variant is exactly zero, with a zero-width interval.
@@ -122,7 +122,12 @@ public class RunCommandTests
             }
         }
         Zero(versus);
-        Assert.True(stats >= 6, $"{stats} statistics checked");
+        Zero(variants[1].GetProperty("harms_versus_baseline"));
+        Assert.True(stats >= 18, $"{stats} statistics checked");
+        // Nothing worse, nothing better: acceptable, not dominated, and no delays avoided to recommend it for.
+        var appraisal = variants[1].GetProperty("appraisal");
+        Assert.True(appraisal.GetProperty("acceptable").GetBoolean());
+        Assert.False(appraisal.GetProperty("dominated").GetBoolean());
         Assert.Equal(JsonValueKind.Null, versus.GetProperty("cost_per_delayed_day_avoided").ValueKind);
         Assert.False(versus.GetProperty("avoids_delays_clearly").GetBoolean());
         Assert.False(variants[0].TryGetProperty("versus_baseline", out _));

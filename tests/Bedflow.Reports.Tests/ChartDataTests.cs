@@ -139,7 +139,7 @@ public class ChartDataTests(ReportFixture f) : IClassFixture<ReportFixture>
     [Fact]
     public void The_board_pack_states_the_verdict_in_the_words_every_face_uses()
     {
-        var verdict = Verdict.Of([.. f.Results.Skip(1).Select(r => r.VersusBaseline!)], f.Scenario.Options.Replications);
+        var verdict = Core.Decisions.Decision.Of(f.Results, f.Scenario.Decision).Verdict;
         Assert.Equal(VerdictKind.Recommended, verdict.Kind);
         Assert.Contains($"<p class=\"verdict\">{System.Net.WebUtility.HtmlEncode(VerdictWording.Statement(verdict))}</p>", f.Html, StringComparison.Ordinal);
     }

@@ -76,7 +76,8 @@ public static class Experiment
         int n = baseline.Run.Replications.Count;
         Estimate Paired(Func<VariantResult, int, double> measure) => Estimate.Of(Enumerable.Range(0, n).Select(i => measure(variant, i) - measure(baseline, i)));
         var avoided = Paired((v, i) => -v.Run.Delays!.Replications[i].DaysPerYear);
-        var freed = Paired((v, i) => -v.AcuteBedDays(i));
+        // Freed beds are beds that stay open and stand empty: a closed bed frees nothing.
+        var freed = Paired((v, i) => v.EmptyOpenAcuteBedDays(i));
         var waiting = Paired((v, i) => v.AdmissionsWaitingIn(i));
         Estimate Money(Func<CostBreakdown, Units.Money> part) => variant.Costs is null || baseline.Costs is null
             ? Estimate.Undefined
@@ -152,8 +153,11 @@ public sealed class VariantResult
     /// <summary>Admissions waiting: the mean midnight count queued for acute services.</summary>
     public Estimate AdmissionsWaiting { get; }
 
-    /// <summary>Acute bed-days (places held at midnight in acute services) over the horizon in replication i.</summary>
-    internal double AcuteBedDays(int i)
+    /// <summary>
+    /// Empty open acute bed-days over the horizon in replication i: at each midnight, the places
+    /// in force (escalation beds included) less the places held, in acute services with a limit.
+    /// </summary>
+    internal double EmptyOpenAcuteBedDays(int i)
     {
         var census = Run.Replications[i].Census!;
         double sum = 0;
@@ -161,7 +165,11 @@ public sealed class VariantResult
         {
             for (int d = 0; d < census.Days; d++)
             {
-                sum += census.Occupied[s][d];
+                int capacity = census.Capacity[s][d];
+                if (capacity != Model.Capacity.Unlimited)
+                {
+                    sum += capacity - census.Occupied[s][d];
+                }
             }
         }
         return sum;

@@ -34,6 +34,9 @@ public sealed record Scenario
     /// <summary>The target for patients delayed on a typical day, drawn on the report; null = none.</summary>
     public double? TargetDelayedPatients { get; init; }
 
+    /// <summary>How options are appraised (the file's <c>decision:</c> section).</summary>
+    public DecisionRules Decision { get; init; } = DecisionRules.Default;
+
     /// <summary>Provider and council codes for SitRep exports; null if the file gives none.</summary>
     public SitRepIdentity? SitRep { get; init; }
 

@@ -36,7 +36,11 @@ public sealed class Comparison
     /// <summary>Delayed days a year avoided (baseline − variant; negative = more delays).</summary>
     public Estimate DelayedDaysAvoided { get; }
 
-    /// <summary>Acute bed-days freed over the horizon (baseline − variant, midnight counts).</summary>
+    /// <summary>
+    /// Acute bed-days freed over the horizon: empty open acute beds at midnight, variant − baseline.
+    /// Only beds that stay open and stand empty count — closing beds frees none (negative: fewer
+    /// empty beds than the baseline has).
+    /// </summary>
     public Estimate AcuteBedDaysFreed { get; }
 
     /// <summary>Change in patients waiting for an acute bed (variant − baseline).</summary>
@@ -60,7 +64,7 @@ public sealed class Comparison
     /// <summary>Extra cost a year per delayed day avoided a year; NaN when the variant avoids none. Negative = it saves money too.</summary>
     public double CostPerDelayedDayAvoided { get; }
 
-    /// <summary>Elective cases the freed acute bed-days could take.</summary>
+    /// <summary>Elective cases the freed acute bed-days could take (negative: the cases the lost empty beds could have taken).</summary>
     public double ElectiveCasesFromBeds { get; }
 
     /// <summary>Elective cases the money saved could buy (negative: the elective cases the extra cost forgoes).</summary>

@@ -34,7 +34,16 @@ public sealed class Verdict
     public string? Variant { get; private init; }
 
     /// <summary>The best option's name: <see cref="Variant"/> when the verdict chose one, else null.</summary>
-    public string? Best => Kind is VerdictKind.Recommended or VerdictKind.RankedByDelayedDaysAvoided ? Variant : null;
+    public string? Best => Kind is VerdictKind.Recommended or VerdictKind.RankedByDelayedDaysAvoided or VerdictKind.LeastCost ? Variant : null;
+
+    /// <summary>What the verdict optimised (null for verdicts from <see cref="Of"/>, which know only the comparisons).</summary>
+    public Objective? Objective { get; private init; }
+
+    /// <summary>Fieller's 95% interval of the recommended option's cost per delayed day avoided; null unless <see cref="VerdictKind.Recommended"/> by an appraisal.</summary>
+    public Ratio? CostPerDelayedDayAvoidedInterval { get; private init; }
+
+    /// <summary>The chosen option's extra cost a year (variant − baseline, paired); null when not priced or not chosen.</summary>
+    public Estimate? ExtraCostPerYear { get; private init; }
 
     /// <summary>Delayed days a year <see cref="Variant"/> avoids (baseline − variant, paired), or null without a variant.</summary>
     public Estimate? DelayedDaysAvoided { get; private init; }
@@ -68,6 +77,58 @@ public sealed class Verdict
             Reasons = [.. reasons],
         };
     }
+
+    /// <summary>
+    /// The best acceptable option by <paramref name="objective"/>, with the interval of its
+    /// objective (<paramref name="costPerDay"/> for <see cref="Objective.CostPerDelayedDayAvoided"/>,
+    /// <paramref name="delayedDaysAvoided"/> or <paramref name="extraCost"/> otherwise) and the
+    /// findings about it (e.g. that it cannot be told apart from the runner-up).
+    /// </summary>
+    public static Verdict BestBy(Objective objective, string variant, Estimate delayedDaysAvoided, Ratio? costPerDay, Estimate? extraCost,
+        IReadOnlyList<VerdictReason> reasons, int replications)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(variant);
+        ArgumentNullException.ThrowIfNull(delayedDaysAvoided);
+        ArgumentNullException.ThrowIfNull(reasons);
+        Preconditions.Check(objective != Finance.Objective.CostPerDelayedDayAvoided || costPerDay is not null, nameof(costPerDay), "the cost per delayed day avoided is the objective: it must be given.");
+        Preconditions.Check(objective != Finance.Objective.Cost || extraCost is not null, nameof(extraCost), "the extra cost is the objective: it must be given.");
+        var kind = objective switch
+        {
+            Finance.Objective.CostPerDelayedDayAvoided => VerdictKind.Recommended,
+            Finance.Objective.DelayedDaysAvoided => VerdictKind.RankedByDelayedDaysAvoided,
+            _ => VerdictKind.LeastCost,
+        };
+        return new Verdict(kind, replications)
+        {
+            Objective = objective,
+            Variant = variant,
+            DelayedDaysAvoided = delayedDaysAvoided,
+            CostPerDelayedDayAvoided = costPerDay?.Value,
+            CostPerDelayedDayAvoidedInterval = costPerDay,
+            ExtraCostPerYear = extraCost,
+            Reasons = [.. reasons],
+        };
+    }
+
+    /// <summary>Options avoid delays but none is acceptable; <paramref name="reasons"/> says why, option by option.</summary>
+    public static Verdict NoAcceptableOption(Objective objective, IReadOnlyList<VerdictReason> reasons, int replications)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        return new Verdict(VerdictKind.NoAcceptableOption, replications) { Objective = objective, Reasons = [.. reasons] };
+    }
+
+    /// <summary>One replication: no intervals, no recommendation.</summary>
+    public static Verdict NoIntervals(Objective objective) => new(VerdictKind.NoIntervals, 1) { Objective = objective };
+
+    /// <summary>No option is clear (by an appraisal); <paramref name="closest"/> would need about <paramref name="replicationsNeeded"/> replications.</summary>
+    public static Verdict CannotTellApart(Objective objective, string closest, Estimate delayedDaysAvoided, int replicationsNeeded, int replications) =>
+        new(VerdictKind.CannotTellApart, replications)
+        {
+            Objective = objective,
+            Variant = closest,
+            DelayedDaysAvoided = delayedDaysAvoided,
+            ReplicationsNeeded = Preconditions.Positive(replicationsNeeded, nameof(replicationsNeeded)),
+        };
 
     /// <summary>Without prices: the option that clearly avoids the most delayed days.</summary>
     public static Verdict RankedByDelayedDaysAvoided(string variant, Estimate delayedDaysAvoided, int replications)

@@ -27,4 +27,13 @@ public enum VerdictKind
     /// tell it apart.
     /// </summary>
     CannotTellApart,
+
+    /// <summary>Objective <see cref="Objective.Cost"/>: among acceptable options, the one with the least extra cost (the most saved).</summary>
+    LeastCost,
+
+    /// <summary>Options avoid delays, but none is acceptable (each worsens a harm, overloads a service or breaks a limit): nothing is recommended.</summary>
+    NoAcceptableOption,
+
+    /// <summary>One replication: no intervals, so nothing can be shown to be better or acceptable, and nothing is recommended.</summary>
+    NoIntervals,
 }

@@ -28,3 +28,22 @@ public sealed record FrontDoorWaitsRise : VerdictReason
     /// <summary>Change in patients waiting for an acute bed on a typical night (variant − baseline).</summary>
     public Estimate AdmissionsWaiting { get; }
 }
+
+/// <summary>
+/// The chosen option cannot be told apart from the runner-up by the objective at this number of
+/// replications: the paired 95% interval of their difference includes zero. Immutable.
+/// </summary>
+/// <param name="RunnerUp">The next best acceptable option.</param>
+/// <param name="Difference">The objective of the chosen option less the runner-up's, paired.</param>
+/// <param name="ReplicationsNeeded">About how many replications would tell them apart.</param>
+public sealed record CannotTellFromRunnerUp(string RunnerUp, Estimate Difference, int ReplicationsNeeded) : VerdictReason;
+
+/// <summary>The chosen option is told apart from the runner-up: the paired interval of their difference excludes zero. Immutable.</summary>
+/// <param name="RunnerUp">The next best acceptable option.</param>
+/// <param name="Difference">The objective of the chosen option less the runner-up's, paired.</param>
+public sealed record ToldApartFromRunnerUp(string RunnerUp, Estimate Difference) : VerdictReason;
+
+/// <summary>An option left out of the recommendation, and why (its appraisal's reasons, by the appraisal). Immutable.</summary>
+/// <param name="Variant">The option.</param>
+/// <param name="Because">Its reasons.</param>
+public sealed record NotAcceptable(string Variant, IReadOnlyList<VerdictReason> Because) : VerdictReason;

@@ -18,7 +18,38 @@ internal sealed record VariantDocument(
     string Name, string Description, Statistic DelayedPatients, Statistic DelayedDaysPerYear, Statistic AcuteOccupancy,
     Statistic AdmissionsWaiting, int DeadlockedReplications, IReadOnlyList<ServiceDocument> Services, DelaysDocument Delays,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CostsDocument? Costs,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ComparisonDocument? VersusBaseline);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ComparisonDocument? VersusBaseline,
+    StatisticGroup Harms, IReadOnlyList<StreamDocument> Streams, StabilityDocument Stability,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StatisticGroup? HarmsVersusBaseline,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AppraisalDocument? Appraisal);
+
+/// <summary>An arrival stream's patients a year: admitted, turned away, diverted.</summary>
+internal sealed record StreamDocument(string Name, string Kind, Statistic AdmittedPerYear, Statistic TurnedAwayPerYear, Statistic DivertedPerYear);
+
+/// <summary>Whether the variant's queues settle (docs/results-reference.md, "Stability").</summary>
+internal sealed record StabilityDocument(bool Unstable, IReadOnlyList<GrowthDocument> Growing, int DeadlockedReplications);
+
+/// <summary>A service whose queue grows: the fitted growth over the period, in patients.</summary>
+internal sealed record GrowthDocument(string Service, Statistic Growth);
+
+/// <summary>An option's standing and its reasons, as data (docs/results-reference.md, "Appraisal").</summary>
+internal sealed record AppraisalDocument(bool Acceptable, bool Dominated, bool Unstable, RatioDocument? CostPerDelayedDayAvoided, IReadOnlyList<ReasonDocument> Reasons);
+
+/// <summary>A ratio with Fieller's interval (null when unbounded).</summary>
+internal sealed record RatioDocument(double? Value, [property: JsonPropertyName("ci95")] IReadOnlyList<double>? Ci95);
+
+/// <summary>One reason: its kind, and the fields that kind has (others left out).</summary>
+internal sealed record ReasonDocument(
+    string Kind,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Measure = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Statistic? Difference = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Tolerance = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Services = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? DeadlockedReplications = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Variant = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ReplicationsNeeded = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Organisation = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Year = null);
 
 internal sealed record ServiceDocument(
     string Name, Statistic Capacity, Statistic Occupancy, Statistic Utilisation, Statistic BlockedBeds, Statistic Queue,
@@ -47,7 +78,9 @@ internal sealed record ComparisonDocument(
     double? CostPerDelayedDayAvoided, double? ElectiveCasesFromFreedBeds, double? ElectiveCasesFromMoney,
     OrderedDictionary<string, double?> SavingsGapClosed, bool AvoidsDelaysClearly);
 
-internal sealed record EconomicsDocument(string? BestOption, string Statement, IReadOnlyList<BudgetDocument> Budgets, int? ReplicationsNeeded);
+internal sealed record EconomicsDocument(string? BestOption, string Statement, IReadOnlyList<BudgetDocument> Budgets, int? ReplicationsNeeded,
+    string? Recommended, string Objective, string Verdict, Statistic? DelayedDaysAvoided, RatioDocument? CostPerDelayedDayAvoided, Statistic? ExtraCostPerYear,
+    IReadOnlyList<ReasonDocument> Reasons);
 
 internal sealed record BudgetDocument(string Organisation, string Name, IReadOnlyList<BudgetYearDocument> Years, SavingsDocument? Savings);
 

@@ -1,3 +1,4 @@
+using Bedflow.Core.Decisions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Finance;
 using Bedflow.Core.Simulation;
@@ -44,17 +45,35 @@ public static partial class ResultsJson
     }
 
     /// <summary>The verdict on the variants: its data here, its words from <paramref name="wording"/> (the caller's face).</summary>
-    private static EconomicsDocument Economics(RunOptions options, IReadOnlyList<VariantResult> variants, Func<Verdict, string> wording)
+    private static EconomicsDocument Economics(IReadOnlyList<VariantResult> variants, Decision decision, Func<Verdict, string> wording)
     {
-        var comparisons = variants.Skip(1).Select(v => v.VersusBaseline!).ToList();
-        var verdict = Verdict.Of(comparisons, options.Replications);
+        var verdict = decision.Verdict;
         bool priced = variants.Count > 0 && variants[0].Costs is not null;
         return new EconomicsDocument(
             priced ? verdict.Best : null,
             wording(verdict),
             Budgets(variants),
-            verdict.ReplicationsNeeded);
+            verdict.ReplicationsNeeded,
+            verdict.Best,
+            ObjectiveWords.Code(decision.Objective),
+            VerdictKindCode(verdict.Kind),
+            verdict.DelayedDaysAvoided is { } d ? Stat(d) : null,
+            verdict.CostPerDelayedDayAvoidedInterval is { } r ? RatioOf(r) : null,
+            verdict.ExtraCostPerYear is { } e ? Stat(e) : null,
+            [.. verdict.Reasons.Select(Reason)]);
     }
+
+    private static string VerdictKindCode(VerdictKind kind) => kind switch
+    {
+        VerdictKind.Recommended => "recommended",
+        VerdictKind.RankedByDelayedDaysAvoided => "most_delayed_days_avoided",
+        VerdictKind.LeastCost => "least_cost",
+        VerdictKind.NoVariants => "no_variants",
+        VerdictKind.NoOptionAvoidsDelays => "no_option_avoids_delays",
+        VerdictKind.CannotTellApart => "cannot_tell_apart",
+        VerdictKind.NoAcceptableOption => "no_acceptable_option",
+        _ => "no_intervals",
+    };
 
     /// <summary>Each budget against the baseline's modelled spend of that organisation, by financial year, and its savings gap.</summary>
     private static List<BudgetDocument> Budgets(IReadOnlyList<VariantResult> variants)

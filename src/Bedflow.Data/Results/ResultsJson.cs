@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Bedflow.Core.Decisions;
 using Bedflow.Core.Delays;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Finance;
@@ -29,12 +30,14 @@ public static partial class ResultsJson
     /// write — Bedflow.Reports' <c>VerdictWording.Statement(verdict, priced)</c>, which Data may
     /// not reference.
     /// </param>
-    public static void Write(Stream stream, string scenario, RunOptions options, IReadOnlyList<VariantResult> variants, Func<Verdict, string> verdictWording)
+    /// <param name="rules">How options are appraised (the scenario's <c>decision:</c> section); null = the defaults.</param>
+    public static void Write(Stream stream, string scenario, RunOptions options, IReadOnlyList<VariantResult> variants, Func<Verdict, string> verdictWording, DecisionRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(variants);
         ArgumentNullException.ThrowIfNull(verdictWording);
+        var decision = Decision.Of(variants, rules ?? DecisionRules.Default);
         var document = new ResultsDocument(
             scenario,
             options.Replications,
@@ -45,12 +48,12 @@ public static partial class ResultsJson
             variants.Sum(v => v.Run.Replications.Sum(r => r.Counts.Events)),
             // Timings vary run to run: they are in run-info.json, so this file stays byte-identical.
             ElapsedSeconds: null,
-            [.. variants.Select(Variant)],
-            Economics(options, variants, verdictWording));
+            [.. variants.Select(v => Variant(v, decision))],
+            Economics(variants, decision, verdictWording));
         JsonSerializer.Serialize(stream, document, ResultsJsonContext.Default.ResultsDocument);
     }
 
-    private static VariantDocument Variant(VariantResult v) => new(
+    private static VariantDocument Variant(VariantResult v, Decision decision) => new(
         v.Name,
         v.Description,
         Stat(v.DelayedPatients),
@@ -71,7 +74,12 @@ public static partial class ResultsJson
             Stat(s[ServiceMetric.ProbabilityTurnedAway])))],
         Delays(v.Run.Delays!),
         v.Costs is { } costs ? Costs(costs) : null,
-        v.VersusBaseline is { } c ? Comparison(c) : null);
+        v.VersusBaseline is { } c ? Comparison(c) : null,
+        Group(Enum.GetValues<HarmMeasure>().Select(m => KeyValuePair.Create(m, v.Harms[m])), HarmMeasureWords.Code),
+        Streams(v),
+        new StabilityDocument(v.Stability.IsUnstable, [.. v.Stability.Growing.Select(g => new GrowthDocument(g.Service, Stat(g.Growth)))], v.Stability.DeadlockedReplications),
+        v.HarmsVersusBaseline is { } h ? Group(Enum.GetValues<HarmMeasure>().Select(m => KeyValuePair.Create(m, h[m])), HarmMeasureWords.Code) : null,
+        decision.For(v.Name) is { } a ? Appraisal(a) : null);
 
     private static DelaysDocument Delays(DelaySummary d) => new(
         Stat(d.DaysPerYear),

@@ -77,6 +77,7 @@ internal static partial class ScenarioLoader
             SitRep = reader.SitRep,
             Economy = reader.Economy,
             TargetDelayedPatients = reader.Target,
+            Decision = reader.Decision,
         };
         return new ScenarioLoad(scenario, problems) { Places = reader.Places };
     }

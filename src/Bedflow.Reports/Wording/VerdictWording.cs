@@ -25,12 +25,20 @@ public static class VerdictWording
         return verdict.Kind switch
         {
             VerdictKind.Recommended => string.Join(" ", [Recommended(verdict), .. verdict.Reasons.Select(Reason)]),
-            VerdictKind.RankedByDelayedDaysAvoided => Inv(
-                $"Without prices the options are ranked by delayed days avoided: {verdict.Variant} avoids the most, {d!.Mean:N0} a year (95% CI {d.Lower:N0} to {d.Upper:N0})."),
+            VerdictKind.RankedByDelayedDaysAvoided => string.Join(" ", [Inv(
+                $"{(verdict.Objective is null ? "Without prices the options are ranked by delayed days avoided" : "By delayed days avoided")}: {verdict.Variant} avoids the most, {d!.Mean:N0} a year (95% CI {d.Lower:N0} to {d.Upper:N0})."),
+                .. verdict.Reasons.Select(Reason)]),
             VerdictKind.NoVariants => "There are no variants to compare with the baseline.",
             VerdictKind.NoOptionAvoidsDelays => Inv($"No option avoids delayed days compared with the baseline at {verdict.Replications} replications."),
             VerdictKind.CannotTellApart => Inv(
                 $"The options cannot be told apart from the baseline at {verdict.Replications} replications: no option's 95% interval of delayed days avoided excludes zero. The closest, {verdict.Variant}, would need about {verdict.ReplicationsNeeded} replications."),
+            VerdictKind.LeastCost => string.Join(" ", [Inv(
+                $"Best option by cost: {verdict.Variant}, whose extra cost is £{verdict.ExtraCostPerYear!.Mean:N0} a year (95% CI £{verdict.ExtraCostPerYear.Lower:N0} to £{verdict.ExtraCostPerYear.Upper:N0}), avoiding {d!.Mean:N0} delayed days a year (95% CI {d.Lower:N0} to {d.Upper:N0})."),
+                .. verdict.Reasons.Select(Reason)]),
+            VerdictKind.NoAcceptableOption => string.Join(" ", [
+                "No option is recommended: every option that avoids delays does so at a cost the appraisal does not accept.",
+                .. verdict.Reasons.Select(Reason)]),
+            VerdictKind.NoIntervals => "One replication gives no confidence intervals, so no option can be shown to be better or acceptable: nothing is recommended. Run at least 2 (20 is usual).",
             _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict.Kind, "a verdict kind without wording"),
         };
     }
@@ -49,15 +57,25 @@ public static class VerdictWording
         string money = cost < 0
             ? Inv($"saves £{-cost:N0} for each delayed day it avoids")
             : Inv($"costs £{cost:N0} for each delayed day it avoids");
-        return Inv($"Best option: {verdict.Variant}, which avoids {d.Mean:N0} delayed days a year (95% CI {d.Lower:N0} to {d.Upper:N0}) and {money}.");
+        string interval = verdict.CostPerDelayedDayAvoidedInterval is { IsBounded: true } r
+            ? Inv($" (95% CI {Pounds(r.Lower!.Value)} to {Pounds(r.Upper!.Value)} a day, by Fieller's method)")
+            : "";
+        return Inv($"Best option: {verdict.Variant}, which avoids {d.Mean:N0} delayed days a year (95% CI {d.Lower:N0} to {d.Upper:N0}) and {money}{interval}.");
     }
 
     private static string Reason(VerdictReason reason) => reason switch
     {
+        CannotTellFromRunnerUp c => Inv(
+            $"It cannot be told apart from the runner-up, {c.RunnerUp}, at {c.Difference.Count} replications (difference {c.Difference.Mean:N0}, 95% CI {c.Difference.Lower:N0} to {c.Difference.Upper:N0}); about {c.ReplicationsNeeded} replications would separate them."),
+        ToldApartFromRunnerUp t => Inv($"It is clearly better than the runner-up, {t.RunnerUp} (difference {t.Difference.Mean:N0}, 95% CI {t.Difference.Lower:N0} to {t.Difference.Upper:N0})."),
+        NotAcceptable n => $"{n.Variant}: " + string.Join(" ", n.Because.Select(AppraisalWording.Sentence).Where(x => x is not null)),
+        Core.Decisions.HarmAllowed h => "It " + AppraisalWording.Sentence(h),
         FrontDoorWaitsRise r => Inv(
             $"But patients waiting for an acute bed rise by {r.AdmissionsWaiting.Mean:N1} a night (95% CI {r.AdmissionsWaiting.Lower:N1} to {r.AdmissionsWaiting.Upper:N1}): part of the delay moves to the front door."),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "a verdict reason without wording"),
     };
+
+    private static string Pounds(double value) => value < 0 ? Inv($"−£{-value:N0}") : Inv($"£{value:N0}");
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

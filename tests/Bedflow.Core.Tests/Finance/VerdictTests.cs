@@ -159,7 +159,11 @@ public class VerdictTests
         // The walk has teeth: it reaches the reasons and the estimates they hold.
         Assert.Contains(typeof(FrontDoorWaitsRise), seen);
         Assert.Contains(typeof(Estimate), seen);
-        Assert.Equal(["Verdict.Best", "Verdict.Variant"], text.Order(StringComparer.Ordinal));
+        Assert.Contains(typeof(Bedflow.Core.Decisions.Overloads), seen);
+        // Names only: of variants (the verdict's, a runner-up's, a dominating or left-out option's) and of services that overload.
+        Assert.Equal(
+            ["CannotTellFromRunnerUp.RunnerUp", "DominatedBy.By", "NotAcceptable.Variant", "QueueGrowth.Service", "ToldApartFromRunnerUp.RunnerUp", "Verdict.Best", "Verdict.Variant"],
+            text.Order(StringComparer.Ordinal));
     }
 
     // string?, IReadOnlyList<string> and string[] all hold text.
