@@ -84,7 +84,7 @@ public static class BoardReport
         h.Append("<section class=\"assumptions\">\n<h2>What the numbers rest on</h2>\n<table>\n<thead><tr><th>Service</th><th>Kind</th><th>Capacity</th><th>Mean length of stay (days)</th><th>Commissioner</th></tr></thead>\n<tbody>\n");
         foreach (var s in net.Services)
         {
-            string capacity = s.Capacity.IsEverUnlimited ? "unlimited" : s.Capacity.Initial.ToString("N0", CultureInfo.InvariantCulture)
+            string capacity = s.Capacity.IsEverUnlimited ? "unlimited" : s.Capacity.Initial.Places.ToString("N0", CultureInfo.InvariantCulture)
                 + (s.Capacity.Changes.Count > 0 ? Inv($" ({s.Capacity.Changes.Count} change(s) over time)") : "");
             string stays = string.Join(", ", net.Groups.Select(g => Inv($"{g} {(s.LengthOfStayByGroup.TryGetValue(g, out var d) ? d : s.LengthOfStay).Mean:N1}")));
             h.Append("<tr><th scope=\"row\">").Append(E(s.Name)).Append("</th><td>").Append(E(ServiceKindWords.Display(s.Kind))).Append("</td><td>").Append(E(capacity))

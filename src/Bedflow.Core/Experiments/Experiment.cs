@@ -165,10 +165,9 @@ public sealed class VariantResult
         {
             for (int d = 0; d < census.Days; d++)
             {
-                int capacity = census.Capacity[s][d];
-                if (capacity != Model.Capacity.Unlimited)
+                if (census.CapacityOn(s, d).TryGetPlaces(out int places))
                 {
-                    sum += capacity - census.Occupied[s][d];
+                    sum += places - census.Occupied[s][d];
                 }
             }
         }

@@ -107,7 +107,7 @@ public sealed class Harms
                 int count = 0;
                 for (int d = 0; d < days; d++)
                 {
-                    double capacity = acute.Sum(j => (double)census.Capacity[j][d]);
+                    double capacity = acute.Sum(j => census.CapacityOn(j, d).TryGetPlaces(out int places) ? places : 0.0);
                     if (capacity > 0 && acute.Sum(j => census.Occupied[j][d]) > above * capacity)
                     {
                         count++;

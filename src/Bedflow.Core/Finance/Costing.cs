@@ -53,8 +53,7 @@ public static class Costing
             {
                 int occupied = census.Occupied[s][d];
                 int delayed = excessApplies ? census.Blocked[s][d] : 0;
-                int capacity = census.Capacity[s][d];
-                decimal fundedToday = capacity == Capacity.Unlimited ? 0 : capacity * fundedDay;
+                decimal fundedToday = census.CapacityOn(s, d).TryGetPlaces(out int places) ? places * fundedDay : 0;
                 funded += fundedToday;
                 var cost = Money.FromPounds(((occupied - delayed) * occupiedDay) + (delayed * (excess ?? 0)) + fundedToday
                     + ((decimal)census.Units[s][d] * perUnit / 7)

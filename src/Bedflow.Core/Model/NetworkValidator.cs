@@ -161,7 +161,7 @@ internal static partial class NetworkValidator
             {
                 add(at.Member(nameof(StartingState.Occupied)), "a resource is used by patients who hold a bed elsewhere; give starting patients to the bed-based service instead.");
             }
-            if (s.Demand is null && start.Occupied > s.Capacity.Initial)
+            if (s.Demand is null && s.Capacity.Initial.TryGetPlaces(out int places) && start.Occupied > places)
             {
                 add(at.Member(nameof(StartingState.Occupied)), $"{start.Occupied} starting patients do not fit in a capacity of {s.Capacity.Initial}.");
             }
@@ -191,24 +191,14 @@ internal static partial class NetworkValidator
         }
     }
 
-    /// <summary>A capacity schedule: every capacity at least 0, every change on a finite day.</summary>
+    /// <summary>A capacity schedule: every change on a finite day (a <see cref="Units.Capacity"/> is never below 0: its type refuses it).</summary>
     private static void CheckCapacity(CapacitySchedule schedule, ModelPath path, Action<ModelPath, string> add)
     {
-        if (schedule.Initial < 0)
-        {
-            add(path.Member(nameof(CapacitySchedule.Initial)), $"capacity must be at least 0, but was {schedule.Initial}.");
-        }
         for (int i = 0; i < schedule.Changes.Count; i++)
         {
-            var (day, capacity) = schedule.Changes[i];
-            var at = path.Member(nameof(CapacitySchedule.Changes)).Index(i);
-            if (capacity < 0)
+            if (!double.IsFinite(schedule.Changes[i].Day))
             {
-                add(at, string.Create(CultureInfo.InvariantCulture, $"capacity from day {day} must be at least 0, but was {capacity}."));
-            }
-            if (!double.IsFinite(day))
-            {
-                add(at, "a capacity change has no finite day.");
+                add(path.Member(nameof(CapacitySchedule.Changes)).Index(i), "a capacity change has no finite day.");
             }
         }
     }

@@ -1,5 +1,6 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Simulation;
 
@@ -9,7 +10,19 @@ namespace Bedflow.Core.Simulation;
 /// </summary>
 internal sealed class CompiledNetwork
 {
+    /// <summary>
+    /// No limit, inside the engine only: a capacity or queue limit greater than any count of
+    /// patients, so that the hot loop compares whole numbers and never branches on a state. At the
+    /// public API an unlimited capacity is <see cref="Capacity.Unlimited"/> (see <see cref="Places"/>
+    /// and <see cref="CapacityOf"/>), and no <see cref="Capacity.Of"/> reaches this number.
+    /// </summary>
     public const int Unlimited = int.MaxValue;
+
+    /// <summary>A capacity as the engine keeps it: its places, or <see cref="Unlimited"/>.</summary>
+    public static int Places(Capacity capacity) => capacity.TryGetPlaces(out int places) ? places : Unlimited;
+
+    /// <summary>The capacity of places the engine kept (<see cref="Unlimited"/> back to <see cref="Capacity.Unlimited"/>).</summary>
+    public static Capacity CapacityOf(int places) => places == Unlimited ? Capacity.Unlimited : Capacity.Of(places);
 
     public CompiledNetwork(Network network)
     {
@@ -55,7 +68,7 @@ internal sealed class CompiledNetwork
         {
             var s = network.Services[i];
             ServiceNames[i] = s.Name;
-            InitialCapacity[i] = s.Capacity.Initial;
+            InitialCapacity[i] = Places(s.Capacity.Initial);
             StartOccupied[i] = s.Start?.Occupied ?? 0;
             StartQueued[i] = s.Start?.Queued ?? 0;
             CompileGroupMix(s.Start?.GroupMix ?? new Dictionary<string, double>(), network.Groups, StartGroupCumulative, i * GroupCount);
@@ -75,7 +88,7 @@ internal sealed class CompiledNetwork
             }
             foreach (var (day, capacity) in s.Capacity.Changes)
             {
-                changes.Add((day, i, capacity));
+                changes.Add((day, i, Places(capacity)));
             }
         }
         // Stable order: by day, then service index (a documented tie-break).
@@ -222,10 +235,10 @@ internal sealed class CompiledNetwork
     /// <summary>Patient choice for patients moving on to each service, or null.</summary>
     public PatientChoice?[] Choice { get; }
 
-    /// <summary>Per service, the capacity before its first scheduled change.</summary>
+    /// <summary>Per service, the capacity before its first scheduled change (<see cref="Unlimited"/> for no limit).</summary>
     public int[] InitialCapacity { get; }
 
-    /// <summary>Every scheduled capacity change, by day and then service (each service's in its schedule's order).</summary>
+    /// <summary>Every scheduled capacity change, by day and then service (each service's in its schedule's order; <see cref="Unlimited"/> for no limit).</summary>
     public (double Day, int Service, int Capacity)[] CapacityChanges { get; }
 
     /// <summary>Per service, patients already holding a place when the run starts (<see cref="StartingState.Occupied"/>; 0 = starts empty).</summary>

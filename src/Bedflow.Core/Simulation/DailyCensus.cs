@@ -16,12 +16,12 @@ public sealed class DailyCensus
         Queued = new int[services][];
         MaxQueued = new int[services][];
         Units = new double[services][];
-        Capacity = new int[services][];
+        CapacityPlaces = new int[services][];
         Admitted = new int[services][];
         for (int i = 0; i < services; i++)
         {
             Units[i] = new double[days];
-            Capacity[i] = new int[days];
+            CapacityPlaces[i] = new int[days];
             Admitted[i] = new int[days];
             Occupied[i] = new int[days];
             Blocked[i] = new int[days];
@@ -55,8 +55,19 @@ public sealed class DailyCensus
     /// <summary>[service][day] units of capacity in use (equal to <see cref="Occupied"/> without a demand), for costing by units such as carer hours.</summary>
     public double[][] Units { get; }
 
-    /// <summary>[service][day] capacity in force (escalation beds included; <see cref="Model.Capacity.Unlimited"/> if unlimited): funded places.</summary>
-    public int[][] Capacity { get; }
+    /// <summary>
+    /// [service][day] capacity in force as the engine keeps it: places, escalation beds included, or
+    /// <see cref="CompiledNetwork.Unlimited"/> for no limit. Inside Core only; outside, read <see cref="CapacityOn"/>.
+    /// </summary>
+    internal int[][] CapacityPlaces { get; }
+
+    /// <summary>
+    /// The capacity in force at the midnight ending <paramref name="day"/> in <paramref name="service"/>
+    /// (by index in the network): funded places, escalation beds included, or <see cref="Units.Capacity.Unlimited"/>.
+    /// Allocates nothing.
+    /// </summary>
+    /// <exception cref="IndexOutOfRangeException">The service or day is outside the census.</exception>
+    public Units.Capacity CapacityOn(int service, int day) => CompiledNetwork.CapacityOf(CapacityPlaces[service][day]);
 
     /// <summary>[service][day] patients whose care started during day d (from d to d + 1).</summary>
     public int[][] Admitted { get; }

@@ -83,7 +83,7 @@ internal sealed partial class Replication
                     _census.MaxQueued[j][day + 1] = queued;
                 }
                 _census.Units[j][day] = _services.Units(j);
-                _census.Capacity[j][day] = _services.Capacity(j);
+                _census.CapacityPlaces[j][day] = _services.Capacity(j);
             }
         }
     }

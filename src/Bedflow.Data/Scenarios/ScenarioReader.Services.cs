@@ -1,5 +1,6 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Data.Scenarios;
@@ -101,8 +102,8 @@ internal sealed partial class ScenarioReader
     {
         var node = service["capacity"];
         Places.Entry(at, service, "capacity", path);
-        int? initial;
-        var changes = new List<(double Day, int Capacity)>();
+        Capacity? initial;
+        var changes = new List<(double Day, Capacity Capacity)>();
         var written = new Dictionary<double, (YMap Map, string Key)>();
         if (node is YMap map)
         {
@@ -141,14 +142,14 @@ internal sealed partial class ScenarioReader
         {
             return PlaceChanges(new CapacitySchedule(first, changes), at, written, path);
         }
-        if (first == Capacity.Unlimited || changes.Any(c => c.Capacity == Capacity.Unlimited))
+        if (first.IsUnlimited || changes.Any(c => c.Capacity.IsUnlimited))
         {
             ctx.Error(node, path, "interventions cannot add capacity to a service with unlimited capacity.");
             return null;
         }
         var baseline = new CapacitySchedule(first, changes);
         var bounds = changes.Select(c => c.Day).Concat(deltas.SelectMany(d => new[] { d.From, d.To })).Distinct().Order();
-        int At(double day) => (int)Math.Clamp(baseline.At(day) + deltas.Where(d => d.From <= day && day < d.To).Sum(d => (long)d.Delta), 0, MaxCapacity);
+        Capacity At(double day) => Capacity.Of((int)Math.Clamp(baseline.At(day).Places + deltas.Where(d => d.From <= day && day < d.To).Sum(d => (long)d.Delta), 0, MaxCapacity));
         return PlaceChanges(new CapacitySchedule(first, [.. bounds.Select(b => (b, At(b)))]), at, written, path);
     }
 
@@ -173,7 +174,7 @@ internal sealed partial class ScenarioReader
         return schedule;
     }
 
-    private int? CapacityValue(YNode? node, string path)
+    private Capacity? CapacityValue(YNode? node, string path)
     {
         if (node is YScalar { Value: "unlimited" })
         {
@@ -197,7 +198,7 @@ internal sealed partial class ScenarioReader
             ctx.Error(node, path, $"capacity can be at most {MaxCapacity:N0} (write unlimited for no limit), but was {value:N0}.");
             return null;
         }
-        return value;
+        return value is { } places ? Capacity.Of(places) : null;
     }
 
     /// <summary><c>length_of_stay: {lognormal: …}</c>, or by group: <c>{default: {…}, frail: {…}}</c>.</summary>

@@ -3,6 +3,7 @@ using Bedflow.Core.Delays;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Reports.Charts;
@@ -93,14 +94,14 @@ public static class ChartBuilder
             var service = baseline.Network.Services[s];
             var daily = baseline.Run.Services[s].Daily;
             if (service.Role == ServiceRole.Resource || daily is null || service.Capacity.IsEverUnlimited
-                || (service.Capacity.Initial == 0 && service.Capacity.Changes.All(c => c.Capacity == 0)))
+                || (service.Capacity.Initial == Capacity.Of(0) && service.Capacity.Changes.All(c => c.Capacity == Capacity.Of(0))))
             {
                 continue;
             }
             int days = daily.Occupied.Length;
             var x = Enumerable.Range(0, days).Select(d => (double)d).ToArray();
             string unit = service.Demand is null ? "places" : "units";
-            var capacity = new Series("Capacity", x, [.. Enumerable.Range(0, days).Select(d => reps.Average(r => (double)r.Census!.Capacity[s][d]))]);
+            var capacity = new Series("Capacity", x, [.. Enumerable.Range(0, days).Select(d => reps.Average(r => (double)r.Census!.CapacityOn(s, d).Places))]);
             // The band stops at 0 and at the places in force: no service holds fewer than none or more than it has.
             var occupied = new Series("Occupied (blocked included)", x, daily.Occupied)
             {

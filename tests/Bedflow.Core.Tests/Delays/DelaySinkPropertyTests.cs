@@ -2,6 +2,7 @@ using Bedflow.Core.Delays;
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 using CsCheck;
 
@@ -48,7 +49,7 @@ public class DelaySinkPropertyTests
                 Name = $"s{i}",
                 // The front door is a hospital, the next a community hospital (non-acute SitRep beds); the rest any kind.
                 Kind = i switch { 0 => ServiceKind.Acute, 1 => ServiceKind.CommunityHospital, _ => Kinds[kinds[i]] },
-                Capacity = capacities[i] == 0 ? new CapacitySchedule(Capacity.Unlimited) : new CapacitySchedule(capacities[i]),
+                Capacity = capacities[i] == 0 ? new CapacitySchedule(Capacity.Unlimited) : new CapacitySchedule(Capacity.Of(capacities[i])),
                 LengthOfStay = Distribution.Exponential(stays[i]),
                 MovingOn = keep[i] ? MovingOn.KeepPlace : MovingOn.ReleasePlace,
                 Role = isResource ? ServiceRole.Resource : ServiceRole.Place,

@@ -2,6 +2,7 @@ using Bedflow.Core.Distributions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Experiments;
@@ -60,7 +61,7 @@ public class HarmsTests
         // Reablement (not a SitRep bed) sends everyone to home care, which has no room for the first 10 days.
         var net = new NetworkBuilder()
             .Service("reablement", 5, Distribution.Deterministic(1), kind: ServiceKind.Reablement)
-            .Service("home_care", new CapacitySchedule(0, [(10.0, 100)]), Distribution.Deterministic(1), kind: ServiceKind.HomeCare)
+            .Service("home_care", new CapacitySchedule(Capacity.Of(0), [(10.0, Capacity.Of(100))]), Distribution.Deterministic(1), kind: ServiceKind.HomeCare)
             .Arrivals(new ArrivalStreamDefinition { Name = "in", Service = "reablement", Rate = new ScriptedArrivals([0.5, 0.5, 0.5]) })
             .Route("reablement", "home_care")
             .Route("home_care", "home")

@@ -2,6 +2,7 @@ using Bedflow.Core.Distributions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Model;
@@ -25,7 +26,7 @@ public class NetworkValidationTests
     public void Every_problem_is_reported_at_once_with_its_path()
     {
         var net = new NetworkBuilder()
-            .Service("acute", -3, Distribution.Exponential(3), queueLimit: -1)
+            .Service("acute", new CapacitySchedule(Capacity.Of(3), [(double.PositiveInfinity, Capacity.Of(4))]), Distribution.Exponential(3), queueLimit: -1)
             .Service("acute", 5, Distribution.Exponential(3))
             .Arrivals("ed", "emergency_dept", ArrivalRate.Constant(2))
             .Arrivals("gp", "acute", ArrivalRate.Constant(1), ArrivalKind.Emergency, divertTo: "nowhere")
@@ -33,7 +34,7 @@ public class NetworkValidationTests
             .Build();
         var problems = net.Validate();
         string all = string.Join("\n", problems);
-        Assert.Contains(problems, p => p.Path.ToString() == "services[acute].capacity.initial" && p.Message.Contains("-3", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.ToString() == "services[acute].capacity.changes[0]" && p.Message.Contains("no finite day", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Path.ToString() == "services[acute].queueLimit");
         Assert.Contains(problems, p => p.Path == ModelPath.Service("acute") && p.Message.Contains("twice", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Path.ToString() == "arrivals[ed].service" && p.Message.Contains("'emergency_dept' is referenced but not defined", StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Model;
@@ -10,7 +11,7 @@ public class ValidatorPathTests
     private static Network Valid() => new NetworkBuilder()
         .Groups("frail", "other")
         .Exits("died")
-        .Service("acute", new CapacitySchedule(10, [(30.0, 12)]), Distribution.Exponential(3))
+        .Service("acute", new CapacitySchedule(Capacity.Of(10), [(30.0, Capacity.Of(12))]), Distribution.Exponential(3))
         .Service("community", 5, Distribution.Exponential(10))
         .Arrivals("ed", "acute", ArrivalRate.Constant(2))
         .Route("acute", ("home", 0.8), ("community", 0.2))
@@ -29,9 +30,7 @@ public class ValidatorPathTests
     private static readonly Dictionary<string, (Func<Network, Network> Break, ModelPath At)> Cases = new()
     {
         ["service defined twice"] = (n => n with { Services = [.. n.Services, Acute(n)] }, AcuteAt),
-        ["capacity below 0"] = (n => WithAcute(n, Acute(n) with { Capacity = -1 }),
-            AcuteAt.Member(nameof(ServiceDefinition.Capacity)).Member(nameof(CapacitySchedule.Initial))),
-        ["a capacity change below 0"] = (n => WithAcute(n, Acute(n) with { Capacity = new CapacitySchedule(10, [(5.0, 12), (9.0, -2)]) }),
+        ["a capacity change on no finite day"] = (n => WithAcute(n, Acute(n) with { Capacity = new CapacitySchedule(Capacity.Of(10), [(5.0, Capacity.Of(12)), (double.PositiveInfinity, Capacity.Of(2))]) }),
             AcuteAt.Member(nameof(ServiceDefinition.Capacity)).Member(nameof(CapacitySchedule.Changes)).Index(1)),
         ["queue limit below 0"] = (n => WithAcute(n, Acute(n) with { QueueLimit = -1 }), AcuteAt.Member(nameof(ServiceDefinition.QueueLimit))),
         ["length of stay for an unknown group"] = (n => WithAcute(n, Acute(n) with { LengthOfStayByGroup = new Dictionary<string, Distribution> { ["young"] = Distribution.Exponential(1) } }),

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using CsCheck;
 
 namespace Bedflow.Core.Tests.Simulation;
@@ -42,7 +43,7 @@ public class CompiledNetworkTests
     public void The_compiled_capacity_on_any_day_is_the_schedules()
     {
         var schedules = Gen.Select(Gen.Int[1, 9], Gen.Select(Gen.Int[-5, 40], Gen.Int[0, 9]).Array[0, 4],
-            (initial, changes) => new CapacitySchedule(initial, changes.Select(c => ((double)c.Item1, c.Item2))));
+            (initial, changes) => new CapacitySchedule(Capacity.Of(initial), changes.Select(c => ((double)c.Item1, Capacity.Of(c.Item2)))));
         schedules.Array[1, 4].Sample(capacities =>
         {
             var b = new NetworkBuilder();
@@ -57,7 +58,7 @@ public class CompiledNetworkTests
             {
                 for (double day = -7; day <= 42; day += 0.5)
                 {
-                    Assert.Equal(capacities[i].At(day), compiled.CapacityAt(i, day));
+                    Assert.Equal(capacities[i].At(day), CompiledNetwork.CapacityOf(compiled.CapacityAt(i, day)));
                 }
             }
         }, iter: 200);

@@ -2,6 +2,7 @@ using Bedflow.Core.Distributions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Tests.Simulation;
 
@@ -42,7 +43,7 @@ public class DeadlockTests
     [Fact]
     public void A_scheduled_capacity_increase_releases_a_deadlock_and_the_report_says_when()
     {
-        var r = Simulator.Run(Loop(new CapacitySchedule(2, [(300.0, 50)])), new RunOptions { WarmupDays = 0, HorizonDays = 400, Replications = 3, Seed = 3 });
+        var r = Simulator.Run(Loop(new CapacitySchedule(Capacity.Of(2), [(300.0, Capacity.Of(50))])), new RunOptions { WarmupDays = 0, HorizonDays = 400, Replications = 3, Seed = 3 });
         Assert.NotEmpty(r.Deadlocks);
         Assert.All(r.Deadlocks.Where(d => d.Day < 300), d =>
         {

@@ -3,6 +3,7 @@ using Bedflow.Core.Examples;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Tests.Simulation;
 
@@ -114,7 +115,7 @@ public class EnginePropertyTests
     public void After_a_capacity_cut_nobody_is_admitted_until_occupancy_is_below_the_new_capacity()
     {
         var net = new NetworkBuilder()
-            .Service("ward", new CapacitySchedule(20, [(50.0, 12)]), Distribution.Exponential(6))
+            .Service("ward", new CapacitySchedule(Capacity.Of(20), [(50.0, Capacity.Of(12))]), Distribution.Exponential(6))
             .Arrivals("in", "ward", ArrivalRate.Constant(4))
             .Route("ward", "home")
             .Build();

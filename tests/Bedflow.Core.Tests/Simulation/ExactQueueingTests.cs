@@ -3,6 +3,7 @@ using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
 using Bedflow.Core.Tests.Support;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Tests.Simulation;
 

@@ -2,6 +2,7 @@ using Bedflow.Core.Distributions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using CsCheck;
 
 namespace Bedflow.Core.Tests.Simulation;
@@ -43,7 +44,7 @@ public class RandomNetworkPropertyTests
             // Capacity 0 stands for unlimited; a cut of 0 means no schedule change.
             var capacity = capacities[i] == 0
                 ? new CapacitySchedule(Capacity.Unlimited)
-                : cuts[i] == 0 ? new CapacitySchedule(capacities[i]) : new CapacitySchedule(capacities[i], [(30.0, cuts[i])]);
+                : cuts[i] == 0 ? new CapacitySchedule(Capacity.Of(capacities[i])) : new CapacitySchedule(Capacity.Of(capacities[i]), [(30.0, Capacity.Of(cuts[i]))]);
             // Feature bits: 1 resource used while keeping the bed, 2 demand in units, 4 weekday window, 8 escalation / starting state.
             int f = features[i];
             bool finite = capacities[i] != 0;
@@ -91,9 +92,9 @@ public class RandomNetworkPropertyTests
                 {
                     var def = net.Services[s];
                     // With units, one patient needing more than all the capacity may still enter an empty service.
-                    int ceiling = Math.Max(def.Capacity.Initial, def.Capacity.Changes.Select(c => c.Capacity).DefaultIfEmpty(0).Max())
-                        + (def.Escalation?.Beds ?? 0);
-                    if (def.Demand is not null && ceiling != Capacity.Unlimited)
+                    var highest = def.Capacity.Changes.Select(c => c.Capacity).Append(def.Capacity.Initial).Max();
+                    int ceiling = highest.TryGetPlaces(out int places) ? places + (def.Escalation?.Beds ?? 0) : int.MaxValue;
+                    if (def.Demand is not null && !highest.IsUnlimited)
                     {
                         ceiling = (2 * ceiling) + 1;
                     }

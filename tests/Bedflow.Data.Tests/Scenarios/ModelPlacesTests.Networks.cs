@@ -1,4 +1,5 @@
 using Bedflow.Core.Model;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 using Bedflow.Data.Scenarios;
 
@@ -75,11 +76,15 @@ public partial class ModelPlacesTests
         {
             var s = n.Services[i];
             yield return ($"{s.Name} queue limit", Service(i, s with { QueueLimit = -1 }));
-            yield return ($"{s.Name} capacity", Service(i, s with { Capacity = new CapacitySchedule(-1, s.Capacity.Changes) }));
+            // A capacity below 0 cannot be built (Capacity.Of refuses it); the reader's own message is tested with the reader.
             for (int c = 0; c < s.Capacity.Changes.Count; c++)
             {
                 int k = c;
-                yield return ($"{s.Name} capacity change {k}", Service(i, s with { Capacity = new CapacitySchedule(s.Capacity.Initial, s.Capacity.Changes.Select((x, j) => j == k ? (x.Day, -1) : x)) }));
+                // The last change, moved to no finite day, keeps its place in the schedule's order.
+                if (k == s.Capacity.Changes.Count - 1)
+                {
+                    yield return ($"{s.Name} capacity change {k}", Service(i, s with { Capacity = new CapacitySchedule(s.Capacity.Initial, s.Capacity.Changes.Select((x, j) => j == k ? (double.PositiveInfinity, x.Capacity) : x)) }));
+                }
             }
             if (s.Escalation is { } e)
             {
@@ -94,7 +99,7 @@ public partial class ModelPlacesTests
                 yield return ($"{s.Name} start", Service(i, s with { Start = start with { Occupied = -1, Queued = -1 } }));
                 if (s.Demand is null)
                 {
-                    yield return ($"{s.Name} start too full", Service(i, s with { Start = start with { Occupied = s.Capacity.Initial + 1 } }));
+                    yield return ($"{s.Name} start too full", Service(i, s with { Start = start with { Occupied = s.Capacity.Initial.Places + 1 } }));
                 }
                 if (start.GroupMix.Count > 0)
                 {

@@ -1,4 +1,5 @@
 using Bedflow.Core.Experiments;
+using Bedflow.Core.Units;
 using Bedflow.Data.Scenarios;
 
 namespace Bedflow.Data.Tests.Scenarios;
@@ -33,16 +34,16 @@ public class ScenarioFeatureTests
         var net = Read(yaml).Baseline;
         var ic = net.Services.Single(s => s.Name == "intermediate_care").Capacity;
         int Day(int y, int m, int d) => new DateOnly(y, m, d).DayNumber - new DateOnly(2016, 4, 1).DayNumber;
-        Assert.Equal(5, ic.At(Day(2016, 10, 31)));
-        Assert.Equal(8, ic.At(Day(2016, 11, 1)));   // 5 + winter 3
-        Assert.Equal(11, ic.At(Day(2016, 12, 1)));  // schedule 8 + 3
-        Assert.Equal(13, ic.At(Day(2017, 1, 15)));  // 8 + 3 + 2
-        Assert.Equal(11, ic.At(Day(2017, 2, 1)));   // "to" is the last day in force
-        Assert.Equal(11, ic.At(Day(2017, 3, 31)));
-        Assert.Equal(8, ic.At(Day(2017, 4, 1)));
+        Assert.Equal(Capacity.Of(5), ic.At(Day(2016, 10, 31)));
+        Assert.Equal(Capacity.Of(8), ic.At(Day(2016, 11, 1)));   // 5 + winter 3
+        Assert.Equal(Capacity.Of(11), ic.At(Day(2016, 12, 1)));  // schedule 8 + 3
+        Assert.Equal(Capacity.Of(13), ic.At(Day(2017, 1, 15)));  // 8 + 3 + 2
+        Assert.Equal(Capacity.Of(11), ic.At(Day(2017, 2, 1)));   // "to" is the last day in force
+        Assert.Equal(Capacity.Of(11), ic.At(Day(2017, 3, 31)));
+        Assert.Equal(Capacity.Of(8), ic.At(Day(2017, 4, 1)));
         var acute = net.Services.Single(s => s.Name == "acute").Capacity;
-        Assert.Equal(15, acute.At(Day(2016, 12, 25)));
-        Assert.Equal(20, acute.At(Day(2017, 4, 1)));
+        Assert.Equal(Capacity.Of(15), acute.At(Day(2016, 12, 25)));
+        Assert.Equal(Capacity.Of(20), acute.At(Day(2017, 4, 1)));
     }
 
     [Fact]
@@ -74,9 +75,9 @@ public class ScenarioFeatureTests
         var v = Assert.Single(s.Variants);
         Assert.Equal("no_winter", v.Name);
         var acute = v.Network.Services.Single(x => x.Name == "acute").Capacity;
-        Assert.Equal(25, acute.At(300));    // winter's −5 gone
-        Assert.Equal(26, acute.At(370));    // spring's +1
-        Assert.Equal(20, s.Baseline.Services.Single(x => x.Name == "acute").Capacity.Initial); // the baseline is untouched
+        Assert.Equal(Capacity.Of(25), acute.At(300));    // winter's −5 gone
+        Assert.Equal(Capacity.Of(26), acute.At(370));    // spring's +1
+        Assert.Equal(Capacity.Of(20), s.Baseline.Services.Single(x => x.Name == "acute").Capacity.Initial); // the baseline is untouched
         Assert.Equal(["baseline", "no_winter"], s.AllVariants.Select(x => x.Name));
     }
 

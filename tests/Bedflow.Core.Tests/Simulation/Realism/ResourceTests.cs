@@ -2,6 +2,7 @@ using Bedflow.Core.Distributions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Simulation.Realism;
