@@ -17,8 +17,8 @@ internal static class StandardNetwork
 
     public static RunOptions Options(double years = 10) => new()
     {
-        WarmupDays = 730,
-        HorizonDays = YearLength.CommonDays * years,
+        Warmup = Days.Of(730),
+        Horizon = Days.Of(YearLength.CommonDays * years),
         Replications = 1,
         Seed = 20160401,
         MaxDegreeOfParallelism = 1,

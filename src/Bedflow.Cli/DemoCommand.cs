@@ -34,8 +34,8 @@ internal static class DemoCommand
                 Seed = parse.GetValue(seed) ?? 20160401,
                 MaxDegreeOfParallelism = parse.GetValue(threads)!.Value,
                 // A year reported or warmed up is a length of time: 365 whole days (YearLength.CommonDays).
-                HorizonDays = YearLength.CommonDays * parse.GetValue(years)!.Value,
-                WarmupDays = YearLength.CommonDays * parse.GetValue(warmup)!.Value,
+                Horizon = Days.Of(YearLength.CommonDays * parse.GetValue(years)!.Value),
+                Warmup = Days.Of(YearLength.CommonDays * parse.GetValue(warmup)!.Value),
                 CountDelays = true,
             };
             var network = DemoCounty.Create();

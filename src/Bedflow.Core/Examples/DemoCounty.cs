@@ -1,5 +1,6 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Examples;
@@ -47,7 +48,7 @@ public static class DemoCounty
                 Name = "emergency",
                 Service = "acute",
                 Kind = ArrivalKind.Emergency,
-                Rate = new SeasonalRate(start, 68, monthFactors: MonthFactors, weekdayFactors: WeekdayFactors),
+                Rate = new SeasonalRate(start, RatePerDay.Of(68), monthFactors: MonthFactors, weekdayFactors: WeekdayFactors),
                 GroupMix = new Dictionary<string, double> { ["frail"] = 0.3, ["other"] = 0.7 },
             })
             .Arrivals(new ArrivalStreamDefinition
@@ -55,7 +56,7 @@ public static class DemoCounty
                 Name = "elective",
                 Service = "acute",
                 Kind = ArrivalKind.Planned,
-                Rate = new SeasonalRate(start, 12, weekdayFactors: [1.3, 1.3, 1.3, 1.3, 1.3, 0.25, 0.25]),
+                Rate = new SeasonalRate(start, RatePerDay.Of(12), weekdayFactors: [1.3, 1.3, 1.3, 1.3, 1.3, 0.25, 0.25]),
                 GroupMix = new Dictionary<string, double> { ["frail"] = 0.1, ["other"] = 0.9 },
             })
             .Arrivals(new ArrivalStreamDefinition
@@ -63,7 +64,7 @@ public static class DemoCounty
                 Name = "gp_step_up",
                 Service = "step_up",
                 Kind = ArrivalKind.Planned,
-                Rate = new SeasonalRate(start, 1.5, monthFactors: MonthFactors),
+                Rate = new SeasonalRate(start, RatePerDay.Of(1.5), monthFactors: MonthFactors),
                 GroupMix = new Dictionary<string, double> { ["frail"] = 1.0 },
                 DivertTo = "acute",
             })

@@ -1,3 +1,5 @@
+using Bedflow.Core.Units;
+
 namespace Bedflow.Core.Model;
 
 /// <summary>
@@ -17,18 +19,21 @@ public abstract class ArrivalRate
     /// </summary>
     public abstract double Bound(double day, out double until);
 
-    /// <summary>A constant rate.</summary>
-    public static ArrivalRate Constant(double perDay) => new ConstantRate(Preconditions.NonNegative(perDay, nameof(perDay)));
+    /// <summary>A constant rate (a homogeneous Poisson stream).</summary>
+    public static ArrivalRate Constant(RatePerDay rate) => new ConstantRate(rate.PerDay);
 
     /// <summary>Arrivals at exactly the given times (days from day 0): a script, not a rate.</summary>
     public static ArrivalRate Scripted(params double[] times) => new ScriptedArrivals(times);
 
     /// <summary>mean × (1 + amplitude × sin(2π(day − phase)/period)), for checks against time-dependent queueing results.</summary>
-    public static ArrivalRate Sinusoidal(double mean, double amplitude, double periodDays, double phaseDays = 0)
+    /// <param name="mean">The mean rate.</param>
+    /// <param name="amplitude">The swing as a share of the mean, 0 to 1.</param>
+    /// <param name="period">The length of one cycle: more than 0.</param>
+    /// <param name="phaseDays">The time of the cycle's upward crossing of the mean, in days from day 0 (any finite number: a time, not a length).</param>
+    public static ArrivalRate Sinusoidal(RatePerDay mean, double amplitude, Days period, double phaseDays = 0)
     {
-        Preconditions.NonNegative(mean, nameof(mean));
         Preconditions.Check(amplitude >= 0 && amplitude <= 1, nameof(amplitude), $"amplitude must be between 0 and 1, but was {Preconditions.Show(amplitude)}.");
-        Preconditions.Positive(periodDays, nameof(periodDays));
-        return new SinusoidalRate(mean, amplitude, periodDays, Preconditions.Finite(phaseDays, nameof(phaseDays)));
+        Preconditions.Positive(period.TotalDays, nameof(period));
+        return new SinusoidalRate(mean.PerDay, amplitude, period.TotalDays, Preconditions.Finite(phaseDays, nameof(phaseDays)));
     }
 }

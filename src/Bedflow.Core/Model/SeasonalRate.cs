@@ -1,3 +1,5 @@
+using Bedflow.Core.Units;
+
 namespace Bedflow.Core.Model;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace Bedflow.Core.Model;
 public sealed class SeasonalRate : ArrivalRate
 {
     private readonly double _initial;
-    private readonly (double Day, double Rate)[] _changes;
+    private readonly (double Day, double Rate)[] _changes; // the rates as plain numbers, for the thinning loop
+    private readonly (double Day, RatePerDay Rate)[] _given;
     private readonly double[] _monthFactors;
     private readonly double[] _weekdayFactors;
     private readonly int _startDayNumber;
@@ -19,17 +22,19 @@ public sealed class SeasonalRate : ArrivalRate
     /// <param name="monthFactors">12 factors, January first, averaging 1; null = no monthly seasonality.</param>
     /// <param name="weekdayFactors">7 factors, Monday first, averaging 1; null = no weekly pattern.</param>
     /// <exception cref="ArgumentException">A value <see cref="Problems"/> would report (a programming error: check values from a user first).</exception>
-    public SeasonalRate(DateOnly startDate, double baseRate, IEnumerable<(double Day, double Rate)>? baseRateChanges = null,
+    public SeasonalRate(DateOnly startDate, RatePerDay baseRate, IEnumerable<(double Day, RatePerDay Rate)>? baseRateChanges = null,
         IReadOnlyList<double>? monthFactors = null, IReadOnlyList<double>? weekdayFactors = null)
     {
         var given = (baseRateChanges ?? []).ToList();
-        foreach (var (argument, _, _, message) in Checks(baseRate, given, monthFactors, weekdayFactors).Take(1))
+        var changes = given.Select(c => (c.Day, c.Rate.PerDay)).ToList();
+        foreach (var (argument, _, _, message) in Checks(baseRate.PerDay, changes, monthFactors, weekdayFactors).Take(1))
         {
             throw new ArgumentException(message, argument);
         }
         _startDayNumber = startDate.DayNumber;
-        _initial = baseRate;
-        _changes = [.. given.OrderBy(c => c.Day)];
+        _initial = baseRate.PerDay;
+        _changes = [.. changes.OrderBy(c => c.Day)];
+        _given = [.. given.OrderBy(c => c.Day)];
         _monthFactors = Normalised(monthFactors, 12);
         _weekdayFactors = Normalised(weekdayFactors, 7);
     }
@@ -38,10 +43,10 @@ public sealed class SeasonalRate : ArrivalRate
     public const double FactorMeanTolerance = 0.01;
 
     /// <summary>Patients per day before the first change.</summary>
-    public double BaseRate => _initial;
+    public RatePerDay BaseRate => RatePerDay.Of(_initial);
 
     /// <summary>(day, new base rate) changes, in day order.</summary>
-    public IReadOnlyList<(double Day, double Rate)> BaseRateChanges => Array.AsReadOnly(_changes);
+    public IReadOnlyList<(double Day, RatePerDay Rate)> BaseRateChanges => Array.AsReadOnly(_given);
 
     /// <summary>The 12 month factors, January first, scaled to average exactly 1 (all 1 without monthly seasonality).</summary>
     public IReadOnlyList<double> MonthFactors => Array.AsReadOnly(_monthFactors);
@@ -54,6 +59,8 @@ public sealed class SeasonalRate : ArrivalRate
     /// path, e.g. <c>arrivals[ed].rate</c>): <see cref="BaseRate"/>, a change of
     /// <see cref="BaseRateChanges"/> by its position as given, <see cref="MonthFactors"/> or
     /// <see cref="WeekdayFactors"/> (or one factor by position). Empty when the constructor accepts them.
+    /// The rates are plain numbers here, so that a reader can check a user's negative or infinite
+    /// rate before it becomes a <see cref="RatePerDay"/> (which refuses one).
     /// </summary>
     public static IReadOnlyList<ModelProblem> Problems(ModelPath at, double baseRate, IEnumerable<(double Day, double Rate)>? baseRateChanges = null,
         IReadOnlyList<double>? monthFactors = null, IReadOnlyList<double>? weekdayFactors = null)

@@ -1,13 +1,21 @@
+using Bedflow.Core.Units;
+
 namespace Bedflow.Core.Simulation;
 
 /// <summary>How to run a network: warm-up, reporting horizon, replications and seed. Immutable.</summary>
 public sealed record RunOptions
 {
-    /// <summary>Days simulated before day 0 and not counted (the calendar dates before the start date).</summary>
-    public double WarmupDays { get; init; } = 90;
+    /// <summary>Time simulated before day 0 and not counted (the calendar dates before the start date); 90 days unless set.</summary>
+    public Days Warmup { get; init; } = Days.Of(90);
 
-    /// <summary>Days reported, from day 0.</summary>
-    public double HorizonDays { get; init; } = Units.YearLength.CommonDays;
+    /// <summary>Time reported, from day 0; a year (<see cref="YearLength.CommonDays"/>, 365 days) unless set. Must be more than 0 (<see cref="Validate"/>).</summary>
+    public Days Horizon { get; init; } = Days.Of(YearLength.CommonDays);
+
+    /// <summary>The warm-up as a number of days (<see cref="Warmup"/>'s <see cref="Days.TotalDays"/>), for the engine's clock.</summary>
+    public double WarmupDays => Warmup.TotalDays;
+
+    /// <summary>The horizon as a number of days (<see cref="Horizon"/>'s <see cref="Days.TotalDays"/>), for the engine's clock.</summary>
+    public double HorizonDays => Horizon.TotalDays;
 
     /// <summary>Independent replications.</summary>
     public int Replications { get; init; } = 10;
@@ -34,11 +42,8 @@ public sealed record RunOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (!(WarmupDays >= 0) || !double.IsFinite(WarmupDays))
-        {
-            problems.Add($"warm-up must be at least 0 days, but was {Preconditions.Show(WarmupDays)}.");
-        }
-        if (!(HorizonDays > 0) || !double.IsFinite(HorizonDays))
+        // A warm-up is a Days, never negative or infinite: only the horizon's "more than 0" is left to check.
+        if (!(HorizonDays > 0))
         {
             problems.Add($"horizon must be more than 0 days, but was {Preconditions.Show(HorizonDays)}.");
         }

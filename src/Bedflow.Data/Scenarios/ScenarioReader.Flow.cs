@@ -1,4 +1,5 @@
 using Bedflow.Core.Model;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Data.Scenarios;
 
@@ -96,7 +97,7 @@ internal sealed partial class ScenarioReader
                     : "the rate is 0 throughout: no patient ever arrives this way.");
             }
             // Checked above: a share of a valid rate is valid (the factor is from 0 to 1).
-            ArrivalRate Rate(double factor) => new SeasonalRate(_start, rate.Value * factor, changes.Select(c => (c.Item1, c.Item2 * factor)), monthly, weekday);
+            ArrivalRate Rate(double factor) => new SeasonalRate(_start, RatePerDay.Of(rate.Value * factor), changes.Select(c => (c.Item1, RatePerDay.Of(c.Item2 * factor))), monthly, weekday);
             // A redirected share is a Poisson stream of its own (thinning a Poisson process by a coin gives two independent ones).
             list.Add(new ArrivalStreamDefinition { Name = key.Value, Service = service, Rate = Rate(1 - redirectShare), Kind = kind, GroupMix = mix, DivertTo = divert });
             if (redirectTo is not null)

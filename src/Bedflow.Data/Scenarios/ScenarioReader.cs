@@ -158,7 +158,9 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         {
             ctx.Error(root["replications"], "replications", $"at least 1 replication is needed, but was {replications}.");
         }
-        Options = new RunOptions { WarmupDays = warmup, HorizonDays = horizon, Replications = Math.Max(1, replications), Seed = seed };
+        // A negative warm-up or horizon is an error above, and options with errors are never run: hold it as no time.
+        static Days Length(double days) => days >= 0 && double.IsFinite(days) ? Days.Of(days) : Days.Zero;
+        Options = new RunOptions { Warmup = Length(warmup), Horizon = Length(horizon), Replications = Math.Max(1, replications), Seed = seed };
     }
 
     private List<string>? ReadNames(YNode node, string path)

@@ -73,7 +73,7 @@ public class DelaySinkPropertyTests
             {
                 Name = $"a{k}",
                 Service = $"s{t}",
-                Rate = ArrivalRate.Constant(rates[k]),
+                Rate = ArrivalRate.Constant(RatePerDay.Of(rates[k])),
                 GroupMix = new Dictionary<string, double> { ["adult"] = 0.9, ["child"] = 0.1 },
             })],
             Routes = routes,
@@ -87,7 +87,7 @@ public class DelaySinkPropertyTests
         from warmup in Gen.Int[0, 20]
         from horizon in Gen.Double[20, 90]
         from seed in Gen.ULong
-        select new RunOptions { WarmupDays = warmup, HorizonDays = horizon, Replications = 1, Seed = seed, RecordEpisodes = true };
+        select new RunOptions { Warmup = Days.Of(warmup), Horizon = Days.Of(horizon), Replications = 1, Seed = seed, RecordEpisodes = true };
 
     [Fact]
     public void Counting_as_the_run_goes_gives_exactly_the_figures_of_counting_the_full_episode_log()

@@ -2,6 +2,7 @@ using Bedflow.Core.Delays;
 using Bedflow.Core.Examples;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Tests.Delays;
 
@@ -11,7 +12,7 @@ public class DelaySummaryTests
     public void A_run_summary_gives_every_figure_a_confidence_interval_and_its_parts_add_up()
     {
         var net = DemoCounty.Create() with { Population = new(680_000, 510_000) };
-        var run = Simulator.Run(net, new RunOptions { WarmupDays = 120, HorizonDays = 365, Replications = 4, Seed = 8, RecordEpisodes = true });
+        var run = Simulator.Run(net, new RunOptions { Warmup = Days.Of(120), Horizon = Days.Of(365), Replications = 4, Seed = 8, RecordEpisodes = true });
         var s = DelaySummary.Of(net, run.Replications, run.Options);
         Assert.Equal(4, s.DaysPerYear.Count);
         Assert.NotNull(s.DaysPerYear.HalfWidth);
@@ -40,7 +41,7 @@ public class DelaySummaryTests
     public void Counting_delays_in_the_run_gives_the_same_figures_as_counting_from_the_episode_log_and_drops_the_log()
     {
         var net = DemoCounty.Create();
-        var options = new RunOptions { WarmupDays = 60, HorizonDays = 90, Replications = 3, Seed = 2, MaxDegreeOfParallelism = 2 };
+        var options = new RunOptions { Warmup = Days.Of(60), Horizon = Days.Of(90), Replications = 3, Seed = 2, MaxDegreeOfParallelism = 2 };
         var counted = Simulator.Run(net, options with { CountDelays = true });
         var logged = Simulator.Run(net, options with { RecordEpisodes = true });
         Assert.All(counted.Replications, r => Assert.Null(r.Episodes));

@@ -12,7 +12,7 @@ namespace Bedflow.Core.Tests.Delays;
 /// <summary>Delays that emerge from a simulated network, counted by the same module as real ones.</summary>
 public class SimulatedDelaysTests
 {
-    private static readonly RunOptions Exact = new() { WarmupDays = 0, HorizonDays = 30, RecordEpisodes = true };
+    private static readonly RunOptions Exact = new() { Warmup = Days.Zero, Horizon = Days.Of(30), RecordEpisodes = true };
 
     [Fact]
     public void A_patient_waits_first_for_an_assessment_then_for_a_care_home_and_the_delay_is_split_by_reason()
@@ -70,7 +70,7 @@ public class SimulatedDelaysTests
     public void With_random_choices_and_ample_places_every_delayed_day_is_G()
     {
         var net = ChoiceNetwork(share: 0.3);
-        var options = new RunOptions { WarmupDays = 30, HorizonDays = 365, RecordEpisodes = true, Seed = 11 };
+        var options = new RunOptions { Warmup = Days.Of(30), Horizon = Days.Of(365), RecordEpisodes = true, Seed = 11 };
         var f = SimulatedDelays.Figures(net, Simulator.RunOne(net, options), options);
         Assert.True(f.TotalDays > 0);
         Assert.Equal(f.TotalDays, f.Days(DelayReason.G));
@@ -80,7 +80,7 @@ public class SimulatedDelaysTests
     public void With_ample_downstream_capacity_and_no_choice_there_are_no_delays()
     {
         var net = ChoiceNetwork(share: 0);
-        var options = new RunOptions { WarmupDays = 30, HorizonDays = 365, RecordEpisodes = true, Seed = 11 };
+        var options = new RunOptions { Warmup = Days.Of(30), Horizon = Days.Of(365), RecordEpisodes = true, Seed = 11 };
         var f = SimulatedDelays.Figures(net, Simulator.RunOne(net, options), options);
         Assert.Equal(0, f.TotalDays);
         Assert.True(f.Discharges > 1000);
@@ -90,7 +90,7 @@ public class SimulatedDelaysTests
     [Fact]
     public void Adding_choice_to_a_service_leaves_every_other_draw_where_it_was()
     {
-        var options = new RunOptions { WarmupDays = 0, HorizonDays = 200, RecordEpisodes = true, Seed = 3 };
+        var options = new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(200), RecordEpisodes = true, Seed = 3 };
         var without = Simulator.RunOne(ChoiceNetwork(share: 0), options).Episodes!.Where(e => e.Service == 0).OrderBy(e => e.Patient);
         var with = Simulator.RunOne(ChoiceNetwork(share: 0.5), options).Episodes!.Where(e => e.Service == 0).OrderBy(e => e.Patient);
         Assert.Equal(without.Select(e => (e.Patient, e.Start, e.Ready, e.Next)), with.Select(e => (e.Patient, e.Start, e.Ready, e.Next)));
@@ -101,7 +101,7 @@ public class SimulatedDelaysTests
     {
         // The metrics module and the engine's census use one definition of the midnight.
         var net = DemoCounty.Create();
-        var options = new RunOptions { WarmupDays = 60, HorizonDays = 120, RecordEpisodes = true, Seed = 4 };
+        var options = new RunOptions { Warmup = Days.Of(60), Horizon = Days.Of(120), RecordEpisodes = true, Seed = 4 };
         var rep = Simulator.RunOne(net, options);
         var f = SimulatedDelays.Figures(net, rep, options);
         var sitrep = ServiceDelays.For(net).Select((s, i) => (s, i)).Where(x => x.s.Beds != SitRepBeds.None).Select(x => x.i).ToList();
@@ -119,10 +119,10 @@ public class SimulatedDelaysTests
     {
         var net = new NetworkBuilder()
             .Service("community_hospital", Capacity.Unlimited, Distribution.Deterministic(2), kind: ServiceKind.CommunityHospital)
-            .Arrivals("gp", "community_hospital", ArrivalRate.Constant(2))
+            .Arrivals("gp", "community_hospital", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("community_hospital", ("community_hospital", 0.5), ("home", 0.5))
             .Build();
-        var options = new RunOptions { WarmupDays = 10, HorizonDays = 100, RecordEpisodes = true, Seed = 2 };
+        var options = new RunOptions { Warmup = Days.Of(10), Horizon = Days.Of(100), RecordEpisodes = true, Seed = 2 };
         var rep = Simulator.RunOne(net, options);
         var f = SimulatedDelays.Figures(net, rep, options);
         int home = rep.Episodes!.Count(e => !e.IsOpen && e.Next < 0 && e.Exit >= 0 && e.Exit < 100);
@@ -135,7 +135,7 @@ public class SimulatedDelaysTests
     public void Children_are_not_counted()
     {
         var net = ChoiceNetwork(share: 1) with { Groups = ["child"], ChildGroups = new HashSet<string> { "child" } };
-        var options = new RunOptions { WarmupDays = 0, HorizonDays = 100, RecordEpisodes = true };
+        var options = new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(100), RecordEpisodes = true };
         Assert.Equal(0, SimulatedDelays.Figures(net, Simulator.RunOne(net, options), options).TotalDays);
     }
 
@@ -146,11 +146,11 @@ public class SimulatedDelaysTests
         Network Net(int hours) => new NetworkBuilder()
             .Service("acute", Capacity.Unlimited, Distribution.Deterministic(2), kind: ServiceKind.Acute)
             .Service(new ServiceDefinition { Name = "home_care", Kind = ServiceKind.HomeCare, Capacity = hours, Demand = Distribution.Deterministic(10), LengthOfStay = Distribution.Exponential(60) })
-            .Arrivals("ed", "acute", ArrivalRate.Constant(1))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(1)))
             .Route("acute", "home_care")
             .Route("home_care", "home")
             .Build();
-        var options = new RunOptions { WarmupDays = 200, HorizonDays = 365, Replications = 4, Seed = 9, CountDelays = true };
+        var options = new RunOptions { Warmup = Days.Of(200), Horizon = Days.Of(365), Replications = 4, Seed = 9, CountDelays = true };
         var ample = Simulator.Run(Net(900), options);
         var cut = Simulator.Run(Net(500), options);
         Assert.True(cut.Service("home_care")[ServiceMetric.Admissions].Mean < 0.9 * ample.Service("home_care")[ServiceMetric.Admissions].Mean);
@@ -169,7 +169,7 @@ public class SimulatedDelaysTests
             LengthOfStay = Distribution.Exponential(200),
             Choice = new PatientChoice { Share = share, Wait = Distribution.Exponential(6), Cap = 14 },
         })
-        .Arrivals("ed", "acute", ArrivalRate.Constant(10))
+        .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(10)))
         .Route("acute", ("home", 0.8), ("residential_home", 0.2))
         .Route("residential_home", "home")
         .Build();

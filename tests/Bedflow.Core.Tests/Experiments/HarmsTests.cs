@@ -20,7 +20,7 @@ public class HarmsTests
         .Route("acute", "home")
         .Build();
 
-    private static readonly RunOptions Options = new() { WarmupDays = 0, HorizonDays = 5, Replications = 2 };
+    private static readonly RunOptions Options = new() { Warmup = Days.Of(0), Horizon = Days.Of(5), Replications = 2 };
 
     private static IReadOnlyList<VariantResult> Run() => Experiment.Run(
         [new ExperimentVariant("baseline", "", Script([0.1, 0.2, 0.3, 2.9, 4.6])), new ExperimentVariant("quieter", "", Script([0.1, 2.9]))], Options);
@@ -66,7 +66,7 @@ public class HarmsTests
             .Route("reablement", "home_care")
             .Route("home_care", "home")
             .Build();
-        var r = Experiment.Run([new ExperimentVariant("baseline", "", net)], new RunOptions { WarmupDays = 0, HorizonDays = 20, Replications = 2 })[0];
+        var r = Experiment.Run([new ExperimentVariant("baseline", "", net)], new RunOptions { Warmup = Days.Of(0), Horizon = Days.Of(20), Replications = 2 })[0];
         // Three patients ready at 1.5, waiting in reablement until day 10: 3 × 8.5 patient-days over 20 days.
         Assert.Equal(3 * 8.5 / 20, r.Harms[HarmMeasure.WaitingUncounted].Mean, 9);
         Assert.Equal(0, r.DelayedPatients.Mean);

@@ -2,6 +2,7 @@ using Bedflow.Core.Distributions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Experiments;
@@ -13,10 +14,10 @@ public class StabilityTests
         Experiment.Run(
             [new ExperimentVariant("v", "", new NetworkBuilder()
                 .Service("acute", 20, Distribution.Exponential(1), kind: ServiceKind.Acute)
-                .Arrivals("ed", "acute", rate ?? ArrivalRate.Constant(arrivalsPerDay))
+                .Arrivals("ed", "acute", rate ?? ArrivalRate.Constant(RatePerDay.Of(arrivalsPerDay)))
                 .Route("acute", "home")
                 .Build())],
-            new RunOptions { WarmupDays = 50, HorizonDays = 365, Replications = replications, Seed = seed })[0];
+            new RunOptions { Warmup = Days.Of(50), Horizon = Days.Of(365), Replications = replications, Seed = seed })[0];
 
     [Fact]
     public void An_M_M_c_queue_at_120_percent_load_is_unstable_and_names_its_service()
@@ -37,7 +38,7 @@ public class StabilityTests
     {
         Assert.False(Run(16, seed: seed).Stability.IsUnstable);
         // ±20% over a year, peaking at the end of the period (a winter that ends it, at 96% load): still stable.
-        var seasonal = ArrivalRate.Sinusoidal(16, 0.2, 365, phaseDays: 365.0 / 4 * 3);
+        var seasonal = ArrivalRate.Sinusoidal(RatePerDay.Of(16), 0.2, Days.Of(365), phaseDays: 365.0 / 4 * 3);
         Assert.False(Run(16, seasonal, seed).Stability.IsUnstable);
     }
 

@@ -13,7 +13,7 @@ namespace Bedflow.Core.Tests.Finance;
 public class CostingTests
 {
     // Warm-up of one day: scripted patients arrive at −0.5 and stay put for the whole 30-day horizon.
-    private static readonly RunOptions Thirty = new() { WarmupDays = 1, HorizonDays = 30, Replications = 1 };
+    private static readonly RunOptions Thirty = new() { Warmup = Days.Of(1), Horizon = Days.Of(30), Replications = 1 };
 
     private static Network Fixed() => new NetworkBuilder()
         .Service("acute", 5, Distribution.Deterministic(1), kind: ServiceKind.Acute)
@@ -69,7 +69,7 @@ public class CostingTests
             .Arrivals("gp", "reablement", ArrivalRate.Scripted(-0.5))
             .Route("reablement", "home")
             .Build();
-        var rep = Simulator.RunOne(net, new RunOptions { WarmupDays = 1, HorizonDays = 365, Replications = 1 });
+        var rep = Simulator.RunOne(net, new RunOptions { Warmup = Days.Of(1), Horizon = Days.Of(365), Replications = 1 });
         var prices = new PriceList { Services = new Dictionary<string, ServicePrices> { ["reablement"] = new() { OccupiedDay = Pounds(2m) } } };
         var contributions = new Dictionary<Commissioner, Money> { [Commissioner.Nhs] = Pounds(300m), [Commissioner.SocialCare] = Pounds(200m) };
         var proportional = Costing.Of(net, new Economy { Prices = prices, Pool = new PooledFund { Contributions = contributions } }, rep);
@@ -107,8 +107,8 @@ public class CostingTests
         Assert.Equal(Pounds(13.3e6m), plan.Gap);
         // A baseline paying £1.33m for a scheme the variant drops saves a tenth of the gap a year.
         var net = new NetworkBuilder().Service("acute", 5, Distribution.Deterministic(1), kind: ServiceKind.Acute)
-            .Arrivals("ed", "acute", ArrivalRate.Constant(1)).Route("acute", "home").Build();
-        var options = new RunOptions { WarmupDays = 10, HorizonDays = 365.25, Replications = 3 };
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(1))).Route("acute", "home").Build();
+        var options = new RunOptions { Warmup = Days.Of(10), Horizon = Days.Of(365.25), Replications = 3 };
         var budgets = new[] { new Budget { Organisation = Commissioner.Nhs, Savings = plan } };
         var withScheme = new Economy { FixedCosts = [new FixedCost("scheme", 0, 365, Pounds(1.33e6m), Commissioner.Nhs)], Budgets = budgets };
         var without = new Economy { Budgets = budgets };
@@ -123,7 +123,7 @@ public class CostingTests
     {
         var net = DemoCounty.Create();
         var economy = new Economy { Prices = new PriceList { ExcessBedDay = Pounds(313m), ElectivePrice = Pounds(3684m), Services = new Dictionary<string, ServicePrices> { ["acute"] = new() { OccupiedDay = Pounds(350m) } } } };
-        var options = new RunOptions { WarmupDays = 60, HorizonDays = 90, Replications = 3, Seed = 4 };
+        var options = new RunOptions { Warmup = Days.Of(60), Horizon = Days.Of(90), Replications = 3, Seed = 4 };
         var r = Experiment.Run([new("baseline", "", net, economy), new("same", "", net, economy)], options);
         var c = r[1].VersusBaseline!;
         foreach (var e in new[] { c.DelayedDaysAvoided, c.AcuteBedDaysFreed, c.AdmissionsWaiting, c.TotalCost, c.CostByOrganisation[Commissioner.Nhs], c.CostByOrganisation[Commissioner.SocialCare] })
@@ -140,7 +140,7 @@ public class CostingTests
     {
         var net = DemoCounty.Create();
         var more = net with { Services = [.. net.Services.Select(s => s.Name == "intermediate_care" ? s with { Capacity = s.Capacity.Initial + 8 } : s)] };
-        var options = new RunOptions { WarmupDays = 365, HorizonDays = 365, Replications = 10, Seed = 11 };
+        var options = new RunOptions { Warmup = Days.Of(365), Horizon = Days.Of(365), Replications = 10, Seed = 11 };
         var r = Experiment.Run([new("baseline", "", net), new("more_ic", "", more)], options);
         var paired = r[1].VersusBaseline!.DelayedDaysAvoided;
         var a = r[0].Run.Delays!.DaysPerYear;

@@ -12,7 +12,7 @@ public class NetworkValidationTests
     private static NetworkBuilder Valid() => new NetworkBuilder()
         .Service("acute", 10, Distribution.Exponential(3))
         .Service("community", 5, Distribution.Exponential(10))
-        .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+        .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
         .Route("acute", ("home", 0.8), ("community", 0.2))
         .Route("community", "home");
 
@@ -28,8 +28,8 @@ public class NetworkValidationTests
         var net = new NetworkBuilder()
             .Service("acute", new CapacitySchedule(Capacity.Of(3), [(double.PositiveInfinity, Capacity.Of(4))]), Distribution.Exponential(3), queueLimit: -1)
             .Service("acute", 5, Distribution.Exponential(3))
-            .Arrivals("ed", "emergency_dept", ArrivalRate.Constant(2))
-            .Arrivals("gp", "acute", ArrivalRate.Constant(1), ArrivalKind.Emergency, divertTo: "nowhere")
+            .Arrivals("ed", "emergency_dept", ArrivalRate.Constant(RatePerDay.Of(2)))
+            .Arrivals("gp", "acute", ArrivalRate.Constant(RatePerDay.Of(1)), ArrivalKind.Emergency, divertTo: "nowhere")
             .Route("acute", ("home", 0.7), ("intermediate_care", 0.23))
             .Build();
         var problems = net.Validate();
@@ -50,7 +50,7 @@ public class NetworkValidationTests
     {
         var net = new NetworkBuilder()
             .Service("acute", 10, Distribution.Exponential(3))
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Build();
         var p = Assert.Single(net.Validate());
         Assert.Equal(ModelPath.Route("acute"), p.Path);
@@ -63,7 +63,7 @@ public class NetworkValidationTests
         {
             Name = "gp",
             Service = "acute",
-            Rate = ArrivalRate.Constant(1),
+            Rate = ArrivalRate.Constant(RatePerDay.Of(1)),
             GroupMix = new Dictionary<string, double> { ["frail"] = 0.5, ["young"] = 0.3 },
         }).Build();
         var problems = net.Validate();
@@ -77,7 +77,7 @@ public class NetworkValidationTests
         var bad = new NetworkBuilder().Service("acute", 1, Distribution.Exponential(1)).Build();
         var ex = Assert.Throws<InvalidModelException>(() => Simulator.Run(bad, new RunOptions()));
         Assert.Contains("routes[acute]: no routing out of 'acute'", ex.Message, StringComparison.Ordinal);
-        var ex2 = Assert.Throws<InvalidModelException>(() => Simulator.Run(Valid().Build(), new RunOptions { Replications = 0, HorizonDays = -1 }));
+        var ex2 = Assert.Throws<InvalidModelException>(() => Simulator.Run(Valid().Build(), new RunOptions { Replications = 0, Horizon = Days.Zero }));
         Assert.Equal(2, ex2.Problems.Count);
     }
 
@@ -95,9 +95,9 @@ public class NetworkValidationTests
     [Fact]
     public void Seasonal_factors_must_average_one()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new SeasonalRate(new DateOnly(2016, 4, 1), 10, monthFactors: [.. Enumerable.Repeat(1.2, 12)]));
+        var ex = Assert.Throws<ArgumentException>(() => new SeasonalRate(new DateOnly(2016, 4, 1), RatePerDay.Of(10), monthFactors: [.. Enumerable.Repeat(1.2, 12)]));
         Assert.Contains("average 1", ex.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => new SeasonalRate(new DateOnly(2016, 4, 1), 10, weekdayFactors: [1, 1, 1]));
+        Assert.Throws<ArgumentException>(() => new SeasonalRate(new DateOnly(2016, 4, 1), RatePerDay.Of(10), weekdayFactors: [1, 1, 1]));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class NetworkValidationTests
     {
         // 2016-04-01 was a Friday. Weekday factors Monday first: make Friday 2, others 5/6.
         double other = 5.0 / 6.0;
-        var rate = new SeasonalRate(new DateOnly(2016, 4, 1), 10, [(10.0, 20.0)],
+        var rate = new SeasonalRate(new DateOnly(2016, 4, 1), RatePerDay.Of(10), [(10.0, RatePerDay.Of(20))],
             monthFactors: [1, 1, 1, 1.12, 1, 1, 1, 1, 1, 1, 1, 0.88], weekdayFactors: [other, other, other, other, 2, other, other]);
         Assert.Equal(10 * 1.12 * 2, rate.At(0.5), 9);      // Friday 1 April
         Assert.Equal(10 * 1.12 * other, rate.At(1.5), 9);  // Saturday 2 April
@@ -136,7 +136,7 @@ public class NetworkValidationTests
                 Escalation = new Escalation { Beds = 2, OpenAt = 0.9, CloseBelow = 0.95 },
                 Start = new StartingState { Occupied = 1 },
             })
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("acute", "assessment")
             .Route("assessment", "home")
             .Build();
@@ -186,7 +186,7 @@ public class NetworkValidationTests
                 DelaysResponsible = Bedflow.Core.Vocabulary.Responsibility.Both, // Di with both
                 Choice = new PatientChoice { Share = 1.5, Wait = Distribution.Exponential(3), Cap = -1, Responsible = Bedflow.Core.Vocabulary.Responsibility.Both },
             })
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("acute", ("home", 0.6), ("intermediate_care", 0.2), ("care_home", 0.2))
             .Route("intermediate_care", "home")
             .Route("care_home", "home")

@@ -1,5 +1,6 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Tests.Model;
 
@@ -13,7 +14,7 @@ public class NetworkWarningTests
     {
         var net = new NetworkBuilder()
             .Service("acute", 10, Distribution.Exponential(3))
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("acute", "acute")
             .Build();
         Assert.Empty(net.Validate());
@@ -27,7 +28,7 @@ public class NetworkWarningTests
     {
         var net = new NetworkBuilder()
             .Service("acute", 10, Distribution.Exponential(3), queueLimit: 0)
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("acute", "home")
             .Build();
         var w = Assert.Single(net.Warnings(WarmupDays));
@@ -40,8 +41,8 @@ public class NetworkWarningTests
     {
         var net = new NetworkBuilder()
             .Service("acute", 10, Distribution.Exponential(3), queueLimit: 0)
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
-            .Arrivals("elective", "acute", ArrivalRate.Constant(1), ArrivalKind.Planned)
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
+            .Arrivals("elective", "acute", ArrivalRate.Constant(RatePerDay.Of(1)), ArrivalKind.Planned)
             .Route("acute", "home")
             .Build();
         Assert.Empty(net.Warnings(WarmupDays));
@@ -55,7 +56,7 @@ public class NetworkWarningTests
             .Service("ward", 10, Distribution.Exponential(3))
             .Service("orphan", 10, Distribution.Exponential(3))
             .Service("after_orphan", 10, Distribution.Exponential(3))
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("acute", ("ward", 0.5), ("home", 0.5))
             .Route("ward", "home")
             .Route("orphan", "after_orphan")

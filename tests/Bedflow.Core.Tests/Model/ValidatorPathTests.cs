@@ -13,7 +13,7 @@ public class ValidatorPathTests
         .Exits("died")
         .Service("acute", new CapacitySchedule(Capacity.Of(10), [(30.0, Capacity.Of(12))]), Distribution.Exponential(3))
         .Service("community", 5, Distribution.Exponential(10))
-        .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+        .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
         .Route("acute", ("home", 0.8), ("community", 0.2))
         .Route("community", "home")
         .Build();

@@ -1,5 +1,6 @@
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Tests.Model;
 
@@ -16,7 +17,7 @@ public class ZeroStayCycleTests
     {
         var net = new NetworkBuilder()
             .Service("acute", 10, Zero)
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("acute", ("acute", 0.5), ("home", 0.5))
             .Build();
         var p = Assert.Single(CycleProblems(net));
@@ -40,7 +41,7 @@ public class ZeroStayCycleTests
             .Service("acute", 10, Distribution.Exponential(3))
             .Service("ward_a", 10, Zero)
             .Service("ward_b", 10, stay)
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("acute", "ward_a")
             .Route("ward_a", ("ward_b", 0.9), ("home", 0.1))
             .Route("ward_b", "ward_a")
@@ -55,7 +56,7 @@ public class ZeroStayCycleTests
     {
         var net = new NetworkBuilder()
             .Service("acute", 10, Distribution.Exponential(3))
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("acute", "home")
             .Build() with
         {
@@ -71,7 +72,7 @@ public class ZeroStayCycleTests
         var net = new NetworkBuilder()
             .Service("acute", 10, Distribution.Exponential(3))
             .Service("ward", 10, Zero)
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("acute", ("ward", 0.5), ("acute", 0.2), ("home", 0.3))
             .Route("ward", "acute")
             .Build();
@@ -84,7 +85,7 @@ public class ZeroStayCycleTests
         var net = new NetworkBuilder()
             .Service("acute", 10, Zero)
             .Service("ward", 10, Zero)
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("acute", ("ward", 0.5), ("acute", 0), ("home", 0.5))
             .Route("ward", "home")
             .Build();

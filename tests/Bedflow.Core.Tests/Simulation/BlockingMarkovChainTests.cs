@@ -49,11 +49,11 @@ public class BlockingMarkovChainTests
         var net = new NetworkBuilder()
             .Service("ward", 1, Distribution.Exponential(1 / mu1), queueLimit: 0)
             .Service("rehab", 1, Distribution.Exponential(1 / mu2), queueLimit: 0)
-            .Arrivals("in", "ward", ArrivalRate.Constant(lambda), ArrivalKind.Planned)
+            .Arrivals("in", "ward", ArrivalRate.Constant(RatePerDay.Of(lambda)), ArrivalKind.Planned)
             .Route("ward", "rehab")
             .Route("rehab", "home")
             .Build();
-        var r = Simulator.Run(net, new RunOptions { WarmupDays = 500, HorizonDays = 20_000, Replications = 20, Seed = 5, DailyCensus = false });
+        var r = Simulator.Run(net, new RunOptions { Warmup = Days.Of(500), Horizon = Days.Of(20_000), Replications = 20, Seed = 5, DailyCensus = false });
         IEnumerable<double> Of(int s, ServiceMetric m) => r.Replications.Select(x => x.Get(s, m));
 
         ExactAssert.Matches(turnedAway, Of(0, ServiceMetric.ProbabilityTurnedAway), "tandem: arrivals turned away");
@@ -123,12 +123,12 @@ public class BlockingMarkovChainTests
             .Service("acute", Capacity.Unlimited, Distribution.Exponential(1 / mu1))
             .Service("stepdown", 1, Distribution.Exponential(1 / mu2), queueLimit: 0)
             .Service("rehab", 1, Distribution.Exponential(1 / mu3), queueLimit: 0)
-            .Arrivals("in", "acute", ArrivalRate.Constant(lambda))
+            .Arrivals("in", "acute", ArrivalRate.Constant(RatePerDay.Of(lambda)))
             .Route("acute", "stepdown")
             .Route("stepdown", "rehab")
             .Route("rehab", ("home", 1 - p), ("acute", p))
             .Build();
-        var r = Simulator.Run(net, new RunOptions { WarmupDays = 1_000, HorizonDays = 100_000, Replications = 20, Seed = 8, DailyCensus = false });
+        var r = Simulator.Run(net, new RunOptions { Warmup = Days.Of(1_000), Horizon = Days.Of(100_000), Replications = 20, Seed = 8, DailyCensus = false });
         IEnumerable<double> Of(int s, ServiceMetric m) => r.Replications.Select(x => x.Get(s, m));
 
         ExactAssert.Matches(blockedAcute, Of(0, ServiceMetric.MeanBlocked), "feedback: mean blocked in acute");

@@ -52,7 +52,7 @@ public class CompiledNetworkTests
                 b.Service($"s{i}", capacities[i], Distribution.Exponential(1));
                 b.Route($"s{i}", "home");
             }
-            var net = b.Arrivals("ed", "s0", ArrivalRate.Constant(1)).Build();
+            var net = b.Arrivals("ed", "s0", ArrivalRate.Constant(RatePerDay.Of(1))).Build();
             var compiled = new CompiledNetwork(net);
             for (int i = 0; i < capacities.Length; i++)
             {
@@ -77,7 +77,7 @@ public class CompiledNetworkTests
                 LengthOfStay = Distribution.Exponential(100),
                 Start = new StartingState { Occupied = 8, Queued = 3, GroupMix = new Dictionary<string, double> { ["old"] = 0.75, ["young"] = 0.25 } },
             })
-            .Arrivals("ed", "empty", ArrivalRate.Constant(1))
+            .Arrivals("ed", "empty", ArrivalRate.Constant(RatePerDay.Of(1)))
             .Route("empty", "care_home")
             .Route("care_home", "home")
             .Build();

@@ -15,9 +15,9 @@ public class DailyCensusTests
             .Service("at_home", Capacity.Unlimited, Distribution.Deterministic(1))
             .Route("ward", "at_home")
             .Route("at_home", "home")
-            .Arrivals("ed", "ward", ArrivalRate.Constant(1))
+            .Arrivals("ed", "ward", ArrivalRate.Constant(RatePerDay.Of(1)))
             .Build();
-        var census = Replications.RunOne(net, new RunOptions { WarmupDays = 0, HorizonDays = 20, Replications = 1 }).Census!;
+        var census = Replications.RunOne(net, new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(20), Replications = 1 }).Census!;
         // Day d is the midnight ending it (time d + 1), counted before any event at that instant: the
         // change at time 10 is not yet in force at day 9's midnight, and is at day 10's.
         Assert.Equal(Capacity.Of(3), census.CapacityOn(0, 9));

@@ -14,8 +14,8 @@ public class DeadlockTests
         .Service("a", 2, Distribution.Exponential(1))
         .Service("b", bCapacity, Distribution.Exponential(1))
         .Service("c", 3, Distribution.Exponential(1))
-        .Arrivals("to_a", "a", ArrivalRate.Constant(3))
-        .Arrivals("to_c", "c", ArrivalRate.Constant(2))
+        .Arrivals("to_a", "a", ArrivalRate.Constant(RatePerDay.Of(3)))
+        .Arrivals("to_c", "c", ArrivalRate.Constant(RatePerDay.Of(2)))
         .Route("a", "b")
         .Route("b", ("a", 0.8), ("home", 0.2))
         .Route("c", "home")
@@ -24,7 +24,7 @@ public class DeadlockTests
     [Fact]
     public void A_network_built_to_deadlock_is_detected_reported_and_does_not_hang()
     {
-        var r = Simulator.Run(Loop(2), new RunOptions { WarmupDays = 0, HorizonDays = 400, Replications = 5, Seed = 3 });
+        var r = Simulator.Run(Loop(2), new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(400), Replications = 5, Seed = 3 });
         Assert.Equal(5, r.DeadlockedReplications);
         Assert.All(r.Deadlocks, d =>
         {
@@ -43,7 +43,7 @@ public class DeadlockTests
     [Fact]
     public void A_scheduled_capacity_increase_releases_a_deadlock_and_the_report_says_when()
     {
-        var r = Simulator.Run(Loop(new CapacitySchedule(Capacity.Of(2), [(300.0, Capacity.Of(50))])), new RunOptions { WarmupDays = 0, HorizonDays = 400, Replications = 3, Seed = 3 });
+        var r = Simulator.Run(Loop(new CapacitySchedule(Capacity.Of(2), [(300.0, Capacity.Of(50))])), new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(400), Replications = 3, Seed = 3 });
         Assert.NotEmpty(r.Deadlocks);
         Assert.All(r.Deadlocks.Where(d => d.Day < 300), d =>
         {
@@ -58,11 +58,11 @@ public class DeadlockTests
         var net = new NetworkBuilder()
             .Service("a", 2, Distribution.Exponential(1))
             .Service("b", 2, Distribution.Exponential(3))
-            .Arrivals("in", "a", ArrivalRate.Constant(3))
+            .Arrivals("in", "a", ArrivalRate.Constant(RatePerDay.Of(3)))
             .Route("a", "b")
             .Route("b", "home")
             .Build();
-        var r = Simulator.Run(net, new RunOptions { WarmupDays = 0, HorizonDays = 300, Replications = 3, Seed = 3 });
+        var r = Simulator.Run(net, new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(300), Replications = 3, Seed = 3 });
         Assert.True(r.Service("a")[ServiceMetric.MeanBlocked].Mean > 1);
         Assert.Empty(r.Deadlocks);
     }

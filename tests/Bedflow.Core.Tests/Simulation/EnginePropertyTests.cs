@@ -10,7 +10,7 @@ namespace Bedflow.Core.Tests.Simulation;
 /// <summary>Properties every run must have, whatever the network.</summary>
 public class EnginePropertyTests
 {
-    private static readonly RunOptions Demo = new() { WarmupDays = 365, HorizonDays = 365, Replications = 4, Seed = 99 };
+    private static readonly RunOptions Demo = new() { Warmup = Days.Of(365), Horizon = Days.Of(365), Replications = 4, Seed = 99 };
 
     [Fact]
     public void Patients_are_conserved_in_every_replication()
@@ -32,7 +32,7 @@ public class EnginePropertyTests
     {
         // L = λW per service: time-average places held = leaving rate × mean time in the place.
         // Care-home stays average over 200 days: a 15-year horizon keeps edge effects small.
-        var r = Simulator.Run(DemoCounty.Create(), Demo with { HorizonDays = 15 * 365, Replications = 2, DailyCensus = false });
+        var r = Simulator.Run(DemoCounty.Create(), Demo with { Horizon = Days.Of(15 * 365), Replications = 2, DailyCensus = false });
         foreach (var rep in r.Replications)
         {
             for (int s = 0; s < r.Services.Count; s++)
@@ -88,11 +88,11 @@ public class EnginePropertyTests
         Network With(int communityBeds) => new NetworkBuilder()
             .Service("acute", 60, Distribution.LogNormal(5, 4))
             .Service("community", communityBeds, Distribution.Gamma(2, 10))
-            .Arrivals("in", "acute", ArrivalRate.Constant(11))
+            .Arrivals("in", "acute", ArrivalRate.Constant(RatePerDay.Of(11)))
             .Route("acute", ("home", 0.7), ("community", 0.3))
             .Route("community", "home")
             .Build();
-        var options = new RunOptions { WarmupDays = 100, HorizonDays = 365, Replications = 2, Seed = 4, RecordEpisodes = true };
+        var options = new RunOptions { Warmup = Days.Of(100), Horizon = Days.Of(365), Replications = 2, Seed = 4, RecordEpisodes = true };
         var before = Simulator.Run(With(25), options);
         var after = Simulator.Run(With(40), options);
         Assert.True(before.Service("acute")[ServiceMetric.MeanBlocked].Mean > after.Service("acute")[ServiceMetric.MeanBlocked].Mean + 1,
@@ -116,10 +116,10 @@ public class EnginePropertyTests
     {
         var net = new NetworkBuilder()
             .Service("ward", new CapacitySchedule(Capacity.Of(20), [(50.0, Capacity.Of(12))]), Distribution.Exponential(6))
-            .Arrivals("in", "ward", ArrivalRate.Constant(4))
+            .Arrivals("in", "ward", ArrivalRate.Constant(RatePerDay.Of(4)))
             .Route("ward", "home")
             .Build();
-        var r = Simulator.Run(net, new RunOptions { WarmupDays = 30, HorizonDays = 200, Replications = 3, Seed = 2, RecordEpisodes = true });
+        var r = Simulator.Run(net, new RunOptions { Warmup = Days.Of(30), Horizon = Days.Of(200), Replications = 3, Seed = 2, RecordEpisodes = true });
         foreach (var rep in r.Replications)
         {
             var episodes = rep.Episodes!;
@@ -145,12 +145,12 @@ public class EnginePropertyTests
         Network With(WaitingPriority priority) => new NetworkBuilder()
             .Service("acute", 10, Distribution.Exponential(2))
             .Service("ward", 5, Distribution.Exponential(5), priority: priority)
-            .Arrivals("ed", "acute", ArrivalRate.Constant(2))
-            .Arrivals("gp", "ward", ArrivalRate.Constant(0.6))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(2)))
+            .Arrivals("gp", "ward", ArrivalRate.Constant(RatePerDay.Of(0.6)))
             .Route("acute", ("home", 0.6), ("ward", 0.4))
             .Route("ward", "home")
             .Build();
-        var options = new RunOptions { WarmupDays = 50, HorizonDays = 1000, Replications = 2, Seed = 6, DailyCensus = false };
+        var options = new RunOptions { Warmup = Days.Of(50), Horizon = Days.Of(1000), Replications = 2, Seed = 6, DailyCensus = false };
         var blockedFirst = Simulator.Run(With(WaitingPriority.BlockedFirst), options);
         var queuedFirst = Simulator.Run(With(WaitingPriority.QueuedFirst), options);
         double WaitInQueue(RunResult r) => r.Service("ward")[ServiceMetric.MeanWaitInQueue].Mean;
@@ -165,11 +165,11 @@ public class EnginePropertyTests
         var net = new NetworkBuilder()
             .Service("step_up", 2, Distribution.Exponential(5), queueLimit: 0)
             .Service("acute", 3, Distribution.Exponential(5), queueLimit: 0)
-            .Arrivals("gp", "step_up", ArrivalRate.Constant(2), ArrivalKind.Planned, divertTo: "acute")
+            .Arrivals("gp", "step_up", ArrivalRate.Constant(RatePerDay.Of(2)), ArrivalKind.Planned, divertTo: "acute")
             .Route("step_up", "home")
             .Route("acute", "home")
             .Build();
-        var r = Simulator.Run(net, new RunOptions { WarmupDays = 10, HorizonDays = 500, Replications = 2, Seed = 1 });
+        var r = Simulator.Run(net, new RunOptions { Warmup = Days.Of(10), Horizon = Days.Of(500), Replications = 2, Seed = 1 });
         var step = r.Service("step_up");
         var acute = r.Service("acute");
         Assert.True(step[ServiceMetric.Diversions].Mean > 0);
@@ -188,10 +188,10 @@ public class EnginePropertyTests
     {
         var net = new NetworkBuilder()
             .Service("acute", 2, Distribution.Exponential(1), queueLimit: 0)
-            .Arrivals("ed", "acute", ArrivalRate.Constant(1.8))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(1.8)))
             .Route("acute", "home")
             .Build();
-        var r = Simulator.Run(net, new RunOptions { WarmupDays = 10, HorizonDays = 2000, Replications = 2, Seed = 1 });
+        var r = Simulator.Run(net, new RunOptions { Warmup = Days.Of(10), Horizon = Days.Of(2000), Replications = 2, Seed = 1 });
         Assert.Equal(0, r.Service("acute")[ServiceMetric.Rejections].Mean);
         Assert.True(r.Service("acute")[ServiceMetric.MeanQueue].Mean > 0.5);
         Assert.All(r.Replications, x => Assert.Equal(0, x.Counts.TurnedAway));
@@ -206,12 +206,12 @@ public class EnginePropertyTests
             .Service("acute", 1, Distribution.Deterministic(1), queueLimit: 0)
             .Service("stepdown", 1, Distribution.Deterministic(1), queueLimit: 0)
             .Service("rehab", 1, Distribution.Deterministic(10), queueLimit: 0)
-            .Arrivals("in", "acute", ArrivalRate.Constant(5), ArrivalKind.Planned)
+            .Arrivals("in", "acute", ArrivalRate.Constant(RatePerDay.Of(5)), ArrivalKind.Planned)
             .Route("acute", "stepdown")
             .Route("stepdown", "rehab")
             .Route("rehab", "home")
             .Build();
-        var r = Simulator.RunOne(net, new RunOptions { WarmupDays = 0, HorizonDays = 30, Replications = 1, RecordEpisodes = true });
+        var r = Simulator.RunOne(net, new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(30), Replications = 1, RecordEpisodes = true });
         var eps = r.Episodes!;
         var firstRehab = eps.Single(e => e.Service == 2 && e.Visit == 2 && e.Exit is > 11 and < 13);
         var moved = eps.Where(e => e.Exit == firstRehab.Exit && e.Service != 2).ToList();

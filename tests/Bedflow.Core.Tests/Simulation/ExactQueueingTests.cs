@@ -15,10 +15,10 @@ public class ExactQueueingTests
         Simulator.Run(
             new NetworkBuilder()
                 .Service("ward", capacity, los, queueLimit)
-                .Arrivals("in", "ward", ArrivalRate.Constant(lambda), kind)
+                .Arrivals("in", "ward", ArrivalRate.Constant(RatePerDay.Of(lambda)), kind)
                 .Route("ward", "home")
                 .Build(),
-            new RunOptions { WarmupDays = horizon / 10, HorizonDays = horizon, Replications = replications, Seed = seed, DailyCensus = false });
+            new RunOptions { Warmup = Days.Of(horizon / 10), Horizon = Days.Of(horizon), Replications = replications, Seed = seed, DailyCensus = false });
 
     private static IEnumerable<double> Values(RunResult r, ServiceMetric m, int service = 0) => r.Replications.Select(x => x.Get(service, m));
 
@@ -90,14 +90,14 @@ public class ExactQueueingTests
             .Service("a", 2, Distribution.Exponential(1.0), movingOn: MovingOn.ReleasePlace)
             .Service("b", 1, Distribution.Exponential(0.5), movingOn: MovingOn.ReleasePlace)
             .Service("c", 3, Distribution.Exponential(2.0), movingOn: MovingOn.ReleasePlace)
-            .Arrivals("in", "a", ArrivalRate.Constant(1.0))
+            .Arrivals("in", "a", ArrivalRate.Constant(RatePerDay.Of(1.0)))
             .Route("a", ("b", 0.5), ("c", 0.3), ("home", 0.2))
             .Route("b", ("c", 0.4), ("a", 0.2), ("home", 0.4))
             .Route("c", ("a", 0.1), ("home", 0.9))
             .Build();
         // γa = 1 + 0.2γb + 0.1γc; γb = 0.5γa; γc = 0.3γa + 0.4γb = 0.5γa  ⇒  γa (1 − 0.1 − 0.05) = 1.
         double ga = 1 / 0.85, gb = 0.5 * ga, gc = 0.5 * ga;
-        var r = Simulator.Run(net, new RunOptions { WarmupDays = 1_000, HorizonDays = 200_000, Replications = 20, Seed = 3, DailyCensus = false });
+        var r = Simulator.Run(net, new RunOptions { Warmup = Days.Of(1_000), Horizon = Days.Of(200_000), Replications = 20, Seed = 3, DailyCensus = false });
         double[] exact = [Queueing.MmcNumberInSystem(2, ga, 1), Queueing.MmcNumberInSystem(1, gb, 2), Queueing.MmcNumberInSystem(3, gc, 0.5)];
         for (int s = 0; s < 3; s++)
         {
@@ -132,10 +132,10 @@ public class ExactQueueingTests
 
         var net = new NetworkBuilder()
             .Service("beds", Capacity.Unlimited, Distribution.Gamma(shape, scale))
-            .Arrivals("in", "beds", ArrivalRate.Sinusoidal(mean, a, period))
+            .Arrivals("in", "beds", ArrivalRate.Sinusoidal(RatePerDay.Of(mean), a, Days.Of(period)))
             .Route("beds", "home")
             .Build();
-        var r = Simulator.Run(net, new RunOptions { WarmupDays = 70, HorizonDays = 7 * 400, Replications = 10, Seed = 11 });
+        var r = Simulator.Run(net, new RunOptions { Warmup = Days.Of(70), Horizon = Days.Of(7 * 400), Replications = 10, Seed = 11 });
         var exactByPhase = new double[7];
         for (int phase = 0; phase < 7; phase++)
         {

@@ -2,6 +2,7 @@ using Bedflow.Core.Distributions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Tests.Simulation;
 
@@ -22,7 +23,7 @@ public class FrontDoorCountsTests
             .Arrivals(new ArrivalStreamDefinition { Name = "elective", Service = "acute", Rate = new ScriptedArrivals([0.5, 4.5]), Kind = ArrivalKind.Planned })
             .Route("acute", "home")
             .Build(),
-        new RunOptions { WarmupDays = 0, HorizonDays = 5, Replications = 1, DailyCensus = true });
+        new RunOptions { Warmup = Days.Of(0), Horizon = Days.Of(5), Replications = 1, DailyCensus = true });
 
     [Fact]
     public void Waits_over_4_and_12_hours_count_the_admitted_and_those_still_waiting_at_the_end()
@@ -58,7 +59,7 @@ public class FrontDoorCountsTests
                 .Route("acute", "home")
                 .Route("independent_sector", "home")
                 .Build(),
-            new RunOptions { WarmupDays = 0, HorizonDays = 5, Replications = 1 });
+            new RunOptions { Warmup = Days.Of(0), Horizon = Days.Of(5), Replications = 1 });
         // 0.1 takes the acute bed, 0.2 is diverted and takes the other, 0.3 is diverted and finds it full.
         Assert.Equal(new StreamCounts(Arrived: 3, Admitted: 2, TurnedAway: 1, Diverted: 2), r.Streams[0]);
     }

@@ -19,7 +19,7 @@ public class MemoryEstimateTests(ITestOutputHelper output)
     private static Network Medium(int wards = 120) =>
         Enumerable.Range(0, wards).Aggregate(new NetworkBuilder(), (b, i) => b
                 .Service($"ward{i}", 12, Distribution.Exponential(4))
-                .Arrivals($"in{i}", $"ward{i}", ArrivalRate.Constant(2.5))
+                .Arrivals($"in{i}", $"ward{i}", ArrivalRate.Constant(RatePerDay.Of(2.5)))
                 .Route($"ward{i}", ("home", 0.8), ("rehab", 0.2)))
             .Service("rehab", 900, Distribution.Gamma(2, 6))
             .Service("care", Capacity.Unlimited, Distribution.Exponential(60))
@@ -27,7 +27,7 @@ public class MemoryEstimateTests(ITestOutputHelper output)
             .Route("care", "home")
             .Build();
 
-    private static readonly RunOptions Options = new() { WarmupDays = 120, HorizonDays = 730, Replications = 3, Seed = 11, MaxDegreeOfParallelism = 1, CountDelays = true };
+    private static readonly RunOptions Options = new() { Warmup = Days.Of(120), Horizon = Days.Of(730), Replications = 3, Seed = 11, MaxDegreeOfParallelism = 1, CountDelays = true };
 
     [Fact]
     public void The_expected_episodes_are_close_to_those_a_run_records()

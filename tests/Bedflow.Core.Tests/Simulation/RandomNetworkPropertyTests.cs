@@ -70,13 +70,13 @@ public class RandomNetworkPropertyTests
         for (int k = 0; k < targets.Length; k++)
         {
             bool divert = planned[k] && diverts[k] >= 0 && diverts[k] != targets[k];
-            b.Arrivals($"a{k}", $"s{targets[k]}", ArrivalRate.Constant(rates[k]), planned[k] ? ArrivalKind.Planned : ArrivalKind.Emergency,
+            b.Arrivals($"a{k}", $"s{targets[k]}", ArrivalRate.Constant(RatePerDay.Of(rates[k])), planned[k] ? ArrivalKind.Planned : ArrivalKind.Emergency,
                 divert ? $"s{diverts[k]}" : null);
         }
         return b.Build();
     }
 
-    private static readonly RunOptions Options = new() { WarmupDays = 10, HorizonDays = 120, Replications = 2, Seed = 5, RecordEpisodes = true };
+    private static readonly RunOptions Options = new() { Warmup = Days.Of(10), Horizon = Days.Of(120), Replications = 2, Seed = 5, RecordEpisodes = true };
 
     [Fact]
     public void Every_random_network_conserves_patients_and_keeps_its_records_consistent()

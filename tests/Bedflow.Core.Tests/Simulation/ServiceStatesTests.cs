@@ -2,6 +2,7 @@ using System.Reflection;
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using CsCheck;
 
 namespace Bedflow.Core.Tests.Simulation;
@@ -133,7 +134,7 @@ public class ServiceStatesTests
 
     private static CompiledNetwork Compile(int capacity, Escalation? escalation = null) => new(new NetworkBuilder()
         .Service(new ServiceDefinition { Name = "ward", Capacity = capacity, LengthOfStay = Distribution.Exponential(1), Escalation = escalation })
-        .Arrivals("ed", "ward", ArrivalRate.Constant(1))
+        .Arrivals("ed", "ward", ArrivalRate.Constant(RatePerDay.Of(1)))
         .Route("ward", "home")
         .Build());
 }

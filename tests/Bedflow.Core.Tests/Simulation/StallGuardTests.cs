@@ -2,6 +2,7 @@ using Bedflow.Core.Distributions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Tests.Simulation;
 
@@ -12,7 +13,7 @@ public class StallGuardTests
     // the patient goes round acute → acute for ever at one instant.
     private static Network Stuck() => new NetworkBuilder()
         .Service("acute", 10, Distribution.Exponential(1e-300))
-        .Arrivals("ed", "acute", ArrivalRate.Constant(1))
+        .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(1)))
         .Route("acute", "acute")
         .Build();
 
@@ -20,7 +21,7 @@ public class StallGuardTests
     public void A_patient_going_round_a_cycle_without_time_passing_stops_the_run_with_a_problem_naming_the_service()
     {
         Assert.Empty(Stuck().Validate());
-        var options = new RunOptions { WarmupDays = 0, HorizonDays = 10, Replications = 2, MaxDegreeOfParallelism = 1 };
+        var options = new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(10), Replications = 2, MaxDegreeOfParallelism = 1 };
         var e = Assert.Throws<InvalidModelException>(() => Simulator.Run(Stuck(), options));
         var p = Assert.Single(e.Problems);
         Assert.Equal(ModelPath.Service("acute"), p.Path);
@@ -33,10 +34,10 @@ public class StallGuardTests
     {
         var good = new NetworkBuilder()
             .Service("acute", 10, Distribution.Exponential(3))
-            .Arrivals("ed", "acute", ArrivalRate.Constant(1))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(1)))
             .Route("acute", "home")
             .Build();
-        var options = new RunOptions { WarmupDays = 0, HorizonDays = 10, Replications = 1, MaxDegreeOfParallelism = 1 };
+        var options = new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(10), Replications = 1, MaxDegreeOfParallelism = 1 };
         var e = Assert.Throws<InvalidModelException>(() => Experiment.Run([new ExperimentVariant("baseline", "", good), new ExperimentVariant("tiny_stays", "", Stuck())], options));
         Assert.StartsWith("variant 'tiny_stays': replication 1 was stopped", Assert.Single(e.Problems).Message, StringComparison.Ordinal);
     }
@@ -50,7 +51,7 @@ public class StallGuardTests
             .Arrivals(new ArrivalStreamDefinition { Name = "batch", Service = "acute", Rate = new ScriptedArrivals([.. Enumerable.Repeat(2.5, 5000)]) })
             .Route("acute", "home")
             .Build();
-        var result = Simulator.RunOne(net, new RunOptions { WarmupDays = 0, HorizonDays = 10, Replications = 1 });
+        var result = Simulator.RunOne(net, new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(10), Replications = 1 });
         Assert.Equal((5000, 5000), (result.Counts.Arrived, result.Counts.Exited));
     }
 }

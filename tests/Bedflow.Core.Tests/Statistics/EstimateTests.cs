@@ -3,6 +3,7 @@ using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Tests.Statistics;
 
@@ -46,13 +47,13 @@ public class EstimateTests
         const int experiments = 240;
         var net = new NetworkBuilder()
             .Service("ward", 1, Distribution.Exponential(1))
-            .Arrivals("in", "ward", ArrivalRate.Constant(0.5))
+            .Arrivals("in", "ward", ArrivalRate.Constant(RatePerDay.Of(0.5)))
             .Route("ward", "home")
             .Build();
         int covered = 0;
         for (int x = 0; x < experiments; x++)
         {
-            var r = Simulator.Run(net, new RunOptions { WarmupDays = 200, HorizonDays = 2000, Replications = 10, Seed = (ulong)(1000 + x), DailyCensus = false });
+            var r = Simulator.Run(net, new RunOptions { Warmup = Days.Of(200), Horizon = Days.Of(2000), Replications = 10, Seed = (ulong)(1000 + x), DailyCensus = false });
             if (r.Service("ward")[ServiceMetric.MeanQueue].Covers(0.5))
             {
                 covered++;

@@ -2,6 +2,7 @@ using Bedflow.Core.Distributions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
+using Bedflow.Core.Units;
 using CsCheck;
 
 namespace Bedflow.Core.Tests.Simulation.Realism;
@@ -27,7 +28,7 @@ public class LeverTests
             .Arrivals("ed", "ward", ArrivalRate.Scripted([.. Enumerable.Range(1, 12).Select(i => i / 10.0)]))
             .Route("ward", "home")
             .Build();
-        var r = Simulator.RunOne(net, new RunOptions { WarmupDays = 0, HorizonDays = 10, RecordEpisodes = true });
+        var r = Simulator.RunOne(net, new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(10), RecordEpisodes = true });
         Assert.Equal(1, r.Get(0, ServiceMetric.EscalationOpenings));
         Assert.Equal(4.5 / 10, r.Get(0, ServiceMetric.EscalationOpenShare), 9);
         // Escalation beds in use: 1 from 1.1 to 1.2, 2 from 1.2 to 5.1, 1 from 5.1 to 5.2 = 8 bed-days.
@@ -47,10 +48,10 @@ public class LeverTests
                 LengthOfStay = Distribution.Exponential(4),
                 Escalation = new Escalation { Beds = 5, OpenAt = 0.95, CloseBelow = 0.85 },
             })
-            .Arrivals("ed", "ward", ArrivalRate.Constant(5))
+            .Arrivals("ed", "ward", ArrivalRate.Constant(RatePerDay.Of(5)))
             .Route("ward", "home")
             .Build();
-        var r = Simulator.RunOne(net, new RunOptions { WarmupDays = 10, HorizonDays = 500, RecordEpisodes = true });
+        var r = Simulator.RunOne(net, new RunOptions { Warmup = Days.Of(10), Horizon = Days.Of(500), RecordEpisodes = true });
         Assert.True(r.Get(0, ServiceMetric.EscalationOpenings) > 5);
         Assert.InRange(r.Get(0, ServiceMetric.EscalationOpenShare), 0.05, 0.95);
         Assert.All(r.Census!.Occupied[0], o => Assert.True(o <= 25));
@@ -76,7 +77,7 @@ public class LeverTests
             .Route("acute", "care_home")
             .Route("care_home", "home")
             .Build();
-        var r = Simulator.RunOne(net, new RunOptions { WarmupDays = 0, HorizonDays = 20, RecordEpisodes = true });
+        var r = Simulator.RunOne(net, new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(20), RecordEpisodes = true });
         var starts = r.Episodes!.Where(e => e.Service == 1).OrderBy(e => e.Patient).Select(e => Math.Round(e.Start, 9)).ToArray();
         const double monday9 = 3 + (9.0 / 24), tuesday9 = 4 + (9.0 / 24);
         // Ready Fri 18:00, Fri 22:48, Sun 06:00 → Monday 09:00; Mon 13:12 → at once; Mon 18:00 → Tuesday 09:00.
@@ -99,7 +100,7 @@ public class LeverTests
             var window = c.Weekdays ? AcceptanceWindow.Weekdays(c.Opens, c.Closes) : new AcceptanceWindow { FromHour = c.Opens, ToHour = c.Closes };
             var net = new NetworkBuilder()
                 .Service(new ServiceDefinition { Name = "home_care", Capacity = 1, LengthOfStay = Distribution.Deterministic(1), Accepts = window })
-                .Arrivals("gp", "home_care", ArrivalRate.Constant(1))
+                .Arrivals("gp", "home_care", ArrivalRate.Constant(RatePerDay.Of(1)))
                 .Route("home_care", "home")
                 .Build();
             var compiled = new CompiledNetwork(net);

@@ -10,7 +10,7 @@ namespace Bedflow.Core.Tests.Simulation.Realism;
 /// <summary>Non-bed resources: assessors used while the patient keeps its bed, carer hours per package.</summary>
 public class ResourceTests
 {
-    private static readonly RunOptions Scripted = new() { WarmupDays = 0, HorizonDays = 3, Replications = 1, RecordEpisodes = true };
+    private static readonly RunOptions Scripted = new() { Warmup = Days.Zero, Horizon = Days.Of(3), Replications = 1, RecordEpisodes = true };
 
     [Fact]
     public void A_patient_waiting_for_an_assessor_keeps_its_acute_bed_and_is_counted_as_blocked()
@@ -48,12 +48,12 @@ public class ResourceTests
             .Service("acute", 200, Distribution.LogNormal(4, 3), kind: ServiceKind.Acute)
             .Service(new ServiceDefinition { Name = "assessment", Role = ServiceRole.Resource, Capacity = 3, LengthOfStay = Distribution.Exponential(1) })
             .Service("care_home", 60, Distribution.Exponential(60), kind: ServiceKind.ResidentialHome)
-            .Arrivals("ed", "acute", ArrivalRate.Constant(10))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(10)))
             .Route("acute", ("home", 0.7), ("assessment", 0.3))
             .Route("assessment", ("care_home", 0.5), ("home", 0.5))
             .Route("care_home", "home")
             .Build();
-        var r = Simulator.RunOne(net, new RunOptions { WarmupDays = 50, HorizonDays = 400, RecordEpisodes = true });
+        var r = Simulator.RunOne(net, new RunOptions { Warmup = Days.Of(50), Horizon = Days.Of(400), RecordEpisodes = true });
         var assessments = r.Episodes!.Where(e => e.Service == 1).OrderBy(e => e.Requested).ThenBy(e => e.Start).ToList();
         Assert.True(assessments.Count > 500);
         for (int i = 1; i < assessments.Count; i++)
@@ -93,11 +93,11 @@ public class ResourceTests
                 Demand = Distribution.Deterministic(10),
                 LengthOfStay = Distribution.Deterministic(14),
             })
-            .Arrivals("ed", "acute", ArrivalRate.Constant(5))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(5)))
             .Route("acute", "home_care")
             .Route("home_care", "home")
             .Build();
-        var r = Simulator.RunOne(net, new RunOptions { WarmupDays = 70, HorizonDays = 700, DailyCensus = false });
+        var r = Simulator.RunOne(net, new RunOptions { Warmup = Days.Of(70), Horizon = Days.Of(700), DailyCensus = false });
         double weekly = r.Get(1, ServiceMetric.Admissions) / 100;
         Assert.Equal(packagesPerWeek, weekly, 1);
         Assert.Equal(carerHoursPerWeek, r.Get(1, ServiceMetric.MeanUnitsInUse), 6);
@@ -117,11 +117,11 @@ public class ResourceTests
                 Demand = Distribution.Empirical([3, 7.5, 21]),
                 LengthOfStay = Distribution.Exponential(20),
             })
-            .Arrivals("ed", "acute", ArrivalRate.Constant(0.4))
+            .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(0.4)))
             .Route("acute", "home_care")
             .Route("home_care", "home")
             .Build();
-        var r = Simulator.RunOne(net, new RunOptions { WarmupDays = 50, HorizonDays = 1000, RecordEpisodes = true });
+        var r = Simulator.RunOne(net, new RunOptions { Warmup = Days.Of(50), Horizon = Days.Of(1000), RecordEpisodes = true });
         var packages = r.Episodes!.Where(e => e.Service == 1).OrderBy(e => e.Requested).ToList();
         for (int i = 1; i < packages.Count; i++)
         {

@@ -3,6 +3,7 @@ using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Tests.Simulation.Realism;
@@ -13,12 +14,12 @@ public class StartingStateTests
     // A care home with one-year stays fed at 300/365 a day: an equilibrium of 300 residents.
     private static Network CareHome(Distribution stay, StartingState? start) => new NetworkBuilder()
         .Service(new ServiceDefinition { Name = "care_home", Kind = ServiceKind.ResidentialHome, Capacity = 1000, LengthOfStay = stay, Start = start })
-        .Arrivals("placements", "care_home", ArrivalRate.Constant(300.0 / 365))
+        .Arrivals("placements", "care_home", ArrivalRate.Constant(RatePerDay.Of(300.0 / 365)))
         .Route("care_home", "died")
         .Exits("died")
         .Build();
 
-    private static readonly RunOptions NoWarmup = new() { WarmupDays = 0, HorizonDays = 364, Replications = 20, Seed = 12 };
+    private static readonly RunOptions NoWarmup = new() { Warmup = Days.Zero, Horizon = Days.Of(364), Replications = 20, Seed = 12 };
 
     private static (double First, double Second) Halves(RunResult r)
     {
@@ -67,10 +68,10 @@ public class StartingStateTests
     {
         var net = new NetworkBuilder()
             .Service(new ServiceDefinition { Name = "ward", Capacity = 10, LengthOfStay = Distribution.Exponential(3), Start = new StartingState { Occupied = 10, Queued = 5 } })
-            .Arrivals("ed", "ward", ArrivalRate.Constant(2))
+            .Arrivals("ed", "ward", ArrivalRate.Constant(RatePerDay.Of(2)))
             .Route("ward", "home")
             .Build();
-        var r = Simulator.RunOne(net, new RunOptions { WarmupDays = 0, HorizonDays = 60, RecordEpisodes = true });
+        var r = Simulator.RunOne(net, new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(60), RecordEpisodes = true });
         Assert.Equal(15, r.Counts.StartedIn);
         Assert.Equal(r.Counts.Arrived, r.Counts.Exited + r.Counts.InSystemAtEnd);
         Assert.Equal(10, r.Episodes!.Count(e => e.Start == 0 && e.Requested == 0));

@@ -18,7 +18,7 @@ public class TimedChangeTests
         .Build();
 
     private static readonly double[] Daily = [.. Enumerable.Range(0, 30).Select(d => d + 0.5)];
-    private static readonly RunOptions Options = new() { WarmupDays = 0, HorizonDays = 40, RecordEpisodes = true };
+    private static readonly RunOptions Options = new() { Warmup = Days.Zero, Horizon = Days.Of(40), RecordEpisodes = true };
 
     [Fact]
     public void A_routing_change_applies_to_patients_who_become_ready_inside_its_window()
