@@ -1,4 +1,5 @@
 using Bedflow.Core.Finance;
+using Bedflow.Core.Model;
 using Bedflow.Core.Vocabulary;
 using Bedflow.Reports.Charts;
 using Bedflow.Reports.Wording;
@@ -62,7 +63,7 @@ public class ChartDataTests(ReportFixture f) : IClassFixture<ReportFixture>
         var charts = ChartBuilder.Occupancy(baseline).ToList();
         Assert.Equal(["occupancy-acute", "occupancy-intermediate_care", "occupancy-reablement"], charts.Select(c => c.Id));
         var ic = charts[1];
-        Assert.Equal(baseline.Run.Service("intermediate_care").Daily!.Occupied, ic.Series[0].Y);
+        Assert.Equal(baseline.Run.Service(ServiceId.Of("intermediate_care")).Daily!.Occupied, ic.Series[0].Y);
         // The pilot's two beds in June and July show on the capacity line.
         Assert.Equal(4, ic.Series[2].Y[30]);
         Assert.Equal(6, ic.Series[2].Y[70]);

@@ -46,7 +46,7 @@ public static class DemoCounty
             .Arrivals(new ArrivalStreamDefinition
             {
                 Name = "emergency",
-                Service = "acute",
+                Service = ServiceId.Of("acute"),
                 Kind = ArrivalKind.Emergency,
                 Rate = new SeasonalRate(start, RatePerDay.Of(68), monthFactors: MonthFactors, weekdayFactors: WeekdayFactors),
                 GroupMix = new Dictionary<string, double> { ["frail"] = 0.3, ["other"] = 0.7 },
@@ -54,7 +54,7 @@ public static class DemoCounty
             .Arrivals(new ArrivalStreamDefinition
             {
                 Name = "elective",
-                Service = "acute",
+                Service = ServiceId.Of("acute"),
                 Kind = ArrivalKind.Planned,
                 Rate = new SeasonalRate(start, RatePerDay.Of(12), weekdayFactors: [1.3, 1.3, 1.3, 1.3, 1.3, 0.25, 0.25]),
                 GroupMix = new Dictionary<string, double> { ["frail"] = 0.1, ["other"] = 0.9 },
@@ -62,11 +62,11 @@ public static class DemoCounty
             .Arrivals(new ArrivalStreamDefinition
             {
                 Name = "gp_step_up",
-                Service = "step_up",
+                Service = ServiceId.Of("step_up"),
                 Kind = ArrivalKind.Planned,
                 Rate = new SeasonalRate(start, RatePerDay.Of(1.5), monthFactors: MonthFactors),
                 GroupMix = new Dictionary<string, double> { ["frail"] = 1.0 },
-                DivertTo = "acute",
+                DivertTo = ServiceId.Of("acute"),
             })
             .RouteGroup("acute", "frail", ("home", 0.41), ("community_hospital", 0.16), ("intermediate_care", 0.10), ("reablement", 0.20),
                 ("residential_home", 0.03), ("nursing_home", 0.02), ("died", 0.08))

@@ -42,9 +42,10 @@ public sealed class RunResult
     /// <summary>Replications in which a deadlock lasted to the end of the run.</summary>
     public int DeadlockedReplications => Replications.Count(r => r.Deadlocks.Any(d => d.ReleasedOn is null));
 
-    /// <summary>A service's measures by name.</summary>
-    public ServiceResult Service(string name) => Services.FirstOrDefault(s => s.Name == name)
-        ?? throw new ArgumentException($"'{name}' is not a service of this run (services: {string.Join(", ", Services.Select(s => s.Name))}).", nameof(name));
+    /// <summary>A service's measures.</summary>
+    /// <exception cref="ArgumentException"><paramref name="service"/> is not a service of this run (the message lists those that are).</exception>
+    public ServiceResult Service(Model.ServiceId service) => Services.FirstOrDefault(s => s.Id == service)
+        ?? throw new ArgumentException($"'{service}' is not a service of this run (services: {string.Join(", ", Services.Select(s => s.Name))}).", nameof(service));
 
     /// <summary>The mean and interval of any per-replication quantity.</summary>
     public Estimate Over(Func<ReplicationResult, double> measure) => Estimate.Of(Replications.Select(measure));

@@ -18,6 +18,9 @@ public sealed class ServiceResult
     /// <summary>The service name.</summary>
     public string Name { get; }
 
+    /// <summary>The service, as <see cref="RunResult.Service"/> takes it.</summary>
+    public Model.ServiceId Id => Model.ServiceId.Of(Name);
+
     /// <summary>A measure's mean and interval.</summary>
     public Estimate this[ServiceMetric metric] => _estimates[(int)metric];
 

@@ -7,7 +7,7 @@ public sealed record ArrivalStreamDefinition
     public required string Name { get; init; }
 
     /// <summary>The service the patients ask to enter.</summary>
-    public required string Service { get; init; }
+    public required ServiceId Service { get; init; }
 
     /// <summary>Arrivals per day over time.</summary>
     public required ArrivalRate Rate { get; init; }
@@ -19,5 +19,5 @@ public sealed record ArrivalStreamDefinition
     public IReadOnlyDictionary<string, double> GroupMix { get; init; } = new Dictionary<string, double>();
 
     /// <summary>For planned arrivals: the service tried instead when there is no place and no queue room (one hop).</summary>
-    public string? DivertTo { get; init; }
+    public ServiceId? DivertTo { get; init; }
 }

@@ -64,7 +64,7 @@ public sealed class NetworkBuilder
 
     /// <summary>Adds an arrival stream with a constant or time-varying rate.</summary>
     public NetworkBuilder Arrivals(string name, string service, ArrivalRate rate, ArrivalKind kind = ArrivalKind.Emergency, string? divertTo = null) =>
-        Arrivals(new ArrivalStreamDefinition { Name = name, Service = service, Rate = rate, Kind = kind, DivertTo = divertTo });
+        Arrivals(new ArrivalStreamDefinition { Name = name, Service = ServiceId.Of(service), Rate = rate, Kind = kind, DivertTo = divertTo is null ? null : ServiceId.Of(divertTo) });
 
     /// <summary>Routes every group leaving <paramref name="from"/>.</summary>
     public NetworkBuilder Route(string from, params (string To, double Probability)[] destinations)

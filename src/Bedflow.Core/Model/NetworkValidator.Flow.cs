@@ -14,14 +14,14 @@ internal static partial class NetworkValidator
             {
                 add(path, $"arrival stream '{a.Name}' is defined twice.");
             }
-            if (!services.Contains(a.Service))
+            if (!services.Contains(a.Service.Name))
             {
                 add(path.Member(nameof(ArrivalStreamDefinition.Service)), $"'{a.Service}' is referenced but not defined as a service.");
             }
             if (a.DivertTo is not null)
             {
                 var divert = path.Member(nameof(ArrivalStreamDefinition.DivertTo));
-                if (!services.Contains(a.DivertTo))
+                if (!services.Contains(a.DivertTo.Value.Name))
                 {
                     add(divert, $"'{a.DivertTo}' is referenced but not defined as a service.");
                 }

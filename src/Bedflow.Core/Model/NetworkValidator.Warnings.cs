@@ -21,8 +21,8 @@ internal static partial class NetworkValidator
         var releasing = network.Services.Where(s => s.MovingOn == MovingOn.ReleasePlace).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var s in network.Services.Where(s => s.QueueLimit == 0))
         {
-            var emergency = network.Arrivals.Where(a => a.Service == s.Name && a.Kind == ArrivalKind.Emergency).Select(a => a.Name).ToList();
-            bool bound = network.Arrivals.Any(a => (a.Service == s.Name && a.Kind == ArrivalKind.Planned) || a.DivertTo == s.Name)
+            var emergency = network.Arrivals.Where(a => a.Service == s.Id && a.Kind == ArrivalKind.Emergency).Select(a => a.Name).ToList();
+            bool bound = network.Arrivals.Any(a => (a.Service == s.Id && a.Kind == ArrivalKind.Planned) || a.DivertTo == s.Id)
                 || routes.Any(r => releasing.Contains(r.From) && r.Destinations.Any(d => d.To == s.Name && d.Probability > 0));
             if (emergency.Count > 0 && !bound)
             {
@@ -38,7 +38,7 @@ internal static partial class NetworkValidator
     public static IReadOnlyList<string> Unreachable(Network network)
     {
         var routes = network.Routes.Concat(network.RoutingChanges.Select(c => c.Route)).ToList();
-        var reached = new HashSet<string>(network.Arrivals.SelectMany(a => a.DivertTo is null ? [a.Service] : new[] { a.Service, a.DivertTo }), StringComparer.Ordinal);
+        var reached = new HashSet<string>(network.Arrivals.SelectMany(a => a.DivertTo is { } divert ? new[] { a.Service.Name, divert.Name } : [a.Service.Name]), StringComparer.Ordinal);
         reached.UnionWith(network.Services.Where(s => s.Start is { Occupied: > 0 } or { Queued: > 0 }).Select(s => s.Name));
         var todo = new Stack<string>(reached);
         while (todo.Count > 0)

@@ -12,6 +12,9 @@ public sealed record ServiceDefinition
     /// <summary>A unique name, e.g. "acute".</summary>
     public required string Name { get; init; }
 
+    /// <summary>The service's id: its <see cref="Name"/> as a <see cref="ServiceId"/>, for arrival streams and results.</summary>
+    public ServiceId Id => ServiceId.Of(Name);
+
     /// <summary>The kind of care.</summary>
     public ServiceKind Kind { get; init; } = ServiceKind.Other;
 

@@ -132,9 +132,9 @@ internal sealed class CompiledNetwork
         for (int k = 0; k < StreamCount; k++)
         {
             var a = network.Arrivals[k];
-            StreamService[k] = serviceIndex[a.Service];
+            StreamService[k] = serviceIndex[a.Service.Name];
             StreamEmergency[k] = a.Kind == ArrivalKind.Emergency;
-            StreamDivert[k] = a.DivertTo is null ? -1 : serviceIndex[a.DivertTo];
+            StreamDivert[k] = a.DivertTo is { } divert ? serviceIndex[divert.Name] : -1;
             StreamRate[k] = a.Rate;
             StreamScript[k] = a.Rate is ScriptedArrivals script ? [.. script.Times] : null;
             CompileGroupMix(a.GroupMix, network.Groups, StreamGroupCumulative, k * GroupCount);

@@ -99,7 +99,7 @@ public sealed record MemoryEstimate(long DailyCensus, long DelayTables, long Epi
         var external = new double[n];
         foreach (var stream in network.Arrivals)
         {
-            if (index.TryGetValue(stream.Service, out int s))
+            if (index.TryGetValue(stream.Service.Name, out int s))
             {
                 external[s] += stream.Rate is ScriptedArrivals script ? script.Times.Count : MeanRate(stream.Rate, -warmup, horizon) * days;
             }

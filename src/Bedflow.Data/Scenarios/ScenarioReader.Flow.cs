@@ -99,7 +99,7 @@ internal sealed partial class ScenarioReader
             // Checked above: a share of a valid rate is valid (the factor is from 0 to 1).
             ArrivalRate Rate(double factor) => new SeasonalRate(_start, RatePerDay.Of(rate.Value * factor), changes.Select(c => (c.Item1, RatePerDay.Of(c.Item2 * factor))), monthly, weekday);
             // A redirected share is a Poisson stream of its own (thinning a Poisson process by a coin gives two independent ones).
-            list.Add(new ArrivalStreamDefinition { Name = key.Value, Service = service, Rate = Rate(1 - redirectShare), Kind = kind, GroupMix = mix, DivertTo = divert });
+            list.Add(new ArrivalStreamDefinition { Name = key.Value, Service = ServiceId.Of(service), Rate = Rate(1 - redirectShare), Kind = kind, GroupMix = mix, DivertTo = divert is null ? null : ServiceId.Of(divert) });
             if (redirectTo is not null)
             {
                 // The redirected share is a stream of its own, read from the redirect.
@@ -113,7 +113,7 @@ internal sealed partial class ScenarioReader
                 {
                     Places.Add(redirected.Member(nameof(ArrivalStreamDefinition.GroupMix)).Key(group.Value), group, $"{path}.groups.{group.Value}");
                 }
-                list.Add(new ArrivalStreamDefinition { Name = $"{key.Value}_to_{redirectTo}", Service = redirectTo, Rate = Rate(redirectShare), Kind = kind, GroupMix = mix });
+                list.Add(new ArrivalStreamDefinition { Name = $"{key.Value}_to_{redirectTo}", Service = ServiceId.Of(redirectTo), Rate = Rate(redirectShare), Kind = kind, GroupMix = mix });
             }
         }
         return list;

@@ -72,7 +72,7 @@ public class DelaySinkPropertyTests
             Arrivals = [.. targets.Select((t, k) => new ArrivalStreamDefinition
             {
                 Name = $"a{k}",
-                Service = $"s{t}",
+                Service = ServiceId.Of($"s{t}"),
                 Rate = ArrivalRate.Constant(RatePerDay.Of(rates[k])),
                 GroupMix = new Dictionary<string, double> { ["adult"] = 0.9, ["child"] = 0.1 },
             })],

@@ -153,7 +153,7 @@ public class SimulatedDelaysTests
         var options = new RunOptions { Warmup = Days.Of(200), Horizon = Days.Of(365), Replications = 4, Seed = 9, CountDelays = true };
         var ample = Simulator.Run(Net(900), options);
         var cut = Simulator.Run(Net(500), options);
-        Assert.True(cut.Service("home_care")[ServiceMetric.Admissions].Mean < 0.9 * ample.Service("home_care")[ServiceMetric.Admissions].Mean);
+        Assert.True(cut.Service(ServiceId.Of("home_care"))[ServiceMetric.Admissions].Mean < 0.9 * ample.Service(ServiceId.Of("home_care"))[ServiceMetric.Admissions].Mean);
         Assert.True(cut.Delays!.DaysPerYear.Mean > 10 * Math.Max(1, ample.Delays!.DaysPerYear.Mean));
         Assert.Equal(cut.Delays.DaysPerYear.Mean, cut.Delays.ByReason[DelayReason.E].Mean, 6);
         Assert.Equal(cut.Delays.DaysPerYear.Mean, cut.Delays.ByResponsibility[Responsibility.SocialCare].Mean, 6);

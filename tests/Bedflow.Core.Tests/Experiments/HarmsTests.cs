@@ -15,8 +15,8 @@ public class HarmsTests
     // electives at 0.5 (turned away) and 4.5 (admitted). Five days are 5/365.25 of a year: ×73.05 a year.
     private static Network Script(double[] emergencies) => new NetworkBuilder()
         .Service("acute", 1, Distribution.Deterministic(1), queueLimit: 0, kind: ServiceKind.Acute)
-        .Arrivals(new ArrivalStreamDefinition { Name = "emergency", Service = "acute", Rate = new ScriptedArrivals(emergencies) })
-        .Arrivals(new ArrivalStreamDefinition { Name = "elective", Service = "acute", Rate = new ScriptedArrivals([0.5, 4.5]), Kind = ArrivalKind.Planned })
+        .Arrivals(new ArrivalStreamDefinition { Name = "emergency", Service = ServiceId.Of("acute"), Rate = new ScriptedArrivals(emergencies) })
+        .Arrivals(new ArrivalStreamDefinition { Name = "elective", Service = ServiceId.Of("acute"), Rate = new ScriptedArrivals([0.5, 4.5]), Kind = ArrivalKind.Planned })
         .Route("acute", "home")
         .Build();
 
@@ -62,7 +62,7 @@ public class HarmsTests
         var net = new NetworkBuilder()
             .Service("reablement", 5, Distribution.Deterministic(1), kind: ServiceKind.Reablement)
             .Service("home_care", new CapacitySchedule(Capacity.Of(0), [(10.0, Capacity.Of(100))]), Distribution.Deterministic(1), kind: ServiceKind.HomeCare)
-            .Arrivals(new ArrivalStreamDefinition { Name = "in", Service = "reablement", Rate = new ScriptedArrivals([0.5, 0.5, 0.5]) })
+            .Arrivals(new ArrivalStreamDefinition { Name = "in", Service = ServiceId.Of("reablement"), Rate = new ScriptedArrivals([0.5, 0.5, 0.5]) })
             .Route("reablement", "home_care")
             .Route("home_care", "home")
             .Build();

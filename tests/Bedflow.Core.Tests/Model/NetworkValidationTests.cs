@@ -62,7 +62,7 @@ public class NetworkValidationTests
         var net = Valid().Groups("frail", "other").Arrivals(new ArrivalStreamDefinition
         {
             Name = "gp",
-            Service = "acute",
+            Service = ServiceId.Of("acute"),
             Rate = ArrivalRate.Constant(RatePerDay.Of(1)),
             GroupMix = new Dictionary<string, double> { ["frail"] = 0.5, ["young"] = 0.3 },
         }).Build();

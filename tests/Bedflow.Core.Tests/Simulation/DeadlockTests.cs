@@ -34,7 +34,7 @@ public class DeadlockTests
             Assert.InRange(d.Day, 0, 400);
         });
         // Deadlocked replications stay in the means: all five count.
-        Assert.Equal(5, r.Service("a")[ServiceMetric.MeanOccupancy].Count);
+        Assert.Equal(5, r.Service(ServiceId.Of("a"))[ServiceMetric.MeanOccupancy].Count);
         // The rest of the network keeps running: C admits patients until the end.
         Assert.All(r.Replications, rep => Assert.Contains(rep.Census!.Occupied[2].Skip(300), o => o > 0));
         Assert.All(r.Replications, rep => Assert.True(rep.Census!.Queued[0][^1] > 100, "arrivals to A pile up behind the deadlock"));
@@ -63,7 +63,7 @@ public class DeadlockTests
             .Route("b", "home")
             .Build();
         var r = Simulator.Run(net, new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(300), Replications = 3, Seed = 3 });
-        Assert.True(r.Service("a")[ServiceMetric.MeanBlocked].Mean > 1);
+        Assert.True(r.Service(ServiceId.Of("a"))[ServiceMetric.MeanBlocked].Mean > 1);
         Assert.Empty(r.Deadlocks);
     }
 }

@@ -24,7 +24,7 @@ public class EnginePropertyTests
         }
         // The demo has turned-away electives and blocked patients, so the property is not trivial.
         Assert.True(r.Replications.Sum(x => x.Counts.TurnedAway) > 0);
-        Assert.True(r.Service("acute")[ServiceMetric.MeanBlocked].Mean > 1);
+        Assert.True(r.Service(ServiceId.Of("acute"))[ServiceMetric.MeanBlocked].Mean > 1);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class EnginePropertyTests
             }
             foreach (var s in one.Services)
             {
-                Assert.Equal(s.All, other.Service(s.Name).All);
+                Assert.Equal(s.All, other.Service(s.Id).All);
             }
         }
     }
@@ -95,7 +95,7 @@ public class EnginePropertyTests
         var options = new RunOptions { Warmup = Days.Of(100), Horizon = Days.Of(365), Replications = 2, Seed = 4, RecordEpisodes = true };
         var before = Simulator.Run(With(25), options);
         var after = Simulator.Run(With(40), options);
-        Assert.True(before.Service("acute")[ServiceMetric.MeanBlocked].Mean > after.Service("acute")[ServiceMetric.MeanBlocked].Mean + 1,
+        Assert.True(before.Service(ServiceId.Of("acute"))[ServiceMetric.MeanBlocked].Mean > after.Service(ServiceId.Of("acute"))[ServiceMetric.MeanBlocked].Mean + 1,
             "the change must matter to the flow for this test to mean anything");
 
         for (int rep = 0; rep < 2; rep++)
@@ -133,7 +133,7 @@ public class EnginePropertyTests
             Assert.All(rep.Census!.Occupied[0].Skip(50), occupied => Assert.True(occupied <= 20));
         }
         // Over 20 beds before the cut, at most 12 after it settles.
-        var daily = r.Service("ward").Daily!;
+        var daily = r.Service(ServiceId.Of("ward")).Daily!;
         Assert.True(daily.Occupied[40] > 15);
         Assert.True(daily.Occupied[150] <= 12);
     }
@@ -153,8 +153,8 @@ public class EnginePropertyTests
         var options = new RunOptions { Warmup = Days.Of(50), Horizon = Days.Of(1000), Replications = 2, Seed = 6, DailyCensus = false };
         var blockedFirst = Simulator.Run(With(WaitingPriority.BlockedFirst), options);
         var queuedFirst = Simulator.Run(With(WaitingPriority.QueuedFirst), options);
-        double WaitInQueue(RunResult r) => r.Service("ward")[ServiceMetric.MeanWaitInQueue].Mean;
-        double Blocked(RunResult r) => r.Service("acute")[ServiceMetric.MeanBlockedTimePerBlockedPatient].Mean;
+        double WaitInQueue(RunResult r) => r.Service(ServiceId.Of("ward"))[ServiceMetric.MeanWaitInQueue].Mean;
+        double Blocked(RunResult r) => r.Service(ServiceId.Of("acute"))[ServiceMetric.MeanBlockedTimePerBlockedPatient].Mean;
         Assert.True(WaitInQueue(blockedFirst) > WaitInQueue(queuedFirst));
         Assert.True(Blocked(blockedFirst) < Blocked(queuedFirst));
     }
@@ -170,8 +170,8 @@ public class EnginePropertyTests
             .Route("acute", "home")
             .Build();
         var r = Simulator.Run(net, new RunOptions { Warmup = Days.Of(10), Horizon = Days.Of(500), Replications = 2, Seed = 1 });
-        var step = r.Service("step_up");
-        var acute = r.Service("acute");
+        var step = r.Service(ServiceId.Of("step_up"));
+        var acute = r.Service(ServiceId.Of("acute"));
         Assert.True(step[ServiceMetric.Diversions].Mean > 0);
         Assert.True(acute[ServiceMetric.Rejections].Mean > 0);
         Assert.Equal(0, step[ServiceMetric.Rejections].Mean);
@@ -192,8 +192,8 @@ public class EnginePropertyTests
             .Route("acute", "home")
             .Build();
         var r = Simulator.Run(net, new RunOptions { Warmup = Days.Of(10), Horizon = Days.Of(2000), Replications = 2, Seed = 1 });
-        Assert.Equal(0, r.Service("acute")[ServiceMetric.Rejections].Mean);
-        Assert.True(r.Service("acute")[ServiceMetric.MeanQueue].Mean > 0.5);
+        Assert.Equal(0, r.Service(ServiceId.Of("acute"))[ServiceMetric.Rejections].Mean);
+        Assert.True(r.Service(ServiceId.Of("acute"))[ServiceMetric.MeanQueue].Mean > 0.5);
         Assert.All(r.Replications, x => Assert.Equal(0, x.Counts.TurnedAway));
     }
 

@@ -19,8 +19,8 @@ public class FrontDoorCountsTests
     // bed, 4.5–5.5; E is still waiting at the end (day 5) after 0.4 d (9.6 h).
     private static ReplicationResult Run() => Simulator.RunOne(new NetworkBuilder()
             .Service("acute", 1, Distribution.Deterministic(1), queueLimit: 0)
-            .Arrivals(new ArrivalStreamDefinition { Name = "emergency", Service = "acute", Rate = new ScriptedArrivals([0.1, 0.2, 0.3, 2.9, 4.6]) })
-            .Arrivals(new ArrivalStreamDefinition { Name = "elective", Service = "acute", Rate = new ScriptedArrivals([0.5, 4.5]), Kind = ArrivalKind.Planned })
+            .Arrivals(new ArrivalStreamDefinition { Name = "emergency", Service = ServiceId.Of("acute"), Rate = new ScriptedArrivals([0.1, 0.2, 0.3, 2.9, 4.6]) })
+            .Arrivals(new ArrivalStreamDefinition { Name = "elective", Service = ServiceId.Of("acute"), Rate = new ScriptedArrivals([0.5, 4.5]), Kind = ArrivalKind.Planned })
             .Route("acute", "home")
             .Build(),
         new RunOptions { Warmup = Days.Of(0), Horizon = Days.Of(5), Replications = 1, DailyCensus = true });
@@ -55,7 +55,7 @@ public class FrontDoorCountsTests
         var r = Simulator.RunOne(new NetworkBuilder()
                 .Service("acute", 1, Distribution.Deterministic(1), queueLimit: 0)
                 .Service("independent_sector", 1, Distribution.Deterministic(1), queueLimit: 0)
-                .Arrivals(new ArrivalStreamDefinition { Name = "elective", Service = "acute", Rate = new ScriptedArrivals([0.1, 0.2, 0.3]), Kind = ArrivalKind.Planned, DivertTo = "independent_sector" })
+                .Arrivals(new ArrivalStreamDefinition { Name = "elective", Service = ServiceId.Of("acute"), Rate = new ScriptedArrivals([0.1, 0.2, 0.3]), Kind = ArrivalKind.Planned, DivertTo = ServiceId.Of("independent_sector") })
                 .Route("acute", "home")
                 .Route("independent_sector", "home")
                 .Build(),

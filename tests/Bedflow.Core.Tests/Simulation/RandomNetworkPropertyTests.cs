@@ -104,7 +104,7 @@ public class RandomNetworkPropertyTests
                         Assert.InRange(blocked, 0, occupied);
                         Assert.InRange(occupied, 0, ceiling);
                         Assert.True(rep.Census.Queued[s][d] >= 0);
-                        if (net.Services[s].QueueLimit is { } limit && !net.Arrivals.Any(a => a.Kind == ArrivalKind.Emergency && a.Service == net.Services[s].Name)
+                        if (net.Services[s].QueueLimit is { } limit && !net.Arrivals.Any(a => a.Kind == ArrivalKind.Emergency && a.Service == net.Services[s].Id)
                             && net.Services.All(x => x.MovingOn == MovingOn.KeepPlace))
                         {
                             // Patients queueing at the start may exceed the limit; no one joins while the queue is at or above it.

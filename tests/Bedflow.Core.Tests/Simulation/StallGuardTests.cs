@@ -48,7 +48,7 @@ public class StallGuardTests
         // 5,000 patients arrive at the same instant and leave together after exactly one day.
         var net = new NetworkBuilder()
             .Service("acute", 10_000, Distribution.Deterministic(1))
-            .Arrivals(new ArrivalStreamDefinition { Name = "batch", Service = "acute", Rate = new ScriptedArrivals([.. Enumerable.Repeat(2.5, 5000)]) })
+            .Arrivals(new ArrivalStreamDefinition { Name = "batch", Service = ServiceId.Of("acute"), Rate = new ScriptedArrivals([.. Enumerable.Repeat(2.5, 5000)]) })
             .Route("acute", "home")
             .Build();
         var result = Simulator.RunOne(net, new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(10), Replications = 1 });

@@ -54,7 +54,7 @@ public class EstimateTests
         for (int x = 0; x < experiments; x++)
         {
             var r = Simulator.Run(net, new RunOptions { Warmup = Days.Of(200), Horizon = Days.Of(2000), Replications = 10, Seed = (ulong)(1000 + x), DailyCensus = false });
-            if (r.Service("ward")[ServiceMetric.MeanQueue].Covers(0.5))
+            if (r.Service(ServiceId.Of("ward"))[ServiceMetric.MeanQueue].Covers(0.5))
             {
                 covered++;
             }

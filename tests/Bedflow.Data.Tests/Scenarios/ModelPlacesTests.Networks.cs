@@ -116,7 +116,7 @@ public partial class ModelPlacesTests
         {
             var a = n.Arrivals[i];
             Network Stream(ArrivalStreamDefinition x) => n with { Arrivals = [.. n.Arrivals.Select((y, j) => j == i ? x : y)] };
-            yield return ($"{a.Name} service", Stream(a with { Service = "nowhere" }));
+            yield return ($"{a.Name} service", Stream(a with { Service = ServiceId.Of("nowhere") }));
             yield return ($"{a.Name} diversion", Stream(a with { Kind = Core.Model.ArrivalKind.Emergency, DivertTo = a.Service }));
             if (a.GroupMix.Count > 0)
             {

@@ -1,4 +1,5 @@
 using Bedflow.Core.Experiments;
+using Bedflow.Core.Model;
 using Bedflow.Core.Units;
 using Bedflow.Data.Scenarios;
 
@@ -98,7 +99,7 @@ public class ScenarioFeatureTests
         var tenth = s.Variants[0].Network.Arrivals;
         Assert.Equal(4.5, tenth.Single(a => a.Name == "ed").Rate.At(3), 9);
         Assert.Equal(0.5, tenth.Single(a => a.Name == "ed_to_intermediate_care").Rate.At(3), 9);
-        Assert.Equal("intermediate_care", tenth.Single(a => a.Name == "ed_to_intermediate_care").Service);
+        Assert.Equal(ServiceId.Of("intermediate_care"), tenth.Single(a => a.Name == "ed_to_intermediate_care").Service);
     }
 
     [Fact]

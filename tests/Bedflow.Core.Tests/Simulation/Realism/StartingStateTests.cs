@@ -23,7 +23,7 @@ public class StartingStateTests
 
     private static (double First, double Second) Halves(RunResult r)
     {
-        var daily = r.Service("care_home").Daily!.Occupied;
+        var daily = r.Service(ServiceId.Of("care_home")).Daily!.Occupied;
         return (daily.Take(182).Average(), daily.Skip(182).Average());
     }
 
