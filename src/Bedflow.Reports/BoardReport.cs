@@ -58,11 +58,16 @@ public static class BoardReport
         foreach (var r in results)
         {
             bool best = r.Name == verdict.Best;
-            h.Append(best ? "<tr class=\"best\">" : "<tr>").Append("<th scope=\"row\">").Append(E(r.Name)).Append(best ? " <span class=\"tag\">best option</span>" : "").Append("</th>");
+            h.Append(best ? "<tr class=\"best\">" : "<tr>").Append("<th scope=\"row\">").Append(E(r.Name)).Append(best ? " <span class=\"tag\">best option</span>" : "");
+            if (!string.IsNullOrWhiteSpace(r.Description))
+            {
+                h.Append("<span class=\"description\">").Append(E(r.Description)).Append("</span>");
+            }
+            h.Append("</th>");
             h.Append("<td>").Append(Cell(r.DelayedPatients, "N1"));
             if (scenario.TargetDelayedPatients is { } target)
             {
-                h.Append(Inv($"<br><span class=\"vs\">target {target:N0}: {(r.DelayedPatients.Mean <= target ? "met" : $"{r.DelayedPatients.Mean - target:N0} over")}</span>"));
+                h.Append(Inv($"<span class=\"vs\">target {target:N0}: {(r.DelayedPatients.Mean <= target ? "met" : $"{r.DelayedPatients.Mean - target:N0} over")}</span>"));
             }
             h.Append("</td><td>").Append(Cell(r.DelayedDaysPerYear, "N0")).Append("</td><td>").Append(Cell(r.Run.Delays!.DaysPer1000AdultsPerYear, "N1"))
                 .Append("</td><td>").Append(Cell(r.AcuteOccupancy, "P1")).Append("</td>");
@@ -75,7 +80,7 @@ public static class BoardReport
             }
             h.Append("</tr>\n");
         }
-        h.Append("</tbody>\n</table>\n<p class=\"note\">Each figure is the mean over replications with its 95% confidence interval. Options are compared with the baseline on common random numbers.</p>\n</section>\n");
+        h.Append("</tbody>\n</table>\n<p class=\"note\">Each figure is the mean over replications with its 95% confidence interval beneath it. Options are compared with the baseline on common random numbers.</p>\n</section>\n");
     }
 
     private static void Assumptions(StringBuilder h, Scenario scenario, Core.Simulation.RunOptions options, string version)
@@ -118,7 +123,7 @@ public static class BoardReport
         }
         string mean = e.Mean.ToString(format, CultureInfo.InvariantCulture);
         return e.Lower is { } lo && e.Upper is { } hi
-            ? $"{E(mean)}<br><span class=\"ci\">{E(lo.ToString(format, CultureInfo.InvariantCulture))} to {E(hi.ToString(format, CultureInfo.InvariantCulture))}</span>"
+            ? $"{E(mean)}<span class=\"ci\">{E(lo.ToString(format, CultureInfo.InvariantCulture))} to {E(hi.ToString(format, CultureInfo.InvariantCulture))}</span>"
             : E(mean);
     }
 
@@ -138,26 +143,42 @@ public static class BoardReport
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
+    // Print: A4 with 15 mm margins (the print layout test in Bedflow.Cli.Tests assumes them); the
+    // headline table is compact enough for nine options on page 1; no table row or chart is split
+    // across pages.
     private const string Css = """
         @page { size: A4; margin: 15mm; }
-        body { font-family: "Segoe UI", Arial, sans-serif; color: #1a1a1a; max-width: 1000px; margin: 0 auto; padding: 1rem; line-height: 1.4; }
+        body { font-family: "Segoe UI", Arial, "Liberation Sans", sans-serif; color: #1a1a1a; max-width: 1000px; margin: 0 auto; padding: 1rem; line-height: 1.4; }
         h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
-        h2 { border-bottom: 2px solid #0072B2; padding-bottom: 0.2rem; margin-top: 2rem; }
+        h2 { border-bottom: 2px solid #0072B2; padding-bottom: 0.2rem; margin-top: 2rem; break-after: avoid; }
+        h3 { break-after: avoid; }
         .lede { font-size: 1.1rem; }
         .meta, .note { color: #444; font-size: 0.9rem; }
         table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0; }
+        tr { break-inside: avoid; page-break-inside: avoid; }
+        thead { display: table-header-group; }
         th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: right; vertical-align: top; }
         th[scope=row], thead th:first-child { text-align: left; }
         thead th { background: #eef3f8; }
         tr.best { background: #fff4cc; font-weight: 600; }
         .tag { display: inline-block; border: 1px solid #1a1a1a; border-radius: 3px; padding: 0 0.3rem; font-size: 0.75rem; }
-        .ci, .vs { color: #555; font-size: 0.8rem; font-weight: normal; }
+        .ci, .vs, .description { display: block; color: #555; font-size: 0.8rem; font-weight: normal; }
+        .ci { white-space: nowrap; }
         .verdict { font-size: 1.05rem; border-left: 4px solid #D55E00; padding-left: 0.6rem; }
         figure { margin: 1.5rem 0; page-break-inside: avoid; break-inside: avoid; }
-        figure svg { width: 100%; height: auto; }
+        figure svg { display: block; width: 100%; height: auto; }
         figcaption { font-size: 0.9rem; color: #333; }
         .headline { page-break-after: always; break-after: page; }
-        @media print { body { max-width: none; padding: 0; } }
+        @media print {
+          body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.3; }
+          h1 { font-size: 18pt; margin: 0 0 2mm; }
+          h2 { margin-top: 5mm; }
+          .lede { font-size: 11pt; margin: 0 0 2mm; }
+          .headline table { font-size: 8pt; }
+          .headline th, .headline td { padding: 1mm 1.5mm; }
+          .ci, .vs, .description { font-size: 7pt; }
+          figure { margin: 4mm 0; }
+        }
 
         """;
 }

@@ -1,7 +1,7 @@
 namespace Bedflow.Cli.Tests;
 
 /// <summary>`bedflow report DIR --pdf` (tests in one class: they change BEDFLOW_CHROMIUM).</summary>
-public class ReportCommandTests
+public partial class ReportCommandTests
 {
     [Fact]
     public void A_run_writes_the_board_pack_and_report_pdf_prints_it_with_chromium_or_says_how_to_install_it()

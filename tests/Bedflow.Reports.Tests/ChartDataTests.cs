@@ -103,6 +103,9 @@ public class ChartDataTests(ReportFixture f) : IClassFixture<ReportFixture>
         {
             string svg = SvgRenderer.Render(chart);
             Assert.StartsWith("<?xml", svg, StringComparison.Ordinal);
+            // Scales to the page instead of being cropped by it, inside the frame the print test looks for.
+            Assert.Contains("viewBox=\"0 0 900 420\"", svg, StringComparison.Ordinal);
+            Assert.Contains($"stroke=\"{SvgRenderer.FrameColour}\"", svg, StringComparison.Ordinal);
             foreach (var s in chart.Series)
             {
                 Assert.Contains(System.Security.SecurityElement.Escape(s.Name), svg, StringComparison.Ordinal);

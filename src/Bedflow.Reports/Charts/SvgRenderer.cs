@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 
 namespace Bedflow.Reports.Charts;
@@ -5,12 +6,20 @@ namespace Bedflow.Reports.Charts;
 /// <summary>
 /// Draws a <see cref="ChartSpec"/> as SVG with ScottPlot. Colours are the Okabe–Ito palette
 /// (distinguishable with the common colour-vision deficiencies) and every line also has its own
-/// dash pattern, so series stay apart in greyscale print.
+/// dash pattern, so series stay apart in greyscale print. The SVG scales to the width it is given
+/// (it has a <c>viewBox</c>: without one a browser crops the drawing instead of shrinking it to an
+/// A4 page), and a thin frame in <see cref="FrameColour"/> marks its edges, so that a printed page
+/// shows, and a test can check, that nothing of the chart was cut off.
 /// </summary>
 public static class SvgRenderer
 {
+    /// <summary>The colour of the thin frame drawn along the chart's outer edges (a muted blue-grey used nowhere else in a chart).</summary>
+    public const string FrameColour = "#7F9DBF";
+
     // Okabe–Ito first (yellow last: too pale for points and thin lines on white), then Tol's muted wine and teal.
     private static readonly Color[] Palette = Color.FromHex(["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#882255", "#44AA99", "#999999", "#F0E442"]);
+
+    private const string MeasuredFont = "DejaVu Sans";
 
     private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 
@@ -45,7 +54,28 @@ public static class SvgRenderer
             line.LegendText = reference.Label;
         }
         plot.ShowLegend(Edge.Right);
-        return plot.GetSvgXml(width, height);
+        // Set last: it styles the title, axes and legend already added. Measured with DejaVu Sans (a
+        // wide face, so narrower fallbacks still fit); ScottPlot's own "sans" detection picks a serif here.
+        plot.Font.Set(MeasuredFont);
+        return Framed(plot.GetSvgXml(width, height), width, height);
+    }
+
+    // The drawing's own coordinates as its viewBox, so that it shrinks to fit; the frame lies wholly
+    // inside them (a 2-unit stroke centred 1 unit in from each edge).
+    private static string Framed(string svg, int width, int height)
+    {
+        svg = svg.Replace($"font-family=\"{MeasuredFont}\"", $"font-family=\"{MeasuredFont}, 'Liberation Sans', Arial, sans-serif\"", StringComparison.Ordinal);
+        string size = string.Create(CultureInfo.InvariantCulture, $"width=\"{width}\" height=\"{height}\"");
+        int open = svg.IndexOf("<svg", StringComparison.Ordinal);
+        int at = open < 0 ? -1 : svg.IndexOf(size, open, StringComparison.Ordinal);
+        int close = svg.LastIndexOf("</svg>", StringComparison.Ordinal);
+        if (open < 0 || at < 0 || close < 0)
+        {
+            throw new InvalidOperationException("ScottPlot's SVG no longer starts with <svg … width=… height=…>: the viewBox cannot be set.");
+        }
+        string frame = string.Create(CultureInfo.InvariantCulture,
+            $"<rect x=\"1\" y=\"1\" width=\"{width - 2}\" height=\"{height - 2}\" fill=\"none\" stroke=\"{FrameColour}\" stroke-width=\"2\" />\n");
+        return svg[..at] + $"viewBox=\"0 0 {width} {height}\" " + svg[at..close] + frame + svg[close..];
     }
 
     private static void Lines(Plot plot, ChartSpec chart)
