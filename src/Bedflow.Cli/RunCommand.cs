@@ -67,7 +67,7 @@ internal static class RunCommand
                 return ExitCodes.UsageError;
             }
             // Checked before a long run, not after it.
-            string[] outputs = ["results.json", "report.html", "run-info.json", .. scenario.AllVariants.SelectMany(v => new[] { $"daily-{FileName(v.Name)}.csv", $"sitrep-{FileName(v.Name)}.csv" })];
+            string[] outputs = ["results.json", "report.html", "report.xlsx", "run-info.json", .. scenario.AllVariants.SelectMany(v => new[] { $"daily-{FileName(v.Name)}.csv", $"sitrep-{FileName(v.Name)}.csv" })];
             if (OutputFolder.Foreign(folder, outputs) is { Count: > 0 })
             {
                 error.WriteLine($"bedflow: {OutputFolder.CheckWritable(folder, outputs)}");
@@ -122,6 +122,7 @@ internal static class RunCommand
             ("results.json", s => s.Write(resultsJson)),
             ("run-info.json", s => RunInfoJson.Write(s, ThisRun(scenario, options, elapsed))),
             ("report.html", s => Text(s, w => w.Write(Reports.BoardReport.Html(scenario, options, results, Version)))),
+            ("report.xlsx", s => Reports.Workbook.BoardWorkbook.Write(s, scenario, options, results)),
         };
         var identity = scenario.SitRep ?? new SitRepIdentity("", "", "", "", "", "");
         foreach (var r in results)

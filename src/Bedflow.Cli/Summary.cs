@@ -113,6 +113,6 @@ internal static class Summary
         {
             console.WriteLine($"Warning: {deadlocked} replication(s) ended in deadlock; they stay in the means (see docs/engine.md).");
         }
-        console.WriteLine($"Results: {Path.GetFullPath(folder)} (report.html, results.json, run-info.json, daily-<variant>.csv, sitrep-<variant>.csv).");
+        console.WriteLine($"Results: {Path.GetFullPath(folder)} (report.html, report.xlsx, results.json, run-info.json, daily-<variant>.csv, sitrep-<variant>.csv).");
     }
 }

@@ -15,7 +15,7 @@ public class RunOutputFolderTests
         File.WriteAllText(other, Cli.Tiny.Replace(variants, "variants:\n  fewer_ic:\n    set:\n      services.intermediate_care.capacity: 2\n", StringComparison.Ordinal));
         var (code, _, error) = Cli.Run("run", other, "--out", folder, "--replications", "2");
         Assert.True(code == 0, error);
-        string[] expected = ["daily-baseline.csv", "daily-fewer_ic.csv", "report.html", "results.json", "run-info.json", "sitrep-baseline.csv", "sitrep-fewer_ic.csv"];
+        string[] expected = ["daily-baseline.csv", "daily-fewer_ic.csv", "report.html", "report.xlsx", "results.json", "run-info.json", "sitrep-baseline.csv", "sitrep-fewer_ic.csv"];
         Assert.Equal(expected, Directory.GetFiles(folder).Select(f => Path.GetFileName(f)!).Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal));
         Assert.Empty(Directory.GetDirectories(folder));
         Directory.Delete(folder, true);
