@@ -16,7 +16,7 @@ namespace Bedflow.Reports;
 /// fetches), readable on screen and printable on A4 — headline table, charts with plain-English
 /// captions, and the assumptions the numbers rest on.
 /// </summary>
-public static class BoardReport
+public static partial class BoardReport
 {
     /// <summary>The report as HTML text.</summary>
     public static string Html(Scenario scenario, Core.Simulation.RunOptions options, IReadOnlyList<VariantResult> results, string version)
@@ -24,95 +24,33 @@ public static class BoardReport
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(results);
-        var charts = ChartBuilder.All(results, scenario.TargetDelayedPatients);
         var verdict = Core.Decisions.Decision.Of(results, scenario.Decision).Verdict;
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<title>").Append(E(scenario.Name)).Append(" — Bedflow board pack</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
         h.Append("<header><h1>").Append(E(scenario.Name)).Append("</h1>\n<p class=\"lede\">").Append(E(scenario.Description)).Append("</p>\n");
-        h.Append(Inv($"<p class=\"meta\">Period reported: {scenario.Baseline.StartDate:d MMMM yyyy} for {options.HorizonDays:0} days, after {options.WarmupDays:0} days of warm-up. {options.Replications} replications, seed {options.Seed}. Bedflow {E(version)}.</p></header>\n"));
+        h.Append(Inv($"<p class=\"meta\">Period reported: {scenario.Baseline.StartDate:d MMM yyyy} for {options.HorizonDays:0} days, after {options.WarmupDays:0} days of warm-up. {options.Replications} replications, seed {options.Seed}. Bedflow {E(version)}.</p></header>\n"));
         Headline(h, scenario, results, verdict);
-        h.Append("<section class=\"charts\">\n<h2>Charts</h2>\n");
-        foreach (var chart in charts)
+        h.Append("<section class=\"charts\">\n<h2>The options compared</h2>\n");
+        foreach (var chart in ChartBuilder.Comparisons(results, scenario.TargetDelayedPatients))
         {
-            h.Append("<figure id=\"").Append(E(chart.Id)).Append("\" data-series=\"").Append(E(string.Join("|", chart.Series.Select(s => s.Name)))).Append("\">\n");
-            h.Append(InlineSvg(SvgRenderer.Render(chart), chart.Id));
-            h.Append("<figcaption>").Append(E(chart.Caption)).Append("</figcaption>\n</figure>\n");
+            Figure(h, chart);
         }
         h.Append("</section>\n");
+        for (int i = 0; i < results.Count; i++)
+        {
+            Option(h, results, i);
+        }
         Assumptions(h, scenario, options, version);
         h.Append("</body>\n</html>\n");
         return h.ToString();
     }
 
-    private static void Headline(StringBuilder h, Scenario scenario, IReadOnlyList<VariantResult> results, Verdict verdict)
+    private static void Figure(StringBuilder h, ChartSpec chart)
     {
-        bool costed = results[0].Costs is not null;
-        h.Append("<section class=\"headline\">\n<h2>Headline</h2>\n<p class=\"verdict\">").Append(E(VerdictWording.Statement(verdict))).Append("</p>\n");
-        h.Append("<table>\n<thead><tr><th>Option</th><th>Patients delayed on a typical day</th><th>Delayed days a year</th><th>Delayed days per 1,000 adults a year</th><th>Acute occupancy</th>");
-        if (costed)
-        {
-            h.Append("<th>Cost over the period (£m)</th><th>£ per delayed day avoided</th>");
-        }
-        h.Append("</tr></thead>\n<tbody>\n");
-        foreach (var r in results)
-        {
-            bool best = r.Name == verdict.Best;
-            h.Append(best ? "<tr class=\"best\">" : "<tr>").Append("<th scope=\"row\">").Append(E(r.Name)).Append(best ? " <span class=\"tag\">best option</span>" : "");
-            if (!string.IsNullOrWhiteSpace(r.Description))
-            {
-                h.Append("<span class=\"description\">").Append(E(r.Description)).Append("</span>");
-            }
-            h.Append("</th>");
-            h.Append("<td>").Append(Cell(r.DelayedPatients, "N1"));
-            if (scenario.TargetDelayedPatients is { } target)
-            {
-                h.Append(Inv($"<span class=\"vs\">target {target:N0}: {(r.DelayedPatients.Mean <= target ? "met" : $"{r.DelayedPatients.Mean - target:N0} over")}</span>"));
-            }
-            h.Append("</td><td>").Append(Cell(r.DelayedDaysPerYear, "N0")).Append("</td><td>").Append(Cell(r.Run.Delays!.DaysPer1000AdultsPerYear, "N1"))
-                .Append("</td><td>").Append(Cell(r.AcuteOccupancy, "P1")).Append("</td>");
-            if (costed)
-            {
-                var c = r.Costs!.Total;
-                h.Append("<td>").Append(Cell(c.DividedBy(1e6), "N2")).Append("</td><td>");
-                h.Append(r.VersusBaseline is { } vb && !double.IsNaN(vb.CostPerDelayedDayAvoided) ? E(vb.CostPerDelayedDayAvoided.ToString("N0", CultureInfo.InvariantCulture)) : "–");
-                h.Append("</td>");
-            }
-            h.Append("</tr>\n");
-        }
-        h.Append("</tbody>\n</table>\n<p class=\"note\">Each figure is the mean over replications with its 95% confidence interval beneath it. Options are compared with the baseline on common random numbers.</p>\n</section>\n");
-    }
-
-    private static void Assumptions(StringBuilder h, Scenario scenario, Core.Simulation.RunOptions options, string version)
-    {
-        var net = scenario.Baseline;
-        h.Append("<section class=\"assumptions\">\n<h2>What the numbers rest on</h2>\n<table>\n<thead><tr><th>Service</th><th>Kind</th><th>Capacity</th><th>Mean length of stay (days)</th><th>Commissioner</th></tr></thead>\n<tbody>\n");
-        foreach (var s in net.Services)
-        {
-            string capacity = s.Capacity.IsEverUnlimited ? "unlimited" : s.Capacity.Initial.Places.ToString("N0", CultureInfo.InvariantCulture)
-                + (s.Capacity.Changes.Count > 0 ? Inv($" ({s.Capacity.Changes.Count} change(s) over time)") : "");
-            string stays = string.Join(", ", net.Groups.Select(g => Inv($"{g} {(s.LengthOfStayByGroup.TryGetValue(g, out var d) ? d : s.LengthOfStay).Mean:N1}")));
-            h.Append("<tr><th scope=\"row\">").Append(E(s.Name)).Append("</th><td>").Append(E(ServiceKindWords.Display(s.Kind))).Append("</td><td>").Append(E(capacity))
-                .Append("</td><td>").Append(E(stays)).Append("</td><td>").Append(E(CommissionerWords.Display(s.Commissioner ?? SitRep.CommissionerFor(s.Kind)))).Append("</td></tr>\n");
-        }
-        h.Append("</tbody>\n</table>\n<p>Arrivals: ");
-        h.Append(E(string.Join("; ", net.Arrivals.Select(a => Inv($"{a.Name} into {a.Service}, {a.Rate.At(0):N1} a day at the start ({Core.Model.ArrivalKindWords.Display(a.Kind)})"))))).Append(".</p>\n");
-        if (scenario.Economy is { } economy)
-        {
-            h.Append("<table>\n<thead><tr><th>Prices (").Append(E(economy.Prices.Year?.ToString() ?? "")).Append(")</th><th>£ per occupied day</th><th>£ per funded day</th><th>£ per unit a week</th><th>£ per admission</th></tr></thead>\n<tbody>\n");
-            foreach (var (service, p) in economy.Prices.Services)
-            {
-                h.Append("<tr><th scope=\"row\">").Append(E(service)).Append("</th>").Append(Inv($"<td>{p.OccupiedDay.Pounds:N2}</td><td>{p.FundedDay.Pounds:N2}</td><td>{p.PerUnit.Pounds:N2}</td><td>{p.Admission.Pounds:N2}</td></tr>\n"));
-            }
-            h.Append("</tbody>\n</table>\n");
-            if (economy.Prices.ExcessBedDay is { } excess)
-            {
-                h.Append(Inv($"<p>A delayed day in an acute bed is priced at £{excess.Pounds:N2} instead of the occupied price. "));
-                h.Append(E(string.Join(" ", economy.FixedCosts.Select(f => Inv($"{f.Name}: £{f.Amount.Pounds:N0} ({CommissionerWords.Display(f.PaidBy)}).")))));
-                h.Append("</p>\n");
-            }
-        }
-        h.Append(Inv($"<p class=\"meta\">Run: {options.Replications} replications, seed {options.Seed}, warm-up {options.WarmupDays:0} days, horizon {options.HorizonDays:0} days; scenario file {E(Path.GetFileName(scenario.File))}; Bedflow {E(version)}.</p>\n</section>\n"));
+        h.Append("<figure id=\"").Append(E(chart.Id)).Append("\" data-series=\"").Append(E(string.Join("|", chart.Series.Select(s => s.Name)))).Append("\">\n");
+        h.Append(InlineSvg(SvgRenderer.Render(chart), chart.Id));
+        h.Append("<figcaption>").Append(E(chart.Caption)).Append("</figcaption>\n</figure>\n");
     }
 
     private static string Cell(Estimate e, string format)
@@ -169,6 +107,9 @@ public static class BoardReport
         figure svg { display: block; width: 100%; height: auto; }
         figcaption { font-size: 0.9rem; color: #333; }
         .headline { page-break-after: always; break-after: page; }
+        section.option { break-before: page; page-break-before: always; }
+        h2 .description { display: inline; font-size: 1rem; color: #444; font-weight: normal; }
+        table.breakdown { width: auto; min-width: 60%; }
         @media print {
           body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.3; }
           h1 { font-size: 18pt; margin: 0 0 2mm; }

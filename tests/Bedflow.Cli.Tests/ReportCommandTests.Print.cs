@@ -27,6 +27,12 @@ public partial class ReportCommandTests
         int figures = Regex.Count(html, "<figure ");
         Assert.True(figures >= 10, $"the pack should have at least ten charts, has {figures}");
 
+        // Each option's section shows how full its own services are: step-up beds exist only in the step-up options.
+        string Load(string option) => Regex.Match(html, $"<figure id=\"occupancy-all-{Regex.Escape(option)}\" data-series=\"([^\"]*)\"").Groups[1].Value;
+        Assert.Contains("step_up", Load("step_up_beds_10__").Split('|'));
+        Assert.DoesNotContain("step_up", Load("baseline").Split('|'));
+        Assert.Contains("acute", Load("baseline").Split('|'));
+
         var pages = PrintedPages.Rasterise(pdf, Dpi);
         Assert.True(pages.Count >= 3, $"{pages.Count} page(s)");
         // A4 is 210 × 297 mm; the pack's @page margin is 15 mm all round.

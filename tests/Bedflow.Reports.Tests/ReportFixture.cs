@@ -54,6 +54,7 @@ public sealed class ReportFixture
           no_pilot:
             set: {interventions.pilot: null}
           more_ic:
+            description: Twice the intermediate-care beds.
             set: {services.intermediate_care.capacity: 8}
         """;
 

@@ -3,20 +3,25 @@ using Bedflow.Core.Delays;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
 using Bedflow.Core.Statistics;
-using Bedflow.Core.Units;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Reports.Charts;
 
 /// <summary>Builds the board pack's charts from the results — every value drawn comes from the results, unchanged.</summary>
-public static class ChartBuilder
+public static partial class ChartBuilder
 {
-    /// <summary>All the charts, in report order.</summary>
+    /// <summary>All the charts, in report order: those comparing the options, then each option's own (<see cref="ForOption"/>).</summary>
     public static IReadOnlyList<ChartSpec> All(IReadOnlyList<VariantResult> variants, double? target)
     {
         ArgumentNullException.ThrowIfNull(variants);
-        var charts = new List<ChartSpec> { DelayedPerDay(variants, target), ByReason(variants[0]), ByOrganisation(variants[0]) };
-        charts.AddRange(Occupancy(variants[0]));
+        return [.. Comparisons(variants, target), .. variants.SelectMany((v, i) => ForOption(v, isBaseline: i == 0))];
+    }
+
+    /// <summary>The charts that compare the options: delayed patients each day, cost against delays, the savings plan and the pooled fund.</summary>
+    public static IReadOnlyList<ChartSpec> Comparisons(IReadOnlyList<VariantResult> variants, double? target)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        var charts = new List<ChartSpec> { DelayedPerDay(variants, target) };
         if (variants[0].Costs is not null)
         {
             charts.Add(Frontier(variants));
@@ -54,69 +59,6 @@ public static class ChartBuilder
             + (target is { } t ? string.Create(CultureInfo.InvariantCulture, $" The dashed line is the target of {t:0}.") : ""),
             "Date", "Patients delayed at midnight", ChartKind.Lines, series)
         { Start = start, Reference = target is { } tv ? (tv, "Target") : null };
-    }
-
-    /// <summary>Delayed days by reason per month (baseline), stacked.</summary>
-    public static ChartSpec ByReason(VariantResult baseline)
-    {
-        ArgumentNullException.ThrowIfNull(baseline);
-        var figures = baseline.Run.Delays!.Replications;
-        var months = figures[0].Months;
-        var series = SitRep.Reasons
-            .Select(r => new Series(DelayReasonWords.Label(r), [.. months.Select((_, i) => (double)i)], [.. months.Select((_, i) => figures.Average(f => (double)f.Months[i].DelayedDays(reason: r)))]))
-            .Where(s => s.Y.Any(y => y > 0)).ToList();
-        return new ChartSpec("delays-by-reason", $"Delayed days by reason each month ({baseline.Name})",
-            "Delayed days in each calendar month by SitRep reason: what patients were waiting for. Mean over replications.",
-            "Month", "Delayed days in the month", ChartKind.StackedBars, series) { Categories = MonthLabels(months) };
-    }
-
-    /// <summary>Delayed days by responsible organisation per month (baseline), stacked.</summary>
-    public static ChartSpec ByOrganisation(VariantResult baseline)
-    {
-        ArgumentNullException.ThrowIfNull(baseline);
-        var figures = baseline.Run.Delays!.Replications;
-        var months = figures[0].Months;
-        var series = SitRep.Responsibilities
-            .Select(o => new Series(ResponsibilityWords.ExtractColumn(o), [.. months.Select((_, i) => (double)i)], [.. months.Select((_, i) => figures.Average(f => (double)f.Months[i].DelayedDays(responsible: o)))]))
-            .ToList();
-        return new ChartSpec("delays-by-organisation", $"Delayed days by responsible organisation each month ({baseline.Name})",
-            "Delayed days in each calendar month by the organisation the SitRep holds responsible. Mean over replications.",
-            "Month", "Delayed days in the month", ChartKind.StackedBars, series) { Categories = MonthLabels(months) };
-    }
-
-    /// <summary>For each bed or place service with capacity: places held at midnight against capacity (baseline).</summary>
-    public static IEnumerable<ChartSpec> Occupancy(VariantResult baseline)
-    {
-        ArgumentNullException.ThrowIfNull(baseline);
-        var reps = baseline.Run.Replications;
-        for (int s = 0; s < baseline.Network.Services.Count; s++)
-        {
-            var service = baseline.Network.Services[s];
-            var daily = baseline.Run.Services[s].Daily;
-            if (service.Role == ServiceRole.Resource || daily is null || service.Capacity.IsEverUnlimited
-                || (service.Capacity.Initial == Capacity.Of(0) && service.Capacity.Changes.All(c => c.Capacity == Capacity.Of(0))))
-            {
-                continue;
-            }
-            int days = daily.Occupied.Length;
-            var x = Enumerable.Range(0, days).Select(d => (double)d).ToArray();
-            string unit = service.Demand is null ? "places" : "units";
-            var capacity = new Series("Capacity", x, [.. Enumerable.Range(0, days).Select(d => reps.Average(r => (double)r.Census!.CapacityOn(s, d).Places))]);
-            // The band stops at 0 and at the places in force: no service holds fewer than none or more than it has.
-            var occupied = new Series("Occupied (blocked included)", x, daily.Occupied)
-            {
-                Low = daily.OccupiedHalfWidth is { } h ? [.. daily.Occupied.Select((o, i) => Math.Max(0, o - h[i]))] : null,
-                High = daily.OccupiedHalfWidth is { } h2 ? [.. daily.Occupied.Select((o, i) => Math.Min(capacity.Y[i], o + h2[i]))] : null,
-            };
-            var blocked = new Series("Held by patients ready to move on", x, daily.Blocked);
-            var units = service.Demand is null ? null
-                : new Series("Units in use", x, [.. Enumerable.Range(0, days).Select(d => reps.Average(r => r.Census!.Units[s][d]))]);
-            var all = units is null ? new List<Series> { occupied, blocked, capacity } : [units, capacity];
-            yield return new ChartSpec($"occupancy-{service.Name}", $"{service.Name}: occupancy against capacity",
-                $"Places held at midnight in {service.Name} ({unit}), mean over replications with its 95% band, against the capacity in force.",
-                "Date", service.Demand is null ? "Places" : "Units (e.g. carer hours a week)", ChartKind.Lines, all)
-            { Start = baseline.Network.StartDate };
-        }
     }
 
     /// <summary>Cost against delayed days for every variant, with 95% intervals both ways.</summary>
@@ -178,7 +120,4 @@ public static class ChartBuilder
             [new Series(baseline.Name, x, [.. items.Select(i => i.Value.Mean / 1e6)]) { Low = [.. items.Select(i => (i.Value.Lower ?? i.Value.Mean) / 1e6)], High = [.. items.Select(i => (i.Value.Upper ?? i.Value.Mean) / 1e6)] }])
         { Categories = [.. items.Select(i => i.Label)] };
     }
-
-    private static string[] MonthLabels(IReadOnlyList<MonthFigures> months) =>
-        [.. months.Select(m => new DateOnly(m.Year, m.Month, 1).ToString("MMM yyyy", CultureInfo.InvariantCulture))];
 }

@@ -38,6 +38,9 @@ public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<
     /// <summary>Upper ends of the 95% intervals, if any.</summary>
     public IReadOnlyList<double>? High { get; init; }
 
+    /// <summary>Its fixed colour (#RRGGBB) when it stands for a reason or an organisation (<see cref="SeriesColours"/>); otherwise the palette's, in series order.</summary>
+    public string? Colour { get; init; }
+
     /// <summary>For points: the x interval's ends.</summary>
     public (double Low, double High)? XInterval { get; init; }
 }

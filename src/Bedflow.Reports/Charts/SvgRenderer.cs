@@ -24,7 +24,10 @@ public static class SvgRenderer
     private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 
     /// <summary>The chart as an SVG document (width × height pixels).</summary>
-    public static string Render(ChartSpec chart, int width = 900, int height = 420)
+    public static string Render(ChartSpec chart, int width = 900, int height = 420) => Framed(Build(chart).GetSvgXml(width, height), width, height);
+
+    /// <summary>The chart as a ScottPlot plot, its axes set (the reference line, e.g. a target, always inside them).</summary>
+    internal static Plot Build(ChartSpec chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var plot = new Plot();
@@ -57,8 +60,21 @@ public static class SvgRenderer
         // Set last: it styles the title, axes and legend already added. Measured with DejaVu Sans (a
         // wide face, so narrower fallbacks still fit); ScottPlot's own "sans" detection picks a serif here.
         plot.Font.Set(MeasuredFont);
-        return Framed(plot.GetSvgXml(width, height), width, height);
+        if (chart.Reference is { } target)
+        {
+            plot.Axes.AutoScale();
+            var limits = plot.Axes.GetLimits();
+            if (target.Value < limits.Bottom || target.Value > limits.Top)
+            {
+                double bottom = Math.Min(limits.Bottom, target.Value), top = Math.Max(limits.Top, target.Value);
+                double pad = (top - bottom) * 0.05;
+                plot.Axes.SetLimitsY(bottom - pad, top + pad);
+            }
+        }
+        return plot;
     }
+
+    private static Color ColourOf(Series series, int index) => series.Colour is { } hex ? Color.FromHex(hex) : Palette[index % Palette.Length];
 
     // The drawing's own coordinates as its viewBox, so that it shrinks to fit; the frame lies wholly
     // inside them (a 2-unit stroke centred 1 unit in from each edge).
@@ -86,7 +102,7 @@ public static class SvgRenderer
             double[] xs = chart.Start is { } start
                 ? [.. s.X.Select(x => start.ToDateTime(TimeOnly.MinValue).AddDays(x).ToOADate())]
                 : [.. s.X];
-            var color = Palette[i % Palette.Length];
+            var color = ColourOf(s, i);
             if (s.Low is { } low && s.High is { } high)
             {
                 var band = plot.Add.FillY(xs, [.. low], [.. high]);
@@ -100,9 +116,9 @@ public static class SvgRenderer
             line.MarkerSize = 0;
             line.LinePattern = Patterns[i % Patterns.Length];
         }
-        if (chart.Start is not null)
+        if (chart.Start is not null && plot.Axes.DateTimeTicksBottom().TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
         {
-            plot.Axes.DateTimeTicksBottom();
+            ticks.LabelFormatter = date => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture); // UK form: 1 Apr 2016
         }
     }
 
@@ -113,7 +129,7 @@ public static class SvgRenderer
         for (int i = 0; i < chart.Series.Count; i++)
         {
             var s = chart.Series[i];
-            var color = Palette[i % Palette.Length];
+            var color = ColourOf(s, i);
             var bars = new List<Bar>();
             for (int k = 0; k < n; k++)
             {
@@ -133,7 +149,7 @@ public static class SvgRenderer
         for (int i = 0; i < m; i++)
         {
             var s = chart.Series[i];
-            var color = Palette[i % Palette.Length];
+            var color = ColourOf(s, i);
             var bars = new List<Bar>();
             for (int k = 0; k < s.Y.Count; k++)
             {
@@ -157,7 +173,7 @@ public static class SvgRenderer
         for (int i = 0; i < chart.Series.Count; i++)
         {
             var s = chart.Series[i];
-            var color = Palette[i % Palette.Length];
+            var color = ColourOf(s, i);
             double x = s.X[0], y = s.Y[0];
             if (s.XInterval is { } xi)
             {
@@ -183,8 +199,8 @@ public static class SvgRenderer
     {
         var ticks = chart.Categories.Select((c, k) => new Tick(k, c)).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = chart.Categories.Count > 6 ? 45 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = chart.Categories.Count > 6 ? Alignment.MiddleLeft : Alignment.UpperCenter;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = chart.Categories.Count > 14 ? 45 : 0;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = chart.Categories.Count > 14 ? Alignment.MiddleLeft : Alignment.UpperCenter;
         plot.Axes.Margins(bottom: 0);
     }
 }

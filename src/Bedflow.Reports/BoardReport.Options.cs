@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using Bedflow.Core.Experiments;
+using Bedflow.Core.Finance;
+using Bedflow.Core.Vocabulary;
+using Bedflow.Reports.Wording;
+
+namespace Bedflow.Reports;
+
+public static partial class BoardReport
+{
+    // One option's own section, on a page of its own: what it is, its delayed days by reason and by
+    // organisation, its money by organisation against the baseline, and its own charts.
+    private static void Option(StringBuilder h, IReadOnlyList<VariantResult> results, int index)
+    {
+        var r = results[index];
+        var d = r.Run.Delays!;
+        h.Append("<section class=\"option\" id=\"option-").Append(E(Charts.ChartBuilder.Slug(r.Name))).Append("\">\n<h2>").Append(E(r.Name));
+        if (!string.IsNullOrWhiteSpace(r.Description))
+        {
+            h.Append(" <span class=\"description\">— ").Append(E(r.Description)).Append("</span>");
+        }
+        h.Append("</h2>\n<table class=\"breakdown\">\n<thead><tr><th>Delayed days a year</th><th>Mean</th><th>95% CI</th></tr></thead>\n<tbody>\n");
+        foreach (var reason in SitRep.Reasons.Where(x => d.ByReason[x].Mean > 0))
+        {
+            Breakdown(h, DelayReasonWords.Label(reason), d.ByReason[reason]);
+        }
+        foreach (var o in SitRep.Responsibilities)
+        {
+            Breakdown(h, "Responsible: " + ResponsibilityWords.ExtractColumn(o), d.ByResponsibility[o]);
+        }
+        Breakdown(h, "All", r.DelayedDaysPerYear);
+        h.Append("</tbody>\n</table>\n");
+        if (r.Costs is { } costs)
+        {
+            var c = r.VersusBaseline;
+            h.Append("<table class=\"breakdown\">\n<thead><tr><th>Money over the period (£m)</th><th>Cost</th>").Append(c is null ? "" : "<th>Saving against the baseline</th>").Append("</tr></thead>\n<tbody>\n");
+            foreach (var o in new[] { Commissioner.Nhs, Commissioner.SocialCare })
+            {
+                h.Append("<tr><th scope=\"row\">").Append(E(CommissionerWords.PartnerHeading(o))).Append("</th><td>").Append(Cell(costs.ByOrganisation[o].DividedBy(1e6), "N2")).Append("</td>");
+                h.Append(c is null ? "" : "<td>" + Cell(c.CostByOrganisation[o].DividedBy(-1e6), "N2") + "</td>").Append("</tr>\n");
+            }
+            h.Append("<tr><th scope=\"row\">All</th><td>").Append(Cell(costs.Total.DividedBy(1e6), "N2")).Append("</td>");
+            h.Append(c is null ? "" : "<td>" + Cell(c.TotalCost.DividedBy(-1e6), "N2") + "</td>").Append("</tr>\n</tbody>\n</table>\n");
+            if (c is not null)
+            {
+                h.Append("<p class=\"note\">A saving is positive: the baseline's cost less this option's, paired on common random numbers; negative means the option costs more.</p>\n");
+            }
+        }
+        foreach (var chart in Charts.ChartBuilder.ForOption(r, isBaseline: index == 0))
+        {
+            Figure(h, chart);
+        }
+        h.Append("</section>\n");
+    }
+
+    private static void Breakdown(StringBuilder h, string label, Core.Statistics.Estimate e)
+    {
+        h.Append("<tr><th scope=\"row\">").Append(E(label)).Append("</th><td>").Append(E(e.Mean.ToString("N0", CultureInfo.InvariantCulture))).Append("</td><td>")
+            .Append(e.Lower is { } lo && e.Upper is { } hi ? E(Inv($"{lo:N0} to {hi:N0}")) : "–").Append("</td></tr>\n");
+    }
+}
