@@ -6,9 +6,55 @@ using Spectre.Console;
 
 namespace Bedflow.Cli;
 
-/// <summary>The table `bedflow run` prints: one row per variant, each figure with its 95% interval.</summary>
+/// <summary>
+/// The tables `bedflow run` prints: one row per variant, each figure with its 95% interval, with
+/// thousands separators, as wide as Spectre finds the terminal (80 columns when the output is not
+/// one). Money against the baseline reads one way throughout: positive is money the option saves.
+/// </summary>
 internal static class Summary
 {
+    /// <summary>Prints to <paramref name="output"/> at Spectre's own width for it: the terminal's, or 80.</summary>
+    public static void Print(Scenario scenario, Core.Simulation.RunOptions options, IReadOnlyList<VariantResult> results, TimeSpan elapsed, string folder, TextWriter output) =>
+        Print(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors }),
+            scenario, options, results, elapsed, folder);
+
+    /// <summary>Prints to <paramref name="console"/>, fitting its width.</summary>
+    public static void Print(IAnsiConsole console, Scenario scenario, Core.Simulation.RunOptions options, IReadOnlyList<VariantResult> results, TimeSpan elapsed, string folder)
+    {
+        var start = scenario.Baseline.StartDate;
+        console.WriteLine($"{scenario.Name}: {results.Count} variant(s) on common random numbers.");
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Reported {options.HorizonDays:0} days from {start:d MMM yyyy} after {options.WarmupDays:0} days of warm-up; {options.Replications} replications, seed {options.Seed}; {elapsed.TotalSeconds:F1} s."));
+        console.WriteLine("Each figure is a mean over replications ± the half-width of its 95% confidence interval.");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("Variant", "Delayed patients (typical day)", "Delayed days a year", "Per 1,000 adults a year", "Acute occupancy", "Waiting for acute", "Top reasons (days a year)");
+        foreach (var r in results)
+        {
+            var d = r.Run.Delays!;
+            string reasons = string.Join(", ", d.ByReason.Where(x => x.Value.Mean > 0).OrderByDescending(x => x.Value.Mean).Take(3)
+                .Select(x => string.Create(CultureInfo.InvariantCulture, $"{DelayReasonWords.Code(x.Key)} {x.Value.Mean:N0}")));
+            table.AddRow(
+                Markup.Escape(r.Name),
+                Formatting.Estimate(r.DelayedPatients, "N1"),
+                Formatting.Estimate(r.DelayedDaysPerYear, "N0"),
+                Formatting.Estimate(d.DaysPer1000AdultsPerYear, "N1"),
+                Formatting.Percent(r.AcuteOccupancy),
+                Formatting.Estimate(r.AdmissionsWaiting, "N1"),
+                Markup.Escape(reasons));
+        }
+        console.Write(table);
+        var decision = Core.Decisions.Decision.Of(results, scenario.Decision);
+        AppraisalTable.Print(console, results, decision);
+        PrintEconomics(console, results, decision);
+        int deadlocked = results.Sum(r => r.Run.DeadlockedReplications);
+        if (deadlocked > 0)
+        {
+            console.WriteLine($"Warning: {deadlocked} replication(s) ended in deadlock; they stay in the means (see docs/engine.md).");
+        }
+        console.WriteLine($"Results: {Path.GetFullPath(folder)}");
+        console.WriteLine("(report.html, report.xlsx, results.json, run-info.json, daily-<variant>.csv, sitrep-<variant>.csv).");
+    }
+
     private static void PrintEconomics(IAnsiConsole console, IReadOnlyList<VariantResult> results, Core.Decisions.Decision decision)
     {
         var verdict = decision.Verdict;
@@ -18,24 +64,37 @@ internal static class Summary
             return;
         }
         console.WriteLine();
-        console.WriteLine($"Money (£, {baseCosts.PriceYear} prices, over the reported period); differences are paired with the baseline on common random numbers:");
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("Variant", "Total cost (£m)", "Extra cost (£m)", "Cash released (£m)", "Delayed days avoided a year", "£ per delayed day avoided", "NHS extra (£m)", "Council extra (£m)", "Elective cases (beds / money)");
+        console.WriteLine($"Money (£m, {baseCosts.PriceYear} prices, over the reported period), paired with the baseline on common random numbers. "
+            + "A saving and cash released are positive when the option saves money, negative when it costs more:");
+        var money = new Table().Border(TableBorder.Simple);
+        money.AddColumns("Variant", "Total cost", "Saving", "Cash released", "NHS saving", "Council saving");
         foreach (var r in results)
         {
             var c = r.VersusBaseline;
-            table.AddRow(
+            // Comparison's total and per-organisation figures are extra costs (variant − baseline):
+            // negated, they are savings, which is the way cash released (baseline − variant) reads.
+            money.AddRow(
                 Markup.Escape(r.Name),
                 Millions(r.Costs!.Total),
-                c is null ? "–" : Millions(c.TotalCost),
+                c is null ? "–" : Millions(c.TotalCost, saving: true),
                 c is null ? "–" : Millions(c.CashReleasingSaving),
-                c is null ? "–" : Formatting.Estimate(c.DelayedDaysAvoided, "F0"),
-                c is null || double.IsNaN(c.CostPerDelayedDayAvoided) ? "–" : c.CostPerDelayedDayAvoided.ToString("N0", CultureInfo.InvariantCulture),
-                c is null ? "–" : Millions(c.CostByOrganisation[Commissioner.Nhs]),
-                c is null ? "–" : Millions(c.CostByOrganisation[Commissioner.SocialCare]),
-                c is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{c.ElectiveCasesFromBeds:N0} / {c.ElectiveCasesFromMoney:N0}"));
+                c is null ? "–" : Millions(c.CostByOrganisation[Commissioner.Nhs], saving: true),
+                c is null ? "–" : Millions(c.CostByOrganisation[Commissioner.SocialCare], saving: true));
         }
-        console.Write(table);
+        console.Write(money);
+        console.WriteLine("What the money buys (net cost per delayed day avoided is negative when the option also saves money):");
+        var value = new Table().Border(TableBorder.Simple);
+        value.AddColumns("Variant", "Delayed days avoided a year", "Net cost per delayed day avoided (£)", "Elective cases: from beds freed / from money saved");
+        foreach (var r in results.Skip(1))
+        {
+            var c = r.VersusBaseline!;
+            value.AddRow(
+                Markup.Escape(r.Name),
+                Formatting.Estimate(c.DelayedDaysAvoided, "N0"),
+                double.IsNaN(c.CostPerDelayedDayAvoided) ? "–" : Formatting.Number(c.CostPerDelayedDayAvoided, "N0"),
+                $"{Formatting.Number(c.ElectiveCasesFromBeds, "N0")} / {Formatting.Number(c.ElectiveCasesFromMoney, "N0")}");
+        }
+        console.Write(value);
         if (baseCosts.PoolResult is { } pool)
         {
             string shares = string.Join(", ", baseCosts.PoolShares!.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{CommissionerWords.Partner(kv.Key)} £{kv.Value.Mean / 1e6:N1}m")));
@@ -71,48 +130,12 @@ internal static class Summary
                         ? string.Create(CultureInfo.InvariantCulture, $"with {avoided.Mean:N0} fewer delayed days a year")
                         : string.Create(CultureInfo.InvariantCulture, $"giving up {-avoided.Mean:N0} more delayed days a year");
                     string allowed = string.Join("", appraisal.Reasons.OfType<Core.Decisions.HarmAllowed>().Select(h => $"; {AppraisalWording.Sentence(h)}"));
-                    yield return string.Create(CultureInfo.InvariantCulture, $"{r.Name} would close {share:P0} of the {CommissionerWords.Organisation(org)}'s savings gap, {delays}{allowed}.");
+                    yield return $"{r.Name} would close {Formatting.Percent(share)} of the {CommissionerWords.Organisation(org)}'s savings gap, {delays}{allowed}.";
                 }
             }
         }
     }
 
-    private static string Millions(Core.Statistics.Estimate e) => Formatting.Estimate(e.DividedBy(1e6), "F2");
-
-    public static void Print(Scenario scenario, Core.Simulation.RunOptions options, IReadOnlyList<VariantResult> results, TimeSpan elapsed, string folder, TextWriter output)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 170;
-        var start = scenario.Baseline.StartDate;
-        console.WriteLine($"{scenario.Name}: {results.Count} variant(s) on common random numbers.");
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Reported {options.HorizonDays:0} days from {start:yyyy-MM-dd} after {options.WarmupDays:0} days of warm-up; {options.Replications} replications, seed {options.Seed}; {elapsed.TotalSeconds:F1} s."));
-        console.WriteLine("Each figure is a mean over replications ± the half-width of its 95% confidence interval.");
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("Variant", "Delayed patients (typical day)", "Delayed days a year", "Per 1,000 adults a year", "Acute occupancy", "Waiting for acute", "Top reasons (days a year)");
-        foreach (var r in results)
-        {
-            var d = r.Run.Delays!;
-            string reasons = string.Join(", ", d.ByReason.Where(x => x.Value.Mean > 0).OrderByDescending(x => x.Value.Mean).Take(3)
-                .Select(x => string.Create(CultureInfo.InvariantCulture, $"{DelayReasonWords.Code(x.Key)} {x.Value.Mean:F0}")));
-            table.AddRow(
-                Markup.Escape(r.Name),
-                Formatting.Estimate(r.DelayedPatients, "F1"),
-                Formatting.Estimate(r.DelayedDaysPerYear, "F0"),
-                Formatting.Estimate(d.DaysPer1000AdultsPerYear, "F1"),
-                Formatting.Estimate(r.AcuteOccupancy, "P1"),
-                Formatting.Estimate(r.AdmissionsWaiting, "F1"),
-                Markup.Escape(reasons));
-        }
-        console.Write(table);
-        var decision = Core.Decisions.Decision.Of(results, scenario.Decision);
-        AppraisalTable.Print(console, results, decision);
-        PrintEconomics(console, results, decision);
-        int deadlocked = results.Sum(r => r.Run.DeadlockedReplications);
-        if (deadlocked > 0)
-        {
-            console.WriteLine($"Warning: {deadlocked} replication(s) ended in deadlock; they stay in the means (see docs/engine.md).");
-        }
-        console.WriteLine($"Results: {Path.GetFullPath(folder)} (report.html, report.xlsx, results.json, run-info.json, daily-<variant>.csv, sitrep-<variant>.csv).");
-    }
+    // £m with thousands separators; a saving is the extra cost negated (the interval keeps its width).
+    private static string Millions(Core.Statistics.Estimate e, bool saving = false) => Formatting.Estimate(e.DividedBy(saving ? -1e6 : 1e6), "N2");
 }
