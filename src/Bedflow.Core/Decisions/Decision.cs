@@ -35,7 +35,7 @@ public sealed record OptionEvidence(
 /// <param name="Unstable">Whether its queues grow or it deadlocks.</param>
 /// <param name="DelayedDaysAvoided">Baseline − variant, paired, a year.</param>
 /// <param name="ExtraCostPerYear">Variant − baseline, paired, £ a year; null when not priced.</param>
-/// <param name="CostPerDelayedDayAvoided">Fieller's ratio of the two; null when not priced.</param>
+/// <param name="CostPerDelayedDayAvoided">Fieller's ratio of the two; null when not priced or when the option avoids no delayed days on average.</param>
 /// <param name="Reasons">Why, as data, in the order to say them.</param>
 public sealed record Appraisal(string Variant, bool Acceptable, bool Dominated, bool Unstable, Estimate DelayedDaysAvoided,
     Estimate? ExtraCostPerYear, Ratio? CostPerDelayedDayAvoided, IReadOnlyList<VerdictReason> Reasons);
@@ -114,7 +114,8 @@ public sealed class Decision
         var reasons = new List<VerdictReason>();
         var avoided = Estimate.Of(o.DelayedDaysAvoided.AsSpan());
         var cost = o.ExtraCostPerYear is { } c ? Estimate.Of(c.AsSpan()) : null;
-        var ratio = o.ExtraCostPerYear is { } c2 ? Ratio.Fieller(c2, o.DelayedDaysAvoided) : null;
+        // A cost per delayed day avoided means nothing for an option that avoids none on average (as Comparison has it).
+        var ratio = o.ExtraCostPerYear is { } c2 && avoided.Mean > 0 ? Ratio.Fieller(c2, o.DelayedDaysAvoided) : null;
         bool unstable = o.Growing.Count > 0 || o.DeadlockedReplications > 0;
         if (unstable)
         {
