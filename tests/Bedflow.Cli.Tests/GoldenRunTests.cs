@@ -36,7 +36,33 @@ public class GoldenRunTests
             string got = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, file))));
             Assert.True(hash == got, $"{file} differs from the golden run (SHA-256 {got}, expected {hash}).");
         }
+        BoardCouldDefend(Path.Combine(folder, "results.json"));
         Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>
+    /// What a board member would check first, on the same run: the recommended option treats no
+    /// fewer patients and makes nobody wait longer for a bed (no significant worsening), and the
+    /// options that close beds or gridlock the hospital are not acceptable, for those reasons.
+    /// </summary>
+    private static void BoardCouldDefend(string resultsJson)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(resultsJson));
+        var root = json.RootElement;
+        string recommended = root.GetProperty("economics").GetProperty("recommended").GetString()!;
+        var variants = root.GetProperty("variants").EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!);
+        var harms = variants[recommended].GetProperty("harms_versus_baseline");
+        double Low(string m) => harms.GetProperty(m).GetProperty("ci95")[0].GetDouble();
+        double High(string m) => harms.GetProperty(m).GetProperty("ci95")[1].GetDouble();
+        Assert.True(High("emergency_admissions_per_year") >= 0 && High("elective_admissions_per_year") >= 0, $"{recommended} treats fewer patients");
+        Assert.True(Low("waiting_for_acute_bed") <= 0.5 && Low("waits_over_12_hours_per_year") <= 12, $"{recommended} lengthens the wait for a bed");
+        foreach (string option in new[] { "acute_cut_150", "step_up_beds[5%]", "step_up_beds[20%]" })
+        {
+            var appraisal = variants[option].GetProperty("appraisal");
+            Assert.False(appraisal.GetProperty("acceptable").GetBoolean(), $"{option} should not be acceptable");
+            Assert.Contains(appraisal.GetProperty("reasons").EnumerateArray(),
+                r => r.GetProperty("kind").GetString() == "harm_worse" && r.GetProperty("measure").GetString() == "elective_admissions_per_year");
+        }
     }
 
     private static int FirstDifference(byte[] a, byte[] b)
