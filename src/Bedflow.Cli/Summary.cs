@@ -99,7 +99,7 @@ internal static class Summary
         {
             string shares = string.Join(", ", baseCosts.PoolShares!.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{CommissionerWords.Partner(kv.Key)} £{kv.Value.Mean / 1e6:N1}m")));
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Pooled fund (baseline): contributions £{baseCosts.PoolContributions!.Mean / 1e6:N1}m, spend £{baseCosts.PoolSpend!.Mean / 1e6:N1}m, {(pool.Mean >= 0 ? "underspend" : "overspend")} £{Math.Abs(pool.Mean) / 1e6:N1}m ± {(pool.HalfWidth ?? 0) / 1e6:N1}m, shared: {shares}."));
+                $"Pooled fund (baseline): contributions £{baseCosts.PoolContributions!.Mean / 1e6:N1}m, spend £{baseCosts.PoolSpend!.Mean / 1e6:N1}m, {(pool.Mean >= 0 ? "underspend" : "overspend")} £{Math.Abs(pool.Mean) / 1e6:N1}m{(pool.HalfWidth is { } h ? string.Create(CultureInfo.InvariantCulture, $" ± {h / 1e6:N1}m") : " (one replication: no interval)")}, shared: {shares}."));
         }
         foreach (var budget in Budgets(results, decision))
         {
