@@ -14,8 +14,8 @@ public static class ArrivalKindWords
     /// <summary>The table.</summary>
     public static VocabularyTable<ArrivalKind, Row> Table { get; } = new(
     [
-        new(ArrivalKind.Emergency, "emergency", "Emergency"),
-        new(ArrivalKind.Planned, "planned", "Planned"),
+        new(ArrivalKind.Emergency, "emergency", "emergency"),
+        new(ArrivalKind.Planned, "planned", "planned"),
     ]);
 
     /// <summary>The kind's code: emergency, planned.</summary>

@@ -6,7 +6,7 @@ public static class CommissionerWords
     /// <summary>A commissioner's words.</summary>
     /// <param name="Value">The commissioner.</param>
     /// <param name="Code">Its stable code: scenario files (<c>commissioner</c>, <c>paid_by</c>; <c>budgets</c> and <c>pooled_fund</c> keys for the two partners), results JSON.</param>
-    /// <param name="Display">As the board pack's tables and the savings chart show it ("Nhs", "SocialCare", "Pooled").</param>
+    /// <param name="Display">As the board pack's tables and the savings chart show it ("NHS", "Social care", "Pooled fund").</param>
     /// <param name="Partner">A partner in running text: "NHS £1.2m, council £3.4m".</param>
     /// <param name="PartnerHeading">A partner at the start of a label: "Council share".</param>
     /// <param name="Organisation">Whose budget it is: "the council's savings gap".</param>
@@ -15,15 +15,15 @@ public static class CommissionerWords
     /// <summary>The table.</summary>
     public static VocabularyTable<Commissioner, Row> Table { get; } = new(
     [
-        new(Commissioner.Nhs, "nhs", "Nhs", "NHS", "NHS", "NHS commissioner"),
-        new(Commissioner.SocialCare, "social_care", "SocialCare", "council", "Council", "council"),
-        new(Commissioner.Pooled, "pooled", "Pooled", "pooled fund", "Pooled fund", "pooled fund"),
+        new(Commissioner.Nhs, "nhs", "NHS", "NHS", "NHS", "NHS commissioner"),
+        new(Commissioner.SocialCare, "social_care", "Social care", "council", "Council", "council"),
+        new(Commissioner.Pooled, "pooled", "Pooled fund", "pooled fund", "Pooled fund", "pooled fund"),
     ]);
 
     /// <summary>The commissioner's code: nhs, social_care, pooled.</summary>
     public static string Code(Commissioner commissioner) => Table[commissioner].Code;
 
-    /// <summary>The commissioner in the board pack's tables: "Nhs", "SocialCare", "Pooled".</summary>
+    /// <summary>The commissioner in the board pack's tables: "NHS", "Social care", "Pooled fund".</summary>
     public static string Display(Commissioner commissioner) => Table[commissioner].Display;
 
     /// <summary>The commissioner as a partner in running text: "NHS", "council".</summary>

@@ -9,8 +9,8 @@ public class ModelWordsTests
     public void An_arrival_kind_has_its_code_and_its_board_pack_label()
     {
         Assert.Equal(["emergency", "planned"], ArrivalKindWords.Table.Codes);
-        Assert.Equal("Emergency", ArrivalKindWords.Display(ArrivalKind.Emergency));
-        Assert.Equal("Planned", ArrivalKindWords.Display(ArrivalKind.Planned));
+        Assert.Equal("emergency", ArrivalKindWords.Display(ArrivalKind.Emergency)); // in running text: "ed into acute, 180.0 a day (emergency)"
+        Assert.Equal("planned", ArrivalKindWords.Display(ArrivalKind.Planned));
         Assert.Equal("planned", ArrivalKindWords.Code(ArrivalKind.Planned));
     }
 

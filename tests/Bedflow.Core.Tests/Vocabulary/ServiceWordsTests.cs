@@ -9,9 +9,9 @@ namespace Bedflow.Core.Tests.Vocabulary;
 public class ServiceWordsTests
 {
     [Theory]
-    [InlineData(Commissioner.Nhs, "nhs", "Nhs", "NHS", "NHS", "NHS commissioner")]
-    [InlineData(Commissioner.SocialCare, "social_care", "SocialCare", "council", "Council", "council")]
-    [InlineData(Commissioner.Pooled, "pooled", "Pooled", "pooled fund", "Pooled fund", "pooled fund")]
+    [InlineData(Commissioner.Nhs, "nhs", "NHS", "NHS", "NHS", "NHS commissioner")]
+    [InlineData(Commissioner.SocialCare, "social_care", "Social care", "council", "Council", "council")]
+    [InlineData(Commissioner.Pooled, "pooled", "Pooled fund", "pooled fund", "Pooled fund", "pooled fund")]
     public void A_commissioner_has_its_code_and_the_words_each_face_uses(Commissioner who, string code, string display, string partner, string heading, string organisation)
     {
         Assert.Equal(code, CommissionerWords.Code(who));
@@ -29,9 +29,9 @@ public class ServiceWordsTests
 
     [Theory]
     [InlineData(ServiceKind.Acute, "acute", "Acute")]
-    [InlineData(ServiceKind.CommunityHospital, "community_hospital", "CommunityHospital")]
-    [InlineData(ServiceKind.StepUp, "step_up", "StepUp")]
-    [InlineData(ServiceKind.MentalHealth, "mental_health", "MentalHealth")]
+    [InlineData(ServiceKind.CommunityHospital, "community_hospital", "Community hospital")]
+    [InlineData(ServiceKind.StepUp, "step_up", "Step-up beds")]
+    [InlineData(ServiceKind.MentalHealth, "mental_health", "Mental health")]
     public void A_kind_has_its_code_and_its_board_pack_label(ServiceKind kind, string code, string display)
     {
         Assert.Equal(code, ServiceKindWords.Code(kind));
