@@ -16,7 +16,10 @@ namespace Bedflow.Core.Experiments;
 /// slope is positive) <em>and</em> the fitted growth over the period is material — at least
 /// <see cref="MinimumGrowth"/> patients and at least one day's admissions to the service — so
 /// that the rise of a stable service's queue into winter is not mistaken for overload. A
-/// deadlock that lasts to the end of a replication is unstable too.
+/// deadlock that lasts to the end of a replication is unstable too. A queue that <em>falls</em>
+/// as steeply (its slope's interval below zero, the fall as material) has not settled — a queue
+/// built up before the period is still draining through it — and is flagged the same way, with
+/// a negative growth.
 /// </remarks>
 public sealed class Stability
 {
@@ -29,7 +32,7 @@ public sealed class Stability
         DeadlockedReplications = deadlocked;
     }
 
-    /// <summary>Services whose queue grows through the period, in model order.</summary>
+    /// <summary>Services whose queue grows (or, not settled, falls) through the period, in model order.</summary>
     public IReadOnlyList<QueueGrowth> Growing { get; }
 
     /// <summary>Replications in which a deadlock lasted to the end of the run.</summary>
@@ -57,8 +60,12 @@ public sealed class Stability
                 }
                 var growth = Estimate.Of(slopes.AsSpan()).DividedBy(1.0 / (days - 1));
                 double admittedPerDay = run.Services[j][ServiceMetric.Admissions].Mean / run.Options.HorizonDays;
+                // Rising without end is overload; falling as steeply is a run that has not settled
+                // (a queue built up before the period still draining through it): either way the
+                // period's means depend on when it starts and ends, not on the option.
                 bool rising = growth.Lower is { } lo ? lo > 0 : growth.Mean > 0;
-                if (rising && growth.Mean >= Math.Max(MinimumGrowth, admittedPerDay))
+                bool falling = growth.Upper is { } hi ? hi < 0 : growth.Mean < 0;
+                if ((rising || falling) && Math.Abs(growth.Mean) >= Math.Max(MinimumGrowth, admittedPerDay))
                 {
                     growing.Add(new QueueGrowth(network.Services[j].Name, growth));
                 }
@@ -90,5 +97,5 @@ public sealed class Stability
 
 /// <summary>A service whose queue grows through the reported period.</summary>
 /// <param name="Service">The service.</param>
-/// <param name="Growth">The fitted growth of its midnight queue from the first day to the last, in patients (slope × days), over replications.</param>
+/// <param name="Growth">The fitted growth of its midnight queue from the first day to the last, in patients (slope × days), over replications; negative when it falls (not settled).</param>
 public sealed record QueueGrowth(string Service, Estimate Growth);

@@ -88,8 +88,18 @@ public static class AppraisalWording
         var parts = new List<string>();
         if (o.Growing.Count > 0)
         {
-            string services = string.Join(", ", o.Growing.Select(g => Inv($"{g.Service} (its queue grows by about {g.Growth.Mean:N0} over the period)")));
-            parts.Add($"this option overloads {services}: its long-run figures have no meaning");
+            var rising = o.Growing.Where(g => g.Growth.Mean > 0).ToList();
+            var falling = o.Growing.Where(g => g.Growth.Mean < 0).ToList();
+            if (rising.Count > 0)
+            {
+                string services = string.Join(", ", rising.Select(g => Inv($"{g.Service} (its queue grows by about {g.Growth.Mean:N0} over the period)")));
+                parts.Add($"this option overloads {services}: its long-run figures have no meaning");
+            }
+            if (falling.Count > 0)
+            {
+                string services = string.Join(", ", falling.Select(g => Inv($"{g.Service} (its queue falls by about {-g.Growth.Mean:N0} over the period)")));
+                parts.Add($"this option has not settled at {services}: a queue built up before the period is still draining, so its figures depend on the warm-up (lengthen it)");
+            }
         }
         if (o.DeadlockedReplications > 0)
         {

@@ -50,6 +50,23 @@ public class StabilityTests
     }
 
     [Fact]
+    public void A_queue_built_up_before_the_period_that_drains_through_it_has_not_settled()
+    {
+        // 3,000 patients queueing at the start, no warm-up, 90% load: about 2 a day drain, ~700 over the year.
+        var start = new StartingState { Occupied = 20, Queued = 3000 };
+        var v = Experiment.Run(
+            [new ExperimentVariant("v", "", new NetworkBuilder()
+                .Service(new ServiceDefinition { Name = "acute", Kind = ServiceKind.Acute, Capacity = 20, LengthOfStay = Distribution.Exponential(1), Start = start })
+                .Arrivals("ed", "acute", ArrivalRate.Constant(RatePerDay.Of(18)))
+                .Route("acute", "home")
+                .Build())],
+            new RunOptions { Warmup = Days.Zero, Horizon = Days.Of(365), Replications = 5 })[0];
+        var growth = Assert.Single(v.Stability.Growing);
+        Assert.True(growth.Growth.Mean < -300, $"{growth.Growth}");
+        Assert.True(v.Stability.IsUnstable);
+    }
+
+    [Fact]
     public void The_slope_is_the_least_squares_line_through_the_days()
     {
         Assert.Equal(2.0, Stability.Slope([1, 3, 5, 7]), 12);
