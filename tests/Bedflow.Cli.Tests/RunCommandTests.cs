@@ -44,12 +44,26 @@ public class RunCommandTests
         Assert.False(string.IsNullOrEmpty(economics.GetProperty("statement").GetString()));
         var nhs = economics.GetProperty("budgets").EnumerateArray().Single(b => b.GetProperty("organisation").GetString() == "nhs");
         Assert.Equal(13_300_000m, nhs.GetProperty("savings").GetProperty("gap").GetDecimal());
+        int unacceptable = 0;
         foreach (var v in variants.Skip(1))
         {
-            AssertStat(v.GetProperty("versus_baseline").GetProperty("delayed_days_avoided_per_year"));
-            AssertStat(v.GetProperty("versus_baseline").GetProperty("total_cost"));
+            var versus = v.GetProperty("versus_baseline");
+            AssertStat(versus.GetProperty("delayed_days_avoided_per_year"));
+            AssertStat(versus.GetProperty("total_cost"));
+            AssertStat(versus.GetProperty("unmet_demand"));
+            // The share of a savings gap closed is reported for acceptable options only.
+            bool acceptable = v.GetProperty("appraisal").GetProperty("acceptable").GetBoolean();
+            Assert.Equal(acceptable ? JsonValueKind.Object : JsonValueKind.Null, versus.GetProperty("savings_gap_closed").ValueKind);
+            unacceptable += acceptable ? 0 : 1;
         }
+        Assert.True(unacceptable > 0, "the example has options the appraisal does not accept");
         AssertStat(variants[0].GetProperty("costs").GetProperty("total"));
+        // Unmet demand beside the total: the example prices electives turned away at its elective price, hours waiting at nothing.
+        var unmet = variants[0].GetProperty("costs").GetProperty("unmet_demand");
+        Assert.Equal(["total", "electives_turned_away", "hours_waiting_for_bed", "paid_by", "in_total"], unmet.EnumerateObject().Select(p => p.Name));
+        AssertStat(unmet.GetProperty("total"));
+        Assert.Equal(0, unmet.GetProperty("hours_waiting_for_bed").GetProperty("mean").GetDouble());
+        Assert.Equal(("nhs", false), (unmet.GetProperty("paid_by").GetString(), unmet.GetProperty("in_total").GetBoolean()));
         Assert.Equal(JsonValueKind.Object, variants[0].GetProperty("costs").GetProperty("pooled_fund").ValueKind);
         Assert.Equal(output.TrimEnd('\n'), File.ReadAllText(Path.Combine(folder, "results.json")).TrimEnd('\n'));
         using var info = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "run-info.json")));

@@ -40,7 +40,7 @@ public static class Experiment
                 throw new InvalidModelException([.. e.Problems.Select(p => p with { Message = $"variant '{v.Name}': {p.Message}" })]);
             }
             var costs = v.Economy is { } economy
-                ? new VariantCosts([.. run.Replications.Select(r => Costing.Of(v.Network, economy, r))], economy.Prices.Year)
+                ? new VariantCosts([.. run.Replications.Select(r => Costing.Of(v.Network, economy, r, options.Horizon))], economy.Prices.Year)
                 : null;
             var result = new VariantResult(v.Name, v.Description, v.Network, run, costs) { Economy = v.Economy };
             if (results.Count > 0)
@@ -85,7 +85,7 @@ public static class Experiment
         var byOrg = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Money(c => c.ByOrganisation.GetValueOrDefault(o)));
         var cash = Money(c => -(c.Funded + c.FixedCosts));
         return new Comparison(variant.Name, avoided, freed, waiting, Money(c => c.Total), byOrg, economy?.Prices ?? new PriceList(),
-            Units.YearLength.Years(options.HorizonDays), economy?.Budgets ?? [], cash, Money(c => c.Activity));
+            Units.YearLength.Years(options.HorizonDays), economy?.Budgets ?? [], cash, Money(c => c.Activity), Money(c => c.UnmetDemand));
     }
 }
 

@@ -23,9 +23,9 @@ public sealed class Harms
         int n = run.Replications.Count;
         _values = new double[measures][];
         _estimates = new Estimate[measures];
-        int[] acute = [.. Indices(network, s => s.Kind == ServiceKind.Acute && s.Role == ServiceRole.Place)];
+        int[] acute = FrontDoor.AcuteServices(network);
         int[] uncounted = [.. Indices(network, s => s.Role == ServiceRole.Place && (s.SitRep ?? SitRep.BedsFor(s.Kind)) == SitRepBeds.None)];
-        bool[] emergency = [.. network.Arrivals.Select(a => a.Kind == ArrivalKind.Emergency)];
+        bool[] emergency = FrontDoor.EmergencyStreams(network);
         double years = YearLength.Years(run.Options.HorizonDays);
         for (int m = 0; m < measures; m++)
         {
@@ -56,19 +56,16 @@ public sealed class Harms
     {
         switch (measure)
         {
+            case HarmMeasure.ElectivesTurnedAway:
+                // The same count the costing prices as unmet demand (FrontDoor).
+                return FrontDoor.PlannedTurnedAway(r, emergency) / years;
             case HarmMeasure.EmergencyAdmissions:
             case HarmMeasure.ElectiveAdmissions:
-            case HarmMeasure.ElectivesTurnedAway:
                 double sum = 0;
                 for (int k = 0; k < emergency.Length; k++)
                 {
-                    var s = r.Streams[k];
-                    sum += measure switch
-                    {
-                        HarmMeasure.EmergencyAdmissions => emergency[k] ? s.Admitted : 0,
-                        HarmMeasure.ElectiveAdmissions => emergency[k] ? 0 : s.Admitted,
-                        _ => emergency[k] ? 0 : s.TurnedAway,
-                    };
+                    bool counted = emergency[k] == (measure == HarmMeasure.EmergencyAdmissions);
+                    sum += counted ? r.Streams[k].Admitted : 0;
                 }
                 return sum / years;
             case HarmMeasure.WaitingUncounted:
@@ -81,7 +78,7 @@ public sealed class Harms
         switch (measure)
         {
             case HarmMeasure.HoursWaitedForAcuteBed:
-                return acute.Sum(j => r.Get(j, ServiceMetric.MeanQueue)) * 24 * YearLength.MeanDays;
+                return FrontDoor.HoursWaitedForAcuteBedPerDay(r, acute) * YearLength.MeanDays;
             case HarmMeasure.WaitsOver4Hours:
                 return acute.Sum(j => r.Get(j, ServiceMetric.QueueWaitsOver4Hours)) / years;
             case HarmMeasure.WaitsOver12Hours:

@@ -12,8 +12,9 @@ public sealed class Comparison
 {
     internal Comparison(string variant, Estimate delayedDaysAvoided, Estimate acuteBedDaysFreed, Estimate admissionsWaiting,
         Estimate totalCost, IReadOnlyDictionary<Commissioner, Estimate> costByOrganisation, PriceList prices, double years,
-        IReadOnlyList<Budget> budgets, Estimate cashReleasing, Estimate activityCost)
+        IReadOnlyList<Budget> budgets, Estimate cashReleasing, Estimate activityCost, Estimate unmetDemand)
     {
+        UnmetDemand = unmetDemand;
         CashReleasingSaving = cashReleasing;
         ActivityCost = activityCost;
         Variant = variant;
@@ -58,6 +59,12 @@ public sealed class Comparison
     /// <summary>Change in activity cost (variant − baseline): for block-funded beds, opportunity value rather than cash.</summary>
     public Estimate ActivityCost { get; }
 
+    /// <summary>
+    /// Change in the price of unmet demand (variant − baseline): electives turned away and hours
+    /// waited for an acute bed. Part of <see cref="TotalCost"/> only when the prices put it in the total.
+    /// </summary>
+    public Estimate UnmetDemand { get; }
+
     /// <summary>Extra cost to each partner (variant − baseline).</summary>
     public IReadOnlyDictionary<Commissioner, Estimate> CostByOrganisation { get; }
 
@@ -70,7 +77,11 @@ public sealed class Comparison
     /// <summary>Elective cases the money saved could buy (negative: the elective cases the extra cost forgoes).</summary>
     public double ElectiveCasesFromMoney { get; }
 
-    /// <summary>Share of each organisation's savings gap the variant's yearly saving closes (negative: it widens it).</summary>
+    /// <summary>
+    /// Share of each organisation's savings gap the variant's yearly saving closes (negative: it
+    /// widens it). A figure, not a finding: the faces report it only for options the appraisal
+    /// accepts (results.json writes null for the others), beside what the option gives up.
+    /// </summary>
     public IReadOnlyDictionary<Commissioner, double> GapClosed { get; }
 
     /// <summary>True when the paired 95% interval of delayed days avoided lies wholly above zero.</summary>

@@ -9,14 +9,20 @@ namespace Bedflow.Core.Finance;
 /// Costs a replication from its midnight census. Each place held at midnight is a bed-day at the
 /// service's occupied price — except a delayed patient in an acute bed, priced at the excess
 /// bed-day price instead (never both); funded places at the funded price; units of demand (carer
-/// hours a week) at the unit price ÷ 7 a day; admissions at the admission price; fixed costs
-/// spread evenly over their days.
+/// hours a week) in use at the unit price ÷ 7 a day, and units of capacity in force at the funded
+/// unit price ÷ 7 a day; admissions at the admission price; fixed costs spread evenly over their
+/// days. Unmet demand — planned patients turned away and patient-hours waited for an acute bed,
+/// counted as the harms count them — is priced on its own, in the total only when the prices say so.
 /// </summary>
 public static class Costing
 {
     /// <summary>The cost of one replication over the horizon.</summary>
+    /// <param name="network">The network run.</param>
+    /// <param name="economy">Its prices, fixed costs and pooled fund.</param>
+    /// <param name="replication">The replication, with its daily census.</param>
+    /// <param name="horizon">The reported period the replication ran (<see cref="RunOptions.Horizon"/>): patient-hours waited are its time-average queue × 24 × its days.</param>
     /// <exception cref="InvalidOperationException">The run kept no daily census.</exception>
-    public static CostBreakdown Of(Network network, Economy economy, ReplicationResult replication)
+    public static CostBreakdown Of(Network network, Economy economy, ReplicationResult replication, Days horizon)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(economy);
@@ -48,12 +54,14 @@ public static class Costing
             var payer = service.Commissioner ?? SitRep.CommissionerFor(service.Kind);
             bool excessApplies = excess is not null && delays[s].Beds == SitRepBeds.Acute;
             decimal occupiedDay = p.OccupiedDay.Pounds, fundedDay = p.FundedDay.Pounds, perUnit = p.PerUnit.Pounds, admission = p.Admission.Pounds;
+            decimal fundedUnit = p.FundedUnit.Pounds;
             decimal serviceTotal = 0;
             for (int d = 0; d < census.Days; d++)
             {
                 int occupied = census.Occupied[s][d];
                 int delayed = excessApplies ? census.Blocked[s][d] : 0;
-                decimal fundedToday = census.CapacityOn(s, d).TryGetPlaces(out int places) ? places * fundedDay : 0;
+                // Capacity is places, or units (carer hours a week) with a demand: funded_unit is a week's, so ÷ 7 a day as per_unit.
+                decimal fundedToday = census.CapacityOn(s, d).TryGetPlaces(out int places) ? (places * fundedDay) + (places * fundedUnit / 7) : 0;
                 funded += fundedToday;
                 var cost = Money.FromPounds(((occupied - delayed) * occupiedDay) + (delayed * (excess ?? 0)) + fundedToday
                     + ((decimal)census.Units[s][d] * perUnit / 7)
@@ -93,6 +101,17 @@ public static class Costing
                 }
             }
         }
+        var unmet = Unmet(network, economy.Prices, replication, horizon);
+        if (economy.Prices.Unmet is { InTotal: true } inTotal && unmet.Total != Money.Zero)
+        {
+            // Turned away and waited over the whole period: spread evenly over its days, as a fixed cost is.
+            foreach (var (fy, days) in daysByYear)
+            {
+                var part = unmet.Total * days / census.Days;
+                byYear[fy] = byYear.GetValueOrDefault(fy) + part;
+                byOrgYear[(inTotal.PaidBy, fy)] = byOrgYear.GetValueOrDefault((inTotal.PaidBy, fy)) + part;
+            }
+        }
         PoolResult? pool = null;
         if (economy.Pool is { } fund)
         {
@@ -124,7 +143,22 @@ public static class Costing
         {
             byOrg[org] = byOrg.GetValueOrDefault(org) + cost;
         }
-        return new CostBreakdown(byService, byYear, byOrg, byOrgYear, fixedTotal, pool, Money.FromPounds(funded));
+        return new CostBreakdown(byService, byYear, byOrg, byOrgYear, fixedTotal, pool, Money.FromPounds(funded), unmet);
+    }
+
+    /// <summary>The price of the demand a replication did not meet (<see cref="FrontDoor"/>'s counts, the harms' own).</summary>
+    private static UnmetDemand Unmet(Network network, PriceList prices, ReplicationResult replication, Days horizon)
+    {
+        double turnedAway = FrontDoor.PlannedTurnedAway(replication, FrontDoor.EmergencyStreams(network));
+        int[] acute = FrontDoor.AcuteServices(network);
+        double hours = acute.Length == 0 ? 0 : FrontDoor.HoursWaitedForAcuteBedPerDay(replication, acute) * horizon.TotalDays;
+        return new UnmetDemand(
+            turnedAway,
+            hours,
+            prices.ElectiveTurnedAwayPrice * (decimal)turnedAway,
+            prices.Unmet.HourWaitingForBed * (decimal)hours,
+            prices.Unmet.PaidBy,
+            prices.Unmet.InTotal);
     }
 
     /// <summary>Everyone with a contribution or a fixed share of the result.</summary>

@@ -39,6 +39,33 @@ public sealed record PriceList
 
     /// <summary>Prices by service name; a service not listed costs nothing.</summary>
     public IReadOnlyDictionary<string, ServicePrices> Services { get; init; } = new Dictionary<string, ServicePrices>();
+
+    /// <summary>The price of demand the network does not meet (electives turned away, hours waited for an acute bed).</summary>
+    public UnmetDemandPrices Unmet { get; init; } = new();
+
+    /// <summary>The price of a planned patient turned away: <see cref="UnmetDemandPrices.ElectiveTurnedAway"/>, else the elective price, else nothing.</summary>
+    public Money ElectiveTurnedAwayPrice => Unmet.ElectiveTurnedAway ?? ElectivePrice ?? Money.Zero;
+}
+
+/// <summary>
+/// What demand the network does not meet costs: an elective cancelled or turned away (the income
+/// lost, or the cost of buying it elsewhere) and an emergency patient-hour waiting for an acute
+/// bed (a corridor or trolley wait: extra staff, harm). Reported on its own
+/// (<see cref="CostBreakdown.UnmetDemand"/>); in the total only when <see cref="InTotal"/>.
+/// </summary>
+public sealed record UnmetDemandPrices
+{
+    /// <summary>Per planned patient cancelled or turned away; null = the price of an elective case (<see cref="PriceList.ElectivePrice"/>).</summary>
+    public Money? ElectiveTurnedAway { get; init; }
+
+    /// <summary>Per patient-hour waited for an acute bed; no national tariff, so nothing unless stated.</summary>
+    public Money HourWaitingForBed { get; init; }
+
+    /// <summary>Who bears it (NHS or social care): the organisation it is counted against when it is in the total.</summary>
+    public Commissioner PaidBy { get; init; } = Commissioner.Nhs;
+
+    /// <summary>Whether it counts in <see cref="CostBreakdown.Total"/> (and so in the appraisal's extra cost, the organisations' and years' costs); false = reported beside it.</summary>
+    public bool InTotal { get; init; }
 }
 
 /// <summary>
@@ -55,6 +82,12 @@ public sealed record ServicePrices
 
     /// <summary>Per unit of demand per week, e.g. per carer hour when capacity is carer hours a week.</summary>
     public Money PerUnit { get; init; }
+
+    /// <summary>
+    /// Per unit of capacity per week, paid whether used or not, e.g. per contracted carer hour when
+    /// capacity is carer hours a week (as <see cref="FundedDay"/> is to <see cref="OccupiedDay"/>).
+    /// </summary>
+    public Money FundedUnit { get; init; }
 
     /// <summary>Per admission (care started).</summary>
     public Money Admission { get; init; }

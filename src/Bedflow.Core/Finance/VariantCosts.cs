@@ -15,6 +15,10 @@ public sealed class VariantCosts
         FixedCosts = Of(c => c.FixedCosts).NonNegative();
         Funded = Of(c => c.Funded).NonNegative();
         Activity = Of(c => c.Activity).NonNegative();
+        UnmetDemand = Of(c => c.UnmetDemand).NonNegative();
+        UnmetElectives = Of(c => c.Unmet.Electives).NonNegative();
+        UnmetWaiting = Of(c => c.Unmet.Waiting).NonNegative();
+        UnmetInTotal = replications[0].Unmet.InTotal;
         ByOrganisation = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Of(c => c.ByOrganisation.GetValueOrDefault(o)));
         ByService = replications[0].ByService.Keys.ToDictionary(s => s, s => Of(c => c.ByService.GetValueOrDefault(s)).NonNegative());
         ByYear = replications[0].ByYear.Keys.Order().ToDictionary(y => y, y => Of(c => c.ByYear.GetValueOrDefault(y)).NonNegative());
@@ -44,6 +48,18 @@ public sealed class VariantCosts
 
     /// <summary>Fixed costs of interventions over the horizon.</summary>
     public Estimate FixedCosts { get; }
+
+    /// <summary>The price of unmet demand over the horizon (<see cref="CostBreakdown.UnmetDemand"/>).</summary>
+    public Estimate UnmetDemand { get; }
+
+    /// <summary>Its part for planned patients turned away.</summary>
+    public Estimate UnmetElectives { get; }
+
+    /// <summary>Its part for patient-hours waited for an acute bed.</summary>
+    public Estimate UnmetWaiting { get; }
+
+    /// <summary>Whether unmet demand is in <see cref="Total"/>.</summary>
+    public bool UnmetInTotal { get; }
 
     /// <summary>Cost to each partner (see <see cref="CostBreakdown.ByOrganisation"/>).</summary>
     public IReadOnlyDictionary<Commissioner, Estimate> ByOrganisation { get; }

@@ -67,16 +67,19 @@ internal sealed record DelaysDocument(
 internal sealed record MonthDocument(string Month, Statistic DelayedDays, Statistic DtocBeds, string? SnapshotDate, Statistic? Snapshot);
 
 internal sealed record CostsDocument(
-    string PriceYear, Statistic Total, Statistic FixedCosts, Statistic FundedCapacity, Statistic Activity,
+    string PriceYear, Statistic Total, Statistic FixedCosts, Statistic FundedCapacity, Statistic Activity, UnmetDemandDocument UnmetDemand,
     StatisticGroup ByOrganisation, StatisticGroup ByService, StatisticGroup ByYear, PooledFundDocument? PooledFund);
+
+/// <summary>The price of demand not met over the period: its two parts, who bears it and whether <c>total</c> includes it.</summary>
+internal sealed record UnmetDemandDocument(Statistic Total, Statistic ElectivesTurnedAway, Statistic HoursWaitingForBed, string PaidBy, bool InTotal);
 
 internal sealed record PooledFundDocument(Statistic Contributions, Statistic Spend, Statistic Result, StatisticGroup SharesOfResult);
 
 internal sealed record ComparisonDocument(
     Statistic DelayedDaysAvoidedPerYear, Statistic AcuteBedDaysFreed, Statistic AdmissionsWaiting, Statistic TotalCost,
-    Statistic CashReleasingSaving, Statistic ActivityCost, StatisticGroup CostByOrganisation,
+    Statistic CashReleasingSaving, Statistic ActivityCost, Statistic UnmetDemand, StatisticGroup CostByOrganisation,
     double? CostPerDelayedDayAvoided, double? ElectiveCasesFromFreedBeds, double? ElectiveCasesFromMoney,
-    OrderedDictionary<string, double?> SavingsGapClosed, bool AvoidsDelaysClearly);
+    OrderedDictionary<string, double?>? SavingsGapClosed, bool AvoidsDelaysClearly);
 
 internal sealed record EconomicsDocument(string? BestOption, string Statement, IReadOnlyList<BudgetDocument> Budgets, int? ReplicationsNeeded,
     string? Recommended, string Objective, string Verdict, Statistic? DelayedDaysAvoided, RatioDocument? CostPerDelayedDayAvoided, Statistic? ExtraCostPerYear,

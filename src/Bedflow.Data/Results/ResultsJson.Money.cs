@@ -15,6 +15,7 @@ public static partial class ResultsJson
         Stat(costs.FixedCosts),
         Stat(costs.Funded),
         Stat(costs.Activity),
+        new UnmetDemandDocument(Stat(costs.UnmetDemand), Stat(costs.UnmetElectives), Stat(costs.UnmetWaiting), Org(costs.Replications[0].Unmet.PaidBy), costs.UnmetInTotal),
         Group(costs.ByOrganisation, Org),
         Group(costs.ByService, s => s),
         Group(costs.ByYear, y => y.ToString()),
@@ -22,12 +23,21 @@ public static partial class ResultsJson
             ? new PooledFundDocument(Stat(costs.PoolContributions!), Stat(costs.PoolSpend!), Stat(result), Group(costs.PoolShares!, Org))
             : null);
 
-    private static ComparisonDocument Comparison(Comparison c)
+    /// <summary>
+    /// The option against the baseline. The share of a savings gap it closes is written only for
+    /// an option the appraisal accepts (null otherwise, as the faces show none): a saving bought by
+    /// treating fewer patients is not one a board can book.
+    /// </summary>
+    private static ComparisonDocument Comparison(Comparison c, bool acceptable)
     {
-        var gapClosed = new OrderedDictionary<string, double?>(StringComparer.Ordinal);
-        foreach (var (org, share) in c.GapClosed)
+        OrderedDictionary<string, double?>? gapClosed = null;
+        if (acceptable)
         {
-            gapClosed.Add(Org(org), Number(share));
+            gapClosed = new OrderedDictionary<string, double?>(StringComparer.Ordinal);
+            foreach (var (org, share) in c.GapClosed)
+            {
+                gapClosed.Add(Org(org), Number(share));
+            }
         }
         return new ComparisonDocument(
             Stat(c.DelayedDaysAvoided),
@@ -36,6 +46,7 @@ public static partial class ResultsJson
             Stat(c.TotalCost),
             Stat(c.CashReleasingSaving),
             Stat(c.ActivityCost),
+            Stat(c.UnmetDemand),
             Group(c.CostByOrganisation, Org),
             Number(c.CostPerDelayedDayAvoided),
             Number(c.ElectiveCasesFromBeds),

@@ -74,7 +74,7 @@ public static partial class ResultsJson
             Stat(s[ServiceMetric.ProbabilityTurnedAway])))],
         Delays(v.Run.Delays!),
         v.Costs is { } costs ? Costs(costs) : null,
-        v.VersusBaseline is { } c ? Comparison(c) : null,
+        v.VersusBaseline is { } c ? Comparison(c, decision.For(v.Name) is { Acceptable: true }) : null,
         Group(Enum.GetValues<HarmMeasure>().Select(m => KeyValuePair.Create(m, v.Harms[m])), HarmMeasureWords.Code),
         Streams(v),
         new StabilityDocument(v.Stability.IsUnstable, [.. v.Stability.Growing.Select(g => new GrowthDocument(g.Service, Stat(g.Growth)))], v.Stability.DeadlockedReplications),

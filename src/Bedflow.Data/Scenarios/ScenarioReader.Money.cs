@@ -7,7 +7,9 @@ namespace Bedflow.Data.Scenarios;
 
 internal sealed partial class ScenarioReader
 {
-    internal static readonly string[] PriceKeys = ["occupied_day", "per_week", "funded_day", "per_unit", "per_hour", "admission"];
+    internal static readonly string[] PriceKeys = ["occupied_day", "per_week", "funded_day", "per_unit", "per_hour", "funded_unit", "funded_hour", "admission"];
+
+    internal static readonly string[] PriceListKeys = ["year", "excess_bed_day", "elective", "unmet", "services"];
 
     private static readonly string[] MoneyKeys = ["budgets", "pooled_fund"];
 
@@ -26,12 +28,13 @@ internal sealed partial class ScenarioReader
             }
             return null;
         }
-        ctx.Keys(prices, "prices", ["year", "excess_bed_day", "elective", "services"], ["year"]);
+        ctx.Keys(prices, "prices", PriceListKeys, ["year"]);
         var list = new PriceList
         {
             Year = ReadYear(prices["year"], "prices.year"),
             ExcessBedDay = Pounds(prices["excess_bed_day"], "prices.excess_bed_day"),
             Services = ReadServicePrices(prices["services"], services),
+            Unmet = ReadUnmet(prices["unmet"]),
         };
         if (ctx.Map(prices["elective"], "prices.elective") is { } elective)
         {
@@ -101,15 +104,42 @@ internal sealed partial class ScenarioReader
             {
                 ctx.Error(m, path, $"a price per unit needs a 'demand' on '{key.Value}' (e.g. carer hours a week per package).");
             }
+            var fundedUnit = ReadFundedUnit(m, path, service);
             result[key.Value] = new ServicePrices
             {
                 OccupiedDay = occupied ?? (week is { } w ? w / 7 : Money.Zero),
                 FundedDay = funded,
                 PerUnit = unit ?? hour ?? Money.Zero,
+                FundedUnit = fundedUnit,
                 Admission = Pounds(m["admission"], $"{path}.admission") ?? Money.Zero,
             };
         }
         return result;
+    }
+
+    /// <summary><c>funded_unit</c> (or <c>funded_hour</c>): a unit of capacity a week, paid whether used or not — as <c>funded_day</c> beside <c>occupied_day</c>.</summary>
+    private Money ReadFundedUnit(YMap m, string path, ServiceDefinition service)
+    {
+        var unit = Pounds(m["funded_unit"], $"{path}.funded_unit");
+        var hour = Pounds(m["funded_hour"], $"{path}.funded_hour");
+        string key = hour is not null ? "funded_hour" : "funded_unit";
+        if (unit is not null && hour is not null)
+        {
+            ctx.Error(m["funded_hour"], $"{path}.funded_hour", "funded_hour is another name for funded_unit: give one.");
+        }
+        if ((unit ?? hour) is not { } price)
+        {
+            return Money.Zero;
+        }
+        if (service.Demand is null)
+        {
+            ctx.Error(m[key], $"{path}.{key}", $"a funded price per unit needs a 'demand' on '{service.Name}' (capacity in units, e.g. carer hours a week); price funded places with funded_day.");
+        }
+        else if (price != Money.Zero && service.Capacity.IsEverUnlimited)
+        {
+            ctx.Error(m[key], $"{path}.{key}", $"'{service.Name}' has unlimited capacity: there are no funded hours to price.");
+        }
+        return price;
     }
 
     private List<Budget> ReadBudgets(YNode? node)

@@ -48,7 +48,7 @@ public class CostingTests
     public void A_service_with_known_occupancy_is_costed_exactly_and_a_delayed_acute_day_at_the_excess_price_only()
     {
         var rep = Simulator.RunOne(Fixed(), Thirty);
-        var cost = Costing.Of(Fixed(), Prices, rep);
+        var cost = Costing.Of(Fixed(), Prices, rep, Thirty.Horizon);
         Assert.Equal(Pounds(3 * 30 * 300m), cost.ByService["acute"]);                           // three delayed patients: excess price, never also the occupied price
         // Ten patients all month, an eleventh admitted on day 5.5: 5 midnights × 10 + 25 × 11 bed-days; 12 funded places; one admission.
         Assert.Equal(Pounds(((5 * 10) + (25 * 11)) * 100m + (12 * 30 * 10m) + 1000m), cost.ByService["ward"]);
@@ -72,7 +72,7 @@ public class CostingTests
         var rep = Simulator.RunOne(net, new RunOptions { Warmup = Days.Of(1), Horizon = Days.Of(365), Replications = 1 });
         var prices = new PriceList { Services = new Dictionary<string, ServicePrices> { ["reablement"] = new() { OccupiedDay = Pounds(2m) } } };
         var contributions = new Dictionary<Commissioner, Money> { [Commissioner.Nhs] = Pounds(300m), [Commissioner.SocialCare] = Pounds(200m) };
-        var proportional = Costing.Of(net, new Economy { Prices = prices, Pool = new PooledFund { Contributions = contributions } }, rep);
+        var proportional = Costing.Of(net, new Economy { Prices = prices, Pool = new PooledFund { Contributions = contributions } }, rep, Days.Of(365));
         Assert.Equal(Pounds(500m), proportional.Pool!.Contributions);
         Assert.Equal(Pounds(730m), proportional.Pool.Spend);
         Assert.Equal(Pounds(-230m), proportional.Pool.Result);                                  // an overspend
@@ -84,7 +84,7 @@ public class CostingTests
         {
             Prices = prices,
             Pool = new PooledFund { Contributions = contributions, Shares = new Dictionary<Commissioner, decimal> { [Commissioner.Nhs] = 0.5m, [Commissioner.SocialCare] = 0.5m } },
-        }, rep);
+        }, rep, Days.Of(365));
         Assert.Equal(Pounds(415m), fixedShares.ByOrganisation[Commissioner.Nhs]);               // 300 + 115
         Assert.Equal(Pounds(315m), fixedShares.ByOrganisation[Commissioner.SocialCare]);        // 200 + 115
         Assert.Equal(Pounds(730m), fixedShares.Total);
@@ -93,7 +93,7 @@ public class CostingTests
         {
             Prices = prices,
             Pool = new PooledFund { Contributions = new Dictionary<Commissioner, Money> { [Commissioner.Nhs] = Pounds(500m) }, Shares = new Dictionary<Commissioner, decimal> { [Commissioner.Nhs] = 0.5m, [Commissioner.SocialCare] = 0.5m } },
-        }, rep);
+        }, rep, Days.Of(365));
         Assert.Equal(Pounds(500m + 115m), sharesOnly.ByOrganisation[Commissioner.Nhs]);
         Assert.Equal(Pounds(115m), sharesOnly.ByOrganisation[Commissioner.SocialCare]);
         Assert.Equal(sharesOnly.Total, sharesOnly.ByOrganisation.Values.Sum());

@@ -15,7 +15,7 @@ public class VerdictTests
     private static Comparison Option(string name, double[] avoided, double[] extraCost, double[]? admissionsWaiting = null) => new(name,
         Estimate.Of(avoided), Estimate.Of(Zeros), Estimate.Of(admissionsWaiting ?? Zeros), Estimate.Of(extraCost),
         new Dictionary<Commissioner, Estimate>(), new PriceList { ElectivePrice = Money.FromPounds(3684m) }, 1, [],
-        Estimate.Of(Zeros), Estimate.Of(extraCost));
+        Estimate.Of(Zeros), Estimate.Of(extraCost), Estimate.Of(Zeros));
 
     // Without prices a variant's extra cost is undefined (no values), and so is its cost per delayed day.
     private static Comparison Unpriced(string name, double[] avoided) => Option(name, avoided, []);

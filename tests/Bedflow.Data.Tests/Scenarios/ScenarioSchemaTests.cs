@@ -21,6 +21,10 @@ public class ScenarioSchemaTests
         Assert.Equal(ScenarioReader.TopKeys.Order(), Keys(schema));
         Assert.Equal(ScenarioReader.ServiceKeys.Order(), Keys(schema.GetProperty("$defs").GetProperty("service")));
         Assert.Equal(ScenarioReader.ArrivalKeys.Order(), Keys(schema.GetProperty("$defs").GetProperty("arrival")));
+        var prices = schema.GetProperty("properties").GetProperty("prices");
+        Assert.Equal(ScenarioReader.PriceListKeys.Order(), Keys(prices));
+        Assert.Equal(ScenarioReader.UnmetKeys.Order(), Keys(prices.GetProperty("properties").GetProperty("unmet")));
+        Assert.Equal(ScenarioReader.PriceKeys.Order(), Keys(schema.GetProperty("$defs").GetProperty("service_prices")));
     }
 
     [Fact]
