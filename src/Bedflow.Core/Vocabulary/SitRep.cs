@@ -32,8 +32,6 @@ public static class SitRep
     /// </summary>
     public static string ExtractYear(FinancialYear year) => string.Create(CultureInfo.InvariantCulture, $"{year.StartYear:0000}-{(year.StartYear + 1) % 100:00}");
 
-    /// <summary>The organisation as the published extract's column names give it: "NHS", "Social Care", "Both" (a view of <see cref="ResponsibilityWords.ExtractColumn"/>).</summary>
-    public static string ExtractColumn(Responsibility responsible) => ResponsibilityWords.ExtractColumn(responsible);
 
     /// <summary>The reason for patients waiting for a service of this kind: what they wait for.</summary>
     public static DelayReason ReasonFor(ServiceKind kind) => kind switch

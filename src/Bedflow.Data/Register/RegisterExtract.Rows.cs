@@ -77,9 +77,9 @@ internal static partial class RegisterExtract
             Add("bed_type", $"'{get("bed_type")}' is not acute or non_acute.");
         }
         string destination = get("destination");
-        if (destination.Length > 0 && destination is not ("P0" or "P1" or "P2" or "P3" or "none"))
+        if (destination.Length > 0 && destination != DischargePathwayWords.None && !DischargePathwayWords.Table.TryParse(destination, out _))
         {
-            Add("destination", $"'{destination}' is not a discharge pathway: P0, P1, P2, P3, or none (not a discharge).");
+            Add("destination", $"'{destination}' is not a discharge pathway: {string.Join(", ", DischargePathwayWords.Table.Codes)}, or {DischargePathwayWords.None} (not a discharge).");
         }
         string adultText = get("adult").ToLowerInvariant();
         if (adultText is not ("" or "yes" or "no" or "y" or "n" or "true" or "false"))
@@ -116,7 +116,7 @@ internal static partial class RegisterExtract
         }
         if (reason is { } rr && who is { } ww && !SitRep.Allows(rr, ww))
         {
-            add("responsible", $"reason {rr} cannot be the responsibility of {SitRep.ExtractColumn(ww)} in the SitRep.");
+            add("responsible", $"reason {rr} cannot be the responsibility of {ResponsibilityWords.ExtractColumn(ww)} in the SitRep.");
         }
         if (ready is null && reason is not null)
         {
