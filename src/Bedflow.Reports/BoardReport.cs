@@ -24,7 +24,8 @@ public static partial class BoardReport
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(results);
-        var verdict = Core.Decisions.Decision.Of(results, scenario.Decision).Verdict;
+        var decision = Core.Decisions.Decision.Of(results, scenario.Decision);
+        var verdict = decision.Verdict;
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<title>").Append(E(scenario.Name)).Append(" — Bedflow board pack</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
@@ -32,7 +33,7 @@ public static partial class BoardReport
         h.Append(Inv($"<p class=\"meta\">Period reported: {scenario.Baseline.StartDate:d MMM yyyy} for {options.HorizonDays:0} days, after {options.WarmupDays:0} days of warm-up. {options.Replications} replications, seed {options.Seed}. Bedflow {E(version)}.</p></header>\n"));
         Headline(h, scenario, results, verdict);
         h.Append("<section class=\"charts\">\n<h2>The options compared</h2>\n");
-        foreach (var chart in ChartBuilder.Comparisons(results, scenario.TargetDelayedPatients))
+        foreach (var chart in ChartBuilder.Comparisons(results, decision, scenario.TargetDelayedPatients))
         {
             Figure(h, chart);
         }

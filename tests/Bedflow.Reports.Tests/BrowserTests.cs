@@ -41,7 +41,7 @@ public class BrowserTests(ReportFixture f) : IClassFixture<ReportFixture>
                        width: box ? box.width : 0, height: box ? box.height : 0 };
             })
             """);
-        Assert.Equal(Bedflow.Reports.Charts.ChartBuilder.All(f.Results, 2).Select(c => c.Id), figures.Select(x => x.Id));
+        Assert.Equal(Bedflow.Reports.Charts.ChartBuilder.All(f.Results, f.Decision, 2).Select(c => c.Id), figures.Select(x => x.Id));
         foreach (var fig in figures)
         {
             Assert.True(fig.Elements > 20 && fig.Width > 300 && fig.Height > 100, $"{fig.Id} did not render: {fig.Elements} elements, {fig.Width}×{fig.Height}");

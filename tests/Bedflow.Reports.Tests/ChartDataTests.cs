@@ -70,20 +70,6 @@ public class ChartDataTests(ReportFixture f) : IClassFixture<ReportFixture>
     }
 
     [Fact]
-    public void The_frontier_puts_each_variant_at_its_delayed_days_and_cost_with_both_intervals()
-    {
-        var chart = ChartBuilder.Frontier(f.Results);
-        for (int v = 0; v < f.Results.Count; v++)
-        {
-            var s = chart.Series[v];
-            Assert.Equal(f.Results[v].DelayedDaysPerYear.Mean, s.X[0], 9);
-            Assert.Equal(f.Results[v].Costs!.Total.Mean / 1e6, s.Y[0], 9);
-            Assert.Equal(f.Results[v].DelayedDaysPerYear.Lower!.Value, s.XInterval!.Value.Low, 9);
-            Assert.Equal(f.Results[v].Costs!.Total.Upper!.Value / 1e6, s.High![0], 9);
-        }
-    }
-
-    [Fact]
     public void Savings_and_pooled_fund_charts_show_the_plan_and_the_funds_result()
     {
         var savings = ChartBuilder.Budgets(f.Results[0])!;
@@ -99,7 +85,7 @@ public class ChartDataTests(ReportFixture f) : IClassFixture<ReportFixture>
     [Fact]
     public void Every_chart_renders_to_svg_naming_every_series()
     {
-        foreach (var chart in ChartBuilder.All(f.Results, 2))
+        foreach (var chart in ChartBuilder.All(f.Results, f.Decision, 2))
         {
             string svg = SvgRenderer.Render(chart);
             Assert.StartsWith("<?xml", svg, StringComparison.Ordinal);
@@ -126,7 +112,7 @@ public class ChartDataTests(ReportFixture f) : IClassFixture<ReportFixture>
         var ids = System.Text.RegularExpressions.Regex.Matches(html, "\\bid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(ids);
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.Equal(ChartBuilder.All(f.Results, 2).Count, CountOf(html, "<figure "));
+        Assert.Equal(ChartBuilder.All(f.Results, f.Decision, 2).Count, CountOf(html, "<figure "));
         Assert.Equal(CountOf(html, "<figure "), CountOf(html, "<svg "));
         Assert.Contains("What the numbers rest on", html, StringComparison.Ordinal);
         Assert.Contains("seed 5", html, StringComparison.Ordinal);

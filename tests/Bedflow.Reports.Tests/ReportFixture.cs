@@ -64,8 +64,12 @@ public sealed class ReportFixture
         Assert.True(load.IsValid, string.Join("\n", load.Problems));
         Scenario = load.Scenario!;
         Results = Experiment.Run([.. Scenario.AllVariants.Select(v => new ExperimentVariant(v.Name, v.Description, v.Network, v.Economy))], Scenario.Options);
+        Decision = Core.Decisions.Decision.Of(Results, Scenario.Decision);
         Html = BoardReport.Html(Scenario, Scenario.Options, Results, "test");
     }
+
+    /// <summary>The appraisal of the options, as the board pack makes it.</summary>
+    public Core.Decisions.Decision Decision { get; }
 
     public Scenario Scenario { get; }
 

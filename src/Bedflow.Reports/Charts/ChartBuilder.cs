@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bedflow.Core.Decisions;
 using Bedflow.Core.Delays;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Model;
@@ -11,20 +12,24 @@ namespace Bedflow.Reports.Charts;
 public static partial class ChartBuilder
 {
     /// <summary>All the charts, in report order: those comparing the options, then each option's own (<see cref="ForOption"/>).</summary>
-    public static IReadOnlyList<ChartSpec> All(IReadOnlyList<VariantResult> variants, double? target)
+    public static IReadOnlyList<ChartSpec> All(IReadOnlyList<VariantResult> variants, Decision decision, double? target)
     {
         ArgumentNullException.ThrowIfNull(variants);
-        return [.. Comparisons(variants, target), .. variants.SelectMany((v, i) => ForOption(v, isBaseline: i == 0))];
+        return [.. Comparisons(variants, decision, target), .. variants.SelectMany((v, i) => ForOption(v, isBaseline: i == 0))];
     }
 
-    /// <summary>The charts that compare the options: delayed patients each day, cost against delays, the savings plan and the pooled fund.</summary>
-    public static IReadOnlyList<ChartSpec> Comparisons(IReadOnlyList<VariantResult> variants, double? target)
+    /// <summary>
+    /// The charts that compare the options: delayed patients each day, cost against delays (from
+    /// <paramref name="decision"/>, the appraisal of <paramref name="variants"/>), the savings plan and the pooled fund.
+    /// </summary>
+    public static IReadOnlyList<ChartSpec> Comparisons(IReadOnlyList<VariantResult> variants, Decision decision, double? target)
     {
         ArgumentNullException.ThrowIfNull(variants);
+        ArgumentNullException.ThrowIfNull(decision);
         var charts = new List<ChartSpec> { DelayedPerDay(variants, target) };
-        if (variants[0].Costs is not null)
+        if (variants[0].Costs is not null && variants.Count > 1)
         {
-            charts.Add(Frontier(variants));
+            charts.Add(Frontier(variants[0].Name, decision));
             if (Budgets(variants[0]) is { } budgets)
             {
                 charts.Add(budgets);
@@ -59,26 +64,6 @@ public static partial class ChartBuilder
             + (target is { } t ? string.Create(CultureInfo.InvariantCulture, $" The dashed line is the target of {t:0}.") : ""),
             "Date", "Patients delayed at midnight", ChartKind.Lines, series)
         { Start = start, Reference = target is { } tv ? (tv, "Target") : null };
-    }
-
-    /// <summary>Cost against delayed days for every variant, with 95% intervals both ways.</summary>
-    public static ChartSpec Frontier(IReadOnlyList<VariantResult> variants)
-    {
-        ArgumentNullException.ThrowIfNull(variants);
-        var series = variants.Select(v =>
-        {
-            var days = v.DelayedDaysPerYear;
-            var cost = v.Costs!.Total;
-            return new Series(v.Name, [days.Mean], [cost.Mean / 1e6])
-            {
-                Low = [(cost.Lower ?? cost.Mean) / 1e6],
-                High = [(cost.Upper ?? cost.Mean) / 1e6],
-                XInterval = (days.Lower ?? days.Mean, days.Upper ?? days.Mean),
-            };
-        }).ToList();
-        return new ChartSpec("cost-frontier", "Cost against delayed days",
-            "Each option's total cost over the period against its delayed days a year, with 95% intervals both ways. Lower and further left is better; options on the lower-left edge are the frontier.",
-            "Delayed days a year", "Total cost (£ million)", ChartKind.Points, series);
     }
 
     /// <summary>Savings target, identified schemes and gap by organisation.</summary>

@@ -9,8 +9,21 @@ public enum ChartKind
     StackedBars,
     /// <summary>Side-by-side bars over categories.</summary>
     Bars,
-    /// <summary>Points with 95% intervals in both directions (one series per point).</summary>
+    /// <summary>Points with 95% intervals in both directions (one series per point, drawn as its <see cref="Series.Mark"/> says).</summary>
     Points,
+}
+
+/// <summary>How a series of a <see cref="ChartKind.Points"/> chart is drawn.</summary>
+public enum PointMark
+{
+    /// <summary>A filled marker in the series' colour (e.g. an acceptable option).</summary>
+    Filled,
+    /// <summary>A hollow grey marker with grey whiskers (e.g. an option the appraisal does not accept).</summary>
+    Hollow,
+    /// <summary>A filled black square: the point the others are measured from (the baseline at 0, 0).</summary>
+    Reference,
+    /// <summary>A line through the series' points, in order, without markers (e.g. the frontier).</summary>
+    Line,
 }
 
 /// <summary>
@@ -43,4 +56,13 @@ public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<
 
     /// <summary>For points: the x interval's ends.</summary>
     public (double Low, double High)? XInterval { get; init; }
+
+    /// <summary>For points: how the series is drawn.</summary>
+    public PointMark Mark { get; init; } = PointMark.Filled;
+
+    /// <summary>For points: whether its name is written beside its point.</summary>
+    public bool Labelled { get; init; }
+
+    /// <summary>For points: its legend entry when several series share one ("Not acceptable"); null: its own name. Each entry is shown once.</summary>
+    public string? Legend { get; init; }
 }

@@ -56,7 +56,8 @@ public static class SvgRenderer
             line.Color = Colors.Black;
             line.LegendText = reference.Label;
         }
-        plot.ShowLegend(Edge.Right);
+        // Points are named beside them: the width goes to the plot, the legend (what the marks mean) below it.
+        plot.ShowLegend(chart.Kind == ChartKind.Points ? Edge.Bottom : Edge.Right);
         // Set last: it styles the title, axes and legend already added. Measured with DejaVu Sans (a
         // wide face, so narrower fallbacks still fit); ScottPlot's own "sans" detection picks a serif here.
         plot.Font.Set(MeasuredFont);
@@ -167,13 +168,36 @@ public static class SvgRenderer
         Categories(plot, chart);
     }
 
+    private static readonly Color Grey = Color.FromHex("#8C8C8C");
+
     private static void Points(Plot plot, ChartSpec chart)
     {
         MarkerShape[] shapes = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond, MarkerShape.Cross];
+        var shown = new HashSet<string>();
+        // Each legend entry once; a series without one of its own stands for itself.
+        string Entry(Series s) => shown.Add(s.Legend ?? s.Name) ? s.Legend ?? s.Name : "";
+        // Zero both ways: the quadrants against the point the others are measured from.
+        if (chart.Series.Any(s => s.Mark == PointMark.Reference))
+        {
+            foreach (ScottPlot.Plottables.AxisLine axis in new ScottPlot.Plottables.AxisLine[] { plot.Add.VerticalLine(0), plot.Add.HorizontalLine(0) })
+            {
+                axis.Color = Colors.Black.WithAlpha(0.35);
+                axis.LineWidth = 1;
+            }
+        }
         for (int i = 0; i < chart.Series.Count; i++)
         {
             var s = chart.Series[i];
-            var color = ColourOf(s, i);
+            var color = s.Mark switch { PointMark.Hollow => Grey, PointMark.Reference => Colors.Black, _ => ColourOf(s, i) };
+            if (s.Mark == PointMark.Line)
+            {
+                var line = plot.Add.Scatter(s.X.ToArray(), s.Y.ToArray());
+                line.Color = color;
+                line.LineWidth = 2.5f;
+                line.MarkerSize = 0;
+                line.LegendText = Entry(s);
+                continue;
+            }
             double x = s.X[0], y = s.Y[0];
             if (s.XInterval is { } xi)
             {
@@ -189,9 +213,46 @@ public static class SvgRenderer
             }
             var marker = plot.Add.Marker(x, y);
             marker.Color = color;
-            marker.Shape = shapes[i % shapes.Length];
+            marker.Shape = s.Mark switch
+            {
+                PointMark.Hollow => MarkerShape.OpenCircle,
+                PointMark.Reference => MarkerShape.FilledSquare,
+                _ => s.Legend is null ? shapes[i % shapes.Length] : MarkerShape.FilledCircle,
+            };
             marker.Size = 10;
-            marker.LegendText = s.Name;
+            marker.LegendText = Entry(s);
+        }
+        Labels(plot, chart);
+    }
+
+    // Each name beside its point, on the side towards the middle of the plot (so that it stays
+    // inside the axes), and in order along x alternately above and below it, near and further
+    // off, so that the names of close neighbours part.
+    private static void Labels(Plot plot, ChartSpec chart)
+    {
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        double middle = (limits.Left + limits.Right) / 2;
+        var labelled = chart.Series.Where(s => s.Labelled).OrderBy(s => s.X[0]).ToList();
+        for (int k = 0; k < labelled.Count; k++)
+        {
+            var s = labelled[k];
+            double x = s.X[0], y = s.Y[0];
+            bool above = k % 2 == 0, right = x <= middle;
+            float lift = k % 4 < 2 ? 3 : 15;
+            var label = plot.Add.Text(s.Name, x, y);
+            label.LabelFontSize = 10;
+            label.LabelFontName = MeasuredFont;
+            label.LabelFontColor = s.Mark == PointMark.Hollow ? Colors.Black.WithAlpha(0.7) : Colors.Black;
+            label.LabelAlignment = (above, right) switch
+            {
+                (true, true) => Alignment.LowerLeft,
+                (true, false) => Alignment.LowerRight,
+                (false, true) => Alignment.UpperLeft,
+                (false, false) => Alignment.UpperRight,
+            };
+            label.OffsetX = right ? 6 : -6;
+            label.OffsetY = above ? -lift : lift;
         }
     }
 
