@@ -11,7 +11,7 @@ public static partial class BoardReport
 {
     // One option's own section, on a page of its own: what it is, its delayed days by reason and by
     // organisation, its money by organisation against the baseline, and its own charts.
-    private static void Option(StringBuilder h, IReadOnlyList<VariantResult> results, int index)
+    private static void Option(StringBuilder h, IReadOnlyList<VariantResult> results, Core.Decisions.Decision decision, int index)
     {
         var r = results[index];
         var d = r.Run.Delays!;
@@ -30,7 +30,11 @@ public static partial class BoardReport
             Breakdown(h, "Responsible: " + ResponsibilityWords.ExtractColumn(o), d.ByResponsibility[o]);
         }
         Breakdown(h, "All", r.DelayedDaysPerYear);
+        h.Append("<tr><th scope=\"row\">Per 1,000 adults a year</th><td>").Append(E(d.DaysPer1000AdultsPerYear.Mean.ToString("N1", CultureInfo.InvariantCulture))).Append("</td><td>")
+            .Append(d.DaysPer1000AdultsPerYear is { Lower: { } l, Upper: { } u } ? E(Inv($"{l:N1} to {u:N1}")) : "–").Append("</td></tr>\n");
         h.Append("</tbody>\n</table>\n");
+        Appraised(h, r, decision.For(r.Name));
+        HarmsTable(h, r, decision.For(r.Name));
         if (r.Costs is { } costs)
         {
             var c = r.VersusBaseline;

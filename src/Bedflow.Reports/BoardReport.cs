@@ -25,13 +25,12 @@ public static partial class BoardReport
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(results);
         var decision = Core.Decisions.Decision.Of(results, scenario.Decision);
-        var verdict = decision.Verdict;
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<title>").Append(E(scenario.Name)).Append(" — Bedflow board pack</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
         h.Append("<header><h1>").Append(E(scenario.Name)).Append("</h1>\n<p class=\"lede\">").Append(E(scenario.Description)).Append("</p>\n");
         h.Append(Inv($"<p class=\"meta\">Period reported: {scenario.Baseline.StartDate:d MMM yyyy} for {options.HorizonDays:0} days, after {options.WarmupDays:0} days of warm-up. {options.Replications} replications, seed {options.Seed}. Bedflow {E(version)}.</p></header>\n"));
-        Headline(h, scenario, results, verdict);
+        Headline(h, scenario, results, decision);
         h.Append("<section class=\"charts\">\n<h2>The options compared</h2>\n");
         foreach (var chart in ChartBuilder.Comparisons(results, decision, scenario.TargetDelayedPatients))
         {
@@ -40,7 +39,7 @@ public static partial class BoardReport
         h.Append("</section>\n");
         for (int i = 0; i < results.Count; i++)
         {
-            Option(h, results, i);
+            Option(h, results, decision, i);
         }
         Assumptions(h, scenario, options, version);
         h.Append("</body>\n</html>\n");
@@ -100,6 +99,12 @@ public static partial class BoardReport
         th[scope=row], thead th:first-child { text-align: left; }
         thead th { background: #eef3f8; }
         tr.best { background: #fff4cc; font-weight: 600; }
+        tr.unacceptable th[scope=row], tr.unacceptable td { color: #555; }
+        .standing { display: block; font-size: 0.8rem; font-style: italic; font-weight: normal; }
+        .worse b { color: #B00020; }
+        td.overload { text-align: left; font-size: 0.8rem; color: #8a1c00; }
+        th.option { width: 28%; }
+        thead th.change { text-align: center; }
         .tag { display: inline-block; border: 1px solid #1a1a1a; border-radius: 3px; padding: 0 0.3rem; font-size: 0.75rem; }
         .ci, .vs, .description { display: block; color: #555; font-size: 0.8rem; font-weight: normal; }
         .ci { white-space: nowrap; }
@@ -117,8 +122,12 @@ public static partial class BoardReport
           h2 { margin-top: 5mm; }
           .lede { font-size: 11pt; margin: 0 0 2mm; }
           .headline table { font-size: 8pt; }
-          .headline th, .headline td { padding: 1mm 1.5mm; }
-          .ci, .vs, .description { font-size: 7pt; }
+          .headline th, .headline td { padding: 0.7mm 1.2mm; }
+          .ci, .vs, .description, .standing, td.overload { font-size: 7pt; }
+          .headline .ci { white-space: normal; }
+          .headline thead th { font-size: 7pt; }
+          .headline .note, .meta { font-size: 8pt; }
+          .verdict { font-size: 10pt; }
           figure { margin: 4mm 0; }
         }
 

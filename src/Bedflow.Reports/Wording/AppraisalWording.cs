@@ -113,7 +113,8 @@ public static class AppraisalWording
     private static string Change(Estimate d, HarmMeasure m) =>
         Inv($"{Amount(d.Mean, m, signed: true)} (95% CI {Amount(d.Lower ?? double.NaN, m, signed: true)} to {Amount(d.Upper ?? double.NaN, m, signed: true)})");
 
-    private static string Amount(double value, HarmMeasure m, bool signed = false)
+    /// <summary>A harm's amount as the wording writes it: occupancy in percentage points ("5.3 points"), other measures with one decimal below 10 and none above ("+7,967"); signed puts "+" before a rise.</summary>
+    internal static string Amount(double value, HarmMeasure m, bool signed = false)
     {
         string text = m == HarmMeasure.AcuteOccupancy
             ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + " points"
