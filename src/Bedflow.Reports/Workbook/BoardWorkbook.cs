@@ -10,7 +10,7 @@ namespace Bedflow.Reports.Workbook;
 
 /// <summary>
 /// report.xlsx: the board pack's figures as numbers a finance team can work with — one sheet each
-/// for the headline, the money and the monthly SitRep figures, every estimate as its mean and its
+/// for the headline, the money, the harms, the appraisal and the monthly SitRep figures, every estimate as its mean and its
 /// 95% interval's two ends in separate numeric columns, with number formats (thousands
 /// separators, £, %, real dates). Aggregates only: nothing about any one patient. Thread-safe
 /// (no shared state).
@@ -18,11 +18,13 @@ namespace Bedflow.Reports.Workbook;
 public static partial class BoardWorkbook
 {
     /// <summary>The sheets' names, in order.</summary>
-    public static IReadOnlyList<string> SheetNames { get; } = [HeadlineSheet, MoneySheet, SitRepSheet];
+    public static IReadOnlyList<string> SheetNames { get; } = [HeadlineSheet, MoneySheet, HarmsSheet, AppraisalSheet, SitRepSheet];
 
     private const string HeadlineSheet = "Headline";
     private const string MoneySheet = "Money";
     private const string SitRepSheet = "Monthly SitRep";
+    private const string HarmsSheet = "Harms";
+    private const string AppraisalSheet = "Appraisal";
 
     /// <summary>Writes the workbook to <paramref name="stream"/> (left open; it need only be writable).</summary>
     public static void Write(Stream stream, Scenario scenario, Core.Simulation.RunOptions options, IReadOnlyList<VariantResult> results)
@@ -31,12 +33,15 @@ public static partial class BoardWorkbook
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(results);
-        var verdict = Verdict.Of([.. results.Skip(1).Select(r => r.VersusBaseline!)], options.Replications);
-        // One method a sheet; the harms and the appraisal (issue 14) are a sheet each, added here.
+        // The same appraisal and verdict as the pack and results.json.
+        var decision = Core.Decisions.Decision.Of(results, scenario.Decision);
+        var verdict = decision.Verdict;
         var sheets = new List<SheetBuilder>
         {
             Headline(scenario, options, results, verdict),
             Money(results),
+            HarmsOf(results, decision),
+            AppraisalOf(results, decision),
             MonthlySitRep(results),
         };
         // The package is built in memory: the SDK reads back what it writes, and an output stream

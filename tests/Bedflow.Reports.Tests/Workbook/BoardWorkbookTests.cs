@@ -16,11 +16,63 @@ public class BoardWorkbookTests(ReportFixture f) : IClassFixture<ReportFixture>
     }
 
     [Fact]
-    public void The_workbook_has_a_headline_a_money_and_a_monthly_sitrep_sheet_in_that_order()
+    public void The_workbook_has_a_headline_money_harms_appraisal_and_monthly_sitrep_sheet_in_that_order()
     {
-        Assert.Equal(["Headline", "Money", "Monthly SitRep"], _book.SheetNames);
+        Assert.Equal(["Headline", "Money", "Harms", "Appraisal", "Monthly SitRep"], _book.SheetNames);
         Assert.Equal(BoardWorkbook.SheetNames, _book.SheetNames);
     }
+
+    [Fact]
+    public void The_harms_sheet_gives_every_measure_of_every_option_with_its_level_change_and_judgement()
+    {
+        const string s = "Harms";
+        var measures = Core.Experiments.HarmMeasureWords.Table.Rows;
+        string level = _book.Column(s, "Level"), change = _book.Column(s, "Change from the baseline (paired)"), judged = _book.Column(s, "Significantly worse");
+        var decision = Core.Decisions.Decision.Of(f.Results, f.Scenario.Decision);
+        for (int v = 0; v < f.Results.Count; v++)
+        {
+            var r = f.Results[v];
+            for (int k = 0; k < measures.Count; k++)
+            {
+                int row = 2 + (v * measures.Count) + k;
+                var m = measures[k].Value;
+                Assert.Equal(r.Name, _book.Text(s, $"A{row}"));
+                Assert.Equal(measures[k].Display, _book.Text(s, $"B{row}"));
+                if (double.IsFinite(r.Harms[m].Mean))
+                {
+                    Assert.Equal(r.Harms[m].Mean, _book.Number(s, $"{level}{row}")!.Value, 9);
+                }
+                if (r.HarmsVersusBaseline is { } d && double.IsFinite(d[m].Mean))
+                {
+                    Assert.Equal(d[m].Mean, _book.Number(s, $"{change}{row}")!.Value, 9);
+                    bool worse = decision.For(r.Name)!.Reasons.OfType<Core.Decisions.HarmWorse>().Any(h => h.Measure == m);
+                    Assert.Equal(worse ? "yes" : "no", _book.Text(s, $"{judged}{row}"));
+                }
+            }
+        }
+        Assert.Equal("0.0%", _book.Format(s, $"{level}{2 + (int)Core.Experiments.HarmMeasure.AcuteOccupancy}"));
+    }
+
+    [Fact]
+    public void The_appraisal_sheet_says_each_options_standing_and_marks_the_recommended_one_as_the_pack_does()
+    {
+        const string s = "Appraisal";
+        var decision = Core.Decisions.Decision.Of(f.Results, f.Scenario.Decision);
+        string recommended = _book.Column(s, "Recommended"), acceptable = _book.Column(s, "Acceptable"), avoided = _book.Column(s, "Delayed days avoided a year");
+        for (int v = 1; v < f.Results.Count; v++)
+        {
+            var a = decision.Appraisals[v - 1];
+            int row = v + 1;
+            Assert.Equal(a.Variant, _book.Text(s, $"A{row}"));
+            Assert.Equal(a.Acceptable ? "yes" : "no", _book.Text(s, $"{acceptable}{row}"));
+            Assert.Equal(decision.Verdict.Best == a.Variant ? "yes" : null, _book.Text(s, $"{recommended}{row}"));
+            Assert.Equal(a.DelayedDaysAvoided.Mean, _book.Number(s, $"{avoided}{row}")!.Value, 9);
+        }
+        // The headline's "best option" is the appraisal's choice, not the older ranking of comparisons.
+        Assert.Contains(VerdictWordingStatement(decision), _book.AllText());
+    }
+
+    private static string VerdictWordingStatement(Core.Decisions.Decision d) => Bedflow.Reports.Wording.VerdictWording.Statement(d.Verdict);
 
     [Fact]
     public void The_workbook_is_valid_office_open_xml()
