@@ -35,6 +35,9 @@ internal sealed class PatientPool
     /// <summary>The patient in <paramref name="slot"/>, by reference.</summary>
     public ref PatientState this[int slot] => ref _patients[slot];
 
+    /// <summary>Patients created so far in <paramref name="stream"/> (the next patient's number in it).</summary>
+    public long Created(int stream) => _created[stream];
+
     /// <summary>
     /// A new patient of <paramref name="stream"/>, asking for a place at <paramref name="now"/>: its
     /// group is the first draw of its visit-0 stream, from the cumulative shares at

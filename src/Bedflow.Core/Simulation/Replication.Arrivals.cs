@@ -22,10 +22,6 @@ internal sealed partial class Replication
         int p = _patients.New(k, _net.StreamGroupCumulative, k * _net.GroupCount, _now);
         int target = _net.StreamService[k];
         Prepare(p, target, residual: false);
-        if (InWindow)
-        {
-            _streams[k].Arrivals++;
-        }
         if (TryEnterFromOutside(p, target, _net.StreamEmergency[k]))
         {
             _arrived++;

@@ -50,6 +50,22 @@ public class FrontDoorCountsTests
     }
 
     [Fact]
+    public void Arrivals_during_the_warm_up_are_not_counted_as_arrived_in_the_period()
+    {
+        // Two arrive in the warm-up (−1.5, −0.2; the second waits into the period), three after the start (0 exactly, 0.5, 3).
+        var r = Simulator.RunOne(new NetworkBuilder()
+                .Service("acute", 1, Distribution.Deterministic(1))
+                .Arrivals(new ArrivalStreamDefinition { Name = "emergency", Service = ServiceId.Of("acute"), Rate = new ScriptedArrivals([-1.5, -0.2, 0, 0.5, 3]) })
+                .Route("acute", "home")
+                .Build(),
+            new RunOptions { Warmup = Days.Of(2), Horizon = Days.Of(5), Replications = 1 });
+        // −1.5 stays to −0.5; −0.2 starts at once and stays to 0.8; so in the period 0 is admitted at
+        // 0.8, 0.5 at 1.8 and 3 at 3: three arrivals and three admissions.
+        Assert.Equal(3, r.Streams[0].Arrived);
+        Assert.Equal(3, r.Streams[0].Admitted);
+    }
+
+    [Fact]
     public void A_planned_patient_sent_to_its_diversion_is_counted_as_diverted_and_admitted_there()
     {
         var r = Simulator.RunOne(new NetworkBuilder()
