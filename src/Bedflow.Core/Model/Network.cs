@@ -58,6 +58,13 @@ public sealed record Network
     public IReadOnlyList<ModelProblem> Warnings(double warmupDays) => NetworkValidator.Warnings(this, warmupDays);
 
     /// <summary>
+    /// Sizing before running: each service's offered load from the flow balance against its
+    /// capacity over the reported days 0 to <paramref name="horizonDays"/> (see <see cref="Model.OfferedLoad"/>).
+    /// The network must be valid.
+    /// </summary>
+    public OfferedLoad OfferedLoad(double horizonDays) => Model.OfferedLoad.Of(this, horizonDays);
+
+    /// <summary>
     /// The services no patient can reach (no stream, diversion, starting patients or routing from
     /// a reachable service leads there), in definition order; empty when every one can be reached.
     /// </summary>

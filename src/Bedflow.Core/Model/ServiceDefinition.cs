@@ -76,4 +76,11 @@ public sealed record ServiceDefinition
 
     /// <summary>Patient or family choice for patients moving on to this service; null = none.</summary>
     public PatientChoice? Choice { get; init; }
+
+    /// <summary>
+    /// Whether the model overloads this service on purpose (a stress test, an option tried to
+    /// see it fail): sizing before running (<see cref="OfferedLoad"/>) then warns of an offered
+    /// load at or over capacity instead of refusing it. The engine ignores it.
+    /// </summary>
+    public bool AllowOverload { get; init; }
 }
