@@ -25,6 +25,7 @@ internal static class ValidateCommand
             }
             var s = load.Scenario!;
             output.WriteLine($"{s.File}: valid. '{s.Name}': {s.Baseline.Services.Count} services, {s.Baseline.Arrivals.Count} arrival streams, {s.Variants.Count} variant(s).");
+            LoadTable.Print(s, output);
             return ExitCodes.Ok;
         });
         return command;

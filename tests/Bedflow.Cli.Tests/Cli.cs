@@ -40,6 +40,7 @@ internal static class Cli
             kind: intermediate_care
             capacity: 3
             length_of_stay: {exponential: {mean: 8d}}
+            allow_overload: true    # offered 4 beds' worth for 3: overloaded on purpose, so that patients block in acute
         arrivals:
           ed:
             service: acute
@@ -61,6 +62,11 @@ internal static class Cli
             set:
               services.intermediate_care.capacity: 6
         """;
+
+    /// <summary>Standard error with sizing's warnings taken out (the fixtures overload on purpose): what else was said.</summary>
+    public static string WithoutSizingWarnings(string error) =>
+        string.Concat(error.Split('\n').Where(l => !(l.Contains(": warning: ", StringComparison.Ordinal) && l.Contains(" worth of patients for ", StringComparison.Ordinal)))
+            .Select(l => l + "\n")).TrimEnd('\n');
 
     public static string WriteTiny()
     {

@@ -25,6 +25,7 @@ public sealed class ReportFixture
             kind: intermediate_care
             capacity: 4
             length_of_stay: {exponential: {mean: 10d}}
+            allow_overload: true   # offered 6.4 beds' worth for 4: overloaded on purpose, so that the charts have delays to show
           reablement:
             kind: reablement
             commissioner: pooled

@@ -114,6 +114,24 @@ internal sealed class ReadContext(string file)
         return null;
     }
 
+    /// <summary>A yes/no value written <c>true</c> or <c>false</c> (exactly), or null after an error.</summary>
+    public bool? Flag(YNode? node, string path)
+    {
+        string? text = Text(node, path);
+        switch (text)
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                Error(node, path, $"'{text}' is not one of: true, false.");
+                return null;
+        }
+    }
+
     /// <summary>The member whose code the node holds, exactly (case matters), or null after an error listing the codes in the table's order.</summary>
     public TEnum? Choice<TEnum, TRow>(YNode? node, string path, VocabularyTable<TEnum, TRow> words) where TEnum : struct, Enum where TRow : IVocabularyRow<TEnum>
     {

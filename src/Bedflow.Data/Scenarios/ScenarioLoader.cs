@@ -215,12 +215,23 @@ internal static partial class ScenarioLoader
         return Walk(tree, 0);
     }
 
-    /// <summary>The engine's own checks of the network, and its warnings, placed in the file by their model paths.</summary>
+    /// <summary>
+    /// The engine's own checks of the network, and its warnings, placed in the file by their model
+    /// paths; then, for a valid network, sizing before running (offered load against capacity).
+    /// </summary>
     private static void Check(ReadContext ctx, ModelPlaces places, Network network, Core.Simulation.RunOptions options)
     {
-        foreach (var p in network.Validate().Concat(network.Warnings(options.WarmupDays)))
+        var problems = network.Validate();
+        foreach (var p in problems.Concat(network.Warnings(options.WarmupDays)))
         {
             ctx.Report(p, places);
+        }
+        if (problems.Count == 0)
+        {
+            foreach (var p in LoadWords.Problems(network, options.HorizonDays))
+            {
+                ctx.Report(p, places);
+            }
         }
     }
 }

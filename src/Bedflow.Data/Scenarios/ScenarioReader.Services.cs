@@ -59,6 +59,7 @@ internal sealed partial class ScenarioReader
         Places.Entry(at.Member(nameof(ServiceDefinition.Demand)), m, "demand", $"{path}.demand");
         Places.Entry(at.Member(nameof(ServiceDefinition.Commissioner)), m, "commissioner", $"{path}.commissioner");
         Places.Entry(at.Member(nameof(ServiceDefinition.DelaysResponsible)), m, "delays_responsible", $"{path}.delays_responsible");
+        Places.Entry(at.Member(nameof(ServiceDefinition.AllowOverload)), m, "allow_overload", $"{path}.allow_overload");
         var capacity = ReadCapacity(m, $"{path}.capacity", at.Member(nameof(ServiceDefinition.Capacity)), name, interventions);
         var (stay, byGroup) = ReadStays(m, $"{path}.length_of_stay", at);
         int? queueLimit = null;
@@ -91,6 +92,7 @@ internal sealed partial class ScenarioReader
             SitRep = ctx.Choice(m["sitrep"], $"{path}.sitrep", SitRepBedsWords.Table),
             Pathway = ctx.Choice(m["pathway"], $"{path}.pathway", DischargePathwayWords.Table),
             Choice = ReadChoice(m, $"{path}.choice", at.Member(nameof(ServiceDefinition.Choice))),
+            AllowOverload = ctx.Flag(m["allow_overload"], $"{path}.allow_overload") ?? false,
         };
     }
 

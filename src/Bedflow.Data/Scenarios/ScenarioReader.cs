@@ -21,6 +21,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
     [
         "kind", "capacity", "queue_limit", "length_of_stay", "priority", "moving_on", "role", "demand", "accepts", "escalation", "start",
         "commissioner", "delays_responsible", "delay_reason", "sitrep", "pathway", "choice",
+        "allow_overload",
     ];
 
     private DateOnly _start = new(2016, 4, 1);

@@ -38,6 +38,7 @@ public partial class ModelPlacesTests
             accepts: {days: weekdays, from: 9, to: 17}
             choice: {share: 20%, wait: {exponential: {mean: 5d}}, cap: 14d}
             start: {occupied: 3}
+            allow_overload: true   # 5 beds for a tenth of ed and a fifth of frail patients: overloaded on purpose
         arrivals:
           ed:
             service: acute

@@ -90,6 +90,7 @@ public class ScenarioFeatureTests
 
             variants:
               step_up:
+                set: {services.intermediate_care.allow_overload: true}   # 5 beds cannot take a tenth of ed, let alone half
                 sweep:
                   path: arrivals.ed.redirect.share
                   values: [10%, 0.5]
@@ -137,7 +138,7 @@ public class ScenarioFeatureTests
             services:
               acute:
                 kind: acute
-                capacity: 10
+                capacity: 15
                 length_of_stay: {frail: {lognormal: {mean: 8d, sd: 4d}}, default: {exponential: {mean: 2d}}}
             arrivals:
               ed: {service: acute, rate: 3/d, groups: {frail: 30%, other: 70%}}

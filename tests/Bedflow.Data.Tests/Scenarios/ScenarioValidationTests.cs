@@ -20,7 +20,7 @@ public class ScenarioValidationTests
           intermediate_care:
             kind: intermediate_care
             capacity: 5
-            length_of_stay: {exponential: {mean: 10d}}
+            length_of_stay: {exponential: {mean: 9d}}
         arrivals:
           ed:
             service: acute
@@ -61,7 +61,7 @@ public class ScenarioValidationTests
         { 2, "start: 2017-02-29", 2, "start", "'2017-02-29' is not a date: February 2017 has 28 days." },
         { 10, "    length_of_stay: {exponential: {mean: 0d}}", 10, "services.acute.length_of_stay.exponential.mean", "mean must be a finite number greater than 0, but was 0." },
         { 9, "    capacty: 20", 9, "services.acute.capacty",
-            "unknown key 'capacty'. Did you mean 'capacity'? Allowed here: kind, capacity, queue_limit, length_of_stay, priority, moving_on, role, demand, accepts, escalation, start, commissioner, delays_responsible, delay_reason, sitrep, pathway, choice." },
+            "unknown key 'capacty'. Did you mean 'capacity'? Allowed here: kind, capacity, queue_limit, length_of_stay, priority, moving_on, role, demand, accepts, escalation, start, commissioner, delays_responsible, delay_reason, sitrep, pathway, choice, allow_overload." },
         { 3, "warmup: 30", 3, "warmup", "'30' has no unit: write a duration with one, such as 30d (days), 30w (weeks), 30h (hours) or 30y (years)." },
         { 18, "    rate: 5", 18, "arrivals.ed.rate", "'5' has no unit: write a rate such as 5/d (per day), 5/w (per week) or 5/y (per year)." },
         { 4, "horizon: 200y", 4, "horizon", "the horizon must be from 1d to 100y." },

@@ -15,7 +15,6 @@ public class ScenarioWarningTests
     public static TheoryData<string, int, string, string> Warned => new()
     {
         { Replace(18, "    rate: 0/d"), 18, "arrivals.ed.rate", "the rate is 0 throughout: no patient ever arrives this way." },
-        { Replace(21, "  intermediate_care: {intermediate_care: 1}"), 21, "routing.intermediate_care", "sends every patient back to 'intermediate_care' itself: once there, they never leave." },
         { Replace(20, "  acute: {home: 1}"), 11, "services.intermediate_care", "no patient can reach this service: no arrival stream, starting patients or routing lead here." },
         { Replace(9, "    capacity: 20\n    queue_limit: 0"), 10, "services.acute.queue_limit",
             "a queue limit of 0 does nothing here: only emergency arrivals come (ed), and emergencies are never turned away; they wait whatever the limit. Make the stream planned, or remove the queue limit." },
@@ -32,6 +31,19 @@ public class ScenarioWarningTests
         var w = Assert.Single(load.Problems);
         Assert.True(w.IsWarning);
         Assert.Equal($"tiny.yaml:{line}:{w.Column}: warning: {path}: {message}", w.ToString());
+    }
+
+    [Fact]
+    public void A_service_that_sends_every_patient_back_to_itself_is_a_warning_and_its_unbounded_load_an_error()
+    {
+        var load = ScenarioFile.Parse(Replace(21, "  intermediate_care: {intermediate_care: 1}"), "tiny.yaml");
+        Assert.False(load.IsValid);
+        Assert.Equal(2, load.Problems.Count);
+        Assert.Contains(load.Problems, p => p.IsWarning && p.ToString().StartsWith("tiny.yaml:21:", StringComparison.Ordinal)
+            && p.Message == "sends every patient back to 'intermediate_care' itself: once there, they never leave.");
+        // Sizing before running: patients who reach it never leave, so its load grows without bound.
+        Assert.Contains(load.Problems, p => !p.IsWarning && p.Path == "services.intermediate_care"
+            && p.Message.StartsWith("patients of group all who come here can never leave the network", StringComparison.Ordinal));
     }
 
     [Fact]
