@@ -63,6 +63,19 @@ public class GoldenRunTests
             Assert.Contains(appraisal.GetProperty("reasons").EnumerateArray(),
                 r => r.GetProperty("kind").GetString() == "harm_worse" && r.GetProperty("measure").GetString() == "elective_admissions_per_year");
         }
+        // The step-up beds send more patients through reablement than it has places for: the flow
+        // balance says so before any replication, and the appraisal marks them unstable for it.
+        foreach (string option in new[] { "step_up_beds[5%]", "step_up_beds[20%]" })
+        {
+            var stability = variants[option].GetProperty("stability");
+            Assert.True(stability.GetProperty("unstable").GetBoolean(), $"{option} should be unstable");
+            var over = Assert.Single(stability.GetProperty("over_capacity").EnumerateArray());
+            Assert.Equal("reablement", over.GetProperty("service").GetString());
+            Assert.True(over.GetProperty("must_carry_ratio").GetDouble() >= 1);
+            Assert.Contains(variants[option].GetProperty("appraisal").GetProperty("reasons").EnumerateArray(),
+                r => r.GetProperty("kind").GetString() == "unstable" && r.GetProperty("services").EnumerateArray().Any(s => s.GetString() == "reablement"));
+        }
+        Assert.False(variants[recommended].GetProperty("stability").GetProperty("unstable").GetBoolean());
     }
 
     private static int FirstDifference(byte[] a, byte[] b)

@@ -140,10 +140,15 @@ public class RunCommandTests
         Zero(versus);
         Zero(variants[1].GetProperty("harms_versus_baseline"));
         Assert.True(stats >= 18, $"{stats} statistics checked");
-        // Nothing worse, nothing better: acceptable, not dominated, and no delays avoided to recommend it for.
+        // Nothing worse, nothing better: no harm, not dominated, and no delays avoided to recommend it for.
+        // Tiny's baseline overloads intermediate care on purpose, and so does its copy: unstable for
+        // that, and for nothing else.
         var appraisal = variants[1].GetProperty("appraisal");
-        Assert.True(appraisal.GetProperty("acceptable").GetBoolean());
         Assert.False(appraisal.GetProperty("dominated").GetBoolean());
+        var reasons = appraisal.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("kind").GetString()).ToList();
+        Assert.DoesNotContain("harm_worse", reasons);
+        Assert.Contains("unstable", reasons);
+        Assert.Equal(variants[0].GetProperty("stability").GetRawText(), variants[1].GetProperty("stability").GetRawText());
         Assert.Equal(JsonValueKind.Null, versus.GetProperty("cost_per_delayed_day_avoided").ValueKind);
         Assert.False(versus.GetProperty("avoids_delays_clearly").GetBoolean());
         Assert.False(variants[0].TryGetProperty("versus_baseline", out _));

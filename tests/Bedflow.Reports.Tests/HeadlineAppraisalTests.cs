@@ -60,11 +60,13 @@ public class HeadlineAppraisalTests(ReportFixture f) : IClassFixture<ReportFixtu
     [Fact]
     public void An_unstable_options_row_says_which_service_it_overloads_and_that_its_long_run_figures_have_no_meaning()
     {
-        // Without the pilot's beds the fixture's acute wards cannot keep up: the queue grows all period.
+        // Without the pilot's beds the fixture's intermediate care cannot take acute's discharges: acute's queue grows all period.
         var appraisal = f.Decision.For("no_pilot")!;
         Assert.True(appraisal.Unstable);
         string sentence = AppraisalWording.Sentence(appraisal.Reasons.OfType<Overloads>().Single())!;
-        Assert.StartsWith("this option overloads acute (its queue grows by about ", sentence, StringComparison.Ordinal);
+        // The flow balance names the cause (the pilot's intermediate-care beds are what acute discharges into), the run the symptom.
+        Assert.StartsWith("this option overloads intermediate_care (offered ", sentence, StringComparison.Ordinal);
+        Assert.Contains("% of its capacity over the period by the flow balance, so it cannot keep up), acute (its queue grows by about ", sentence, StringComparison.Ordinal);
         Assert.EndsWith(": its long-run figures have no meaning.", sentence, StringComparison.Ordinal);
         Assert.Contains($"<td colspan=\"3\" class=\"overload\">{WebUtility.HtmlEncode(sentence)}</td>", Row(f.Html, "no_pilot"), StringComparison.Ordinal);
         Assert.Contains("unstable", AppraisalWording.Standing(appraisal), StringComparison.Ordinal);

@@ -1,13 +1,19 @@
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Finance;
+using Bedflow.Core.Model;
 using Bedflow.Core.Statistics;
 
 namespace Bedflow.Core.Decisions;
 
-/// <summary>The option's queues grow or it deadlocks: its long-run figures have no meaning, and it cannot be recommended. Immutable.</summary>
+/// <summary>The option's queues grow, it deadlocks, or its flow balance offers a service more than it can carry: its long-run figures have no meaning, and it cannot be recommended. Immutable.</summary>
 /// <param name="Growing">The services whose queues grow, with the growth.</param>
 /// <param name="DeadlockedReplications">Replications that ended in a deadlock.</param>
-public sealed record Overloads(IReadOnlyList<QueueGrowth> Growing, int DeadlockedReplications) : VerdictReason;
+/// <param name="OverCapacity">Services the flow balance offers more than they can carry over the period (<see cref="Stability.OverCapacity"/>).</param>
+public sealed record Overloads(IReadOnlyList<QueueGrowth> Growing, int DeadlockedReplications, IReadOnlyList<LoadFinding> OverCapacity) : VerdictReason
+{
+    /// <summary>The services responsible, each once, in the order found: over capacity by the flow balance, then queues that grow or do not settle.</summary>
+    public IReadOnlyList<string> Services => [.. OverCapacity.Select(f => f.Load.Service).Concat(Growing.Select(g => g.Service)).Distinct()];
+}
 
 /// <summary>A harm significantly worse than the baseline beyond its tolerance: the option is not acceptable. Immutable.</summary>
 /// <param name="Measure">The harm.</param>

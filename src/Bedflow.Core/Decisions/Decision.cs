@@ -1,5 +1,6 @@
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Finance;
+using Bedflow.Core.Model;
 using Bedflow.Core.Statistics;
 
 namespace Bedflow.Core.Decisions;
@@ -18,6 +19,7 @@ namespace Bedflow.Core.Decisions;
 /// <param name="Growing">Services whose queues grow (see <see cref="Stability"/>).</param>
 /// <param name="DeadlockedReplications">Replications ending in a deadlock.</param>
 /// <param name="Overruns">Budgets its modelled spend exceeds.</param>
+/// <param name="OverCapacity">Services its flow balance overloads (see <see cref="Stability.OverCapacity"/>); none when null.</param>
 public sealed record OptionEvidence(
     string Variant,
     double[] DelayedDaysAvoided,
@@ -26,7 +28,8 @@ public sealed record OptionEvidence(
     IReadOnlyDictionary<HarmMeasure, double> BaselineLevels,
     IReadOnlyList<QueueGrowth> Growing,
     int DeadlockedReplications,
-    IReadOnlyList<OverBudget> Overruns);
+    IReadOnlyList<OverBudget> Overruns,
+    IReadOnlyList<LoadFinding>? OverCapacity = null);
 
 /// <summary>One option's standing: acceptable (no harm significantly worse beyond tolerance, stable, within the limits), dominated, unstable, and why. Immutable.</summary>
 /// <param name="Variant">The option.</param>
@@ -88,10 +91,11 @@ public sealed class Decision
             levels,
             v.Stability.Growing,
             v.Stability.DeadlockedReplications,
-            Overruns(v))).ToList();
+            Overruns(v),
+            v.Stability.OverCapacity)).ToList();
         var judged = Judge(options, rules, n, priced: baseline.Costs is not null);
         var b = baseline.Stability;
-        return b.IsUnstable ? new Decision(judged.Objective, judged.Appraisals, judged.Verdict, new Overloads(b.Growing, b.DeadlockedReplications)) : judged;
+        return b.IsUnstable ? new Decision(judged.Objective, judged.Appraisals, judged.Verdict, new Overloads(b.Growing, b.DeadlockedReplications, b.OverCapacity)) : judged;
     }
 
     /// <summary>Appraises options from their evidence: the rules alone, with no run (the tests' door).</summary>
@@ -116,10 +120,11 @@ public sealed class Decision
         var cost = o.ExtraCostPerYear is { } c ? Estimate.Of(c.AsSpan()) : null;
         // A cost per delayed day avoided means nothing for an option that avoids none on average (as Comparison has it).
         var ratio = o.ExtraCostPerYear is { } c2 && avoided.Mean > 0 ? Ratio.Fieller(c2, o.DelayedDaysAvoided) : null;
-        bool unstable = o.Growing.Count > 0 || o.DeadlockedReplications > 0;
+        var overCapacity = o.OverCapacity ?? [];
+        bool unstable = o.Growing.Count > 0 || o.DeadlockedReplications > 0 || overCapacity.Count > 0;
         if (unstable)
         {
-            reasons.Add(new Overloads(o.Growing, o.DeadlockedReplications));
+            reasons.Add(new Overloads(o.Growing, o.DeadlockedReplications, overCapacity));
         }
         if (n < 2)
         {

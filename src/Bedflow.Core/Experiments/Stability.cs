@@ -20,16 +20,26 @@ namespace Bedflow.Core.Experiments;
 /// as steeply (its slope's interval below zero, the fall as material) has not settled — a queue
 /// built up before the period is still draining through it — and is flagged the same way, with
 /// a negative growth.
+/// <para>
+/// Before any run, the flow balance (<see cref="OfferedLoad"/>) can already say that a service
+/// cannot keep up: the patients who wait whatever need at least all of its capacity over the
+/// reported period, or patients enter it and can never leave. Such a variant is unstable too,
+/// whatever its queues did in the run — a settled queue then means the shortfall waits upstream
+/// or is turned away at the front door, not that the service copes — and it is unstable even when
+/// the scenario allows the overload (<see cref="ServiceDefinition.AllowOverload"/> lets it run,
+/// not be recommended). A busiest month over capacity is not: queues build that month and clear.
+/// </para>
 /// </remarks>
 public sealed class Stability
 {
     /// <summary>The least growth over the period, in patients, that counts as overload.</summary>
     public const double MinimumGrowth = 10;
 
-    private Stability(IReadOnlyList<QueueGrowth> growing, int deadlocked)
+    private Stability(IReadOnlyList<QueueGrowth> growing, int deadlocked, IReadOnlyList<LoadFinding> overCapacity)
     {
         Growing = growing;
         DeadlockedReplications = deadlocked;
+        OverCapacity = overCapacity;
     }
 
     /// <summary>Services whose queue grows (or, not settled, falls) through the period, in model order.</summary>
@@ -38,8 +48,15 @@ public sealed class Stability
     /// <summary>Replications in which a deadlock lasted to the end of the run.</summary>
     public int DeadlockedReplications { get; }
 
-    /// <summary>Whether the variant is unstable: a queue grows, or a deadlock lasts.</summary>
-    public bool IsUnstable => Growing.Count > 0 || DeadlockedReplications > 0;
+    /// <summary>
+    /// Services the flow balance offers more than they can carry over the whole reported period
+    /// (<see cref="LoadLevel.Over"/> or <see cref="LoadLevel.Unbounded"/> on <see cref="LoadBasis.Report"/>),
+    /// allowed or not, in model order.
+    /// </summary>
+    public IReadOnlyList<LoadFinding> OverCapacity { get; }
+
+    /// <summary>Whether the variant is unstable: a queue grows, a deadlock lasts, or the flow balance overloads a service.</summary>
+    public bool IsUnstable => Growing.Count > 0 || DeadlockedReplications > 0 || OverCapacity.Count > 0;
 
     /// <summary>Judges a run (which must have kept the daily census).</summary>
     public static Stability Of(Network network, RunResult run)
@@ -71,7 +88,15 @@ public sealed class Stability
                 }
             }
         }
-        return new Stability(growing, run.DeadlockedReplications);
+        return new Stability(growing, run.DeadlockedReplications, OverCapacityOf(network, run.Options.HorizonDays));
+    }
+
+    /// <summary>The services <paramref name="network"/>'s flow balance overloads over <paramref name="horizonDays"/> reported days.</summary>
+    public static IReadOnlyList<LoadFinding> OverCapacityOf(Network network, double horizonDays)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return [.. network.OfferedLoad(horizonDays).Findings(network)
+            .Where(f => f.Basis == LoadBasis.Report && f.Level is LoadLevel.Over or LoadLevel.Unbounded)];
     }
 
     /// <summary>The least-squares slope of a series against its day numbers 0, 1, ….</summary>

@@ -27,7 +27,10 @@ internal sealed record VariantDocument(
 internal sealed record StreamDocument(string Name, string Kind, Statistic AdmittedPerYear, Statistic TurnedAwayPerYear, Statistic DivertedPerYear);
 
 /// <summary>Whether the variant's queues settle (docs/results-reference.md, "Stability").</summary>
-internal sealed record StabilityDocument(bool Unstable, IReadOnlyList<GrowthDocument> Growing, int DeadlockedReplications);
+internal sealed record StabilityDocument(bool Unstable, IReadOnlyList<GrowthDocument> Growing, int DeadlockedReplications, IReadOnlyList<OverCapacityDocument> OverCapacity);
+
+/// <summary>A service the flow balance offers more than it can carry over the period: load a day in its capacity units, the planned part it may turn away, its mean capacity, and the share of capacity the patients who wait whatever need (null when unlimited).</summary>
+internal sealed record OverCapacityDocument(string Service, string Level, double? Offered, double? Planned, double? Capacity, double? MustCarryRatio);
 
 /// <summary>A service whose queue grows: the fitted growth over the period, in patients.</summary>
 internal sealed record GrowthDocument(string Service, Statistic Growth);

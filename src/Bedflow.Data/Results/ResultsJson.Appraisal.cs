@@ -19,7 +19,7 @@ public static partial class ResultsJson
     /// <summary>A reason as data: a stable kind code and its numbers (docs/results-reference.md lists the kinds).</summary>
     private static ReasonDocument Reason(VerdictReason reason) => reason switch
     {
-        Overloads o => new("unstable", Services: [.. o.Growing.Select(g => g.Service)], DeadlockedReplications: o.DeadlockedReplications),
+        Overloads o => new("unstable", Services: o.Services, DeadlockedReplications: o.DeadlockedReplications),
         HarmWorse h => new("harm_worse", Measure: HarmMeasureWords.Code(h.Measure), Difference: Stat(h.Difference), Tolerance: h.Tolerance),
         HarmAllowed h => new("harm_allowed", Measure: HarmMeasureWords.Code(h.Measure), Difference: Stat(h.Difference)),
         DelaysRise d => new("delays_rise", Difference: Stat(d.DelayedDaysAvoided)),

@@ -4,6 +4,7 @@ using Bedflow.Core.Decisions;
 using Bedflow.Core.Delays;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Finance;
+using Bedflow.Core.Model;
 using Bedflow.Core.Simulation;
 using Bedflow.Core.Statistics;
 using Bedflow.Core.Vocabulary;
@@ -77,7 +78,9 @@ public static partial class ResultsJson
         v.VersusBaseline is { } c ? Comparison(c, decision.For(v.Name) is { Acceptable: true }) : null,
         Group(Enum.GetValues<HarmMeasure>().Select(m => KeyValuePair.Create(m, v.Harms[m])), HarmMeasureWords.Code),
         Streams(v),
-        new StabilityDocument(v.Stability.IsUnstable, [.. v.Stability.Growing.Select(g => new GrowthDocument(g.Service, Stat(g.Growth)))], v.Stability.DeadlockedReplications),
+        new StabilityDocument(v.Stability.IsUnstable, [.. v.Stability.Growing.Select(g => new GrowthDocument(g.Service, Stat(g.Growth)))], v.Stability.DeadlockedReplications,
+            [.. v.Stability.OverCapacity.Select(f => new OverCapacityDocument(f.Load.Service, f.Level == LoadLevel.Unbounded ? "unbounded" : "over",
+                Number(f.Load.Mean.Offered), Number(f.Load.Mean.Planned), f.Load.Mean.Capacity, f.Load.Mean.MustCarryRatio is { } r && double.IsFinite(r) ? r : null))]),
         v.HarmsVersusBaseline is { } h ? Group(Enum.GetValues<HarmMeasure>().Select(m => KeyValuePair.Create(m, h[m])), HarmMeasureWords.Code) : null,
         decision.For(v.Name) is { } a ? Appraisal(a) : null);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bedflow.Core.Decisions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Finance;
+using Bedflow.Core.Model;
 using Bedflow.Core.Statistics;
 using Bedflow.Core.Vocabulary;
 
@@ -86,20 +87,42 @@ public static class AppraisalWording
     private static string Overload(Overloads o)
     {
         var parts = new List<string>();
-        if (o.Growing.Count > 0)
+        // Each overloaded service once, with what shows it: the flow balance's offered load, the queue's growth in the run, or both.
+        var overloaded = new List<string>();
+        foreach (string service in o.Services)
         {
-            var rising = o.Growing.Where(g => g.Growth.Mean > 0).ToList();
-            var falling = o.Growing.Where(g => g.Growth.Mean < 0).ToList();
-            if (rising.Count > 0)
+            var over = o.OverCapacity.FirstOrDefault(f => f.Load.Service == service && f.Level != LoadLevel.Unbounded);
+            var rising = o.Growing.FirstOrDefault(g => g.Service == service && g.Growth.Mean > 0);
+            var shown = new List<string>();
+            if (over?.Load.Mean.MustCarryRatio is { } ratio)
             {
-                string services = string.Join(", ", rising.Select(g => Inv($"{g.Service} (its queue grows by about {g.Growth.Mean:N0} over the period)")));
-                parts.Add($"this option overloads {services}: its long-run figures have no meaning");
+                shown.Add(double.IsPositiveInfinity(ratio)
+                    ? "offered patients by the flow balance with no capacity to take them"
+                    : Inv($"offered {ratio * 100:0.#}% of its capacity over the period by the flow balance, so it cannot keep up"));
             }
-            if (falling.Count > 0)
+            if (rising is not null)
             {
-                string services = string.Join(", ", falling.Select(g => Inv($"{g.Service} (its queue falls by about {-g.Growth.Mean:N0} over the period)")));
-                parts.Add($"this option has not settled at {services}: a queue built up before the period is still draining, so its figures depend on the warm-up (lengthen it)");
+                shown.Add(Inv($"its queue grows by about {rising.Growth.Mean:N0} over the period"));
             }
+            if (shown.Count > 0)
+            {
+                overloaded.Add($"{service} ({string.Join("; ", shown)})");
+            }
+        }
+        if (overloaded.Count > 0)
+        {
+            parts.Add($"this option overloads {string.Join(", ", overloaded)}: its long-run figures have no meaning");
+        }
+        var unbounded = o.OverCapacity.Where(f => f.Level == LoadLevel.Unbounded).Select(f => f.Load.Service).ToList();
+        if (unbounded.Count > 0)
+        {
+            parts.Add($"patients who reach {string.Join(", ", unbounded)} can never leave the network, so its load grows without bound");
+        }
+        var falling = o.Growing.Where(g => g.Growth.Mean < 0).ToList();
+        if (falling.Count > 0)
+        {
+            string services = string.Join(", ", falling.Select(g => Inv($"{g.Service} (its queue falls by about {-g.Growth.Mean:N0} over the period)")));
+            parts.Add($"this option has not settled at {services}: a queue built up before the period is still draining, so its figures depend on the warm-up (lengthen it)");
         }
         if (o.DeadlockedReplications > 0)
         {

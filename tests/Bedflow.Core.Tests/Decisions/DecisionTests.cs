@@ -1,6 +1,7 @@
 using Bedflow.Core.Decisions;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Finance;
+using Bedflow.Core.Model;
 
 namespace Bedflow.Core.Tests.Decisions;
 
@@ -75,6 +76,26 @@ public class DecisionTests
         Assert.False(a.Acceptable);
         Assert.Equal(VerdictKind.NoAcceptableOption, d.Verdict.Kind);
         Assert.Null(d.Verdict.Best);
+    }
+
+    [Fact]
+    public void An_option_whose_flow_balance_overloads_a_service_is_unstable_though_its_queues_settled()
+    {
+        var load = new ServiceLoad
+        {
+            Service = "reablement",
+            ArrivalsPerDay = 10,
+            Mean = new LoadFigure(new DateOnly(2016, 4, 1), new DateOnly(2017, 3, 31), 103, 0, 100),
+        };
+        var finding = new LoadFinding(ModelPath.Service("reablement").Member("Capacity"), load, LoadLevel.Over, LoadBasis.Report, Allowed: true);
+        var stepUp = Option("step_up", 3000, -5_000_000) with { OverCapacity = [finding] };
+        var d = Decision.Judge([stepUp, Option("pilot", 1000, 200_000)], DecisionRules.Default, N, priced: true);
+        var a = d.For("step_up")!;
+        Assert.True(a.Unstable);
+        Assert.False(a.Acceptable);
+        var overloads = Assert.Single(a.Reasons.OfType<Overloads>());
+        Assert.Equal(["reablement"], overloads.Services);
+        Assert.Equal("pilot", d.Verdict.Best);
     }
 
     [Fact]

@@ -160,9 +160,11 @@ public class VerdictTests
         Assert.Contains(typeof(FrontDoorWaitsRise), seen);
         Assert.Contains(typeof(Estimate), seen);
         Assert.Contains(typeof(Bedflow.Core.Decisions.Overloads), seen);
-        // Names only: of variants (the verdict's, a runner-up's, a dominating or left-out option's) and of services that overload.
+        // Names only: of variants (the verdict's, a runner-up's, a dominating or left-out option's), of
+        // services that overload, and of the patient groups that can never leave (a sizing finding's load).
         Assert.Equal(
-            ["CannotTellFromRunnerUp.RunnerUp", "DominatedBy.By", "NotAcceptable.Variant", "QueueGrowth.Service", "ToldApartFromRunnerUp.RunnerUp", "Verdict.Best", "Verdict.Variant"],
+            ["CannotTellFromRunnerUp.RunnerUp", "DominatedBy.By", "NotAcceptable.Variant", "Overloads.Services", "QueueGrowth.Service",
+                "ServiceLoad.Service", "ServiceLoad.UnboundedGroups", "ToldApartFromRunnerUp.RunnerUp", "Verdict.Best", "Verdict.Variant"],
             text.Order(StringComparer.Ordinal));
     }
 
