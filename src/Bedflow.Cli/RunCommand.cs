@@ -22,9 +22,14 @@ internal static class RunCommand
         var threads = Options.PositiveInt("--threads", "Threads (default: all cores). Never changes the numbers.", null);
         var json = new Option<bool>("--json") { Description = "Print only the results JSON on standard output." };
         var maxMemory = MemoryGuard.Option();
+        var episodes = new Option<string?>("--episodes")
+        {
+            Description = "Also write the baseline's first replication as a register extract (CSV, docs/register.md) to this file: "
+                + "every stay in a SitRep bed, synthetic NHS numbers from the 999 test range. For calibration and its tests.",
+        };
         var command = new Command("run", "Run a scenario: the baseline and every variant, with 95% confidence intervals.")
         {
-            file, outDir, replications, seed, threads, json, maxMemory,
+            file, outDir, replications, seed, threads, json, maxMemory, episodes,
         };
         command.SetAction(parse =>
         {
@@ -78,7 +83,19 @@ internal static class RunCommand
                 error.WriteLine($"bedflow: {outProblem}");
                 return File.Exists(folder) ? ExitCodes.UsageError : ExitCodes.Failure;
             }
-            return Execute(load, options, folder, jsonOnly, output, error);
+            string? extract = parse.GetValue(episodes);
+            if (extract is not null && EpisodesProblem(extract, folder) is { } episodesProblem)
+            {
+                error.WriteLine($"bedflow: --episodes: {episodesProblem}");
+                return ExitCodes.UsageError;
+            }
+            if (extract is not null && !MemoryGuard.Allows([scenario.Baseline], options with { Replications = 1, RecordEpisodes = true, DailyCensus = false },
+                1, parse.GetValue(maxMemory), "a shorter horizon in the scenario for the extract (it keeps every stay of one replication)", error))
+            {
+                return ExitCodes.UsageError;
+            }
+            int code = Execute(load, options, folder, jsonOnly, output, error);
+            return code == ExitCodes.Ok && extract is not null ? WriteEpisodes(scenario, options, extract, jsonOnly, output, error) : code;
         });
         return command;
     }
@@ -149,6 +166,63 @@ internal static class RunCommand
         }
         Summary.Print(scenario, options, results, elapsed, folder, output);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Why the extract cannot go to <paramref name="path"/>, checked before the run; null when it can.</summary>
+    private static string? EpisodesProblem(string path, string folder)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return "the path is empty: give a file for the register extract.";
+        }
+        string full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            return $"'{path}' is a folder: give a file for the register extract.";
+        }
+        if (Path.GetDirectoryName(full) is { } dir && !Directory.Exists(dir))
+        {
+            return $"the folder '{dir}' does not exist.";
+        }
+        if (string.Equals(Path.GetDirectoryName(full), Path.GetFullPath(folder), StringComparison.Ordinal))
+        {
+            return $"'{path}' is in the results folder, which a run replaces: put the extract elsewhere.";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The baseline's first replication again, keeping its stays (the same seed, so the same
+    /// patients as in the results), written as a register extract: to a temporary file first, then
+    /// put in place, so a failed write leaves no half-written extract.
+    /// </summary>
+    private static int WriteEpisodes(Scenario scenario, Core.Simulation.RunOptions options, string path, bool quiet, TextWriter output, TextWriter error)
+    {
+        var one = options with { Replications = 1, RecordEpisodes = true, DailyCensus = false, MaxDegreeOfParallelism = 1 };
+        var replication = Core.Simulation.Replications.Run(scenario.Baseline, one)[0];
+        string full = Path.GetFullPath(path);
+        string temporary = full + ".partial";
+        try
+        {
+            Data.Register.SimulatedExtractSummary written;
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+            {
+                written = Data.Register.SimulatedExtract.Write(writer, scenario.Baseline, replication, one);
+            }
+            File.Move(temporary, full, overwrite: true);
+            if (!quiet)
+            {
+                output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Register extract: {full} ({written.Stays:N0} stays of {written.Patients:N0} patients in SitRep beds, the baseline's first replication; synthetic NHS numbers from the 999 test range)."));
+            }
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            File.Delete(temporary);
+            error.WriteLine($"bedflow: cannot write the register extract to '{path}': {e.Message} The results were written; the extract was not.");
+            return ExitCodes.Failure;
+        }
     }
 
     private static IReadOnlyList<VariantResult> RunWithProgress(List<ExperimentVariant> variants, Core.Simulation.RunOptions options, bool quiet, TextWriter output)

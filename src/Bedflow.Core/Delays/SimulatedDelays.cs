@@ -15,7 +15,16 @@ public static class SimulatedDelays
 {
     /// <summary>One record per stay in a bed that counts for the SitRep (the other services' stays are left out).</summary>
     /// <exception cref="InvalidOperationException">The run did not record episodes (<see cref="RunOptions.RecordEpisodes"/>).</exception>
-    public static IEnumerable<DelayRecord> Records(Network network, ReplicationResult replication, RunOptions options)
+    public static IEnumerable<DelayRecord> Records(Network network, ReplicationResult replication, RunOptions options) =>
+        Stays(network, replication, options).Select(s => s.Record);
+
+    /// <summary>
+    /// As <see cref="Records"/>, each record with the episode it was made from (which patient of
+    /// which stream, on which visit): what a register extract of the run needs to give one patient
+    /// one NHS number across their stays.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The run did not record episodes (<see cref="RunOptions.RecordEpisodes"/>).</exception>
+    public static IEnumerable<(Episode Episode, DelayRecord Record)> Stays(Network network, ReplicationResult replication, RunOptions options)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(replication);
@@ -39,7 +48,7 @@ public static class SimulatedDelays
         var children = network.ChildGroups.Select(g => IndexOf(network.Groups, g)).ToHashSet();
         return Iterate();
 
-        IEnumerable<DelayRecord> Iterate()
+        IEnumerable<(Episode, DelayRecord)> Iterate()
         {
             foreach (var e in episodes)
             {
@@ -54,7 +63,7 @@ public static class SimulatedDelays
                         ? new ReasonChange(Time(day0, w.From), DelayReason.G, settings[w.Awaiting].ChoiceResponsible)
                         : new ReasonChange(Time(day0, w.From), settings[w.Awaiting].Reason, settings[w.Awaiting].Responsible)).ToList()
                     : [];
-                yield return new DelayRecord
+                yield return (e, new DelayRecord
                 {
                     Service = network.Services[e.Service].Name,
                     Beds = here.Beds,
@@ -65,7 +74,7 @@ public static class SimulatedDelays
                     // A new stay in the same service is not a discharge.
                     Pathway = e.IsOpen || e.Next == e.Service ? null : PathwayOf(network, settings, e.Next),
                     Reasons = reasons,
-                };
+                });
             }
         }
     }
