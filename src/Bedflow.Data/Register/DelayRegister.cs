@@ -42,14 +42,25 @@ public sealed partial class DelayRegister(RegisterDatabase db)
         RecordsAsync($"WHERE e.ready IS NOT NULL AND e.ready < {db.Time("end")} AND (e.discharged IS NULL OR e.discharged >= {db.Time("start")})",
             new { start = T(first.ToDateTime(TimeOnly.MinValue)), end = T(last.AddDays(1).ToDateTime(TimeOnly.MinValue)) }, cancel);
 
-    private async Task<IReadOnlyList<DelayRecord>> RecordsAsync(string where, object parameters, CancellationToken cancel)
+    /// <summary>
+    /// Every stay in the register with its patient as the register's own key (never the NHS
+    /// number or its hash): what calibration links into paths through the services
+    /// (<see cref="Core.Calibration.RegisterEvidence"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<Core.Calibration.ObservedStay>> StaysAsync(CancellationToken cancel = default) =>
+        [.. (await StaysAsync("", new { }, cancel).ConfigureAwait(false)).Select(s => new Core.Calibration.ObservedStay(s.Patient, s.Record))];
+
+    private async Task<IReadOnlyList<DelayRecord>> RecordsAsync(string where, object parameters, CancellationToken cancel) =>
+        [.. (await StaysAsync(where, parameters, cancel).ConfigureAwait(false)).Select(s => s.Record)];
+
+    private async Task<IReadOnlyList<(long Patient, DelayRecord Record)>> StaysAsync(string where, object parameters, CancellationToken cancel)
     {
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
-        var episodes = await connection.QueryAsync<(long Id, string Service, string Beds, string Admitted, string? Ready, string? Discharged, string? Destination, int Adult)>(
-            $"SELECT e.id, e.service, e.beds, {db.TimeText("e.admitted", "admitted")}, {db.TimeText("e.ready", "ready")}, {db.TimeText("e.discharged", "discharged")}, e.destination, e.adult FROM episodes e {where}", parameters).ConfigureAwait(false);
+        var episodes = await connection.QueryAsync<(long Id, long Patient, string Service, string Beds, string Admitted, string? Ready, string? Discharged, string? Destination, int Adult)>(
+            $"SELECT e.id, e.patient_id, e.service, e.beds, {db.TimeText("e.admitted", "admitted")}, {db.TimeText("e.ready", "ready")}, {db.TimeText("e.discharged", "discharged")}, e.destination, e.adult FROM episodes e {where}", parameters).ConfigureAwait(false);
         var reasons = (await connection.QueryAsync<(long Episode, string From, string Reason, string Responsible)>(
             $"SELECT r.episode_id, {db.TimeText("r.from_time", "from_time")}, r.reason, r.responsible FROM delay_reasons r JOIN episodes e ON e.id = r.episode_id {where} ORDER BY r.episode_id, r.from_time", parameters).ConfigureAwait(false)).ToLookup(r => r.Episode);
-        return [.. episodes.Select(e => new DelayRecord
+        return [.. episodes.Select(e => (e.Patient, new DelayRecord
         {
             Service = e.Service,
             Beds = Stored(SitRepCodes.Beds(e.Beds), e.Beds),
@@ -59,7 +70,7 @@ public sealed partial class DelayRegister(RegisterDatabase db)
             Exit = P(e.Discharged),
             Pathway = e.Destination is { } d && d != DischargePathwayWords.None ? Stored(DischargePathwayWords.Table.Find(d), d) : null,
             Reasons = [.. reasons[e.Id].Select(r => new ReasonChange(P(r.From)!.Value, Stored(SitRepCodes.Reason(r.Reason), r.Reason), Stored(SitRepCodes.Responsible(r.Responsible), r.Responsible)))],
-        })];
+        }))];
     }
 
     /// <summary>Patients delayed at <paramref name="now"/>: ready, not discharged; with their current reason.</summary>

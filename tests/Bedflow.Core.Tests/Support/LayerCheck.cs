@@ -25,6 +25,7 @@ internal static class LayerCheck
         ["Bedflow.Core.Delays"],
         ["Bedflow.Core.Finance"],
         ["Bedflow.Core.Experiments"],
+        ["Bedflow.Core.Calibration"],  // fitting the model to a county's data: registers, published months
         ["Bedflow.Core.Decisions"],    // appraisal: which options are acceptable, dominated, recommended
         ["Bedflow.Core.Examples"],     // built-in examples may use anything; nothing uses them
     ];

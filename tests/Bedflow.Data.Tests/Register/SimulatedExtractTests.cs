@@ -82,6 +82,31 @@ public class SimulatedExtractTests
     }
 
     [Fact]
+    public async Task The_register_links_each_patients_stays_into_the_paths_the_run_sent_them_on()
+    {
+        var (replication, file, _) = Extract();
+        var register = new DelayRegister(await RegisterDatabase.OpenAsync(await new SqliteEngine().NewDatabaseAsync()));
+        Assert.Empty((await register.ImportAsync(file, Key, "tester", skipInvalid: false)).Problems);
+        var day0 = Network.StartDate.ToDateTime(TimeOnly.MinValue);
+        var evidence = Core.Calibration.RegisterEvidence.Of(await register.StaysAsync(), day0, day0.AddDays(Options.HorizonDays));
+
+        // What the run did, from its own log: acute stays that ended in the period, by where they went.
+        var ended = replication.Episodes!.Where(e => e.Service == 0 && !e.IsOpen && e.Exit >= 0).ToList();
+        var acute = evidence.For("acute")!;
+        Assert.Equal(ended.Count(e => e.Next == 1), acute.Next[Core.Calibration.Destination.To("community_hospital")]);
+        // Home care is not in the register: a patient sent there leaves it on pathway P1, as one sent home does on P0.
+        Assert.Equal(ended.Count(e => e.Next == 2), acute.Next[Core.Calibration.Destination.Discharged(DischargePathway.P1)]);
+        Assert.Equal(ended.Count(e => e.Next < 0), acute.Next[Core.Calibration.Destination.Discharged(DischargePathway.P0)]);
+        // Every acute stay admitted in the period, with its time to ready (to the minute) or censored at the end.
+        var admitted = replication.Episodes!.Where(e => e.Service == 0 && e.Start >= 0).ToList();
+        Assert.Equal(admitted.Count, acute.TimesToReady.Count);
+        Assert.Equal(admitted.Count(e => e.Ready <= Options.HorizonDays), acute.ReadyCount);
+        Assert.Equal(admitted.Where(e => e.Ready <= Options.HorizonDays).Sum(e => e.Ready - e.Start),
+            acute.TimesToReady.Where(t => !t.Censored).Sum(t => t.Days), 2.0 * admitted.Count / (24 * 60));
+        File.Delete(file);
+    }
+
+    [Fact]
     public void Each_patient_has_one_valid_test_range_nhs_number_on_every_stay()
     {
         var (replication, file, written) = Extract();
