@@ -1,0 +1,105 @@
+using System.Text;
+using YamlDotNet.RepresentationModel;
+
+namespace Bedflow.Data.Scenarios;
+
+/// <summary>
+/// One value to put into a scenario file: the key path (<c>services.acute.length_of_stay</c>), the
+/// new value as YAML flow text (<c>{gamma: {shape: 1.8, scale: 2.4d}}</c>), and a comment to keep
+/// beside it saying where the value came from.
+/// </summary>
+/// <param name="Path">Dotted key path; every key but the last must exist.</param>
+/// <param name="Value">The value, as YAML flow text on one line.</param>
+/// <param name="Comment">Why: written after the value as <c># …</c> (one line).</param>
+public sealed record ScenarioEdit(string Path, string Value, string Comment);
+
+/// <summary>
+/// Puts values into a scenario file's text in place — the rest of the file, its order, layout and
+/// comments, as the user wrote it — so that a calibrated scenario is the user's own file with its
+/// fitted values changed and each one's source beside it. A value that is there is replaced (a
+/// block value by a flow value on its first line); a key that is not is added at the end of its
+/// mapping. Thread-safe.
+/// </summary>
+public static class ScenarioPatch
+{
+    /// <summary>The file's text with every edit made, in the order given (each path once).</summary>
+    /// <exception cref="ArgumentException">A path's parent is missing or not a mapping, a path is given twice, or a value or comment spans lines.</exception>
+    public static string Apply(string text, IReadOnlyList<ScenarioEdit> edits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(edits);
+        if (edits.GroupBy(e => e.Path, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"'{twice.Key}' is edited twice.", nameof(edits));
+        }
+        foreach (var edit in edits)
+        {
+            if (edit.Value.Contains('\n', StringComparison.Ordinal) || edit.Comment.Contains('\n', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"the edit of '{edit.Path}' spans lines: a value and its comment are one line each.", nameof(edits));
+            }
+            text = Apply(text, edit);
+        }
+        return text;
+    }
+
+    private static string Apply(string text, ScenarioEdit edit)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        var root = stream.Documents[0].RootNode as YamlMappingNode
+            ?? throw new ArgumentException("the file's top level is not a mapping.", nameof(text));
+        string[] keys = edit.Path.Split('.');
+        var parent = root;
+        for (int i = 0; i < keys.Length - 1; i++)
+        {
+            parent = Child(parent, keys[i]) as YamlMappingNode
+                ?? throw new ArgumentException($"'{string.Join('.', keys[..(i + 1)])}' is not a mapping in the file: cannot put '{edit.Path}' there.", nameof(edit));
+        }
+        string comment = $"  # {edit.Comment}";
+        if (Child(parent, keys[^1]) is { } node)
+        {
+            int start = (int)node.Start.Index;
+            int end = LastEnd(node, text);
+            // The old value's trailing comment on its last line goes with it.
+            int lineEnd = text.IndexOf('\n', end) is var n and >= 0 ? n : text.Length;
+            string rest = text[end..lineEnd];
+            int keep = rest.TrimStart().StartsWith('#') || rest.Trim().Length == 0 ? lineEnd : end;
+            return string.Concat(text.AsSpan(0, start), edit.Value, keep == lineEnd ? comment : "", text.AsSpan(keep));
+        }
+        if (parent.Style == YamlDotNet.Core.Events.MappingStyle.Flow)
+        {
+            int close = LastEnd(parent, text) - 1; // the closing brace
+            string separator = parent.Children.Count > 0 ? ", " : "";
+            int lineEnd = text.IndexOf('\n', close) is var n and >= 0 ? n : text.Length;
+            return text[..close] + $"{separator}{keys[^1]}: {edit.Value}" + text[close..lineEnd] + comment + text[lineEnd..];
+        }
+        if (parent.Children.Count == 0)
+        {
+            throw new ArgumentException($"'{string.Join('.', keys[..^1])}' is an empty mapping: cannot put '{edit.Path}' there.", nameof(edit));
+        }
+        int indent = (int)parent.Children.First().Key.Start.Column - 1;
+        int after = LastEnd(parent, text);
+        int eol = text.IndexOf('\n', after) is var m and >= 0 ? m : text.Length;
+        var line = new StringBuilder().Append('\n').Append(' ', indent).Append(keys[^1]).Append(": ").Append(edit.Value).Append(comment);
+        return string.Concat(text.AsSpan(0, eol), line.ToString(), text.AsSpan(eol));
+    }
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode s && s.Value == key).Value;
+
+    // Where a value's own text ends. YamlDotNet's collections carry no end of their own (their End
+    // is their Start), so: a scalar's end; a block collection's last value's end; a flow
+    // collection's closing bracket after its last value.
+    private static int LastEnd(YamlNode node, string text) => node switch
+    {
+        YamlMappingNode { Style: YamlDotNet.Core.Events.MappingStyle.Flow } m => Closing(text, m.Children.Count > 0 ? LastEnd(m.Children.Last().Value, text) : (int)m.Start.Index + 1, '}'),
+        YamlSequenceNode { Style: YamlDotNet.Core.Events.SequenceStyle.Flow } q => Closing(text, q.Children.Count > 0 ? LastEnd(q.Children[^1], text) : (int)q.Start.Index + 1, ']'),
+        YamlMappingNode { Children.Count: > 0 } m => LastEnd(m.Children.Last().Value, text),
+        YamlSequenceNode { Children.Count: > 0 } q => LastEnd(q.Children[^1], text),
+        _ => (int)node.End.Index,
+    };
+
+    private static int Closing(string text, int from, char bracket) =>
+        text.IndexOf(bracket, from) is var i and >= 0 ? i + 1 : throw new ArgumentException($"no closing '{bracket}' after position {from}.", nameof(text));
+}

@@ -1,0 +1,87 @@
+using Bedflow.Data.Scenarios;
+
+namespace Bedflow.Data.Tests.Scenarios;
+
+/// <summary>Fitted values put into the user's own file: in place, with their source, the rest as written.</summary>
+public class ScenarioPatchTests
+{
+    private const string File = """
+        name: T   # a tiny county
+        services:
+          acute:
+            capacity: 20   # beds
+            length_of_stay:
+              exponential: {mean: 3d}   # assumed
+            kind: acute
+          ic:
+            capacity: 3
+            length_of_stay: {exponential: {mean: 8d}}
+        arrivals:
+          ed: {service: acute, rate: 5/d}
+        routing:
+          acute: {home: 0.9, ic: 0.1}
+        """;
+
+    [Fact]
+    public void Values_are_replaced_or_added_in_place_with_their_source_and_the_rest_is_left_as_written()
+    {
+        string patched = ScenarioPatch.Apply(File,
+        [
+            new("services.acute.length_of_stay", "{gamma: {shape: 2, scale: 1.5d}}", "fitted: n=120"),
+            new("services.ic.capacity", "4", "from the register"),
+            new("services.ic.kind", "intermediate_care", "added"),
+            new("arrivals.ed.monthly", "[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]", "fitted: 365 days"),
+            new("routing.acute", "{home: 0.85, ic: 0.15}", "fitted: n=300"),
+        ]);
+        Assert.Equal("""
+            name: T   # a tiny county
+            services:
+              acute:
+                capacity: 20   # beds
+                length_of_stay:
+                  {gamma: {shape: 2, scale: 1.5d}}  # fitted: n=120
+                kind: acute
+              ic:
+                capacity: 4  # from the register
+                length_of_stay: {exponential: {mean: 8d}}
+                kind: intermediate_care  # added
+            arrivals:
+              ed: {service: acute, rate: 5/d, monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}  # fitted: 365 days
+            routing:
+              acute: {home: 0.85, ic: 0.15}  # fitted: n=300
+            """, patched);
+    }
+
+    [Fact]
+    public void The_patched_file_is_still_a_scenario_the_reader_accepts()
+    {
+        string patched = ScenarioPatch.Apply(ScenarioValidationTests.Valid,
+        [
+            new("services.acute.length_of_stay", "{gamma: {shape: 2, scale: 1.5d}}", "fitted"),
+            new("arrivals.ed.weekday", "[1.2, 1.1, 1, 1, 1, 0.85, 0.85]", "fitted"),
+        ]);
+        string path = Path.Combine(Path.GetTempPath(), $"patched-{Guid.NewGuid():N}.yaml");
+        System.IO.File.WriteAllText(path, patched);
+        var load = ScenarioFile.Load(path);
+        Assert.True(load.IsValid, string.Join("\n", load.Problems));
+        Assert.Equal(3.0, load.Scenario!.Baseline.Services[0].LengthOfStay.Mean, 9);
+        Assert.Contains("    weekday: [1.2, 1.1, 1, 1, 1, 0.85, 0.85]  # fitted\n", patched, StringComparison.Ordinal);
+        System.IO.File.Delete(path);
+    }
+
+    [Theory]
+    [InlineData("nowhere.acute.capacity")]
+    [InlineData("name.x")]
+    public void A_path_whose_parent_is_not_a_mapping_in_the_file_is_refused(string path)
+    {
+        var e = Assert.Throws<ArgumentException>(() => ScenarioPatch.Apply(File, [new(path, "1", "x")]));
+        Assert.Contains("is not a mapping in the file", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_over_two_lines_or_a_path_edited_twice_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => ScenarioPatch.Apply(File, [new("services.ic.capacity", "4\nkind: x", "c")]));
+        Assert.Throws<ArgumentException>(() => ScenarioPatch.Apply(File, [new("services.ic.capacity", "4", "c"), new("services.ic.capacity", "5", "c")]));
+    }
+}
