@@ -11,6 +11,7 @@ public static class RandomStreams
     private const ulong ArrivalTag = 0xA11CE5EEDUL;
     private const ulong PatientTag = 0x9A7E47UL;
     private const ulong ModelTag = 0x30DE1UL;
+    private const ulong ResamplingTag = 0xB0075EEDUL;
 
     /// <summary>The stream of inter-arrival times (and thinning draws) of one arrival stream.</summary>
     public static Xoshiro256StarStar ForArrivals(ulong seed, int replication, int stream)
@@ -49,6 +50,19 @@ public static class RandomStreams
     {
         ulong h = SplitMix64.Combine(SplitMix64.Mix(seed), ModelTag);
         h = SplitMix64.Combine(h, (ulong)replication);
+        h = SplitMix64.Combine(h, (ulong)purpose);
+        return new Xoshiro256StarStar(h);
+    }
+
+    /// <summary>
+    /// A stream for one replicate of a statistical resampling (a parametric bootstrap), keyed by
+    /// the caller's seed, the replicate and what is resampled (e.g. the family fitted): apart from
+    /// every simulation stream, and the same whatever order or thread the replicates run on.
+    /// </summary>
+    public static Xoshiro256StarStar ForResampling(ulong seed, int replicate, int purpose)
+    {
+        ulong h = SplitMix64.Combine(SplitMix64.Mix(seed), ResamplingTag);
+        h = SplitMix64.Combine(h, (ulong)replicate);
         h = SplitMix64.Combine(h, (ulong)purpose);
         return new Xoshiro256StarStar(h);
     }

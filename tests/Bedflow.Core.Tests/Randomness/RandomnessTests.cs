@@ -114,6 +114,19 @@ public class RandomnessTests
     }
 
     [Fact]
+    public void Resampling_streams_depend_on_every_part_of_the_key_and_are_apart_from_the_model_streams()
+    {
+        ulong Draw(ulong seed, int replicate, int purpose) => RandomStreams.ForResampling(seed, replicate, purpose).NextUInt64();
+
+        ulong baseline = Draw(1, 0, 0);
+        Assert.Equal(baseline, Draw(1, 0, 0));
+        Assert.NotEqual(baseline, Draw(2, 0, 0));
+        Assert.NotEqual(baseline, Draw(1, 1, 0));
+        Assert.NotEqual(baseline, Draw(1, 0, 1));
+        Assert.NotEqual(RandomStreams.ForModel(1, 0, 0).NextUInt64(), baseline);
+    }
+
+    [Fact]
     public void Neighbouring_patient_streams_are_uncorrelated()
     {
         // Correlation between the first draw of patient i and of patient i + 1 in the same stream.
