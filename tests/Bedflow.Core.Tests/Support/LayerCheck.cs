@@ -22,6 +22,7 @@ internal static class LayerCheck
         ["Bedflow.Core.Model"],
         ["Bedflow.Core.Simulation"],   // the engine
         ["Bedflow.Core.Statistics"],
+        ["Bedflow.Core.Statistics.Fitting"], // lengths of stay fitted to the register (uses the distributions, not the engine)
         ["Bedflow.Core.Delays"],
         ["Bedflow.Core.Finance"],
         ["Bedflow.Core.Experiments"],
