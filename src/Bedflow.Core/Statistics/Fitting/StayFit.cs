@@ -33,13 +33,13 @@ public sealed record StayFit
     public long StillIn { get; private init; }
 
     /// <summary>The Kaplan–Meier estimate the fits are compared with.</summary>
-    public required KaplanMeier KaplanMeier { get; init; }
+    public KaplanMeier KaplanMeier { get; private init; } = null!;
 
     /// <summary>Every family fitted, lowest AIC first.</summary>
-    public required IReadOnlyList<FamilyFit> Fits { get; init; }
+    public IReadOnlyList<FamilyFit> Fits { get; private init; } = [];
 
     /// <summary>Families asked for that could not be fitted, and why (empty when all were).</summary>
-    public required IReadOnlyList<StayFitProblem> NotFitted { get; init; }
+    public IReadOnlyList<StayFitProblem> NotFitted { get; private init; } = [];
 
     /// <summary>The family with the lowest AIC.</summary>
     public FamilyFit Chosen => Fits[0];
