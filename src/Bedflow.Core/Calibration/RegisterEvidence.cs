@@ -1,4 +1,5 @@
 using Bedflow.Core.Delays;
+using Bedflow.Core.Statistics.Fitting;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Calibration;
@@ -111,14 +112,14 @@ public sealed class RegisterEvidence
     }
 
     // Observed when ready by the end of the data; else censored at discharge (left without being ready) or at the end.
-    private static StayTime TimeToReady(DelayRecord stay, DateTime asOf)
+    private static Stay TimeToReady(DelayRecord stay, DateTime asOf)
     {
         if (stay.Ready is { } r && r <= asOf)
         {
-            return new StayTime(Positive(r - stay.Admitted), Censored: false);
+            return Stay.Completed(Positive(r - stay.Admitted));
         }
         var end = stay.Exit is { } x && x < asOf ? x : asOf;
-        return new StayTime(Positive(end - stay.Admitted), Censored: true);
+        return Stay.StillIn(Positive(end - stay.Admitted));
     }
 
     // A stay ready (or ended) the minute it began has a time of zero, which no length-of-stay
@@ -129,7 +130,7 @@ public sealed class RegisterEvidence
     {
         public readonly int[] Admissions = new int[days];
         public readonly int[] TransfersIn = new int[days];
-        public readonly List<StayTime> Times = [];
+        public readonly List<Stay> Times = [];
         public readonly Dictionary<Destination, int> Next = [];
         public readonly List<double> Delays = [];
         public int ChoiceDelays;

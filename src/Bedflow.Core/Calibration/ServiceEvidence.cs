@@ -1,3 +1,4 @@
+using Bedflow.Core.Statistics.Fitting;
 using Bedflow.Core.Vocabulary;
 
 namespace Bedflow.Core.Calibration;
@@ -12,7 +13,7 @@ public sealed record ServiceEvidence
     public required SitRepBeds Beds { get; init; }
 
     /// <summary>Each stay admitted in the window: its time to ready for transfer, observed or censored.</summary>
-    public required IReadOnlyList<StayTime> TimesToReady { get; init; }
+    public required IReadOnlyList<Stay> TimesToReady { get; init; }
 
     /// <summary>Where the stays that ended in the window went, and how many went there.</summary>
     public required IReadOnlyDictionary<Destination, int> Next { get; init; }
@@ -33,7 +34,7 @@ public sealed record ServiceEvidence
     public required int DelaysWithChoice { get; init; }
 
     /// <summary>Stays admitted in the window that were ready by its end.</summary>
-    public int ReadyCount => TimesToReady.Count(t => !t.Censored);
+    public int ReadyCount => TimesToReady.Count(t => !t.IsCensored);
 
     /// <summary>The share of delayed departures with a choice period; NaN when none was delayed.</summary>
     public double ChoiceShare => Delays.Count == 0 ? double.NaN : (double)DelaysWithChoice / Delays.Count;

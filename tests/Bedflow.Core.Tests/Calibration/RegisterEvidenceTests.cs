@@ -46,8 +46,8 @@ public class RegisterEvidenceTests
         var acute = Evidence.For("acute")!;
         Assert.Equal(
             [(1, true), (2, false), (2, false), (4, false), (18, true)],
-            acute.TimesToReady.Select(t => (t.Days, t.Censored)).Order());
-        Assert.Equal([new StayTime(10, false)], Evidence.For("community_hospital")!.TimesToReady);
+            acute.TimesToReady.Select(t => (t.Days, t.IsCensored)).Order());
+        Assert.Equal([Bedflow.Core.Statistics.Fitting.Stay.Completed(10)], Evidence.For("community_hospital")!.TimesToReady);
         Assert.Equal(3, acute.ReadyCount);
     }
 

@@ -102,7 +102,7 @@ public class SimulatedExtractTests
         Assert.Equal(admitted.Count, acute.TimesToReady.Count);
         Assert.Equal(admitted.Count(e => e.Ready <= Options.HorizonDays), acute.ReadyCount);
         Assert.Equal(admitted.Where(e => e.Ready <= Options.HorizonDays).Sum(e => e.Ready - e.Start),
-            acute.TimesToReady.Where(t => !t.Censored).Sum(t => t.Days), 2.0 * admitted.Count / (24 * 60));
+            acute.TimesToReady.Where(t => !t.IsCensored).Sum(t => t.Days), 2.0 * admitted.Count / (24 * 60));
         File.Delete(file);
     }
 
