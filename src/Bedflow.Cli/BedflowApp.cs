@@ -12,6 +12,7 @@ internal static class BedflowApp
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(RegisterCommand.Create(output, error));
+        root.Subcommands.Add(CalibrateCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -24,7 +24,7 @@ internal static class RegisterCommand
         return command;
     }
 
-    private static Option<string?> Db() => new("--db") { Description = "The SQLite file (default bedflow.db), or with --engine postgres a connection string \"Host=…;Username=…;Database=…\" (default: BEDFLOW_DB)." };
+    internal static Option<string?> Db() => new("--db") { Description = "The SQLite file (default bedflow.db), or with --engine postgres a connection string \"Host=…;Username=…;Database=…\" (default: BEDFLOW_DB)." };
 
     /// <summary>`--engine sqlite|postgres`, on every register command (default: BEDFLOW_DB_ENGINE, else sqlite).</summary>
     internal const string EngineOption = "--engine";
@@ -262,7 +262,7 @@ internal static class RegisterCommand
         OpenAsync(engine, db, error, async location => (await RegisterDatabase.OpenAsync(location, options, cancel), null));
 
     /// <summary>Opens an existing register for reading: a missing one is "no register at PATH" (exit 2), never created.</summary>
-    private static Task<(RegisterDatabase? Db, int Failure)> OpenExistingAsync(string? engine, string? db, TextWriter error, CancellationToken cancel) =>
+    internal static Task<(RegisterDatabase? Db, int Failure)> OpenExistingAsync(string? engine, string? db, TextWriter error, CancellationToken cancel) =>
         OpenAsync(engine, db, error, location => RegisterDatabase.OpenExistingAsync(location, Waiting(RegisterOptions.DefaultLockWait, error), cancel));
 
     private static async Task<(RegisterDatabase? Db, int Failure)> OpenAsync(string? engine, string? db, TextWriter error, Func<RegisterLocation, Task<(RegisterDatabase? Database, string? Problem)>> open)

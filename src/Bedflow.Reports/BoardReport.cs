@@ -46,7 +46,7 @@ public static partial class BoardReport
         return h.ToString();
     }
 
-    private static void Figure(StringBuilder h, ChartSpec chart)
+    internal static void Figure(StringBuilder h, ChartSpec chart)
     {
         h.Append("<figure id=\"").Append(E(chart.Id)).Append("\" data-series=\"").Append(E(string.Join("|", chart.Series.Select(s => s.Name)))).Append("\">\n");
         h.Append(InlineSvg(SvgRenderer.Render(chart), chart.Id));
@@ -84,7 +84,7 @@ public static partial class BoardReport
     // Print: A4 with 15 mm margins (the print layout test in Bedflow.Cli.Tests assumes them); the
     // headline table is compact enough for nine options on page 1; no table row or chart is split
     // across pages.
-    private const string Css = """
+    internal const string Css = """
         @page { size: A4; margin: 15mm; }
         body { font-family: "Segoe UI", Arial, "Liberation Sans", sans-serif; color: #1a1a1a; max-width: 1000px; margin: 0 auto; padding: 1rem; line-height: 1.4; }
         h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }

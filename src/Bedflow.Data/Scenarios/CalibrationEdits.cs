@@ -1,6 +1,8 @@
 using System.Globalization;
 using Bedflow.Core.Calibration;
+using Bedflow.Core.Distributions;
 using Bedflow.Core.Statistics;
+using Bedflow.Core.Statistics.Fitting;
 
 namespace Bedflow.Data.Scenarios;
 
@@ -35,9 +37,9 @@ public static class CalibrationEdits
     }
 
     /// <summary>
-    /// Each stream's base rate (its share of the service's admissions from outside) and, where
-    /// every month and weekday has data, the month and weekday factors, with the fit's intervals
-    /// and its dispersion.
+    /// Each stream's base rate and, with one stream entering the service and every month and
+    /// weekday in the data, its month and weekday factors; with several streams, each base rate
+    /// scaled by the one factor the register gives (their shapes are the scenario's).
     /// </summary>
     public static IReadOnlyList<ScenarioEdit> Arrivals(ArrivalCalibration fit, RegisterEvidence evidence)
     {
@@ -48,23 +50,68 @@ public static class CalibrationEdits
         string dispersion = f.Overdispersed
             ? string.Create(Inv, $"; over-dispersed (Pearson χ²/df {f.Dispersion:0.##}): intervals widened")
             : "";
-        foreach (var (stream, share) in fit.Streams)
+        string admissions = string.Create(Inv, $"fitted from the register: {f.Arrivals:N0} admissions from outside to {fit.Service} {Period(evidence)}");
+        foreach (var stream in fit.Streams)
         {
-            string shareText = fit.Streams.Count > 1 ? string.Create(Inv, $"; {share:P0} of {fit.Service}'s admissions, as the scenario shared them among its streams") : "";
-            edits.Add(new ScenarioEdit($"arrivals.{stream}.rate", string.Create(Inv, $"{f.BaseRate.Value * share:0.###}/d"),
-                string.Create(Inv, $"fitted from the register: {f.Arrivals:N0} admissions from outside to {fit.Service} {Period(evidence)}, base rate {Interval(f.BaseRate, share)} a day{shareText}{dispersion}")));
+            string why = fit.Separable
+                ? string.Create(Inv, $"{admissions}, base rate {Interval(f.BaseRate, 1)} a day{dispersion}")
+                : string.Create(Inv, $"{admissions}, {Interval(fit.Scale, 1)} times the {fit.Expected:N0} the scenario's {fit.Streams.Count} streams into {fit.Service} expected; a register does not tell the streams apart, so each keeps its own shape and is scaled by that (was {stream.Was:0.###}/d){dispersion}");
+            edits.Add(new ScenarioEdit($"arrivals.{stream.Stream}.rate", string.Create(Inv, $"{stream.Fitted:0.###}/d"), why));
+            if (!fit.Separable)
+            {
+                continue;
+            }
             if (f.MonthFactors.All(m => !m.Absent))
             {
-                edits.Add(new ScenarioEdit($"arrivals.{stream}.monthly", Factors(f.MonthFactors),
+                edits.Add(new ScenarioEdit($"arrivals.{stream.Stream}.monthly", Factors(f.MonthFactors),
                     "fitted from the register, January first: " + string.Join(", ", f.MonthFactors.Select(m => Interval(m, 1)))));
             }
             if (f.WeekdayFactors.All(d => !d.Absent))
             {
-                edits.Add(new ScenarioEdit($"arrivals.{stream}.weekday", Factors(f.WeekdayFactors),
+                edits.Add(new ScenarioEdit($"arrivals.{stream.Stream}.weekday", Factors(f.WeekdayFactors),
                     "fitted from the register, Monday first: " + string.Join(", ", f.WeekdayFactors.Select(d => Interval(d, 1)))));
             }
         }
         return edits;
+    }
+
+    /// <summary>
+    /// The service's length of stay: the family of lowest AIC with its parameters in the file's
+    /// units, and a comment giving the stays (completed and still in), the period, the mean with
+    /// its interval, the runner-up family's ΔAIC and the goodness-of-fit p-value. Null when not fitted.
+    /// </summary>
+    public static ScenarioEdit? Stay(StayCalibration calibration, RegisterEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (calibration.Fit is not { } fit)
+        {
+            return null;
+        }
+        var chosen = fit.Chosen;
+        string value = Family(chosen);
+        string runnerUp = fit.Fits.Count > 1 ? string.Create(Inv, $"; next {StayFamilyWords.Code(fit.Fits[1].Family)} ΔAIC {fit.Fits[1].DeltaAic:0.#}") : "";
+        string gof = chosen.GoodnessOfFit.PValue is { } p ? string.Create(Inv, $"; Kaplan–Meier distance {chosen.GoodnessOfFit.Distance:0.###}, bootstrap p = {p:0.###}") : "";
+        string mean = chosen.Mean.Lower is { } lo && chosen.Mean.Upper is { } hi
+            ? string.Create(Inv, $"mean {chosen.Mean.Value:0.##}d (95% CI {lo:0.##} to {hi:0.##})")
+            : string.Create(Inv, $"mean {chosen.Mean.Value:0.##}d");
+        return new ScenarioEdit($"services.{calibration.Service}.length_of_stay", value,
+            string.Create(Inv, $"fitted from the register: {fit.Stays:N0} stays admitted {Period(evidence)} ({fit.CompletedStays:N0} ready, {fit.StillIn:N0} censored), {StayFamilyWords.Code(chosen.Family)} by AIC, {mean}{runnerUp}{gof}"));
+    }
+
+    // The family and its parameters as the file writes them (durations in days).
+    private static string Family(FamilyFit f)
+    {
+        string D(DistributionParameter p) => f[p].Value.ToString("0.####", Inv) + "d";
+        string N(DistributionParameter p) => f[p].Value.ToString("0.####", Inv);
+        return f.Family switch
+        {
+            StayFamily.Exponential => $"{{exponential: {{mean: {D(DistributionParameter.Mean)}}}}}",
+            StayFamily.Gamma => $"{{gamma: {{shape: {N(DistributionParameter.Shape)}, scale: {D(DistributionParameter.Scale)}}}}}",
+            StayFamily.LogNormal => $"{{lognormal: {{mean: {D(DistributionParameter.Mean)}, sd: {D(DistributionParameter.StandardDeviation)}}}}}",
+            StayFamily.Weibull => $"{{weibull: {{shape: {N(DistributionParameter.Shape)}, scale: {D(DistributionParameter.Scale)}}}}}",
+            _ => throw new ArgumentOutOfRangeException(nameof(f), f.Family, "a family the scenario file has no words for."),
+        };
     }
 
     private static string Period(RegisterEvidence e) =>

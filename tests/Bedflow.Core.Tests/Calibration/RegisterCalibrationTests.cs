@@ -85,11 +85,35 @@ public class RegisterCalibrationTests
         var network = Network(0.15, 0.05);
         var evidence = Evidence(network, 3650, 4);
         var fit = ArrivalCalibration.Of(network, evidence, evidence.For("acute")!)!;
-        Assert.Equal([("ed", 1.0)], fit.Streams);
+        Assert.True(fit.Separable);
+        Assert.Equal(fit.Fit.BaseRate.Value, Assert.Single(fit.Streams).Fitted);
         Assert.True(fit.Fit.BaseRate.Covers(30), $"base rate {fit.Fit.BaseRate}");
         int missed = Enumerable.Range(0, 12).Count(m => !fit.Fit.MonthFactors[m].Covers(Months[m]))
             + Enumerable.Range(0, 7).Count(d => !fit.Fit.WeekdayFactors[d].Covers(Weekdays[d]));
         Assert.True(missed <= 3, $"{missed} of 19 factors outside their 95% intervals: " + string.Join("; ", fit.Fit.MonthFactors.Select((f, m) => $"{Months[m]}: {f}")) + " | " + string.Join("; ", fit.Fit.WeekdayFactors.Select((f, d) => $"{Weekdays[d]}: {f}")));
+    }
+
+    [Fact]
+    public void Several_streams_into_one_service_keep_their_shapes_and_are_scaled_by_the_registers_total()
+    {
+        // Simulated: 20 emergencies a day every day and 10 planned a day on weekdays only.
+        double[] weekdays = [1.4, 1.4, 1.4, 1.4, 1.4, 0, 0];
+        Network With(double emergency, double planned) => new NetworkBuilder()
+            .StartingOn(new DateOnly(2016, 4, 1))
+            .Service("acute", 300, Distribution.Exponential(3), kind: ServiceKind.Acute)
+            .Arrivals("emergency", "acute", ArrivalRate.Constant(RatePerDay.Of(emergency)))
+            .Arrivals("planned", "acute", new SeasonalRate(new DateOnly(2016, 4, 1), RatePerDay.Of(planned), weekdayFactors: weekdays), ArrivalKind.Planned)
+            .Route("acute", "home")
+            .Build();
+        var evidence = Evidence(With(20, 10), 365, 6);
+        // Calibrated onto the same network with every rate halved: the scale is about 2.
+        var fit = ArrivalCalibration.Of(With(10, 5), evidence, evidence.For("acute")!)!;
+        Assert.False(fit.Separable);
+        Assert.True(fit.Scale.Covers(2), $"scale {fit.Scale}");
+        // 365 days from Friday 1 April 2016: 52 weeks and one more Friday (factor 1.4).
+        Assert.Equal((10 * 365) + (5 * (364 + 1.4)), fit.Expected, 1e-6);
+        Assert.Equal(fit.Scale.Value * 10, fit.Streams.Single(s => s.Stream == "emergency").Fitted, 9);
+        Assert.Equal(fit.Scale.Value * 5, fit.Streams.Single(s => s.Stream == "planned").Fitted, 9);
     }
 
     [Fact]

@@ -1,0 +1,234 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Bedflow.Core.Calibration;
+using Bedflow.Data.Register;
+using Bedflow.Data.Scenarios;
+using Spectre.Console;
+
+namespace Bedflow.Cli;
+
+/// <summary>`bedflow calibrate register SCENARIO --out FILE`: the scenario's lengths of stay, routing and arrivals fitted to the register's stays.</summary>
+internal static class CalibrateCommand
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var command = new Command("calibrate", "Fit a scenario to a county's own data.");
+        command.Subcommands.Add(Register(output, error));
+        return command;
+    }
+
+    private static Command Register(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("SCENARIO") { Description = "The scenario file (YAML) to calibrate." };
+        var outFile = new Option<string>("--out") { Description = "The calibrated scenario to write: the scenario with its fitted values in place, each with a comment saying what it was fitted from.", Required = true };
+        var db = RegisterCommand.Db();
+        var engine = new Option<string?>(RegisterCommand.EngineOption) { Description = "sqlite (default) or postgres (default: BEDFLOW_DB_ENGINE)." };
+        var from = new Option<string?>("--from") { Description = "First day of the stays used, yyyy-mm-dd (default: the scenario's start date)." };
+        var to = new Option<string?>("--to") { Description = "Last day, yyyy-mm-dd: the data end at its midnight (default: the day of the register's latest time)." };
+        var report = new Option<string?>("--report") { Description = "Where to write the calibration report (default: calibration-report.html beside --out)." };
+        var command = new Command("register", "Fit lengths of stay (censored maximum likelihood, chosen by AIC), routing and arrivals to the register's stays.")
+        {
+            file, outFile, db, engine, from, to, report,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            string path = parse.GetValue(file)!;
+            string target = parse.GetValue(outFile)!;
+            string reportPath = parse.GetValue(report) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".", "calibration-report.html");
+            if (OutputProblem(path, target, reportPath) is { } outProblem)
+            {
+                error.WriteLine($"bedflow: {outProblem}");
+                return ExitCodes.UsageError;
+            }
+            var load = ScenarioFile.Load(path);
+            ValidateCommand.Report(load, error);
+            if (!load.IsValid)
+            {
+                return ExitCodes.UsageError;
+            }
+            var scenario = load.Scenario!;
+            DateOnly? first = Day(parse.GetValue(from), "--from", error, out bool badFrom);
+            DateOnly? last = Day(parse.GetValue(to), "--to", error, out bool badTo);
+            if (badFrom || badTo)
+            {
+                return ExitCodes.UsageError;
+            }
+            var (database, failure) = await RegisterCommand.OpenExistingAsync(parse.GetValue(engine), parse.GetValue(db), error, cancel);
+            if (database is null)
+            {
+                return failure;
+            }
+            var stays = await new DelayRegister(database).StaysAsync(cancel);
+            if (stays.Count == 0)
+            {
+                error.WriteLine("bedflow: the register has no stays: import an extract first ('bedflow register import').");
+                return ExitCodes.UsageError;
+            }
+            var start = (first ?? scenario.Baseline.StartDate).ToDateTime(TimeOnly.MinValue);
+            var latest = stays.Max(s => Latest(s.Stay));
+            var asOf = last is { } l ? l.AddDays(1).ToDateTime(TimeOnly.MinValue) : DateOnly.FromDateTime(latest).AddDays(1).ToDateTime(TimeOnly.MinValue);
+            if (asOf <= start)
+            {
+                error.WriteLine(string.Create(Inv, $"bedflow: the window is empty: it starts {start:yyyy-MM-dd} and the data end {asOf.AddDays(-1):yyyy-MM-dd}. Give --from and --to."));
+                return ExitCodes.UsageError;
+            }
+            var evidence = RegisterEvidence.Of(stays, start, asOf);
+            var calibration = RegisterCalibration.Of(scenario.Baseline, evidence);
+            return Write(load, path, calibration, target, reportPath, output, error);
+        });
+        return command;
+    }
+
+    private static int Write(ScenarioLoad load, string path, RegisterCalibration calibration, string target, string reportPath, TextWriter output, TextWriter error)
+    {
+        var evidence = calibration.Evidence;
+        var edits = new List<ScenarioEdit>();
+        edits.AddRange(calibration.Stays.Select(s => CalibrationEdits.Stay(s, evidence)).OfType<ScenarioEdit>());
+        edits.AddRange(calibration.Routing.Select(r => CalibrationEdits.Routing(r, evidence)));
+        edits.AddRange(calibration.Arrivals.SelectMany(a => CalibrationEdits.Arrivals(a, evidence)));
+        string text = File.ReadAllText(path);
+        var skipped = new List<string>();
+        foreach (var edit in edits)
+        {
+            try
+            {
+                text = ScenarioPatch.Apply(text, [edit]);
+            }
+            catch (ArgumentException e)
+            {
+                // E.g. a stream made by a redirect, which has no key of its own in the file.
+                skipped.Add($"{edit.Path}: {e.Message}");
+            }
+        }
+        // The calibrated file must be a scenario the reader accepts, or nothing is written.
+        var check = ScenarioFile.Parse(text, target);
+        if (!check.IsValid)
+        {
+            foreach (var p in check.Problems.Where(p => !p.IsWarning))
+            {
+                error.WriteLine($"bedflow: the calibrated scenario would not be valid: {p}");
+            }
+            error.WriteLine("Nothing was written.");
+            return ExitCodes.UsageError;
+        }
+        try
+        {
+            WholeFile(target, text);
+            WholeFile(reportPath, Reports.CalibrationReport.Html(load.Scenario!.Name, calibration, RunCommand.Version));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"bedflow: cannot write the calibrated scenario: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        Summary(calibration, edits.Count - skipped.Count, skipped, target, reportPath, output);
+        return ExitCodes.Ok;
+    }
+
+    private static void Summary(RegisterCalibration c, int written, List<string> skipped, string target, string reportPath, TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        var e = c.Evidence;
+        console.WriteLine(string.Create(Inv, $"Calibrated from the register's stays admitted {e.From:yyyy-MM-dd} to {e.AsOf.AddDays(-1):yyyy-MM-dd}:"));
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("Service", "Stays (ready / censored)", "Length of stay fitted", "Mean, days (95% CI)", "Routing from stays");
+        foreach (var s in c.Stays)
+        {
+            var routing = c.Routing.FirstOrDefault(r => r.Service == s.Service);
+            string fitted = s.Fit is { } f ? StayFamily(f) : s.ByGroup ? "not fitted: by patient group" : "not fitted: " + string.Join(" ", s.Problems.Select(p => p.Message));
+            table.AddRow(
+                Markup.Escape(s.Service),
+                s.Fit is { } fit ? string.Create(Inv, $"{fit.CompletedStays:N0} / {fit.StillIn:N0}") : "–",
+                Markup.Escape(fitted),
+                s.Fit is { } g ? Formatting.Number(g.Chosen.Mean.Value, "N2") + (g.Chosen.Mean.Lower is { } lo && g.Chosen.Mean.Upper is { } hi ? string.Create(Inv, $" ({lo:N2} to {hi:N2})") : "") : "–",
+                routing is null ? "–" : string.Create(Inv, $"{routing.Shares.Total:N0}"));
+        }
+        console.Write(table);
+        foreach (var a in c.Arrivals)
+        {
+            console.WriteLine(a.Separable
+                ? string.Create(Inv, $"Arrivals to {a.Service}: {a.Fit.Arrivals:N0} admissions from outside, base rate {a.Fit.BaseRate.Value:0.##} a day ({a.Fit.BaseRate.Lower:0.##} to {a.Fit.BaseRate.Upper:0.##}) for {a.Streams[0].Stream}, with its month and weekday factors.")
+                : string.Create(Inv, $"Arrivals to {a.Service}: {a.Fit.Arrivals:N0} admissions from outside, {a.Scale.Value:0.###} times ({a.Scale.Lower:0.###} to {a.Scale.Upper:0.###}) the {a.Expected:N0} its {a.Streams.Count} streams expected: each stream's base rate scaled by that, its own shape kept ({string.Join(", ", a.Streams.Select(s => $"{s.Stream} {s.Was:0.#} → {s.Fitted:0.#}/d"))})."));
+        }
+        foreach (var r in c.Routing.Where(r => r.Unplaced.Count > 0))
+        {
+            console.WriteLine($"Routing from {r.Service}: the scenario has no route for {string.Join(", ", r.Unplaced.Select(u => string.Create(Inv, $"{u.Count:N0} stays to {u.Destination}")))}; left out.");
+        }
+        if (c.NotInScenario.Count > 0)
+        {
+            console.WriteLine($"In the register, not in the scenario (not used): {string.Join(", ", c.NotInScenario)}.");
+        }
+        if (c.NotInRegister.Count > 0)
+        {
+            console.WriteLine($"SitRep beds with no stays in the register (still the scenario's assumptions): {string.Join(", ", c.NotInRegister)}.");
+        }
+        foreach (string s in skipped)
+        {
+            console.WriteLine($"Not written: {s}");
+        }
+        console.WriteLine(string.Create(Inv, $"{written} value(s) written to {Path.GetFullPath(target)}; report: {Path.GetFullPath(reportPath)}."));
+    }
+
+    private static string StayFamily(Core.Statistics.Fitting.StayFit f)
+    {
+        var chosen = f.Chosen;
+        string name = Core.Statistics.Fitting.StayFamilyWords.Code(chosen.Family);
+        string p = chosen.GoodnessOfFit.PValue is { } pv ? string.Create(Inv, $", fit p = {pv:0.00}") : "";
+        return f.Fits.Count > 1 ? string.Create(Inv, $"{name} (next: {Core.Statistics.Fitting.StayFamilyWords.Code(f.Fits[1].Family)}, ΔAIC {f.Fits[1].DeltaAic:0.#}{p})") : name;
+    }
+
+    private static DateTime Latest(Core.Delays.DelayRecord s) =>
+        new[] { s.Admitted, s.Ready ?? DateTime.MinValue, s.Exit ?? DateTime.MinValue }.Max();
+
+    private static DateOnly? Day(string? text, string option, TextWriter error, out bool bad)
+    {
+        bad = false;
+        if (text is null)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        error.WriteLine($"bedflow: {option} must be a date yyyy-mm-dd, but was '{text}'.");
+        bad = true;
+        return null;
+    }
+
+    private static string? OutputProblem(string scenario, string target, string reportPath)
+    {
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            return "--out is empty: give a file for the calibrated scenario.";
+        }
+        string full = Path.GetFullPath(target);
+        if (string.Equals(full, Path.GetFullPath(scenario), StringComparison.Ordinal))
+        {
+            return "--out is the scenario itself: write the calibrated scenario to a new file, and compare.";
+        }
+        foreach (var (what, p) in new[] { ("--out", full), ("the report", Path.GetFullPath(reportPath)) })
+        {
+            if (Directory.Exists(p))
+            {
+                return $"{what} '{p}' is a folder: give a file.";
+            }
+            if (Path.GetDirectoryName(p) is { } dir && !Directory.Exists(dir))
+            {
+                return $"the folder of {what} ('{dir}') does not exist.";
+            }
+        }
+        return null;
+    }
+
+    // Written under a temporary name and put in place whole: a failure leaves no half-written file.
+    private static void WholeFile(string path, string text)
+    {
+        string temporary = path + ".partial";
+        File.WriteAllText(temporary, text, new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+    }
+}
