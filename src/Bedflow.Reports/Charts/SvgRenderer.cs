@@ -24,10 +24,13 @@ public static class SvgRenderer
     private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 
     /// <summary>The chart as an SVG document (width × height pixels).</summary>
-    public static string Render(ChartSpec chart, int width = 900, int height = 420) => Framed(Build(chart).GetSvgXml(width, height), width, height);
+    public static string Render(ChartSpec chart, int width = 900, int height = 420) => Framed(Build(chart, width, height).GetSvgXml(width, height), width, height);
 
-    /// <summary>The chart as a ScottPlot plot, its axes set (the reference line, e.g. a target, always inside them).</summary>
-    internal static Plot Build(ChartSpec chart)
+    /// <summary>The chart as a ScottPlot plot for a drawing of width × height pixels, its axes set (the reference line, e.g. a target, always inside them).</summary>
+    internal static Plot Build(ChartSpec chart, int width = 900, int height = 420) => Build(chart, width, height, out _);
+
+    /// <summary>As <see cref="Build(ChartSpec, int, int)"/>, with where each point's name went (pixels; empty when no point is named).</summary>
+    internal static Plot Build(ChartSpec chart, int width, int height, out IReadOnlyList<(string Name, PlacedLabel Label)> labels)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var plot = new Plot();
@@ -49,6 +52,7 @@ public static class SvgRenderer
                 Points(plot, chart);
                 break;
         }
+        labels = [];
         if (chart.Reference is { } reference)
         {
             var line = plot.Add.HorizontalLine(reference.Value);
@@ -71,6 +75,10 @@ public static class SvgRenderer
                 double pad = (top - bottom) * 0.05;
                 plot.Axes.SetLimitsY(bottom - pad, top + pad);
             }
+        }
+        if (chart.Kind == ChartKind.Points)
+        {
+            labels = Labels(plot, chart, width, height);
         }
         return plot;
     }
@@ -219,41 +227,56 @@ public static class SvgRenderer
                 PointMark.Reference => MarkerShape.FilledSquare,
                 _ => s.Legend is null ? shapes[i % shapes.Length] : MarkerShape.FilledCircle,
             };
-            marker.Size = 10;
+            marker.Size = MarkerSize;
             marker.LegendText = Entry(s);
         }
-        Labels(plot, chart);
+        plot.Axes.AutoScale();
     }
 
-    // Each name beside its point, on the side towards the middle of the plot (so that it stays
-    // inside the axes), and in order along x alternately above and below it, near and further
-    // off, so that the names of close neighbours part.
-    private static void Labels(Plot plot, ChartSpec chart)
+    private const float MarkerSize = 10;
+
+    private const float LabelFontSize = 10;
+
+    // Each name beside its point, clear of the other names and markers and inside the axes
+    // (LabelPlacement); a name moved away from its point is joined to it by a thin leader line. The
+    // chart is laid out once first, at its final size, to know where each point falls.
+    private static List<(string Name, PlacedLabel Label)> Labels(Plot plot, ChartSpec chart, int width, int height)
     {
-        plot.Axes.AutoScale();
-        var limits = plot.Axes.GetLimits();
-        double middle = (limits.Left + limits.Right) / 2;
-        var labelled = chart.Series.Where(s => s.Labelled).OrderBy(s => s.X[0]).ToList();
+        var labelled = chart.Series.Where(s => s.Labelled).ToList();
+        if (labelled.Count == 0)
+        {
+            return [];
+        }
+        plot.GetSvgXml(width, height);
+        var data = plot.RenderManager.LastRender.DataRect;
+        var area = new Box(data.Left, data.Top, data.Width, data.Height);
+        using var typeface = SkiaSharp.SKTypeface.FromFamilyName(MeasuredFont);
+        using var font = new SkiaSharp.SKFont(typeface, LabelFontSize);
+        var anchors = labelled.Select(s => plot.GetPixel(new Coordinates(s.X[0], s.Y[0]))).ToList();
+        var placed = LabelPlacement.Place(
+            [.. labelled.Select((s, k) => new PointLabel(anchors[k].X, anchors[k].Y, font.MeasureText(s.Name) + 2, font.Spacing))], area, (MarkerSize / 2) + 1);
+        var result = new List<(string, PlacedLabel)>();
         for (int k = 0; k < labelled.Count; k++)
         {
             var s = labelled[k];
-            double x = s.X[0], y = s.Y[0];
-            bool above = k % 2 == 0, right = x <= middle;
-            float lift = k % 4 < 2 ? 3 : 15;
-            var label = plot.Add.Text(s.Name, x, y);
-            label.LabelFontSize = 10;
+            var box = placed[k].Box;
+            if (placed[k].Leader)
+            {
+                var (lx, ly) = box.Nearest(anchors[k].X, anchors[k].Y);
+                var leader = plot.Add.Line(new Coordinates(s.X[0], s.Y[0]), plot.GetCoordinates(new Pixel((float)lx, (float)ly)));
+                leader.Color = Colors.Black.WithAlpha(0.45);
+                leader.LineWidth = 1;
+            }
+            var label = plot.Add.Text(s.Name, s.X[0], s.Y[0]);
+            label.LabelFontSize = LabelFontSize;
             label.LabelFontName = MeasuredFont;
             label.LabelFontColor = s.Mark == PointMark.Hollow ? Colors.Black.WithAlpha(0.7) : Colors.Black;
-            label.LabelAlignment = (above, right) switch
-            {
-                (true, true) => Alignment.LowerLeft,
-                (true, false) => Alignment.LowerRight,
-                (false, true) => Alignment.UpperLeft,
-                (false, false) => Alignment.UpperRight,
-            };
-            label.OffsetX = right ? 6 : -6;
-            label.OffsetY = above ? -lift : lift;
+            label.LabelAlignment = Alignment.UpperLeft;
+            label.OffsetX = (float)(box.Left - anchors[k].X);
+            label.OffsetY = (float)(box.Top - anchors[k].Y);
+            result.Add((s.Name, placed[k]));
         }
+        return result;
     }
 
     private static void Categories(Plot plot, ChartSpec chart)
