@@ -60,8 +60,7 @@ public static class SvgRenderer
             line.Color = Colors.Black;
             line.LegendText = reference.Label;
         }
-        // Points are named beside them: the width goes to the plot, the legend (what the marks mean) below it.
-        plot.ShowLegend(chart.Kind == ChartKind.Points ? Edge.Bottom : Edge.Right);
+        plot.ShowLegend(LegendBelow(chart) ? Edge.Bottom : Edge.Right);
         // Set last: it styles the title, axes and legend already added. Measured with DejaVu Sans (a
         // wide face, so narrower fallbacks still fit); ScottPlot's own "sans" detection picks a serif here.
         plot.Font.Set(MeasuredFont);
@@ -82,6 +81,15 @@ public static class SvgRenderer
         }
         return plot;
     }
+
+    /// <summary>The longest legend entry (characters) that still goes beside the plot rather than below it.</summary>
+    internal const int LongestLegendBeside = 36;
+
+    // Points are named beside them: the width goes to the plot, the legend (what the marks mean)
+    // below it. Long entries (the SitRep reasons) also go below: beside the plot they take half the
+    // width, and a year of months then no longer fits under the bars, nor a long title over them.
+    private static bool LegendBelow(ChartSpec chart) =>
+        chart.Kind == ChartKind.Points || chart.Series.Any(s => (s.Legend ?? s.Name).Length > LongestLegendBeside);
 
     private static Color ColourOf(Series series, int index) => series.Colour is { } hex ? Color.FromHex(hex) : Palette[index % Palette.Length];
 

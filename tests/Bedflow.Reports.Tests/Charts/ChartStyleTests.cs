@@ -53,4 +53,25 @@ public class ChartStyleTests(ReportFixture f) : IClassFixture<ReportFixture>
         // And the data still are: the axes grew to take the target, they did not move off the lines.
         Assert.InRange(chart.Series.Max(s => s.Y.Max()), limits.Bottom, limits.Top);
     }
+
+    [Fact]
+    public void A_year_of_months_fits_under_the_bars_and_a_long_title_over_them_when_the_legend_holds_the_sitrep_reasons()
+    {
+        // The Oxfordshire shape: twelve months, every SitRep reason (long entries), a long option name.
+        string[] months = [.. Enumerable.Range(0, 12).Select(i => new DateOnly(2016, 4, 1).AddMonths(i).ToString("MMM'\n'yyyy", System.Globalization.CultureInfo.InvariantCulture))];
+        var series = SitRep.Reasons.Select(r => new Series(DelayReasonWords.Label(r), [.. Enumerable.Range(0, 12).Select(i => (double)i)], [.. Enumerable.Range(0, 12).Select(i => 300.0 + i)]) { Colour = SeriesColours.Of(r) }).ToList();
+        var chart = new ChartSpec("by-reason", "Delayed days by reason each month (acute_cut_150_with_community)", "", "Month", "Delayed days in the month", ChartKind.StackedBars, series) { Categories = months };
+        var plot = SvgRenderer.Build(chart);
+        plot.GetSvgXml(900, 420);
+        var data = plot.RenderManager.LastRender.DataRect;
+        using var typeface = SkiaSharp.SKTypeface.FromFamilyName("DejaVu Sans");
+        using var ticks = new SkiaSharp.SKFont(typeface, plot.Axes.Bottom.TickLabelStyle.FontSize);
+        double widest = months.SelectMany(m => m.Split('\n')).Max(line => ticks.MeasureText(line));
+        // Each month's label fits its own slot, with room between neighbours.
+        Assert.True(widest <= 0.85 * data.Width / 12, $"month labels {widest:0} px wide in slots of {data.Width / 12:0} px: they run together");
+        using var heading = new SkiaSharp.SKFont(typeface, plot.Axes.Title.Label.FontSize);
+        double title = heading.MeasureText(chart.Title);
+        // ScottPlot centres the title over the data area: it must not run off the drawing's left edge.
+        Assert.True((data.Left + data.Right - title) / 2 >= 0, $"the title ({title:0} px) starts left of the drawing over a data area {data}");
+    }
 }
