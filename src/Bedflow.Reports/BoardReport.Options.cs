@@ -45,17 +45,36 @@ public static partial class BoardReport
                 h.Append(c is null ? "" : "<td>" + Cell(c.CostByOrganisation[o].DividedBy(-1e6), "N2") + "</td>").Append("</tr>\n");
             }
             h.Append("<tr><th scope=\"row\">All</th><td>").Append(Cell(costs.Total.DividedBy(1e6), "N2")).Append("</td>");
-            h.Append(c is null ? "" : "<td>" + Cell(c.TotalCost.DividedBy(-1e6), "N2") + "</td>").Append("</tr>\n</tbody>\n</table>\n");
+            h.Append(c is null ? "" : "<td>" + Cell(c.TotalCost.DividedBy(-1e6), "N2") + "</td>").Append("</tr>\n");
+            UnmetRows(h, costs, c);
+            h.Append("</tbody>\n</table>\n");
             if (c is not null)
             {
                 h.Append("<p class=\"note\">A saving is positive: the baseline's cost less this option's, paired on common random numbers; negative means the option costs more.</p>\n");
             }
+            h.Append("<p class=\"note\">").Append(E(UnmetDemandWording.Note(costs))).Append("</p>\n");
         }
         foreach (var chart in Charts.ChartBuilder.ForOption(r, isBaseline: index == 0))
         {
             Figure(h, chart);
         }
         h.Append("</section>\n");
+    }
+
+    // The price of the care not given, under its own heading saying whether the totals above hold it; each part with its paired saving.
+    private static void UnmetRows(StringBuilder h, VariantCosts costs, Comparison? c)
+    {
+        h.Append("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"").Append(c is null ? "2" : "3").Append("\">").Append(E(UnmetDemandWording.Heading(costs))).Append("</th></tr>\n");
+        foreach (var (label, level, change) in new[]
+        {
+            (UnmetDemandWording.Electives, costs.UnmetElectives, c?.UnmetElectives),
+            (UnmetDemandWording.Waiting, costs.UnmetWaiting, c?.UnmetWaiting),
+            (UnmetDemandWording.Total, costs.UnmetDemand, c?.UnmetDemand),
+        })
+        {
+            h.Append("<tr class=\"unmet\"><th scope=\"row\">").Append(E(label)).Append("</th><td>").Append(Cell(level.DividedBy(1e6), "N2")).Append("</td>");
+            h.Append(change is { } d ? "<td>" + Cell(d.DividedBy(-1e6), "N2") + "</td>" : "").Append("</tr>\n");
+        }
     }
 
     private static void Breakdown(StringBuilder h, string label, Core.Statistics.Estimate e)

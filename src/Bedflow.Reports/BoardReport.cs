@@ -99,6 +99,8 @@ public static partial class BoardReport
         th[scope=row], thead th:first-child { text-align: left; }
         thead th { background: #eef3f8; }
         tr.best { background: #fff4cc; font-weight: 600; }
+        tr.group th { text-align: left; background: #f4f4f4; font-style: italic; }
+        tr.unmet th { font-weight: normal; padding-left: 1.2rem; }
         tr.unacceptable th[scope=row], tr.unacceptable td { color: #555; }
         .standing { display: block; font-size: 0.8rem; font-style: italic; font-weight: normal; }
         .worse b { color: #B00020; }

@@ -47,6 +47,7 @@ public sealed class ReportFixture
             acute: {funded_day: £200, occupied_day: £150}
             intermediate_care: {occupied_day: £200}
             reablement: {occupied_day: £60}
+          unmet: {hour_waiting_for_bed: £40}   # not in the totals (the default): shown beside them
         budgets:
           nhs: {name: CCG, savings: {target: £1m, schemes: {found: £0.4m}}}
         pooled_fund:

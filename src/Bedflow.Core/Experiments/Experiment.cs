@@ -85,7 +85,11 @@ public static class Experiment
         var byOrg = new[] { Commissioner.Nhs, Commissioner.SocialCare }.ToDictionary(o => o, o => Money(c => c.ByOrganisation.GetValueOrDefault(o)));
         var cash = Money(c => -(c.Funded + c.FixedCosts));
         return new Comparison(variant.Name, avoided, freed, waiting, Money(c => c.Total), byOrg, economy?.Prices ?? new PriceList(),
-            Units.YearLength.Years(options.HorizonDays), economy?.Budgets ?? [], cash, Money(c => c.Activity), Money(c => c.UnmetDemand));
+            Units.YearLength.Years(options.HorizonDays), economy?.Budgets ?? [], cash, Money(c => c.Activity), Money(c => c.UnmetDemand))
+        {
+            UnmetElectives = Money(c => c.Unmet.Electives),
+            UnmetWaiting = Money(c => c.Unmet.Waiting),
+        };
     }
 }
 

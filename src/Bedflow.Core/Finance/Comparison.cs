@@ -65,6 +65,12 @@ public sealed class Comparison
     /// </summary>
     public Estimate UnmetDemand { get; }
 
+    /// <summary>Its part for planned patients turned away (variant − baseline).</summary>
+    public Estimate UnmetElectives { get; init; } = Estimate.Undefined;
+
+    /// <summary>Its part for patient-hours waited for an acute bed (variant − baseline).</summary>
+    public Estimate UnmetWaiting { get; init; } = Estimate.Undefined;
+
     /// <summary>Extra cost to each partner (variant − baseline).</summary>
     public IReadOnlyDictionary<Commissioner, Estimate> CostByOrganisation { get; }
 
