@@ -1,5 +1,6 @@
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Vocabulary;
+using Bedflow.Reports.Wording;
 
 namespace Bedflow.Reports.Workbook;
 
@@ -25,6 +26,7 @@ public static partial class BoardWorkbook
             .. SheetBuilder.EstimateHeadings("Saving against the baseline (£; negative: costs more)"),
             .. SheetBuilder.EstimateHeadings("Cash released (£; negative: more cash spent)"),
             .. Partners.SelectMany(o => SheetBuilder.EstimateHeadings($"Saving to the {CommissionerWords.Organisation(o)} (£)")),
+            .. UnmetHeadings(results[0].Costs!).SelectMany(SheetBuilder.EstimateHeadings),
             .. SheetBuilder.EstimateHeadings("Delayed days avoided a year"),
             "Net cost per delayed day avoided (£; negative: it also saves money)",
             "Price year",
@@ -43,9 +45,22 @@ public static partial class BoardWorkbook
             {
                 sheet.Estimate(c?.CostByOrganisation[o], NumberFormat.Pounds, scale: -1);
             }
+            sheet.Estimate(costs.UnmetElectives, NumberFormat.Pounds).Estimate(costs.UnmetWaiting, NumberFormat.Pounds).Estimate(costs.UnmetDemand, NumberFormat.Pounds)
+                .Estimate(c?.UnmetDemand, NumberFormat.Pounds, scale: -1);
             sheet.Estimate(c?.DelayedDaysAvoided, NumberFormat.Integer).Number(c?.CostPerDelayedDayAvoided, NumberFormat.Pounds)
                 .Text(costs.PriceYear?.ToString());
         }
         return sheet;
+    }
+
+    // The price of the care not given, each heading saying whether the totals hold it (UnmetDemandWording).
+    internal static string[] UnmetHeadings(Core.Finance.VariantCosts costs)
+    {
+        string h = UnmetDemandWording.Heading(costs);
+        return
+        [
+            $"{h}: {UnmetDemandWording.Electives} (£)", $"{h}: {UnmetDemandWording.Waiting} (£)", $"{h}: {UnmetDemandWording.Total} (£)",
+            $"{h}: saving against the baseline (£; negative: more care not given)",
+        ];
     }
 }

@@ -142,6 +142,34 @@ public class BoardWorkbookTests(ReportFixture f) : IClassFixture<ReportFixture>
     }
 
     [Fact]
+    public void Money_shows_the_price_of_unmet_demand_labelled_not_in_the_totals_with_its_saving_against_the_baseline()
+    {
+        const string s = "Money";
+        const string h = "Price of unmet demand (not in the totals)";
+        string electives = _book.Column(s, $"{h}: Electives turned away × their price (£)");
+        string waiting = _book.Column(s, $"{h}: Hours waiting for a bed × its price (£)");
+        string all = _book.Column(s, $"{h}: All unmet demand (£)");
+        string saving = _book.Column(s, $"{h}: saving against the baseline (£; negative: more care not given)");
+        var baseline = f.Results[0].Costs!;
+        Assert.True(baseline.UnmetWaiting.Mean > 0);
+        Assert.Null(_book.Number(s, $"{saving}2"));
+        for (int v = 0; v < f.Results.Count; v++)
+        {
+            var costs = f.Results[v].Costs!;
+            int row = v + 2;
+            Assert.Equal(costs.UnmetElectives.Mean, _book.Number(s, $"{electives}{row}")!.Value, 6);
+            Assert.Equal(costs.UnmetWaiting.Mean, _book.Number(s, $"{waiting}{row}")!.Value, 6);
+            // The whole is its parts.
+            Assert.Equal(_book.Number(s, $"{electives}{row}")!.Value + _book.Number(s, $"{waiting}{row}")!.Value, _book.Number(s, $"{all}{row}")!.Value, 3);
+            Assert.Contains("£", _book.Format(s, $"{all}{row}"), StringComparison.Ordinal);
+            if (v > 0)
+            {
+                Assert.Equal(baseline.UnmetDemand.Mean - costs.UnmetDemand.Mean, _book.Number(s, $"{saving}{row}")!.Value, 3);
+            }
+        }
+    }
+
+    [Fact]
     public void The_monthly_sitrep_sheet_has_each_options_delayed_days_by_month_reason_and_organisation()
     {
         const string s = "Monthly SitRep";
