@@ -82,6 +82,7 @@ internal static class Summary
                 c is null ? "–" : Millions(c.CostByOrganisation[Commissioner.SocialCare], saving: true));
         }
         console.Write(money);
+        PrintUnmet(console, results, baseCosts);
         console.WriteLine("What the money buys (net cost per delayed day avoided is negative when the option also saves money):");
         var value = new Table().Border(TableBorder.Simple);
         value.AddColumns("Variant", "Delayed days avoided a year", "Net cost per delayed day avoided (£)", "Elective cases: from beds freed / from money saved");
@@ -106,6 +107,26 @@ internal static class Summary
             console.WriteLine(budget);
         }
         console.WriteLine(VerdictWording.Statement(verdict));
+    }
+
+    // The price of the care not given, beside the totals and saying whether they hold it: a saving
+    // made by turning patients away shows here as a negative saving.
+    private static void PrintUnmet(IAnsiConsole console, IReadOnlyList<VariantResult> results, Core.Finance.VariantCosts baseCosts)
+    {
+        console.WriteLine($"{UnmetDemandWording.Heading(baseCosts)}, £m over the reported period: care not given. A negative saving means the option turns more patients away or keeps more waiting:");
+        var unmet = new Table().Border(TableBorder.Simple);
+        unmet.AddColumns("Variant", UnmetDemandWording.Electives, UnmetDemandWording.Waiting, UnmetDemandWording.Total, "Saving");
+        foreach (var r in results)
+        {
+            var costs = r.Costs!;
+            unmet.AddRow(
+                Markup.Escape(r.Name),
+                Millions(costs.UnmetElectives),
+                Millions(costs.UnmetWaiting),
+                Millions(costs.UnmetDemand),
+                r.VersusBaseline is { } c ? Millions(c.UnmetDemand, saving: true) : "–");
+        }
+        console.Write(unmet);
     }
 
     /// <summary>

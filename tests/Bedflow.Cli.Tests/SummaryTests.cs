@@ -23,10 +23,20 @@ public class SummaryTests
         return (scenario, Experiment.Run([.. scenario.AllVariants.Select(v => new ExperimentVariant(v.Name, v.Description, v.Network, v.Economy))], scenario.Options));
     });
 
-    private static string Print(int width)
+    // Priced, with acute busy enough for a queue, and an hour waiting for it priced.
+    private static readonly Lazy<(Scenario Scenario, IReadOnlyList<VariantResult> Results)> Waiting = new(() =>
+    {
+        var load = ScenarioFile.Parse(Priced.Replace("rate: 5/d", "rate: 6.5/d", StringComparison.Ordinal)
+            .Replace("  elective: {bed_days: 3, price: £3684}", "  elective: {bed_days: 3, price: £3684}\n  unmet: {hour_waiting_for_bed: £400}", StringComparison.Ordinal), "tiny.yaml");
+        Assert.True(load.IsValid, string.Join("\n", load.Problems));
+        var scenario = load.Scenario!;
+        return (scenario, Experiment.Run([.. scenario.AllVariants.Select(v => new ExperimentVariant(v.Name, v.Description, v.Network, v.Economy))], scenario.Options));
+    });
+
+    private static string Print(int width, bool waiting = false)
     {
         var console = new TestConsole().Width(width);
-        var (scenario, results) = Run.Value;
+        var (scenario, results) = waiting ? Waiting.Value : Run.Value;
         Summary.Print(console, scenario, scenario.Options, results, TimeSpan.FromSeconds(1.5), "/tmp/results");
         return console.Output;
     }
@@ -72,5 +82,24 @@ public class SummaryTests
         Assert.Equal("18.0%", Formatting.Percent(0.18));
         Assert.Equal("0.00 ± 0.00", Formatting.Estimate(Estimate.Of([-1e-9, -1e-9]), "N2")); // no "-0.00"
         Assert.Equal("-1,234", Formatting.Number(-1234.4, "N0"));
+    }
+
+    [Fact]
+    public void The_price_of_unmet_demand_is_printed_beside_the_money_as_not_in_the_totals_with_its_saving_against_the_baseline()
+    {
+        var results = Waiting.Value.Results;
+        Assert.True(results[0].Costs!.UnmetWaiting.Mean > 0, "tiny's acute queue should have a price (hour_waiting_for_bed: £400)");
+        string output = Print(200, waiting: true);
+        Assert.Contains("Price of unmet demand (not in the totals), £m over the reported period", output, StringComparison.Ordinal);
+        int at = output.IndexOf("Price of unmet demand", StringComparison.Ordinal);
+        string Line(string variant) => output[at..].Split('\n').First(l => l.TrimStart().StartsWith(variant + " ", StringComparison.Ordinal));
+        foreach (var r in results)
+        {
+            var cells = System.Text.RegularExpressions.Regex.Split(Line(r.Name).Trim(), "\\s{2,}");
+            Assert.Equal(5, cells.Length); // variant, electives, waiting, all, saving
+            Assert.StartsWith((r.Costs!.UnmetDemand.Mean / 1e6).ToString("N2", System.Globalization.CultureInfo.InvariantCulture) + " ", cells[3], StringComparison.Ordinal);
+            string saving = r.VersusBaseline is null ? "–" : ((results[0].Costs!.UnmetDemand.Mean - r.Costs.UnmetDemand.Mean) / 1e6).ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.StartsWith(saving, cells[4], StringComparison.Ordinal);
+        }
     }
 }
