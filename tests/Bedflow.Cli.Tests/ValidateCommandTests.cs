@@ -53,4 +53,25 @@ public class ValidateCommandTests
         Assert.Contains($"{path}:12:48: services.acute.length_of_stay.lognormal.sd: standard deviation must be a finite number greater than 0, but was 0.", error, StringComparison.Ordinal);
         Assert.Contains("1 problem(s); nothing was run.", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("decision:\n  allow: [waiting_for_acute_bed, waiting_for_acute_bed]", "decision.allow[1]: 'waiting_for_acute_bed' is listed twice.")]
+    [InlineData("decision:\n  tolerance: {waiting_for_acute_bed: .inf}", "decision.tolerance.waiting_for_acute_bed: '.inf' is not a finite number")]
+    [InlineData("decision:\n  tolerance: {waiting_for_acute_bed: 1e300}", "decision.tolerance.waiting_for_acute_bed: a tolerance of")]
+    public void A_hostile_decision_value_exits_2_from_validate_and_run_without_a_stack_trace_and_run_writes_nothing(string section, string problem)
+    {
+        string path = Write(Cli.Tiny + "\n" + section + "\n");
+        int line = Cli.Tiny.Split('\n').Length + 2;
+        var (code, _, error) = Cli.Run("validate", path);
+        Assert.Equal(2, code);
+        Assert.Contains($"{path}:{line}:", error, StringComparison.Ordinal);
+        Assert.Contains(problem, error, StringComparison.Ordinal);
+        string folder = Cli.TempFolder();
+        (code, _, error) = Cli.Run("run", path, "--replications", "2", "--out", folder);
+        Assert.Equal(2, code);
+        Assert.Contains(problem, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder), "a refused run wrote its folder");
+    }
 }

@@ -72,10 +72,24 @@ internal static partial class Quantities
     [GeneratedRegex(@"^\s*£?\s*([0-9][0-9,]*\.?[0-9]*)\s*(k|m|bn)?\s*$")]
     private static partial Regex MoneyPattern();
 
+    [GeneratedRegex(@"^(-\s*£?|£\s*-)\s*[0-9]")]
+    private static partial Regex NegativeMoneyPattern();
+
+    [GeneratedRegex(@"^-?£?\s*[0-9.,]+[eE][+-]?[0-9]+\s*(k|m|bn)?$")]
+    private static partial Regex PowerOfTenPattern();
+
     /// <summary>Pounds: <c>313</c>, <c>£313</c>, <c>£2m</c>, <c>£13.3m</c>, <c>£1.2bn</c>, <c>£500k</c>, <c>2,000,000</c> — or an error message.</summary>
     public static (decimal Pounds, string? Error) Money(string text)
     {
         var m = MoneyPattern().Match(text);
+        if (!m.Success && NegativeMoneyPattern().IsMatch(text))
+        {
+            return (0, $"'{text}' is negative: an amount of money here is at least £0.");
+        }
+        if (!m.Success && PowerOfTenPattern().IsMatch(text))
+        {
+            return (0, $"'{text}' is written with a power of ten: write pounds in full or with k, m or bn, such as £500k, £2m or £1.2bn.");
+        }
         if (!m.Success || !decimal.TryParse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v))
         {
             return (0, $"'{text}' is not an amount of money: write pounds such as 313, £2m, £13.3m or £500k.");
@@ -89,7 +103,13 @@ internal static partial class Quantities
     public static (double Value, string? Error) Number(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
             ? (v, null)
+            : NonFinite(text) ? (0, $"'{text}' is not a finite number: write an ordinary number, such as 2 or 0.5.")
             : (0, $"'{text}' is not a number.");
+
+    // YAML's infinities and not-a-number (.inf, -.inf, .nan in any case), .NET's names, and numbers too large for a double.
+    private static bool NonFinite(string text) =>
+        text.TrimStart('+', '-').ToLowerInvariant() is ".inf" or ".nan" or "inf" or "nan" or "infinity" or "∞"
+        || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && !double.IsFinite(v));
 
     private static double Unit(string unit) => unit switch
     {

@@ -55,7 +55,7 @@ internal sealed class ReadContext(string file)
         {
             if (!allowed.Contains(key.Value))
             {
-                Error(key, Join(path, key.Value), $"unknown key '{key.Value}'.{Suggest.DidYouMean(key.Value, allowed)} Allowed here: {string.Join(", ", allowed)}.");
+                Error(key, Join(path, key.Value), $"unknown key '{Shown(key.Value)}'.{Suggest.DidYouMean(key.Value, allowed)} Allowed here: {string.Join(", ", allowed)}.");
             }
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -110,7 +110,7 @@ internal sealed class ReadContext(string file)
         {
             return v;
         }
-        Error(node, path, $"'{text}' is not a whole number.");
+        Error(node, path, $"'{Shown(text)}' is not a whole number.");
         return null;
     }
 
@@ -127,7 +127,7 @@ internal sealed class ReadContext(string file)
             case "false":
                 return false;
             default:
-                Error(node, path, $"'{text}' is not one of: true, false.");
+                Error(node, path, $"'{Shown(text)}' is not one of: true, false.");
                 return null;
         }
     }
@@ -144,7 +144,7 @@ internal sealed class ReadContext(string file)
         {
             return value;
         }
-        Error(node, path, $"'{text}' is not one of: {string.Join(", ", words.Codes)}.{Suggest.DidYouMean(text, words.Codes)}");
+        Error(node, path, $"'{Shown(text)}' is not one of: {string.Join(", ", words.Codes)}.{Suggest.DidYouMean(text, words.Codes)}");
         return null;
     }
 
@@ -158,20 +158,27 @@ internal sealed class ReadContext(string file)
         var (value, error) = parse(text);
         if (error is not null)
         {
-            Error(node, path, error);
+            Error(node, path, error.Replace(text, Shown(text), StringComparison.Ordinal));
             return null;
         }
         return value;
     }
 
-    public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+    public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{Shown(key)}";
+
+    // Longer than this, a value written back in a problem is cut short: the reader needs to find it, not to read it again.
+    private const int LongestShown = 60;
+
+    /// <summary>Text as a problem quotes it: whole when short, else its start and its length (a 100,000-character value must not flood the terminal).</summary>
+    public static string Shown(string text) =>
+        text.Length <= LongestShown ? text : string.Create(CultureInfo.InvariantCulture, $"{text[..40]}… ({text.Length:N0} characters)");
 
     public static string Describe(YNode node) => node switch
     {
         YMap => "a mapping",
         YSeq => "a list",
         YScalar s when s.IsNull => "nothing",
-        YScalar s => $"'{s.Value}'",
+        YScalar s => $"'{Shown(s.Value)}'",
         _ => "something else",
     };
 }

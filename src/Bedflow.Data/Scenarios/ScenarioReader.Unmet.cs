@@ -25,7 +25,7 @@ internal sealed partial class ScenarioReader
             }
             else
             {
-                ctx.Error(m["paid_by"], $"{path}.paid_by", $"unmet demand is borne by {string.Join(" or ", Partners.Keys)}, not '{payer}'.{Suggest.DidYouMean(payer, Partners.Keys)}");
+                ctx.Error(m["paid_by"], $"{path}.paid_by", $"unmet demand is borne by {string.Join(" or ", Partners.Keys)}, not '{ReadContext.Shown(payer)}'.{Suggest.DidYouMean(payer, Partners.Keys)}");
             }
         }
         bool inTotal = false;
@@ -37,7 +37,7 @@ internal sealed partial class ScenarioReader
             }
             else
             {
-                ctx.Error(m["in_total"], $"{path}.in_total", $"expected true or false, but found '{text}'.");
+                ctx.Error(m["in_total"], $"{path}.in_total", $"expected true or false, but found '{ReadContext.Shown(text)}'.");
             }
         }
         return new UnmetDemandPrices

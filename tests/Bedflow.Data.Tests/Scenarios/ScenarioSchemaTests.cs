@@ -28,6 +28,24 @@ public class ScenarioSchemaTests
     }
 
     [Fact]
+    public void The_schema_bounds_the_decision_section_as_the_reader_does()
+    {
+        var decision = Schema().GetProperty("properties").GetProperty("decision");
+        Assert.Equal(ScenarioReader.DecisionKeys.Order(), Keys(decision));
+        var codes = Core.Experiments.HarmMeasureWords.Table.Codes.Order().ToList();
+        var tolerance = decision.GetProperty("properties").GetProperty("tolerance");
+        Assert.Equal(codes, Keys(tolerance));
+        Assert.All(tolerance.GetProperty("properties").EnumerateObject(), m =>
+        {
+            Assert.Equal(0, m.Value.GetProperty("minimum").GetDouble());
+            Assert.Equal(ScenarioReader.MaxTolerance, m.Value.GetProperty("maximum").GetDouble());
+        });
+        var allow = decision.GetProperty("properties").GetProperty("allow");
+        Assert.True(allow.GetProperty("uniqueItems").GetBoolean()); // the reader refuses a measure listed twice
+        Assert.Equal(codes, allow.GetProperty("items").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).Order());
+    }
+
+    [Fact]
     public void The_schema_names_every_distribution_family_the_reader_knows()
     {
         var families = Schema().GetProperty("$defs").GetProperty("distribution").GetProperty("oneOf").EnumerateArray()
