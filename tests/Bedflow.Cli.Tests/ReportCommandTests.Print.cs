@@ -67,5 +67,81 @@ public partial class ReportCommandTests
         Directory.Delete(folder, true);
     }
 
+    [Fact]
+    public void No_row_of_any_table_in_the_printed_board_pack_splits_across_pages_and_a_table_carried_over_repeats_its_heading()
+    {
+        Assert.True(ReportCommand.FindBrowser() is not null, "the print layout test needs Chromium: sudo apt-get install chromium (or set BEDFLOW_CHROMIUM); .ci/run installs it.");
+        string folder = Cli.TempFolder();
+        Assert.Equal(0, Cli.Run("run", Cli.RepoFile("examples", "oxfordshire", "scenario.yaml"), "--replications", "2", "--out", folder).Code);
+        // Every cell of every row starts and ends with a small mark naming its table and row
+        // ([t3r7]; heading rows [t3h]): a row split by a page break leaves its marks on two pages.
+        string html = Path.Combine(folder, "report.html");
+        var (marked, rows) = MarkRows(File.ReadAllText(html));
+        Assert.True(rows.Count > 150, $"only {rows.Count} table rows marked");
+        File.WriteAllText(html, marked);
+        var (code, _, error) = Cli.Run("report", folder, "--pdf");
+        Assert.True(code == 0, error);
+        string pdf = Path.Combine(folder, "report.pdf");
+        int pageCount = PrintedPages.Rasterise(pdf, 10).Count;
+        var pagesOf = new Dictionary<string, SortedSet<int>>();
+        var headings = new HashSet<(int Table, int Page)>();
+        for (int page = 1; page <= pageCount; page++)
+        {
+            foreach (Match m in Regex.Matches(PrintedPages.Text(pdf, page), @"\[t(\d+)(r\d+|h)\]"))
+            {
+                if (m.Groups[2].Value == "h")
+                {
+                    headings.Add((int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), page));
+                    continue;
+                }
+                string row = m.Value;
+                if (!pagesOf.TryGetValue(row, out var pages))
+                {
+                    pagesOf[row] = pages = [];
+                }
+                pages.Add(page);
+            }
+        }
+        // Every row printed, each on one page.
+        Assert.Equal(rows.Order(), pagesOf.Keys.Order());
+        var split = pagesOf.Where(kv => kv.Value.Count > 1).Select(kv => $"{kv.Key} on pages {string.Join(", ", kv.Value)}").ToList();
+        Assert.True(split.Count == 0, "table rows split across pages:\n" + string.Join("\n", split));
+        // A table with a heading that runs onto another page repeats it there.
+        foreach (var table in pagesOf.GroupBy(kv => int.Parse(kv.Key[2..kv.Key.IndexOf('r', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            var pages = table.SelectMany(kv => kv.Value).Distinct().Order().ToList();
+            if (headings.Any(h => h.Table == table.Key))
+            {
+                Assert.All(pages, page => Assert.True(headings.Contains((table.Key, page)), $"table {table.Key} goes on to page {page} without its heading"));
+            }
+        }
+        Directory.Delete(folder, true);
+    }
+
+    // The report with each cell marked at its start and end; and the body rows' marks.
+    private static (string Html, List<string> Rows) MarkRows(string html)
+    {
+        var rows = new List<string>();
+        int table = 0;
+        string marked = Regex.Replace(html, "<table.*?</table>", t =>
+        {
+            table++;
+            int row = 0;
+            return Regex.Replace(t.Value, "<tr[^>]*>.*?</tr>", r =>
+            {
+                bool heading = Regex.IsMatch(t.Value[..r.Index], "<thead>(?!.*</thead>)", RegexOptions.Singleline);
+                string mark = heading ? $"[t{table}h]" : $"[t{table}r{++row}]";
+                if (!heading)
+                {
+                    rows.Add(mark);
+                }
+                string span = $"<span style=\"font-size:5pt;color:#999\">{mark}</span>";
+                string cells = Regex.Replace(r.Value, "(<t[hd][^>]*>)", "$1" + span);
+                return Regex.Replace(cells, "(</t[hd]>)", span + "$1");
+            }, RegexOptions.Singleline);
+        }, RegexOptions.Singleline);
+        return (marked, rows);
+    }
+
     private static int Pixels(double mm) => (int)Math.Round(mm / 25.4 * Dpi);
 }
