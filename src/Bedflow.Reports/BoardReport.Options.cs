@@ -65,15 +65,17 @@ public static partial class BoardReport
     private static void UnmetRows(StringBuilder h, VariantCosts costs, Comparison? c)
     {
         h.Append("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"").Append(c is null ? "2" : "3").Append("\">").Append(E(UnmetDemandWording.Heading(costs))).Append("</th></tr>\n");
-        foreach (var (label, level, change) in new[]
+        foreach (var (label, level, change, unpriced) in new[]
         {
-            (UnmetDemandWording.Electives, costs.UnmetElectives, c?.UnmetElectives),
-            (UnmetDemandWording.Waiting, costs.UnmetWaiting, c?.UnmetWaiting),
-            (UnmetDemandWording.Total, costs.UnmetDemand, c?.UnmetDemand),
+            (UnmetDemandWording.Electives, costs.UnmetElectives, c?.UnmetElectives, UnmetDemandWording.Unpriced(costs, u => u.ElectivesTurnedAway, u => u.Electives)),
+            (UnmetDemandWording.Waiting, costs.UnmetWaiting, c?.UnmetWaiting, UnmetDemandWording.Unpriced(costs, u => u.HoursWaitedForBed, u => u.Waiting)),
+            (UnmetDemandWording.Total, costs.UnmetDemand, c?.UnmetDemand, false),
         })
         {
-            h.Append("<tr class=\"unmet\"><th scope=\"row\">").Append(E(label)).Append("</th><td>").Append(Cell(level.DividedBy(1e6), "N2")).Append("</td>");
-            h.Append(change is { } d ? "<td>" + Cell(d.DividedBy(-1e6), "N2") + "</td>" : "").Append("</tr>\n");
+            // A part the scenario gives no price (an hour waiting has none by default) is not "£0": say so.
+            string Shown(Core.Statistics.Estimate e, double scale) => unpriced ? UnmetDemandWording.NoPrice : Cell(e.DividedBy(scale), "N2");
+            h.Append("<tr class=\"unmet\"><th scope=\"row\">").Append(E(label)).Append("</th><td>").Append(Shown(level, 1e6)).Append("</td>");
+            h.Append(change is { } d ? "<td>" + Shown(d, -1e6) + "</td>" : "").Append("</tr>\n");
         }
     }
 

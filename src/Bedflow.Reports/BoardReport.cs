@@ -59,10 +59,17 @@ public static partial class BoardReport
         {
             return "–";
         }
-        string mean = e.Mean.ToString(format, CultureInfo.InvariantCulture);
+        string mean = Number(e.Mean, format);
         return e.Lower is { } lo && e.Upper is { } hi
-            ? $"{E(mean)}<span class=\"ci\">{E(lo.ToString(format, CultureInfo.InvariantCulture))} to {E(hi.ToString(format, CultureInfo.InvariantCulture))}</span>"
+            ? $"{E(mean)}<span class=\"ci\">{E(Number(lo, format))} to {E(Number(hi, format))}</span>"
             : E(mean);
+    }
+
+    // Invariant, with no minus before a value that rounds to zero ("0.00", not "-0.00": a saving of nothing, negated).
+    private static string Number(double value, string format)
+    {
+        string text = value.ToString(format, CultureInfo.InvariantCulture);
+        return text.StartsWith('-') && text.AsSpan(1).IndexOfAnyExcept("0.,") < 0 ? text[1..] : text;
     }
 
     // ScottPlot writes a whole XML document; inside HTML only the <svg> element is wanted, and its

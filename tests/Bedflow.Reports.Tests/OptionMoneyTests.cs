@@ -32,6 +32,24 @@ public class OptionMoneyTests(ReportFixture f) : IClassFixture<ReportFixture>
             Assert.Equal(Millions(baseline.UnmetWaiting.Mean - costs.UnmetWaiting.Mean), Row(table, "Hours waiting for a bed × its price")[1]);
         }
         Assert.Contains("It is not in the totals", f.Html, StringComparison.Ordinal);
+        // The fixture turns no elective away: a saving of nothing is 0.00, never "-0.00".
+        Assert.Equal("0.00", Row(MoneyTable(f.Html, "more_ic"), "Electives turned away × their price")[1]);
+        Assert.DoesNotMatch(new Regex("-0\\.0+(?![0-9])"), f.Html);
+    }
+
+    [Fact]
+    public void A_part_of_unmet_demand_the_scenario_gives_no_price_says_so_rather_than_costing_nothing()
+    {
+        // Without prices.unmet an hour waiting for a bed has no price; the fixture's acute queue still waits.
+        var load = ScenarioFile.Parse(ReportFixture.Yaml.Replace("unmet: {hour_waiting_for_bed: £40}", "", StringComparison.Ordinal), "small.yaml");
+        Assert.True(load.IsValid, string.Join("\n", load.Problems));
+        var s = load.Scenario!;
+        var results = Experiment.Run([.. s.AllVariants.Select(v => new ExperimentVariant(v.Name, v.Description, v.Network, v.Economy))], s.Options);
+        Assert.Contains(results[0].Costs!.Replications, r => r.Unmet.HoursWaitedForBed > 0);
+        string table = MoneyTable(BoardReport.Html(s, s.Options, results, "test"), "no_pilot");
+        Assert.Matches(new Regex("<th scope=\"row\">Hours waiting for a bed &#215; its price</th><td>no price set</td><td>no price set</td>"), table);
+        // No elective stream: nothing turned away, so 0.00 is the truth there.
+        Assert.Equal(["0.00", "0.00"], Row(table, "Electives turned away × their price"));
     }
 
     [Fact]

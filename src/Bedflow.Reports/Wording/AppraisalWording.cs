@@ -142,6 +142,12 @@ public static class AppraisalWording
         string text = m == HarmMeasure.AcuteOccupancy
             ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + " points"
             : value.ToString(Math.Abs(value) < 10 ? "N1" : "N0", CultureInfo.InvariantCulture);
+        // A value that rounds to zero is written 0.0, neither "-0.0" nor "+0.0": it is no change.
+        string digits = text.TrimStart('-');
+        if (digits.AsSpan().IndexOfAnyInRange('1', '9') < 0)
+        {
+            return digits;
+        }
         return signed && value > 0 ? "+" + text : text;
     }
 
