@@ -17,6 +17,7 @@ internal static class CalibrateCommand
     {
         var command = new Command("calibrate", "Fit a scenario to a county's own data.");
         command.Subcommands.Add(Register(output, error));
+        command.Subcommands.Add(CalibratePublishedCommand.Create(output, error));
         return command;
     }
 

@@ -37,6 +37,9 @@ public sealed record Scenario
     /// <summary>How options are appraised (the file's <c>decision:</c> section).</summary>
     public DecisionRules Decision { get; init; } = DecisionRules.Default;
 
+    /// <summary>The parameters the scenario marks as unknown, for calibration to the published months (its <c>calibrate:</c> section).</summary>
+    public IReadOnlyList<UnknownParameter> Unknown { get; init; } = [];
+
     /// <summary>Provider and council codes for SitRep exports; null if the file gives none.</summary>
     public SitRepIdentity? SitRep { get; init; }
 

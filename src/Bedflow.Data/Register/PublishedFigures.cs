@@ -139,6 +139,55 @@ public static class PublishedFigures
         return any ? sum : null;
     }
 
+    /// <summary>
+    /// A council's published months <paramref name="from"/> to <paramref name="to"/> (YYYY-MM) as
+    /// delayed days by reason and by organisation, for calibration; a figure not published is left
+    /// out of its month's table. Null when there is no such council.
+    /// </summary>
+    public static async Task<(string Code, string Name, IReadOnlyList<Core.Calibration.MonthlyDelays> Months)?> MonthsAsync(RegisterDatabase db, string code, string from, string to, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await ResolveAsync(db, code, cancel).ConfigureAwait(false) is not { } council)
+        {
+            return null;
+        }
+        await using var c = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        var days = (await c.QueryAsync<(string Month, string Reason, long? Days)>(
+            "SELECT month, reason, days FROM published_days WHERE council = @council AND month >= @from AND month <= @to",
+            new { council = council.Code, from, to }).ConfigureAwait(false)).ToList();
+        var org = (await c.QueryAsync<(string Month, long? Nhs, long? Social, long? Both)>(
+            "SELECT month, nhs, social_care, both_orgs FROM published_org_days WHERE council = @council AND month >= @from AND month <= @to",
+            new { council = council.Code, from, to }).ConfigureAwait(false)).ToDictionary(o => o.Month);
+        var months = new List<Core.Calibration.MonthlyDelays>();
+        foreach (var month in days.GroupBy(d => d.Month).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var byReason = new Dictionary<DelayReason, double>();
+            foreach (var (_, reason, value) in month)
+            {
+                if (value is { } v && DelayReasonWords.Table.TryParse(reason, out var r))
+                {
+                    byReason[r] = v;
+                }
+            }
+            var byOrg = new Dictionary<Responsibility, double>();
+            if (org.TryGetValue(month.Key, out var o))
+            {
+                foreach (var (who, value) in new[] { (Responsibility.Nhs, o.Nhs), (Responsibility.SocialCare, o.Social), (Responsibility.Both, o.Both) })
+                {
+                    if (value is { } v)
+                    {
+                        byOrg[who] = v;
+                    }
+                }
+            }
+            if (byReason.Count > 0)
+            {
+                months.Add(new Core.Calibration.MonthlyDelays(DateOnly.ParseExact(month.Key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), byReason, byOrg));
+            }
+        }
+        return (council.Code, council.Name, months);
+    }
+
     /// <summary>The council's (or England's) monthly series: delayed days ÷ days in the month (null where every reason is missing); null if the code is unknown or has no rows.</summary>
     public static async Task<PublishedSeries?> SeriesAsync(RegisterDatabase db, string code, CancellationToken cancel = default)
     {

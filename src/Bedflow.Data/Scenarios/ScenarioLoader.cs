@@ -78,6 +78,7 @@ internal static partial class ScenarioLoader
             Economy = reader.Economy,
             TargetDelayedPatients = reader.Target,
             Decision = reader.Decision,
+            Unknown = reader.Unknown,
         };
         return new ScenarioLoad(scenario, problems) { Places = reader.Places };
     }

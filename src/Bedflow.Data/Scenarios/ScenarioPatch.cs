@@ -43,6 +43,21 @@ public static class ScenarioPatch
         return text;
     }
 
+    /// <summary>The scalar at a dotted key path in the file's text, as written; null when there is none.</summary>
+    public static string? Value(string text, string path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(path);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        YamlNode? node = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        foreach (string key in path.Split('.'))
+        {
+            node = node is YamlMappingNode m ? Child(m, key) : null;
+        }
+        return (node as YamlScalarNode)?.Value;
+    }
+
     private static string Apply(string text, ScenarioEdit edit)
     {
         var stream = new YamlStream();

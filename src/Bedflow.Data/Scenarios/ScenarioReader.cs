@@ -14,7 +14,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
     public static readonly string[] TopKeys =
     [
         "name", "description", "start", "warmup", "horizon", "replications", "seed", "population", "lead_commissioner", "groups",
-        "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants", "prices", "budgets", "pooled_fund", "report", "decision",
+        "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants", "prices", "budgets", "pooled_fund", "report", "decision", "calibrate",
     ];
 
     internal static readonly string[] ServiceKeys =
@@ -96,6 +96,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
             Target = ctx.Number(report["target_delayed_patients"], "report.target_delayed_patients");
         }
         ReadDecision(root["decision"]);
+        ReadCalibrate(root);
 
         var serviceNames = (root["services"] as YMap)?.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal) ?? [];
         var interventions = ReadInterventions(root["interventions"], serviceNames, exits);
