@@ -13,6 +13,7 @@ internal static class BedflowApp
         root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(RegisterCommand.Create(output, error));
         root.Subcommands.Add(CalibrateCommand.Create(output, error));
+        root.Subcommands.Add(BacktestCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -91,18 +91,8 @@ internal static class CalibratePublishedCommand
                 error.WriteLine($"bedflow: the scenario's reported period (from {scenario.Baseline.StartDate:yyyy-MM-dd}, {scenario.Options.HorizonDays:0} days) does not cover the whole of {string.Join(", ", missing)}: fit to months inside it, or change its start and horizon.");
                 return ExitCodes.UsageError;
             }
-            int invalid = 0;
-            IReadOnlyList<MonthlyDelays> Simulate(IReadOnlyList<double> values)
-            {
-                var candidate = ScenarioFile.Parse(Patched(text, scenario.Unknown, values, _ => "candidate"), path);
-                if (candidate.Scenario is not { } s)
-                {
-                    invalid++;
-                    return [.. council.Months.Select(m => m with { ByReason = m.ByReason.ToDictionary(kv => kv.Key, _ => 0.0), ByOrganisation = m.ByOrganisation.ToDictionary(kv => kv.Key, _ => 0.0) })];
-                }
-                var run = Simulator.Run(s.Baseline, options);
-                return MonthlyDelays.Simulated(run.Delays!.Replications);
-            }
+            var counter = new InvalidCount();
+            var Simulate = Candidates(text, path, scenario.Unknown, options, council.Months, counter);
             var start = scenario.Unknown.Select(u => double.IsNaN(u.Current) ? u.Min : u.Current).ToList();
             var started = System.Diagnostics.Stopwatch.StartNew();
             var match = HistoryMatch.Run(scenario.Unknown, start, Simulate, council.Months, design, budget, scenario.Options.Seed);
@@ -129,11 +119,35 @@ internal static class CalibratePublishedCommand
                 error.WriteLine($"bedflow: cannot write the calibrated scenario: {e.Message}");
                 return ExitCodes.Failure;
             }
-            Print(match, council.Name, first, last, invalid, started.Elapsed, target, reportPath, output);
+            Print(match, council.Name, first, last, counter.Value, started.Elapsed, target, reportPath, output);
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>Counts the candidates that made the scenario invalid.</summary>
+    internal sealed class InvalidCount
+    {
+        public int Value { get; set; }
+    }
+
+    /// <summary>
+    /// Simulates the scenario's text with the unknown parameters set to each candidate's values: its
+    /// baseline's complete months (the mean over replications). A candidate that makes the scenario
+    /// invalid (sizing refuses a service it overloads) gets months of no delays — ruled out by any
+    /// fit — and is counted.
+    /// </summary>
+    internal static Func<IReadOnlyList<double>, IReadOnlyList<MonthlyDelays>> Candidates(string text, string path, IReadOnlyList<UnknownParameter> unknown,
+        Core.Simulation.RunOptions options, IReadOnlyList<MonthlyDelays> published, InvalidCount invalid) => values =>
+        {
+            var candidate = ScenarioFile.Parse(unknown.Count == 0 ? text : Patched(text, unknown, values, _ => "candidate"), path);
+            if (candidate.Scenario is not { } s)
+            {
+                invalid.Value++;
+                return [.. published.Select(m => m with { ByReason = m.ByReason.ToDictionary(kv => kv.Key, _ => 0.0), ByOrganisation = m.ByOrganisation.ToDictionary(kv => kv.Key, _ => 0.0) })];
+            }
+            return MonthlyDelays.Simulated(Simulator.Run(s.Baseline, options).Delays!.Replications);
+        };
 
     private static void Print(HistoryMatch match, string council, string first, string last, int invalid, TimeSpan elapsed, string target, string reportPath, TextWriter output)
     {
@@ -163,11 +177,11 @@ internal static class CalibratePublishedCommand
         return string.Create(Inv, $"fitted to {council.Name} ({council.Code}) published {first} to {last}: {range}; was {p.Text(match.Evaluated[0].Values[j])}; {match.Evaluated.Count} candidates, best implausibility {match.Best.Fit.Implausibility:0.##}{(match.Best.Fit.MeetsTargets ? ", targets met" : ", targets NOT met")}");
     }
 
-    private static string Patched(string text, IReadOnlyList<UnknownParameter> unknown, IReadOnlyList<double> values, Func<int, string> comment) =>
+    internal static string Patched(string text, IReadOnlyList<UnknownParameter> unknown, IReadOnlyList<double> values, Func<int, string> comment) =>
         ScenarioPatch.Apply(text, [.. unknown.Select((u, j) => new ScenarioEdit(u.Path, u.Text(values[j]), comment(j)))]);
 
     // The calendar months the run reports in full.
-    private static HashSet<DateOnly> Covered(Scenario scenario, Core.Simulation.RunOptions options)
+    internal static HashSet<DateOnly> Covered(Scenario scenario, Core.Simulation.RunOptions options)
     {
         var start = scenario.Baseline.StartDate;
         var end = start.AddDays((int)Math.Floor(options.HorizonDays)); // first day not reported
@@ -182,7 +196,7 @@ internal static class CalibratePublishedCommand
         return months;
     }
 
-    private static string? Month(string? text) =>
+    internal static string? Month(string? text) =>
         text is not null && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", Inv, DateTimeStyles.None, out _) ? text : null;
 
     private static void WholeFile(string path, string text)

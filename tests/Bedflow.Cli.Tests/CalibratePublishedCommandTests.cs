@@ -13,7 +13,7 @@ namespace Bedflow.Cli.Tests;
 /// </summary>
 public class CalibratePublishedCommandTests
 {
-    private const string Known = """
+    internal const string Known = """
         name: Known county
         start: 2016-04-01
         warmup: 60d
@@ -47,10 +47,10 @@ public class CalibratePublishedCommandTests
     ];
 
     // The months the known scenario makes, written as NHS England's two published files for a made-up council.
-    private static (string Reasons, string Organisations) Published(string folder)
+    internal static (string Reasons, string Organisations) Published(string folder, string? text = null)
     {
         string known = Path.Combine(folder, "known.yaml");
-        File.WriteAllText(known, Known);
+        File.WriteAllText(known, text ?? Known);
         var scenario = ScenarioFile.Load(known).Scenario!;
         var run = Simulator.Run(scenario.Baseline, scenario.Options with { Replications = 8, CountDelays = true, DailyCensus = false, Seed = 99 });
         var months = MonthlyDelays.Simulated(run.Delays!.Replications);
