@@ -137,7 +137,7 @@ internal static class BacktestCommand
                 output.WriteLine($"  fitted {match.Parameters[j].Path} = {match.Parameters[j].Text(match.Best.Values[j])}");
             }
         }
-        output.WriteLine(string.Create(Inv, $"MAE {card.Mae:N0}, RMSE {card.Rmse:N0}; 80% intervals cover {card.Coverage80:P0} of months, 95% intervals {card.Coverage95:P0}."));
+        output.WriteLine(string.Create(Inv, $"MAE {card.Mae:N0}, RMSE {card.Rmse:N0}; 80% intervals cover {card.Coverage80 * 100:0}% of months, 95% intervals {card.Coverage95 * 100:0}%."));
         output.WriteLine(string.Create(Inv, $"Naive forecasts: the same month last year MAE {card.SeasonalNaiveMae:N0}; the last 12 months' mean MAE {card.LastYearMeanMae:N0}."));
         output.WriteLine(card.Skill is { } skill
             ? string.Create(Inv, $"Skill against the same month last year: {skill:0.00} ({(skill > 0 ? "better than" : "NO better than")} the naive forecast).")
