@@ -226,7 +226,7 @@ internal static class CalibrateCommand
     }
 
     // Written under a temporary name and put in place whole: a failure leaves no half-written file.
-    private static void WholeFile(string path, string text)
+    internal static void WholeFile(string path, string text)
     {
         string temporary = path + ".partial";
         File.WriteAllText(temporary, text, new UTF8Encoding(false));

@@ -110,8 +110,8 @@ internal static class CalibratePublishedCommand
             var before = match.Evaluated[0];
             try
             {
-                WholeFile(target, fitted);
-                WholeFile(reportPath, Reports.PublishedCalibrationReport.Html(scenario.Name, council.Name, council.Code, match, council.Months,
+                CalibrateCommand.WholeFile(target, fitted);
+                CalibrateCommand.WholeFile(reportPath, Reports.PublishedCalibrationReport.Html(scenario.Name, council.Name, council.Code, match, council.Months,
                     Simulate(match.Best.Values), Simulate(before.Values), RunCommand.Version));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -198,11 +198,4 @@ internal static class CalibratePublishedCommand
 
     internal static string? Month(string? text) =>
         text is not null && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", Inv, DateTimeStyles.None, out _) ? text : null;
-
-    private static void WholeFile(string path, string text)
-    {
-        string temporary = path + ".partial";
-        File.WriteAllText(temporary, text, new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
-    }
 }
