@@ -12,5 +12,7 @@ internal sealed class DeterministicDistribution(double value) : Distribution
     public override double Sample(ref Xoshiro256StarStar rng) => value;
     public override double SampleLengthBiased(ref Xoshiro256StarStar rng) => value;
 
+    private protected override double SampleBeyond(double elapsed, ref Xoshiro256StarStar rng) => value - elapsed;
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"deterministic({value})");
 }

@@ -54,6 +54,39 @@ public abstract class Distribution
         return rng.NextDouble() * total;
     }
 
+    /// <summary>
+    /// Draws what is left of a stay that has already lasted <paramref name="elapsed"/> (≥ 0): T − elapsed
+    /// where T is drawn from this distribution given T &gt; elapsed (the residual life of a patient
+    /// found in a bed after that long). Exact for the exponential, gamma, Erlang, lognormal, Weibull,
+    /// uniform, deterministic and empirical distributions (inverse CDF of the truncated
+    /// distribution); the others draw by rejection, at most <see cref="MaxRejections"/> times. When
+    /// no stay the distribution allows lasts that long (or rejection finds none) the stay is over:
+    /// 0 is returned, a patient ready at once.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="elapsed"/> is negative or not finite.</exception>
+    public double SampleRemaining(double elapsed, ref Xoshiro256StarStar rng)
+    {
+        Preconditions.NonNegative(Preconditions.Finite(elapsed, nameof(elapsed)), nameof(elapsed));
+        return elapsed == 0 ? Sample(ref rng) : Math.Max(0, SampleBeyond(elapsed, ref rng));
+    }
+
+    /// <summary>The most draws <see cref="SampleRemaining"/> makes by rejection before it gives up (and returns 0).</summary>
+    public const int MaxRejections = 10_000;
+
+    /// <summary>T − elapsed with T given T &gt; elapsed &gt; 0; by rejection unless a family knows better.</summary>
+    private protected virtual double SampleBeyond(double elapsed, ref Xoshiro256StarStar rng)
+    {
+        for (int i = 0; i < MaxRejections; i++)
+        {
+            double t = Sample(ref rng);
+            if (t > elapsed)
+            {
+                return t - elapsed;
+            }
+        }
+        return 0;
+    }
+
     /// <summary>Exponential with the given mean (rate = 1/mean).</summary>
     public static Distribution Exponential(double mean)
     {

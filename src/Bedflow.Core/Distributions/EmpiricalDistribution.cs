@@ -42,5 +42,28 @@ internal sealed class EmpiricalDistribution : Distribution
         return _values[Math.Min(i, _values.Length - 1)];
     }
 
+    // Given T > a: one of the observed values above a, each with equal probability.
+    private protected override double SampleBeyond(double elapsed, ref Xoshiro256StarStar rng)
+    {
+        int above = 0;
+        foreach (double v in _values)
+        {
+            above += v > elapsed ? 1 : 0;
+        }
+        if (above == 0)
+        {
+            return 0;
+        }
+        int pick = rng.NextInt(above);
+        foreach (double v in _values)
+        {
+            if (v > elapsed && pick-- == 0)
+            {
+                return v - elapsed;
+            }
+        }
+        return 0;
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"empirical({_values.Length} values, mean {Mean:0.###})");
 }

@@ -33,5 +33,9 @@ internal sealed class ErlangDistribution(int phases, double mean) : Distribution
         return _phaseMean * sum;
     }
 
+    // Erlang(k) is gamma(k, phase mean): the same inverse of the truncated upper tail.
+    private protected override double SampleBeyond(double elapsed, ref Xoshiro256StarStar rng) =>
+        (_phaseMean * GammaTail.Beyond(phases, elapsed / _phaseMean, rng.NextDoubleNonZero())) - elapsed;
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"erlang({phases} phases, mean {mean})");
 }

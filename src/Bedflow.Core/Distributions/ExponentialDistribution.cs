@@ -12,5 +12,8 @@ internal sealed class ExponentialDistribution(double mean) : Distribution
     // Length-biased exponential = Erlang(2) with the same rate.
     public override double SampleLengthBiased(ref Xoshiro256StarStar rng) => -mean * (Math.Log(rng.NextDoubleNonZero()) + Math.Log(rng.NextDoubleNonZero()));
 
+    // Memoryless: what is left has the same exponential distribution.
+    private protected override double SampleBeyond(double elapsed, ref Xoshiro256StarStar rng) => Sample(ref rng);
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"exponential(mean {mean})");
 }

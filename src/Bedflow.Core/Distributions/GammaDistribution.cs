@@ -42,5 +42,9 @@ internal sealed class GammaDistribution(double shape, double scale) : Distributi
     // Length-biased gamma(k, θ) = gamma(k + 1, θ).
     public override double SampleLengthBiased(ref Xoshiro256StarStar rng) => scale * StandardGamma(shape + 1, ref rng);
 
+    // Inverse of the truncated distribution's upper tail: Q(k, T/θ) = U·Q(k, a/θ) (see GammaTail).
+    private protected override double SampleBeyond(double elapsed, ref Xoshiro256StarStar rng) =>
+        (scale * GammaTail.Beyond(shape, elapsed / scale, rng.NextDoubleNonZero())) - elapsed;
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"gamma(shape {shape}, scale {scale})");
 }

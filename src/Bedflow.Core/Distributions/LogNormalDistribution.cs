@@ -27,5 +27,19 @@ internal sealed class LogNormalDistribution : Distribution
     // Length-biased lognormal(μ, σ) = lognormal(μ + σ², σ).
     public override double SampleLengthBiased(ref Xoshiro256StarStar rng) => Math.Exp(_mu + (_sigma * _sigma) + (_sigma * Normal.Sample(ref rng)));
 
+    // Upper tail S(t) = Φc(z) with z = (ln t − μ)/σ; given T > a, Φc(Z) = U·Φc(z₀). Inverted on the
+    // complementary side (erfc⁻¹), which keeps its precision far into the tail.
+    private protected override double SampleBeyond(double elapsed, ref Xoshiro256StarStar rng)
+    {
+        double z0 = (Math.Log(elapsed) - _mu) / _sigma;
+        double tail = 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(z0 / Math.Sqrt(2)) * rng.NextDoubleNonZero();
+        if (!(tail > 0))
+        {
+            return 0; // beyond the precision of a double: the stay is over
+        }
+        double z = Math.Sqrt(2) * MathNet.Numerics.SpecialFunctions.ErfcInv(2 * tail);
+        return Math.Max(elapsed, Math.Exp(_mu + (_sigma * z))) - elapsed;
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"lognormal(mean {_mean}, sd {_sd})");
 }

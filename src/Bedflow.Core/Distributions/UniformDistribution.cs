@@ -14,5 +14,16 @@ internal sealed class UniformDistribution(double min, double max) : Distribution
     public override double SampleLengthBiased(ref Xoshiro256StarStar rng) =>
         max == min ? min : Math.Sqrt((min * min) + (rng.NextDouble() * ((max * max) - (min * min))));
 
+    // Given T > a, T is uniform on (max(a, min), max).
+    private protected override double SampleBeyond(double elapsed, ref Xoshiro256StarStar rng)
+    {
+        if (elapsed >= max)
+        {
+            return 0;
+        }
+        double from = Math.Max(elapsed, min);
+        return from + ((max - from) * rng.NextDouble()) - elapsed;
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"uniform({min}, {max})");
 }

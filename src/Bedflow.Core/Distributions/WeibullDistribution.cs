@@ -25,5 +25,12 @@ internal sealed class WeibullDistribution(double shape, double scale) : Distribu
     // Density ∝ x^k e^{−(x/λ)^k}: with y = (x/λ)^k, y ~ gamma(1 + 1/k, 1), so x = λ y^{1/k}.
     public override double SampleLengthBiased(ref Xoshiro256StarStar rng) => scale * Math.Pow(GammaDistribution.StandardGamma(1 + (1 / shape), ref rng), 1 / shape);
 
+    // S(t) = exp(−(t/λ)^k); given T > a, (T/λ)^k − (a/λ)^k is exponential(1): T = λ((a/λ)^k − ln U)^(1/k).
+    private protected override double SampleBeyond(double elapsed, ref Xoshiro256StarStar rng)
+    {
+        double h = Math.Pow(elapsed / scale, shape) - Math.Log(rng.NextDoubleNonZero());
+        return (scale * Math.Pow(h, 1 / shape)) - elapsed;
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"weibull(shape {shape}, scale {scale})");
 }
