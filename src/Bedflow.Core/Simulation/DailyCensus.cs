@@ -2,13 +2,16 @@ namespace Bedflow.Core.Simulation;
 
 /// <summary>
 /// Counts at each midnight of the horizon: day d (0-based) is the state at the midnight that
-/// ends day d (time d + 1), before any event at that exact instant.
+/// ends day d (time d + 1), before any event at that exact instant. A run from a snapshot of
+/// the beds (<see cref="RunOptions.From"/>) keeps only the days from the snapshot's day on: entry
+/// i is then day <see cref="FirstDay"/> + i.
 /// </summary>
 public sealed class DailyCensus
 {
-    internal DailyCensus(int services, int days, int warmupDays)
+    internal DailyCensus(int services, int days, int warmupDays, int firstDay = 0)
     {
         Days = days;
+        FirstDay = firstDay;
         WarmupDays = warmupDays;
         WarmupOccupied = new int[services][];
         Occupied = new int[services][];
@@ -31,8 +34,11 @@ public sealed class DailyCensus
         }
     }
 
-    /// <summary>Number of days.</summary>
+    /// <summary>Number of days kept.</summary>
     public int Days { get; }
+
+    /// <summary>The day (from the start date, 0-based) of the first entry: 0, or a snapshot's day for a run from one.</summary>
+    public int FirstDay { get; }
 
     /// <summary>Number of warm-up days recorded before day 0.</summary>
     public int WarmupDays { get; }

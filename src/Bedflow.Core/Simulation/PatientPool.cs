@@ -81,6 +81,10 @@ internal sealed class PatientPool
     public Xoshiro256StarStar VisitStream(in PatientState patient) =>
         RandomStreams.ForPatientVisit(_streamPrefix[patient.Stream], patient.Index, patient.Visit);
 
+    /// <summary>The random stream of the patient's visit number <paramref name="visit"/> (a key apart from its visits for a draw that belongs to none).</summary>
+    public Xoshiro256StarStar StreamOf(in PatientState patient, int visit) =>
+        RandomStreams.ForPatientVisit(_streamPrefix[patient.Stream], patient.Index, visit);
+
     /// <summary>The patient in <paramref name="slot"/> has left the system; the slot is reused.</summary>
     public void Free(int slot)
     {

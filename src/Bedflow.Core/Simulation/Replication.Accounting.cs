@@ -41,7 +41,7 @@ internal sealed partial class Replication
     {
         while (_nextMidnight <= until)
         {
-            int day = (int)_nextMidnight - 1;
+            int day = (int)_nextMidnight - 1 - _censusFirst;
             _nextMidnight += 1;
             if (day == -1)
             {

@@ -77,9 +77,9 @@ internal sealed partial class Replication
     {
         _patients[p].Target = j;
         _services.Enqueue(j, p, _now);
-        if (_census is not null && _now >= 0 && _now < _census.Days)
+        if (_census is not null && _now >= _censusFirst && _now < _census.Days + _censusFirst)
         {
-            ref int most = ref _census.MaxQueued[j][(int)_now];
+            ref int most = ref _census.MaxQueued[j][(int)_now - _censusFirst];
             most = Math.Max(most, _services.QueueLength(j));
         }
         if (!_net.IsOpen(j, _now))
@@ -115,6 +115,10 @@ internal sealed partial class Replication
                     Enqueue(p, j);
                 }
             }
+        }
+        if (_options.From is { } snapshot)
+        {
+            PlaceSnapshot(snapshot);
         }
     }
 }

@@ -85,9 +85,9 @@ internal sealed partial class Replication
             {
                 _streams[pt.Stream].Admitted++;
             }
-            if (_census is not null && _now < _census.Days)
+            if (_census is not null && _now < _census.Days + _censusFirst)
             {
-                _census.Admitted[j][(int)_now]++;
+                _census.Admitted[j][(int)_now - _censusFirst]++;
             }
             if (fromQueue)
             {

@@ -46,6 +46,7 @@ internal sealed partial class Replication
     private readonly ServiceCounts[] _counts;   // per service, what happened in the reporting window
     private readonly StreamTally[] _streams;    // per arrival stream, what happened to its patients in the window
     private readonly DailyCensus? _census;
+    private readonly int _censusFirst;          // the day of the census's first entry (0 unless the run starts from a snapshot)
     private readonly EpisodeLog? _log;          // the full log, when asked for (RunOptions.RecordEpisodes)
     private readonly IStaySink? _sink;          // the caller's sink (e.g. the delay counter), if any
     private readonly bool _tracksStays;         // either: stays and waits are reported as they end
@@ -62,7 +63,7 @@ internal sealed partial class Replication
         _net = net;
         _options = options;
         _rep = replication;
-        _begin = -options.WarmupDays;
+        _begin = options.BeginDay;
         _end = options.HorizonDays;
         int n = net.ServiceCount;
         _services = new ServiceStates(net, _begin, _end);
@@ -71,13 +72,16 @@ internal sealed partial class Replication
         _openingScheduled = new bool[n];
         _deadlocks = new DeadlockDetector(net, _services);
         _closed = new bool[n];
-        // Patients come from the arrival streams, then one pseudo-stream per service for its starting patients.
-        _patients = new PatientPool(options.Seed, replication, net.StreamCount + n, net.GroupCount);
+        // Patients come from the arrival streams, then one pseudo-stream per service for its
+        // starting patients, then one for the patients of a snapshot (RunOptions.From).
+        _patients = new PatientPool(options.Seed, replication, net.StreamCount + n + 1, net.GroupCount);
         _arrivals = new ArrivalStreams(net, options.Seed, replication, _begin, _end);
         _tables = new EpochTables(net);
         if (options.DailyCensus)
         {
-            _census = new DailyCensus(n, (int)Math.Floor(options.HorizonDays), (int)Math.Ceiling(options.WarmupDays));
+            // A run from a snapshot keeps the days from the snapshot's on (a register's scenario may start years before).
+            _censusFirst = options.From is null ? 0 : (int)Math.Floor(_begin);
+            _census = new DailyCensus(n, (int)Math.Floor(options.HorizonDays) - _censusFirst, (int)Math.Ceiling(options.WarmupDays), _censusFirst);
         }
         _log = options.RecordEpisodes ? new EpisodeLog() : null;
         _sink = sink;

@@ -25,7 +25,7 @@ public static class Replications
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(options);
-        var optionProblems = options.Validate();
+        var optionProblems = options.Validate().Concat(SnapshotProblems(network, options)).ToList();
         if (optionProblems.Count > 0)
         {
             throw new InvalidModelException([.. optionProblems.Select(p => new ModelProblem(ModelPath.Root.Member("Run"), p))]);
@@ -47,6 +47,23 @@ public static class Replications
             throw new InvalidModelException(stalled.Problems);
         }
         return results;
+    }
+
+    /// <summary>A snapshot's patients in services the network does not have, or not in beds (a resource holds no bed).</summary>
+    private static IEnumerable<string> SnapshotProblems(Network network, RunOptions options)
+    {
+        if (options.From is not { } from)
+        {
+            yield break;
+        }
+        var beds = network.Services.Where(s => s.Role != ServiceRole.Resource).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (string name in from.Patients.SelectMany(p => p.WaitsFor.Prepend(p.Service)).Distinct(StringComparer.Ordinal))
+        {
+            if (!beds.Contains(name) && (network.Services.All(s => s.Name != name) || from.Patients.Any(p => p.Service == name)))
+            {
+                yield return $"a starting patient names \"{name}\", which is not a bed-based service of the network.";
+            }
+        }
     }
 
     /// <summary>Runs replication <paramref name="replication"/> alone on the calling thread (benchmarks, diagnostics, tests).</summary>

@@ -1,3 +1,4 @@
+using Bedflow.Core.Model;
 using Bedflow.Core.Units;
 
 namespace Bedflow.Core.Simulation;
@@ -38,6 +39,18 @@ public sealed record RunOptions
     /// <summary>Keep per-day midnight counts (occupancy, blocked, queued) per service.</summary>
     public bool DailyCensus { get; init; } = true;
 
+    /// <summary>
+    /// Start from a census of the beds instead of from a warm-up (a forecast from a register):
+    /// the run begins at <see cref="PatientSnapshot.Day"/> with its patients in place and runs to
+    /// <see cref="Horizon"/> (days from the start date, as always). Services the snapshot names
+    /// get only its patients; the others keep their own <see cref="StartingState"/>. The warm-up
+    /// must be 0. Null (the default) = an ordinary run.
+    /// </summary>
+    public PatientSnapshot? From { get; init; }
+
+    /// <summary>The time the run begins: the snapshot's moment, else the start of the warm-up.</summary>
+    internal double BeginDay => From?.Day ?? -WarmupDays;
+
     /// <summary>Every problem with these options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -54,6 +67,25 @@ public sealed record RunOptions
         if (MaxDegreeOfParallelism is < 1)
         {
             problems.Add($"threads must be at least 1, but was {MaxDegreeOfParallelism}.");
+        }
+        if (From is { } from)
+        {
+            if (WarmupDays != 0)
+            {
+                problems.Add("a run from a snapshot of the beds has no warm-up: set it to 0.");
+            }
+            if (!(from.Day >= 0 && from.Day < HorizonDays))
+            {
+                problems.Add($"a snapshot's day must be from 0 to before the horizon ({Preconditions.Show(HorizonDays)}), but was {Preconditions.Show(from.Day)}.");
+            }
+            foreach (var p in from.Patients)
+            {
+                if (!(p.InBed >= 0 && double.IsFinite(p.InBed)) || p.ReadyFor is { } r && !(r >= 0 && r <= p.InBed))
+                {
+                    problems.Add($"a starting patient at {p.Service} must have been in bed 0 days or more and ready no longer than that.");
+                    break;
+                }
+            }
         }
         return problems;
     }
