@@ -41,6 +41,11 @@ internal static class BacktestCommand
                 error.WriteLine("bedflow: --fit and --test must be windows YYYY-MM..YYYY-MM, each in order, the test after the fit.");
                 return ExitCodes.UsageError;
             }
+            if ((parse.GetValue(replications) ?? 20) < 10)
+            {
+                error.WriteLine("bedflow: --replications must be at least 10: the prediction intervals are quantiles of the replications, and fewer cannot reach a 95% interval's ends.");
+                return ExitCodes.UsageError;
+            }
             string path = parse.GetValue(file)!;
             var load = ScenarioFile.Load(path);
             foreach (var p in load.Problems.Where(p => !p.IsWarning))
@@ -79,6 +84,18 @@ internal static class BacktestCommand
                 return ExitCodes.UsageError;
             }
             var fitMonths = council.Months.Where(m => m.Month >= fitFrom && m.Month <= fitTo).ToList();
+            var publishedMonths = council.Months.Select(m => m.Month).ToHashSet();
+            if (scenario.Unknown.Count > 0 && fitMonths.Count == 0)
+            {
+                error.WriteLine($"bedflow: {council.Name} has no published months from {Text(fitFrom)} to {Text(fitTo)} to fit on.");
+                return ExitCodes.UsageError;
+            }
+            var unpublished = Enumerable.Range(0, ((testTo.Year - testFrom.Year) * 12) + testTo.Month - testFrom.Month + 1).Select(testFrom.AddMonths).Where(m => !publishedMonths.Contains(m)).ToList();
+            if (unpublished.Count > 0)
+            {
+                error.WriteLine($"bedflow: {council.Name} has no published figures for {string.Join(", ", unpublished.Select(Text))}: the test window must be published months.");
+                return ExitCodes.UsageError;
+            }
             IReadOnlyList<double> values = [];
             HistoryMatch? match = null;
             if (scenario.Unknown.Count > 0 && fitMonths.Count > 0)

@@ -28,7 +28,7 @@ internal static class CalibrateCommand
         var db = RegisterCommand.Db();
         var engine = new Option<string?>(RegisterCommand.EngineOption) { Description = "sqlite (default) or postgres (default: BEDFLOW_DB_ENGINE)." };
         var from = new Option<string?>("--from") { Description = "First day of the stays used, yyyy-mm-dd (default: the scenario's start date)." };
-        var to = new Option<string?>("--to") { Description = "Last day, yyyy-mm-dd: the data end at its midnight (default: the day of the register's latest time)." };
+        var to = new Option<string?>("--to") { Description = "Last day, yyyy-mm-dd: the data end at its midnight (default: the register's latest time)." };
         var report = new Option<string?>("--report") { Description = "Where to write the calibration report (default: calibration-report.html beside --out)." };
         var command = new Command("register", "Fit lengths of stay (censored maximum likelihood, chosen by AIC), routing and arrivals to the register's stays.")
         {
@@ -39,7 +39,7 @@ internal static class CalibrateCommand
             string path = parse.GetValue(file)!;
             string target = parse.GetValue(outFile)!;
             string reportPath = parse.GetValue(report) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".", "calibration-report.html");
-            if (OutputProblem(path, target, reportPath) is { } outProblem)
+            if (OutputProblem(path, target, reportPath, parse.GetValue(db)) is { } outProblem)
             {
                 error.WriteLine($"bedflow: {outProblem}");
                 return ExitCodes.UsageError;
@@ -70,7 +70,8 @@ internal static class CalibrateCommand
             }
             var start = (first ?? scenario.Baseline.StartDate).ToDateTime(TimeOnly.MinValue);
             var latest = stays.Max(s => Latest(s.Stay));
-            var asOf = last is { } l ? l.AddDays(1).ToDateTime(TimeOnly.MinValue) : DateOnly.FromDateTime(latest).AddDays(1).ToDateTime(TimeOnly.MinValue);
+            // The data end at --to's midnight, or at the register's latest time (not the midnight after it: a patient still in is known to be in only until then).
+            var asOf = last is { } l ? l.AddDays(1).ToDateTime(TimeOnly.MinValue) : latest.AddMinutes(1);
             if (asOf <= start)
             {
                 error.WriteLine(string.Create(Inv, $"bedflow: the window is empty: it starts {start:yyyy-MM-dd} and the data end {asOf.AddDays(-1):yyyy-MM-dd}. Give --from and --to."));
@@ -150,6 +151,10 @@ internal static class CalibrateCommand
         console.Write(table);
         foreach (var a in c.Arrivals)
         {
+            if (a.MayTurnAway.Count > 0)
+            {
+                console.WriteLine($"Warning: {string.Join(", ", a.MayTurnAway)} may be turned away at {a.Service} (a queue limit): a register holds admissions, not arrivals, so the fitted rates for {a.Service} are low by the patients turned away.");
+            }
             console.WriteLine(a.Separable
                 ? string.Create(Inv, $"Arrivals to {a.Service}: {a.Fit.Arrivals:N0} admissions from outside, base rate {a.Fit.BaseRate.Value:0.##} a day ({a.Fit.BaseRate.Lower:0.##} to {a.Fit.BaseRate.Upper:0.##}) for {a.Streams[0].Stream}, with its month and weekday factors.")
                 : string.Create(Inv, $"Arrivals to {a.Service}: {a.Fit.Arrivals:N0} admissions from outside, {a.Scale.Value:0.###} times ({a.Scale.Lower:0.###} to {a.Scale.Upper:0.###}) the {a.Expected:N0} its {a.Streams.Count} streams expected: each stream's base rate scaled by that, its own shape kept ({string.Join(", ", a.Streams.Select(s => $"{s.Stream} {s.Was:0.#} → {s.Fitted:0.#}/d"))})."));
@@ -200,19 +205,29 @@ internal static class CalibrateCommand
         return null;
     }
 
-    private static string? OutputProblem(string scenario, string target, string reportPath)
+    /// <summary>
+    /// Why the calibrated scenario or its report cannot be written where asked, checked before any
+    /// work: empty, a folder, in a folder that does not exist, or the same file as the scenario,
+    /// the register or each other (which would overwrite the user's own file). Null when fine.
+    /// </summary>
+    internal static string? OutputProblem(string scenario, string target, string reportPath, string? db)
     {
         if (string.IsNullOrWhiteSpace(target))
         {
             return "--out is empty: give a file for the calibrated scenario.";
         }
-        string full = Path.GetFullPath(target);
-        if (string.Equals(full, Path.GetFullPath(scenario), StringComparison.Ordinal))
+        string full = Path.GetFullPath(target), report = Path.GetFullPath(reportPath);
+        var inputs = new List<(string What, string Path)> { ("the scenario itself", Path.GetFullPath(scenario)) };
+        if (!string.IsNullOrWhiteSpace(db) && !db.Contains('=', StringComparison.Ordinal))
         {
-            return "--out is the scenario itself: write the calibrated scenario to a new file, and compare.";
+            inputs.Add(("the register (--db)", Path.GetFullPath(db)));
         }
-        foreach (var (what, p) in new[] { ("--out", full), ("the report", Path.GetFullPath(reportPath)) })
+        foreach (var (what, p) in new[] { ("--out", full), ("the report", report) })
         {
+            if (inputs.FirstOrDefault(i => string.Equals(i.Path, p, StringComparison.Ordinal)) is { What: { } input })
+            {
+                return $"{what} is {input}: write the calibrated scenario and its report to new files, and compare.";
+            }
             if (Directory.Exists(p))
             {
                 return $"{what} '{p}' is a folder: give a file.";
@@ -222,14 +237,21 @@ internal static class CalibrateCommand
                 return $"the folder of {what} ('{dir}') does not exist.";
             }
         }
-        return null;
+        return string.Equals(full, report, StringComparison.Ordinal) ? "--out and --report are the same file: give each its own." : null;
     }
 
     // Written under a temporary name and put in place whole: a failure leaves no half-written file.
     internal static void WholeFile(string path, string text)
     {
         string temporary = path + ".partial";
-        File.WriteAllText(temporary, text, new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, text, new UTF8Encoding(false));
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary); // gone already when moved; a failed write leaves nothing behind
+        }
     }
 }

@@ -34,9 +34,9 @@ internal static class CalibratePublishedCommand
             string path = parse.GetValue(file)!;
             string target = parse.GetValue(outFile)!;
             string reportPath = parse.GetValue(report) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".", "calibration-published.html");
-            if (string.Equals(Path.GetFullPath(target), Path.GetFullPath(path), StringComparison.Ordinal))
+            if (CalibrateCommand.OutputProblem(path, target, reportPath, parse.GetValue(db)) is { } outProblem)
             {
-                error.WriteLine("bedflow: --out is the scenario itself: write the calibrated scenario to a new file, and compare.");
+                error.WriteLine($"bedflow: {outProblem}");
                 return ExitCodes.UsageError;
             }
             string? first = Month(parse.GetValue(from)), last = Month(parse.GetValue(to));
@@ -91,6 +91,15 @@ internal static class CalibratePublishedCommand
                 error.WriteLine($"bedflow: the scenario's reported period (from {scenario.Baseline.StartDate:yyyy-MM-dd}, {scenario.Options.HorizonDays:0} days) does not cover the whole of {string.Join(", ", missing)}: fit to months inside it, or change its start and horizon.");
                 return ExitCodes.UsageError;
             }
+            try
+            {
+                _ = Patched(text, scenario.Unknown, [.. scenario.Unknown.Select(u => u.Min)], _ => "check");
+            }
+            catch (ArgumentException e)
+            {
+                error.WriteLine($"bedflow: cannot put fitted values into {path}: {e.Message}");
+                return ExitCodes.UsageError;
+            }
             var counter = new InvalidCount();
             var Simulate = Candidates(text, path, scenario.Unknown, options, council.Months, counter);
             var start = scenario.Unknown.Select(u => double.IsNaN(u.Current) ? u.Min : u.Current).ToList();
@@ -108,9 +117,13 @@ internal static class CalibratePublishedCommand
                 return ExitCodes.UsageError;
             }
             var before = match.Evaluated[0];
+            bool plausible = match.PlausibleRanges.Any(r => r is not null);
             try
             {
-                CalibrateCommand.WholeFile(target, fitted);
+                if (plausible)
+                {
+                    CalibrateCommand.WholeFile(target, fitted);
+                }
                 CalibrateCommand.WholeFile(reportPath, Reports.PublishedCalibrationReport.Html(scenario.Name, council.Name, council.Code, match, council.Months,
                     Simulate(match.Best.Values), Simulate(before.Values), RunCommand.Version));
             }
@@ -119,7 +132,7 @@ internal static class CalibratePublishedCommand
                 error.WriteLine($"bedflow: cannot write the calibrated scenario: {e.Message}");
                 return ExitCodes.Failure;
             }
-            Print(match, council.Name, first, last, counter.Value, started.Elapsed, target, reportPath, output);
+            Print(match, council.Name, first, last, counter.Value, started.Elapsed, plausible ? target : null, reportPath, output);
             return ExitCodes.Ok;
         });
         return command;
@@ -149,7 +162,7 @@ internal static class CalibratePublishedCommand
             return MonthlyDelays.Simulated(Simulator.Run(s.Baseline, options).Delays!.Replications);
         };
 
-    private static void Print(HistoryMatch match, string council, string first, string last, int invalid, TimeSpan elapsed, string target, string reportPath, TextWriter output)
+    private static void Print(HistoryMatch match, string council, string first, string last, int invalid, TimeSpan elapsed, string? target, string reportPath, TextWriter output)
     {
         var best = match.Best.Fit;
         output.WriteLine(string.Create(Inv, $"Fitted to {council}'s published months {first} to {last}: {match.Evaluated.Count} candidates simulated in {elapsed.TotalMinutes:0.#} min (history matching, then Nelder–Mead on common random numbers)."));
@@ -167,7 +180,9 @@ internal static class CalibratePublishedCommand
         {
             output.WriteLine($"{invalid} candidate(s) made the scenario invalid (e.g. a service overloaded): they were ruled out.");
         }
-        output.WriteLine($"Written: {Path.GetFullPath(target)}; report: {Path.GetFullPath(reportPath)}.");
+        output.WriteLine(target is null
+            ? $"No candidate is plausible, so no calibrated scenario was written: the file keeps its assumptions. Report: {Path.GetFullPath(reportPath)}."
+            : $"Written: {Path.GetFullPath(target)}; report: {Path.GetFullPath(reportPath)}.");
     }
 
     private static string Comment(HistoryMatch match, int j, (string Code, string Name, IReadOnlyList<MonthlyDelays> Months) council, string first, string last)

@@ -71,6 +71,17 @@ internal static class RunCommand
             {
                 return ExitCodes.UsageError;
             }
+            string? extract = parse.GetValue(episodes);
+            if (extract is not null && EpisodesProblem(extract, folder, path) is { } episodesProblem)
+            {
+                error.WriteLine($"bedflow: --episodes: {episodesProblem}");
+                return ExitCodes.UsageError;
+            }
+            if (extract is not null && !MemoryGuard.Allows([scenario.Baseline], options with { Replications = 1, RecordEpisodes = true, DailyCensus = false },
+                1, parse.GetValue(maxMemory), "a shorter horizon in the scenario for the extract (it keeps every stay of one replication)", error))
+            {
+                return ExitCodes.UsageError;
+            }
             // Checked before a long run, not after it.
             string[] outputs = ["results.json", "report.html", "report.xlsx", "run-info.json", .. scenario.AllVariants.SelectMany(v => new[] { $"daily-{FileName(v.Name)}.csv", $"sitrep-{FileName(v.Name)}.csv" })];
             if (OutputFolder.Foreign(folder, outputs) is { Count: > 0 })
@@ -82,17 +93,6 @@ internal static class RunCommand
             {
                 error.WriteLine($"bedflow: {outProblem}");
                 return File.Exists(folder) ? ExitCodes.UsageError : ExitCodes.Failure;
-            }
-            string? extract = parse.GetValue(episodes);
-            if (extract is not null && EpisodesProblem(extract, folder) is { } episodesProblem)
-            {
-                error.WriteLine($"bedflow: --episodes: {episodesProblem}");
-                return ExitCodes.UsageError;
-            }
-            if (extract is not null && !MemoryGuard.Allows([scenario.Baseline], options with { Replications = 1, RecordEpisodes = true, DailyCensus = false },
-                1, parse.GetValue(maxMemory), "a shorter horizon in the scenario for the extract (it keeps every stay of one replication)", error))
-            {
-                return ExitCodes.UsageError;
             }
             int code = Execute(load, options, folder, jsonOnly, output, error);
             return code == ExitCodes.Ok && extract is not null ? WriteEpisodes(scenario, options, extract, jsonOnly, output, error) : code;
@@ -169,7 +169,7 @@ internal static class RunCommand
     }
 
     /// <summary>Why the extract cannot go to <paramref name="path"/>, checked before the run; null when it can.</summary>
-    private static string? EpisodesProblem(string path, string folder)
+    private static string? EpisodesProblem(string path, string folder, string scenario)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -183,6 +183,10 @@ internal static class RunCommand
         if (Path.GetDirectoryName(full) is { } dir && !Directory.Exists(dir))
         {
             return $"the folder '{dir}' does not exist.";
+        }
+        if (string.Equals(full, Path.GetFullPath(scenario), StringComparison.Ordinal))
+        {
+            return $"'{path}' is the scenario itself: give a new file for the register extract.";
         }
         if (string.Equals(Path.GetDirectoryName(full), Path.GetFullPath(folder), StringComparison.Ordinal))
         {

@@ -129,6 +129,10 @@ public class CalibrateCommandTests
             (["calibrate", "register", guess, "--db", missing, "--out", guess], "--out is the scenario itself"),
             (["calibrate", "register", guess, "--db", missing, "--out", calibrated, "--from", "2016-13-01"], "--from must be a date yyyy-mm-dd"),
             (["calibrate", "register", guess, "--db", missing, "--out", Path.Combine(folder, "nowhere", "x.yaml")], "does not exist"),
+            (["calibrate", "register", guess, "--db", missing, "--out", calibrated, "--report", guess], "the report is the scenario itself"),
+            (["calibrate", "register", guess, "--db", missing, "--out", missing], "--out is the register (--db)"),
+            (["calibrate", "register", guess, "--db", missing, "--out", calibrated, "--report", calibrated], "--out and --report are the same file"),
+            (["calibrate", "published", guess, "--la", "E10000025", "--from", "2016-04", "--to", "2017-03", "--db", missing, "--out", calibrated, "--report", guess], "the report is the scenario itself"),
         ];
         foreach (var (args, says) in cases)
         {
@@ -138,6 +142,7 @@ public class CalibrateCommandTests
             Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         }
         Assert.False(File.Exists(calibrated));
+        Assert.Equal(Guess, File.ReadAllText(guess));
         Directory.Delete(folder, true);
     }
 

@@ -37,20 +37,24 @@ public class RunEpisodesTests
     [InlineData("missing-folder")]
     [InlineData("results-folder")]
     [InlineData("empty")]
+    [InlineData("scenario")]
     public void A_path_the_extract_cannot_go_to_is_a_usage_error_before_anything_runs(string kind)
     {
         string folder = Cli.TempFolder();
+        string scenario = Cli.WriteTiny();
         string path = kind switch
         {
+            "scenario" => scenario,
             "folder" => Path.GetTempPath(),
             "missing-folder" => Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}", "x.csv"),
             "results-folder" => Path.Combine(folder, "episodes.csv"),
             _ => " ",
         };
-        var (code, _, error) = Cli.Run("run", Cli.WriteTiny(), "--out", folder, "--episodes", path);
+        var (code, _, error) = Cli.Run("run", scenario, "--out", folder, "--episodes", path);
         Assert.Equal(2, code);
         Assert.StartsWith("bedflow: --episodes: ", Cli.WithoutSizingWarnings(error), StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(folder, "results.json")), "nothing should run");
+        Assert.False(Directory.Exists(folder), "nothing should run, and no results folder be made");
+        Assert.Equal(Cli.Tiny, File.ReadAllText(scenario));
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 }

@@ -29,6 +29,12 @@ public sealed record ArrivalCalibration(string Service, ArrivalRateFit Fit, doub
     public bool Separable => Streams.Count == 1;
 
     /// <summary>
+    /// Planned streams into the service that it may turn away or divert (it has a queue limit):
+    /// the register never sees them, so the fitted rates are low by those patients.
+    /// </summary>
+    public IReadOnlyList<string> MayTurnAway { get; init; } = [];
+
+    /// <summary>
     /// The fit of <paramref name="service"/>'s admissions onto the streams of
     /// <paramref name="network"/> entering it; null when no stream enters it or it has no
     /// admissions from outside in the window.
@@ -54,8 +60,12 @@ public sealed record ArrivalCalibration(string Service, ArrivalRateFit Fit, doub
         // Poisson: the count's standard error √n, times √dispersion when over-dispersed.
         double se = Math.Sqrt(n * (fit.Overdispersed ? fit.Dispersion : 1)) / total;
         var interval = new FittedValue(scale, Math.Max(0, scale - (1.959963984540054 * se)), scale + (1.959963984540054 * se));
+        var definition = network.Services[network.ServiceIndex(service.Service)];
         return new ArrivalCalibration(service.Service, fit, total, interval,
-            [.. streams.Select(s => new FittedArrivals(s.Name, BaseRate(s.Rate), streams.Count == 1 ? fit.BaseRate.Value : BaseRate(s.Rate) * scale))]);
+            [.. streams.Select(s => new FittedArrivals(s.Name, BaseRate(s.Rate), streams.Count == 1 ? fit.BaseRate.Value : BaseRate(s.Rate) * scale))])
+        {
+            MayTurnAway = definition.QueueLimit is null ? [] : [.. streams.Where(s => s.Kind == ArrivalKind.Planned).Select(s => s.Name)],
+        };
     }
 
     private static double BaseRate(ArrivalRate rate) => rate is SeasonalRate r ? r.BaseRate.PerDay : rate.At(0);

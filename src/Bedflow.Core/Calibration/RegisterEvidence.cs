@@ -48,8 +48,8 @@ public sealed class RegisterEvidence
     /// <summary>Every service in the data, by name.</summary>
     public IReadOnlyList<ServiceEvidence> Services { get; }
 
-    /// <summary>Whole days in the window: the length of <see cref="ServiceEvidence.AdmissionsByDay"/>.</summary>
-    public int Days => (int)Math.Ceiling((AsOf - From).TotalDays);
+    /// <summary>Whole days in the window: the length of <see cref="ServiceEvidence.AdmissionsByDay"/> (a part of a day at the end is left out of the admissions).</summary>
+    public int Days => Math.Max(1, (int)Math.Floor((AsOf - From).TotalDays));
 
     /// <summary>The service called <paramref name="service"/>, or null when the data have none.</summary>
     public ServiceEvidence? For(string service) => Services.FirstOrDefault(s => s.Service == service);
@@ -68,7 +68,8 @@ public sealed class RegisterEvidence
         }
         var link = linkWindow ?? TimeSpan.FromDays(1);
         Preconditions.NonNegative(link.TotalDays, nameof(linkWindow));
-        int days = (int)Math.Ceiling((asOf - from).TotalDays);
+        // Whole days only: admissions on a part of a day the data end in would read as a day's worth too few.
+        int days = Math.Max(1, (int)Math.Floor((asOf - from).TotalDays));
         var builders = new SortedDictionary<string, Builder>(StringComparer.Ordinal);
         foreach (var path in stays.Where(s => s.Stay.Admitted < asOf).GroupBy(s => s.Patient))
         {
@@ -87,7 +88,10 @@ public sealed class RegisterEvidence
                 if (counts)
                 {
                     int day = (int)Math.Floor((stay.Admitted - from).TotalDays);
-                    (transferIn ? b.TransfersIn : b.Admissions)[day]++;
+                    if (day < days)
+                    {
+                        (transferIn ? b.TransfersIn : b.Admissions)[day]++;
+                    }
                     b.Times.Add(TimeToReady(stay, asOf));
                 }
                 var exit = stay.Exit is { } x && x <= asOf ? x : (DateTime?)null;

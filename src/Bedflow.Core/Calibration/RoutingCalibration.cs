@@ -79,11 +79,14 @@ public sealed record RoutingCalibration(
                 m[categories.IndexOf(c), j] += w;
             }
         }
+        // EM is multiplicative: a destination started at 0 stays at 0 whatever the register says,
+        // so one the scenario gives no probability starts at a small share instead (the others keep
+        // their proportions among themselves).
         double[] start = [.. route.Destinations.Select(d => d.Probability)];
-        if (start.Sum() <= 0)
-        {
-            start = [.. start.Select(_ => 1.0 / start.Length)];
-        }
+        double least = start.Where(p => p > 0).DefaultIfEmpty(1).Min() * 0.1;
+        start = [.. start.Select(p => p > 0 ? p : least)];
+        double sum = start.Sum();
+        start = [.. start.Select(p => p / sum)];
         double[] fitted = Em(m, counts, start);
         var (lower, upper) = Bootstrap(m, counts, start, evidence.Service);
         var shares = RoutingShares.From([.. categories.Select((c, i) => (c.ToString(), counts[i]))]);
@@ -234,7 +237,7 @@ public sealed record RoutingCalibration(
 /// <summary>A scenario destination's fitted probability with its 95% interval.</summary>
 /// <param name="To">The destination (a service or an exit).</param>
 /// <param name="Probability">The fitted probability.</param>
-/// <param name="Lower">The 95% interval's lower end (parametric bootstrap).</param>
+/// <param name="Lower">The 95% interval's lower end (bootstrap percentile; this destination's own interval, not a simultaneous one).</param>
 /// <param name="Upper">The 95% interval's upper end.</param>
 /// <param name="SeenAs">What a register sees of the patients sent here (service names, pathway codes, none).</param>
 /// <param name="Shared">True when the register sees some of them as it sees another destination's: the split between the two rests partly on the scenario's own proportions.</param>

@@ -28,12 +28,12 @@ public static class CalibrationEdits
         string value = "{" + string.Join(", ", fit.Probabilities.Select((p, i) => $"{p.To}: {(units[i] / 10_000.0).ToString("0.####", Inv)}")) + "}";
         string intervals = string.Join(", ", fit.Probabilities.Select(p => string.Create(Inv, $"{p.To} {p.Lower:0.###}–{p.Upper:0.###}")));
         var shared = fit.Probabilities.Where(p => p.Shared).Select(p => p.To).ToList();
-        string split = shared.Count > 0 ? $"; {string.Join(", ", shared)} share a discharge pathway in a register and are split as the scenario had them" : "";
+        string split = shared.Count > 0 ? $"; a register cannot fully tell {string.Join(", ", shared)} apart, so their split rests partly on the scenario's own proportions" : "";
         string unplaced = fit.Unplaced.Count > 0
             ? "; NOT routed here: " + string.Join(", ", fit.Unplaced.Select(u => string.Create(Inv, $"{u.Count:N0} to {u.Destination}")))
             : "";
         return new ScenarioEdit($"routing.{fit.Service}", value,
-            string.Create(Inv, $"fitted from the register: {fit.Shares.Total:N0} stays leaving {fit.Service} {Period(evidence)}; simultaneous 95% intervals {intervals}{split}{unplaced}"));
+            string.Create(Inv, $"fitted from the register: {fit.Shares.Total:N0} stays leaving {fit.Service} {Period(evidence)} (maximum likelihood); 95% bootstrap intervals {intervals}{split}{unplaced}"));
     }
 
     /// <summary>
@@ -50,7 +50,8 @@ public static class CalibrationEdits
         string dispersion = f.Overdispersed
             ? string.Create(Inv, $"; over-dispersed (Pearson χ²/df {f.Dispersion:0.##}): intervals widened")
             : "";
-        string admissions = string.Create(Inv, $"fitted from the register: {f.Arrivals:N0} admissions from outside to {fit.Service} {Period(evidence)}");
+        string turnedAway = fit.MayTurnAway.Count > 0 ? $" (low by any of {string.Join(", ", fit.MayTurnAway)} turned away, whom a register never sees)" : "";
+        string admissions = string.Create(Inv, $"fitted from the register: {f.Arrivals:N0} admissions from outside to {fit.Service} {Period(evidence)}{turnedAway}");
         foreach (var stream in fit.Streams)
         {
             string why = fit.Separable

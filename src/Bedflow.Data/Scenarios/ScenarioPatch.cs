@@ -38,10 +38,55 @@ public static class ScenarioPatch
             {
                 throw new ArgumentException($"the edit of '{edit.Path}' spans lines: a value and its comment are one line each.", nameof(edits));
             }
-            text = Apply(text, edit);
+            string patched;
+            try
+            {
+                patched = Apply(text, edit);
+            }
+            catch (YamlDotNet.Core.YamlException e)
+            {
+                throw new ArgumentException($"the file cannot be edited at '{edit.Path}': {e.Message}", nameof(text), e);
+            }
+            // Read back: the file still parses, and the path holds the value given — or the edit is refused.
+            if (!Holds(patched, edit))
+            {
+                throw new ArgumentException($"putting '{edit.Value}' at '{edit.Path}' would not leave that value there (a comment or a block value in the way): edit the file by hand.", nameof(edits));
+            }
+            text = patched;
         }
         return text;
     }
+
+    // Whether the file's text parses and holds the edit's value at its path, structurally.
+    private static bool Holds(string text, ScenarioEdit edit)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            YamlNode? node = stream.Documents[0].RootNode;
+            foreach (string key in edit.Path.Split('.'))
+            {
+                node = node is YamlMappingNode m ? Child(m, key) : null;
+            }
+            var expected = new YamlStream();
+            expected.Load(new StringReader("v: " + edit.Value));
+            return node is not null && Same(node, ((YamlMappingNode)expected.Documents[0].RootNode).Children[new YamlScalarNode("v")]);
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Same(YamlNode a, YamlNode b) => (a, b) switch
+    {
+        (YamlScalarNode x, YamlScalarNode y) => x.Value == y.Value,
+        (YamlSequenceNode x, YamlSequenceNode y) => x.Children.Count == y.Children.Count && x.Children.Zip(y.Children).All(p => Same(p.First, p.Second)),
+        (YamlMappingNode x, YamlMappingNode y) => x.Children.Count == y.Children.Count
+            && x.Children.Zip(y.Children).All(p => Same(p.First.Key, p.Second.Key) && Same(p.First.Value, p.Second.Value)),
+        _ => false,
+    };
 
     /// <summary>The scalar at a dotted key path in the file's text, as written; null when there is none.</summary>
     public static string? Value(string text, string path)
@@ -72,6 +117,10 @@ public static class ScenarioPatch
                 ?? throw new ArgumentException($"'{string.Join('.', keys[..(i + 1)])}' is not a mapping in the file: cannot put '{edit.Path}' there.", nameof(edit));
         }
         string comment = $"  # {edit.Comment}";
+        if (Anchored(root, edit.Path) is { } anchored)
+        {
+            throw new ArgumentException($"'{anchored}' is a YAML anchor or alias (&name, *name), which other places of the file share: edit '{edit.Path}' by hand.", nameof(edit));
+        }
         if (Child(parent, keys[^1]) is { } node)
         {
             int start = (int)node.Start.Index;
@@ -112,8 +161,34 @@ public static class ScenarioPatch
         YamlSequenceNode { Style: YamlDotNet.Core.Events.SequenceStyle.Flow } q => Closing(text, q.Children.Count > 0 ? LastEnd(q.Children[^1], text) : (int)q.Start.Index + 1, ']'),
         YamlMappingNode { Children.Count: > 0 } m => LastEnd(m.Children.Last().Value, text),
         YamlSequenceNode { Children.Count: > 0 } q => LastEnd(q.Children[^1], text),
-        _ => (int)node.End.Index,
+        _ => Trimmed(text, (int)node.End.Index),
     };
+
+    // A node's own text ends before any whitespace and line breaks a block value's end takes in.
+    private static int Trimmed(string text, int end)
+    {
+        while (end > 0 && end <= text.Length && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+        return end;
+    }
+
+    // The first key on the path (or the path's value) that carries an anchor — an alias resolves to the anchored node itself.
+    private static string? Anchored(YamlMappingNode root, string path)
+    {
+        YamlNode? node = root;
+        var keys = path.Split('.');
+        for (int i = 0; i < keys.Length && node is YamlMappingNode m; i++)
+        {
+            node = Child(m, keys[i]);
+            if (node is not null && !node.Anchor.IsEmpty)
+            {
+                return string.Join('.', keys[..(i + 1)]);
+            }
+        }
+        return null;
+    }
 
     private static int Closing(string text, int from, char bracket) =>
         text.IndexOf(bracket, from) is var i and >= 0 ? i + 1 : throw new ArgumentException($"no closing '{bracket}' after position {from}.", nameof(text));

@@ -24,6 +24,11 @@ internal sealed partial class ScenarioReader
         foreach (var (key, value) in map.Entries)
         {
             string path = $"calibrate.{ReadContext.Shown(key.Value)}";
+            if (key.Value.StartsWith("routing.", StringComparison.Ordinal))
+            {
+                ctx.Error(key, path, "a routing probability cannot be fitted on its own: a route's probabilities must sum to 1, so changing one alone makes the scenario invalid. Fit routing from the register (bedflow calibrate register).");
+                continue;
+            }
             if (Find(root, key.Value) is not YScalar current || current.IsNull)
             {
                 ctx.Error(key, path, $"'{ReadContext.Shown(key.Value)}' is not a single value in this file: name a value such as services.reablement.capacity or services.assessment.length_of_stay.exponential.mean.");

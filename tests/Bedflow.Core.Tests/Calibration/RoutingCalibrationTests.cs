@@ -83,4 +83,19 @@ public class RoutingCalibrationTests
         }
         Assert.All(covered, c => Assert.InRange((double)c / repetitions, 0.89, 0.99));
     }
+
+    [Fact]
+    public void A_destination_the_scenario_gives_no_probability_is_still_fitted_when_the_register_sees_it()
+    {
+        // The scenario sends nobody to the assessment; the register has care-home (P3) discharges, which only it leads to.
+        var network = Network with
+        {
+            Routes = [.. Network.Routes.Select(r => r.From == "ward" ? r with { Destinations = [("home", 0.7), ("reablement", 0.3), ("assessment", 0.0)] } : r)],
+        };
+        var fit = RoutingCalibration.Of(network, Counts(400, 275, 325))!;
+        var p = fit.Probabilities.ToDictionary(r => r.To);
+        Assert.Equal(0.5, p["assessment"].Probability, 4);
+        Assert.Equal(1.0, fit.Probabilities.Sum(r => r.Probability), 9);
+        Assert.All(fit.Probabilities, r => Assert.True(r.Lower <= r.Probability && r.Probability <= r.Upper, $"{r.To}"));
+    }
 }

@@ -32,6 +32,7 @@ public class ScenarioCalibrateTests
     [InlineData("  services.intermediate_care.capacity: {min: -1, max: 3}", "calibrate.services.intermediate_care.capacity", "the range must go from at least 0 up to a larger value")]
     [InlineData("  services.intermediate_care.capacity: {min: 1, max: 3, step: 1}", "calibrate.services.intermediate_care.capacity.step", "")]
     [InlineData("  services.intermediate_care.capacity: [1, 3]", "calibrate.services.intermediate_care.capacity", "")]
+    [InlineData("  routing.acute.home: {min: 0.5, max: 1}", "calibrate.routing.acute.home", "a routing probability cannot be fitted on its own")]
     [InlineData("  services.intermediate_care.length_of_stay.exponential.mean: {min: two, max: 3d}", "calibrate.services.intermediate_care.length_of_stay.exponential.mean.min", "")]
     public void A_parameter_that_cannot_be_fitted_is_an_error_at_its_line(string line, string path, string says)
     {

@@ -84,4 +84,29 @@ public class ScenarioPatchTests
         Assert.Throws<ArgumentException>(() => ScenarioPatch.Apply(File, [new("services.ic.capacity", "4\nkind: x", "c")]));
         Assert.Throws<ArgumentException>(() => ScenarioPatch.Apply(File, [new("services.ic.capacity", "4", "c"), new("services.ic.capacity", "5", "c")]));
     }
+    [Fact]
+    public void A_value_shared_through_a_yaml_anchor_is_refused_not_rewritten_in_the_wrong_place()
+    {
+        const string anchored = "services:\n  a: {los: &shared {exponential: {mean: 3d}}}\n  b: {los: *shared}\n";
+        var e = Assert.Throws<ArgumentException>(() => ScenarioPatch.Apply(anchored, [new("services.b.los", "{exponential: {mean: 4d}}", "fitted")]));
+        Assert.Contains("anchor or alias", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ScenarioPatch.Apply(anchored, [new("services.a.los", "{exponential: {mean: 4d}}", "fitted")]));
+    }
+
+    [Fact]
+    public void An_edit_a_comment_would_swallow_is_refused_rather_than_lost_or_breaking_the_file()
+    {
+        const string commented = "routing:\n  a: {b: 0.5,\n    c: 0.5  # {x} note\n    }\n";
+        Assert.Throws<ArgumentException>(() => ScenarioPatch.Apply(commented, [new("routing.a", "{b: 0.4, c: 0.6}", "fitted")]));
+        Assert.Throws<ArgumentException>(() => ScenarioPatch.Apply(commented, [new("routing.a.d", "0.1", "fitted")]));
+    }
+
+    [Fact]
+    public void A_key_added_after_a_folded_block_value_goes_into_its_own_mapping()
+    {
+        const string folded = "arrivals:\n  s1:\n    service: a\n    note: >\n      long text\n      folded\n  s2:\n    service: b\n";
+        string patched = ScenarioPatch.Apply(folded, [new("arrivals.s1.rate", "5/d", "fitted")]);
+        Assert.Equal("5/d", ScenarioPatch.Value(patched, "arrivals.s1.rate"));
+        Assert.Null(ScenarioPatch.Value(patched, "arrivals.s2.rate"));
+    }
 }
