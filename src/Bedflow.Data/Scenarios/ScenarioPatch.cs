@@ -32,6 +32,9 @@ public static class ScenarioPatch
         {
             throw new ArgumentException($"'{twice.Key}' is edited twice.", nameof(edits));
         }
+        // A file written on Windows keeps its line ends: edited with \n, given back with \r\n throughout.
+        bool crlf = text.Contains("\r\n", StringComparison.Ordinal);
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         foreach (var edit in edits)
         {
             if (edit.Value.Contains('\n', StringComparison.Ordinal) || edit.Comment.Contains('\n', StringComparison.Ordinal))
@@ -54,7 +57,7 @@ public static class ScenarioPatch
             }
             text = patched;
         }
-        return text;
+        return crlf ? text.Replace("\n", "\r\n", StringComparison.Ordinal) : text;
     }
 
     // Whether the file's text parses and holds the edit's value at its path, structurally.

@@ -109,4 +109,14 @@ public class ScenarioPatchTests
         Assert.Equal("5/d", ScenarioPatch.Value(patched, "arrivals.s1.rate"));
         Assert.Null(ScenarioPatch.Value(patched, "arrivals.s2.rate"));
     }
+
+    [Fact]
+    public void A_file_with_windows_line_ends_keeps_them_on_every_line()
+    {
+        string crlf = File.Replace("\n", "\r\n", StringComparison.Ordinal);
+        string patched = ScenarioPatch.Apply(crlf, [new("services.ic.capacity", "4", "fitted"), new("services.ic.kind", "intermediate_care", "added")]);
+        Assert.DoesNotContain("\n", patched.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("4", ScenarioPatch.Value(patched, "services.ic.capacity"));
+        Assert.Equal("intermediate_care", ScenarioPatch.Value(patched, "services.ic.kind"));
+    }
 }
