@@ -87,7 +87,8 @@ public static class PublishedFigures
             score = totals.Where(t => adultsByCouncil.ContainsKey(t.Key)).ToDictionary(t => t.Key, t => t.Value / periodDays / adultsByCouncil[t.Key] * 100_000);
             rankedBy = "patients delayed per 100,000 adults (ASCOF 2C)";
             rate = score.TryGetValue(council.Code, out double r) ? r : null;
-            if (rate is null)
+            // No rate for want of a population, not for want of months (that is said below).
+            if (rate is null && !adultsByCouncil.ContainsKey(council.Code))
             {
                 warning = $"the population file has no adults for {council.Name}: " + (national ? "no rate per 100,000 adults." : "it cannot be ranked by rate.");
             }

@@ -27,6 +27,21 @@ public abstract partial class RegisterTests<TEngine>
         Assert.Equal(820, march.DelayedDays);
     }
 
+    protected async Task A_council_unranked_for_a_missing_month_is_not_said_to_lack_a_population()
+    {
+        var db = await OpenAsync();
+        await PublishedData.ImportAsync(db, await WriteAsync(PublishedFixtures.Reasons));
+        // BCP reports August 2019 only: over July–August it is not ranked, for that reason alone.
+        var adults = new Dictionary<string, long> { ["E06000058"] = 320_000, ["E10000025"] = 540_000 };
+        var b = (await PublishedFigures.BenchmarkAsync(db, "E06000058", "2019-07", "2019-08", adults))!;
+        Assert.Null(b.Rank);
+        Assert.Contains("has data for 1 of the 2 months", b.Warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("population file has no adults", b.Warning, StringComparison.Ordinal);
+        // A council the file really lacks is told so.
+        var none = (await PublishedFigures.BenchmarkAsync(db, "E06000058", "2019-08", "2019-08", new Dictionary<string, long> { ["E10000025"] = 540_000 }))!;
+        Assert.Contains("the population file has no adults for Bournemouth, Christchurch and Poole", none.Warning, StringComparison.Ordinal);
+    }
+
     protected async Task England_is_reported_as_the_national_comparator_and_never_ranked()
     {
         var db = await OpenAsync();
@@ -62,6 +77,7 @@ public sealed class SqlitePublishedFigures : RegisterTests<SqliteEngine>
 
     [Fact] public Task No_data_is_not_zero() => A_benchmark_over_months_without_data_has_no_figures_rather_than_zeros();
     [Fact] public Task England() => England_is_reported_as_the_national_comparator_and_never_ranked();
+    [Fact] public Task Unranked_with_a_population() => A_council_unranked_for_a_missing_month_is_not_said_to_lack_a_population();
 }
 
 public sealed class PostgresPublishedFigures : RegisterTests<PostgresEngine>
@@ -70,4 +86,5 @@ public sealed class PostgresPublishedFigures : RegisterTests<PostgresEngine>
 
     [PostgresFact] public Task No_data_is_not_zero() => A_benchmark_over_months_without_data_has_no_figures_rather_than_zeros();
     [PostgresFact] public Task England() => England_is_reported_as_the_national_comparator_and_never_ranked();
+    [PostgresFact] public Task Unranked_with_a_population() => A_council_unranked_for_a_missing_month_is_not_said_to_lack_a_population();
 }
