@@ -222,7 +222,7 @@ internal static class BacktestCommand
     private static (DateOnly From, DateOnly To)? Window(string? text)
     {
         var parts = text?.Split("..") ?? [];
-        if (parts.Length == 2 && CalibratePublishedCommand.Month(parts[0]) is { } a && CalibratePublishedCommand.Month(parts[1]) is { } b && string.CompareOrdinal(a, b) <= 0)
+        if (parts.Length == 2 && RegisterPublishedCommands.Month(parts[0]) is { } a && RegisterPublishedCommands.Month(parts[1]) is { } b && string.CompareOrdinal(a, b) <= 0)
         {
             return (DateOnly.ParseExact(a + "-01", "yyyy-MM-dd", Inv), DateOnly.ParseExact(b + "-01", "yyyy-MM-dd", Inv));
         }

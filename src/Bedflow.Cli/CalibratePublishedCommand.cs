@@ -39,7 +39,7 @@ internal static class CalibratePublishedCommand
                 error.WriteLine($"bedflow: {outProblem}");
                 return ExitCodes.UsageError;
             }
-            string? first = Month(parse.GetValue(from)), last = Month(parse.GetValue(to));
+            string? first = RegisterPublishedCommands.Month(parse.GetValue(from)), last = RegisterPublishedCommands.Month(parse.GetValue(to));
             if (first is null || last is null || string.CompareOrdinal(first, last) > 0)
             {
                 error.WriteLine("bedflow: --from and --to must be months YYYY-MM, --from not after --to.");
@@ -210,7 +210,4 @@ internal static class CalibratePublishedCommand
         }
         return months;
     }
-
-    internal static string? Month(string? text) =>
-        text is not null && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", Inv, DateTimeStyles.None, out _) ? text : null;
 }

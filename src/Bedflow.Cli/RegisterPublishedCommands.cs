@@ -149,7 +149,8 @@ internal static class RegisterPublishedCommands
         return command;
     }
 
-    private static string? Month(string? text) =>
+    /// <summary>A month YYYY-MM (spaces around it allowed), or null when it is not one.</summary>
+    internal static string? Month(string? text) =>
         text is not null && DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("yyyy-MM", CultureInfo.InvariantCulture) : null;
 
     private static IReadOnlyDictionary<string, long>? ReadPopulation(string path, TextWriter error)
