@@ -21,13 +21,18 @@ public sealed class DelaySink : IStaySink
     private readonly int[] _bedsOffset;             // per service: its beds' first cell, or −1 when its stays are not counted
     private readonly int[] _waitCell;               // per service: the cell of patients waiting for it (its reason and organisation)
     private readonly int[] _choiceCell;             // per service: the cell of patients waiting for it by choice (reason G)
+    private readonly ServiceDelays?[] _shared;      // per service: its settings when its delays are shared between organisations, else null
+    private readonly ulong _seed;
+    private readonly int _replication;
     private readonly DischargePathway?[] _toService; // per service: the pathway of a discharge to it
     private readonly DischargePathway?[] _toExit;    // per exit
     private readonly bool[] _adult;                 // per group
     private DelayFigures? _figures;                 // once asked for: the counter's tables are theirs
 
-    internal DelaySink(Network network, DateOnly first, DateOnly last, double horizonDays)
+    internal DelaySink(Network network, DateOnly first, DateOnly last, double horizonDays, ulong seed, int replication)
     {
+        _seed = seed;
+        _replication = replication;
         _counter = new DelayCounter(first, last);
         _day0Ticks = network.StartDate.ToDateTime(TimeOnly.MinValue).Ticks;
         _horizon = horizonDays;
@@ -37,6 +42,7 @@ public sealed class DelaySink : IStaySink
         _bedsOffset = new int[n];
         _waitCell = new int[n];
         _choiceCell = new int[n];
+        _shared = new ServiceDelays?[n];
         _toService = new DischargePathway?[n];
         for (int s = 0; s < n; s++)
         {
@@ -45,6 +51,7 @@ public sealed class DelaySink : IStaySink
             _bedsOffset[s] = counted ? DelayCounter.BedsOffset(d.Beds) : -1;
             _waitCell[s] = DelayCounter.Cell(d.Reason, d.Responsible);
             _choiceCell[s] = DelayCounter.Cell(DelayReason.G, d.ChoiceResponsible);
+            _shared[s] = d.Mix.IsSingle ? null : d;
             _toService[s] = d.Pathway;
         }
         _toExit = new DischargePathway?[network.Exits.Count];
@@ -69,7 +76,9 @@ public sealed class DelaySink : IStaySink
         {
             return;
         }
-        int cell = beds + (wait.Choice ? _choiceCell[wait.Awaiting] : _waitCell[wait.Awaiting]);
+        int cell = beds + (wait.Choice ? _choiceCell[wait.Awaiting]
+            : _shared[wait.Awaiting] is { } shared ? DelayCounter.Cell(shared.Reason, shared.ResponsibleFor(_seed, _replication, wait.Stream, wait.Patient, wait.Visit, wait.Awaiting))
+            : _waitCell[wait.Awaiting]);
         int readyDay = Day(wait.Ready);
         // The first stretch holds from the ready date; each midnight before the next stretch's date (or the exit date) is its.
         int from = wait.First ? readyDay : Math.Max(Day(wait.From), readyDay);

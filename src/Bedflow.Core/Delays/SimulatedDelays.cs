@@ -61,7 +61,8 @@ public static class SimulatedDelays
                 var reasons = waitsByStay.TryGetValue((e.Stream, e.Patient, e.Visit), out var list)
                     ? list.Select(w => w.Choice
                         ? new ReasonChange(Time(day0, w.From), DelayReason.G, settings[w.Awaiting].ChoiceResponsible)
-                        : new ReasonChange(Time(day0, w.From), settings[w.Awaiting].Reason, settings[w.Awaiting].Responsible)).ToList()
+                        : new ReasonChange(Time(day0, w.From), settings[w.Awaiting].Reason,
+                            settings[w.Awaiting].ResponsibleFor(options.Seed, replication.Replication, w.Stream, w.Patient, w.Visit, w.Awaiting))).ToList()
                     : [];
                 yield return (e, new DelayRecord
                 {
@@ -83,12 +84,12 @@ public static class SimulatedDelays
     /// A counter for one replication of <paramref name="network"/> run with <paramref name="options"/>,
     /// to give to the engine: it counts the delays over the reporting horizon as the run goes.
     /// </summary>
-    public static DelaySink Sink(Network network, RunOptions options)
+    public static DelaySink Sink(Network network, RunOptions options, int replication)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(options);
         var (first, last) = Period(network, options);
-        return new DelaySink(network, first, last, options.HorizonDays);
+        return new DelaySink(network, first, last, options.HorizonDays, options.Seed, replication);
     }
 
     /// <summary>The delay figures of one replication over its reporting horizon (whole days from the start date), counted from its episode log.</summary>

@@ -16,10 +16,15 @@ internal static partial class NetworkValidator
         {
             var path = ModelPath.Service(s.Name);
             var d = ServiceDelays.For(s, network.LeadCommissioner);
-            if (!SitRep.Allows(d.Reason, d.Responsible))
+            var responsibleAt = path.Member(s.DelaysResponsible is null ? nameof(ServiceDefinition.Commissioner) : nameof(ServiceDefinition.DelaysResponsible));
+            foreach (var who in d.Mix.Shares.Select(x => x.Who).Distinct().Where(o => !SitRep.Allows(d.Reason, o)))
             {
-                add(path.Member(s.DelaysResponsible is null ? nameof(ServiceDefinition.Commissioner) : nameof(ServiceDefinition.DelaysResponsible)),
-                    $"reason {DelayReasonWords.Code(d.Reason)} ({DelayReasonWords.Description(d.Reason)}) cannot be the responsibility of {ResponsibilityWords.Phrase(d.Responsible)} in the SitRep; allowed: {string.Join(", ", SitRep.Responsibilities.Where(o => SitRep.Allows(d.Reason, o)).Select(ResponsibilityWords.Phrase))}.");
+                add(d.Mix.IsSingle ? responsibleAt : responsibleAt.Key(ResponsibilityWords.Code(who)),
+                    $"reason {DelayReasonWords.Code(d.Reason)} ({DelayReasonWords.Description(d.Reason)}) cannot be the responsibility of {ResponsibilityWords.Phrase(who)} in the SitRep; allowed: {string.Join(", ", SitRep.Responsibilities.Where(o => SitRep.Allows(d.Reason, o)).Select(ResponsibilityWords.Phrase))}.");
+            }
+            if (!d.Mix.IsSingle)
+            {
+                CheckShares(d.Mix, responsibleAt, add);
             }
             if (s.Choice is { } choice)
             {
@@ -59,6 +64,27 @@ internal static partial class NetworkValidator
         if (network.Population is { } pop && (pop.Adults <= 0 || pop.Total < pop.Adults))
         {
             add(ModelPath.Root.Member(nameof(Network.Population)), $"adults must be more than 0 and at most the total, but were {pop.Adults} of {pop.Total}.");
+        }
+    }
+
+    /// <summary>Shares of delays between organisations: each finite and 0 to 1, each organisation once, together 1.</summary>
+    private static void CheckShares(ResponsibilityMix mix, ModelPath at, Action<ModelPath, string> add)
+    {
+        foreach (var s in mix.Shares)
+        {
+            if (!(s.Share >= 0 && s.Share <= 1))
+            {
+                add(at.Key(ResponsibilityWords.Code(s.Who)), string.Create(CultureInfo.InvariantCulture, $"a share of delays must be between 0 and 1 (or 0% and 100%), but was {Preconditions.Show(s.Share)}."));
+            }
+        }
+        foreach (var twice in mix.Shares.GroupBy(s => s.Who).Where(g => g.Count() > 1))
+        {
+            add(at.Key(ResponsibilityWords.Code(twice.Key)), $"{ResponsibilityWords.Phrase(twice.Key)} is given a share more than once.");
+        }
+        double total = mix.Shares.Sum(s => s.Share);
+        if (mix.Shares.All(s => s.Share >= 0 && s.Share <= 1) && Math.Abs(total - 1) > 1e-6)
+        {
+            add(at, string.Create(CultureInfo.InvariantCulture, $"the shares of delays must add up to 100%, but add up to {total * 100:0.##}%."));
         }
     }
 }

@@ -68,8 +68,8 @@ public sealed record ServiceDefinition
     /// <summary>Who commissions this service; null = by kind (council for home care, reablement, care homes and assessment; else NHS).</summary>
     public Commissioner? Commissioner { get; init; }
 
-    /// <summary>Who is responsible for delays waiting for this service; null = its commissioner (the network's lead commissioner for a pooled service).</summary>
-    public Responsibility? DelaysResponsible { get; init; }
+    /// <summary>Who is responsible for delays waiting for this service — one organisation or shares of them; null = its commissioner (the network's lead commissioner for a pooled service).</summary>
+    public ResponsibilityMix? DelaysResponsible { get; init; }
 
     /// <summary>The discharge pathway of patients leaving a SitRep bed for this service; null = by kind (home care, reablement → P1; intermediate care, community hospital, step-up → P2; care homes → P3; else not a discharge).</summary>
     public DischargePathway? Pathway { get; init; }

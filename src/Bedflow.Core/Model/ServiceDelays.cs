@@ -9,11 +9,21 @@ namespace Bedflow.Core.Model;
 /// </summary>
 /// <param name="Beds">Whether its beds count for the SitRep.</param>
 /// <param name="Reason">The reason of patients waiting in a bed for it.</param>
-/// <param name="Responsible">Who is responsible for those delays.</param>
+/// <param name="Responsible">Who is responsible for those delays (the largest share when they are shared, <see cref="Mix"/>).</param>
 /// <param name="ChoiceResponsible">Who is responsible for choice (G) delays waiting for it.</param>
 /// <param name="Pathway">The discharge pathway of a move from a SitRep bed to it; null = not a discharge.</param>
 public sealed record ServiceDelays(SitRepBeds Beds, DelayReason Reason, Responsibility Responsible, Responsibility ChoiceResponsible, DischargePathway? Pathway)
 {
+    /// <summary>Who is responsible for those delays, with shares when more than one organisation is (one organisation, <see cref="Responsible"/>, otherwise).</summary>
+    public ResponsibilityMix Mix { get; init; } = Responsible;
+
+    /// <summary>
+    /// The organisation responsible for one patient's wait for this service: <see cref="Responsible"/>
+    /// when one organisation is, else the one its own draw (<see cref="Randomness.RandomStreams.ForAttribution"/>) picks from the shares.
+    /// </summary>
+    public Responsibility ResponsibleFor(ulong seed, int replication, int stream, long patient, int visit, int service) =>
+        Mix.IsSingle ? Responsible : Mix.Pick(Randomness.RandomStreams.ForAttribution(seed, replication, stream, patient, visit, service));
+
     /// <summary>Resolves every service of the network, in service order.</summary>
     public static IReadOnlyList<ServiceDelays> For(Network network)
     {
@@ -26,12 +36,13 @@ public sealed record ServiceDelays(SitRepBeds Beds, DelayReason Reason, Responsi
     {
         ArgumentNullException.ThrowIfNull(service);
         var commissioner = service.Commissioner ?? SitRep.CommissionerFor(service.Kind);
-        var responsible = service.DelaysResponsible ?? commissioner switch
+        var mix = service.DelaysResponsible ?? commissioner switch
         {
             Commissioner.Nhs => Responsibility.Nhs,
             Commissioner.SocialCare => Responsibility.SocialCare,
             _ => leadCommissioner,
         };
+        var responsible = mix.Main;
         // G cannot be "Both" (domain.md §2): a joint service's choice delays fall to the lead commissioner.
         var choice = service.Choice?.Responsible ?? (responsible == Responsibility.Both ? leadCommissioner : responsible);
         return new ServiceDelays(
@@ -39,6 +50,9 @@ public sealed record ServiceDelays(SitRepBeds Beds, DelayReason Reason, Responsi
             service.DelayReason ?? SitRep.ReasonFor(service.Kind),
             responsible,
             choice,
-            service.Pathway ?? SitRep.PathwayFor(service.Kind));
+            service.Pathway ?? SitRep.PathwayFor(service.Kind))
+        {
+            Mix = mix,
+        };
     }
 }

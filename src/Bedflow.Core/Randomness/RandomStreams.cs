@@ -12,6 +12,7 @@ public static class RandomStreams
     private const ulong PatientTag = 0x9A7E47UL;
     private const ulong ModelTag = 0x30DE1UL;
     private const ulong ResamplingTag = 0xB0075EEDUL;
+    private const ulong AttributionTag = 0xA77B1BUL;
 
     /// <summary>The stream of inter-arrival times (and thinning draws) of one arrival stream.</summary>
     public static Xoshiro256StarStar ForArrivals(ulong seed, int replication, int stream)
@@ -43,6 +44,23 @@ public static class RandomStreams
         ulong h = SplitMix64.Combine(prefix, (ulong)patientIndex);
         h = SplitMix64.Combine(h, (ulong)visit);
         return new Xoshiro256StarStar(h);
+    }
+
+    /// <summary>
+    /// The uniform draw in [0, 1) that attributes one patient's wait for one service to an
+    /// organisation when the service's delays are shared (<see cref="Model.ResponsibilityMix"/>):
+    /// a hash of the patient's key and the service, apart from every simulation stream (drawing it
+    /// changes no other number), and the same for that patient in every option compared.
+    /// </summary>
+    public static double ForAttribution(ulong seed, int replication, int stream, long patientIndex, int visit, int service)
+    {
+        ulong h = SplitMix64.Combine(SplitMix64.Mix(seed), AttributionTag);
+        h = SplitMix64.Combine(h, (ulong)replication);
+        h = SplitMix64.Combine(h, (ulong)stream);
+        h = SplitMix64.Combine(h, (ulong)patientIndex);
+        h = SplitMix64.Combine(h, (ulong)visit);
+        h = SplitMix64.Combine(h, (ulong)service);
+        return (h >> 11) * (1.0 / (1UL << 53));
     }
 
     /// <summary>A stream for model-level draws that belong to no patient (e.g. the starting state).</summary>

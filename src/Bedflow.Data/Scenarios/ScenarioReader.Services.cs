@@ -87,7 +87,7 @@ internal sealed partial class ScenarioReader
             Escalation = ReadEscalation(m, $"{path}.escalation", at.Member(nameof(ServiceDefinition.Escalation))),
             Start = ReadStart(m, $"{path}.start", at.Member(nameof(ServiceDefinition.Start))),
             Commissioner = ctx.Choice(m["commissioner"], $"{path}.commissioner", CommissionerWords.Table),
-            DelaysResponsible = ctx.Choice(m["delays_responsible"], $"{path}.delays_responsible", ResponsibilityWords.Table),
+            DelaysResponsible = ReadResponsible(m["delays_responsible"], $"{path}.delays_responsible", at.Member(nameof(ServiceDefinition.DelaysResponsible))),
             DelayReason = ctx.Choice(m["delay_reason"], $"{path}.delay_reason", DelayReasonWords.Table),
             SitRep = ctx.Choice(m["sitrep"], $"{path}.sitrep", SitRepBedsWords.Table),
             Pathway = ctx.Choice(m["pathway"], $"{path}.pathway", DischargePathwayWords.Table),
@@ -243,5 +243,33 @@ internal sealed partial class ScenarioReader
             return (null, byGroup);
         }
         return (Stay(node, path, stayAt), byGroup);
+    }
+
+    /// <summary>
+    /// <c>delays_responsible: social_care</c>, or shares of organisations,
+    /// <c>{nhs: 40%, social_care: 30%, both: 30%}</c> (the validator checks the shares and the SitRep's pairs).
+    /// </summary>
+    private ResponsibilityMix? ReadResponsible(YNode? node, string path, ModelPath at)
+    {
+        if (node is not YMap)
+        {
+            return ctx.Choice(node, path, ResponsibilityWords.Table) is { } one ? ResponsibilityMix.Of(one) : null;
+        }
+        var m = ctx.Map(node, path)!;
+        var shares = new List<ResponsibilityShare>();
+        foreach (var (key, value) in m.Entries)
+        {
+            Places.Add(at.Key(key.Value), key, $"{path}.{key.Value}");
+            var who = ctx.Choice(key, $"{path}.{key.Value}", ResponsibilityWords.Table);
+            if (Share(value, $"{path}.{key.Value}") is { } share && who is { } w)
+            {
+                shares.Add(new ResponsibilityShare(w, share));
+            }
+        }
+        if (m.Entries.Count == 0)
+        {
+            ctx.Error(node, path, "give one organisation (nhs, social_care, both) or shares of them, e.g. {nhs: 60%, both: 40%}.");
+        }
+        return shares.Count > 0 ? ResponsibilityMix.Of(shares) : null;
     }
 }

@@ -13,7 +13,8 @@ namespace Bedflow.Core.Tests.Delays;
 /// counted afterwards from the replication's full episode log (<see cref="SimulatedDelays.Records"/>
 /// through <see cref="DelayCounter.Add"/>, the reference), on random networks with SitRep beds of
 /// both types, every kind of service, resources kept while in a bed, patient choice, children,
-/// exits on and off a pathway, start dates across month ends and fractional horizons.
+/// exits on and off a pathway, delays shared between organisations, start dates across month ends
+/// and fractional horizons.
 /// </summary>
 public class DelaySinkPropertyTests
 {
@@ -54,6 +55,8 @@ public class DelaySinkPropertyTests
                 MovingOn = keep[i] ? MovingOn.KeepPlace : MovingOn.ReleasePlace,
                 Role = isResource ? ServiceRole.Resource : ServiceRole.Place,
                 Choice = choice[i] == 0 ? new PatientChoice { Share = 0.4, Wait = Distribution.Exponential(1.5) } : null,
+                // Some services' delays shared between organisations (each patient's wait attributed by its own draw).
+                DelaysResponsible = choice[i] == 1 ? ResponsibilityMix.Of([new(Responsibility.Nhs, 0.6), new(Responsibility.SocialCare, 0.4)]) : null,
             });
             var to = Enumerable.Range(0, n).Select(j => ($"s{j}", weights[(i * (n + 3)) + j]))
                 .Concat(exits.Select((x, k) => (x, (k == 0 ? 0.15 : 0) + weights[(i * (n + 3)) + n + k])))
@@ -94,7 +97,7 @@ public class DelaySinkPropertyTests
     {
         Gen.Select(Networks.Where(n => n.Validate().Count == 0), Options).Sample((network, options) =>
         {
-            var sink = SimulatedDelays.Sink(network, options);
+            var sink = SimulatedDelays.Sink(network, options, 0);
             var replication = new Replication(new CompiledNetwork(network), options, 0, sink).Run();
             var streamed = sink.Figures();
             var logged = SimulatedDelays.Figures(network, replication, options);
@@ -114,7 +117,7 @@ public class DelaySinkPropertyTests
         int acute = 0, nonAcute = 0, choice = 0, split = 0, discharges = 0;
         Gen.Select(Networks.Where(n => n.Validate().Count == 0), Options).Sample((network, options) =>
         {
-            var sink = SimulatedDelays.Sink(network, options);
+            var sink = SimulatedDelays.Sink(network, options, 0);
             _ = new Replication(new CompiledNetwork(network), options, 0, sink).Run();
             var f = sink.Figures();
             acute += f.Days(SitRepBeds.Acute) > 0 ? 1 : 0;

@@ -76,6 +76,21 @@ public class ScenarioValidationTests
             "'acute_hospital' is not one of: acute, community_hospital, intermediate_care, step_up, reablement, home_care, residential_home, nursing_home, assessment, mental_health, equipment, other." },
         { 12, "    kind: intermediate_care\n    commissioner: social_care", 13, "services.intermediate_care.commissioner",
             "reason C (Awaiting further non-acute NHS care) cannot be the responsibility of social care in the SitRep; allowed: the NHS." },
+        // Delays shared between organisations.
+        { 12, "    kind: intermediate_care\n    delays_responsible: {nhs: 60%, social_care: 40%}", 13, "services.intermediate_care.delays_responsible.social_care",
+            "reason C (Awaiting further non-acute NHS care) cannot be the responsibility of social care in the SitRep; allowed: the NHS." },
+        { 12, "    kind: reablement\n    delays_responsible: {nhs: 60%, both: 30%}", 13, "services.intermediate_care.delays_responsible",
+            "the shares of delays must add up to 100%, but add up to 90%." },
+        { 12, "    kind: reablement\n    delays_responsible: {nhs: 60%, both: 140%}", 13, "services.intermediate_care.delays_responsible.both",
+            "a share of delays must be between 0 and 1 (or 0% and 100%), but was 1.4." },
+        { 12, "    kind: reablement\n    delays_responsible: {nhs: 60%, council: 40%}", 13, "services.intermediate_care.delays_responsible.council",
+            "'council' is not one of: nhs, social_care, both." },
+        { 12, "    kind: reablement\n    delays_responsible: {nhs: lots, both: 40%}", 13, "services.intermediate_care.delays_responsible.nhs",
+            "'lots' is not a share: write a number from 0 to 1 or a percentage such as 15%." },
+        { 12, "    kind: residential_home\n    delays_responsible: {social_care: 50%, both: 50%}", 13, "services.intermediate_care.delays_responsible.both",
+            "reason Di (Awaiting residential home placement or availability) cannot be the responsibility of both in the SitRep; allowed: the NHS, social care." },
+        { 12, "    kind: reablement\n    delays_responsible: {}", 13, "services.intermediate_care.delays_responsible",
+            "give one organisation (nhs, social_care, both) or shares of them, e.g. {nhs: 60%, both: 40%}." },
     };
 
     [Theory]

@@ -31,7 +31,9 @@ public class ScenarioWordsTests
         Assert.Equal(MovingOnWords.Table.Codes, Listed(service.GetProperty("moving_on")));
         Assert.Equal(ServiceRoleWords.Table.Codes, Listed(service.GetProperty("role")));
         Assert.Equal(CommissionerWords.Table.Codes, Listed(service.GetProperty("commissioner")));
-        Assert.Equal(ResponsibilityWords.Table.Codes, Listed(service.GetProperty("delays_responsible")));
+        // One organisation, or shares keyed by organisation.
+        Assert.Equal(ResponsibilityWords.Table.Codes, Listed(service.GetProperty("delays_responsible").GetProperty("oneOf")[0]));
+        Assert.Equal(ResponsibilityWords.Table.Codes, Listed(service.GetProperty("delays_responsible").GetProperty("oneOf")[1].GetProperty("propertyNames")));
         Assert.Equal(ResponsibilityWords.Table.Codes, Listed(service.GetProperty("choice").GetProperty("properties").GetProperty("responsible")));
         Assert.Equal(DelayReasonWords.Table.Codes, Listed(service.GetProperty("delay_reason")));
         Assert.Equal(SitRepBedsWords.Table.Codes, Listed(service.GetProperty("sitrep")));
@@ -92,6 +94,9 @@ public class ScenarioWordsTests
             Assert.Equal(row.Value, Service("intermediate_care", $"    delay_reason: {row.Code}\n    delays_responsible: nhs").DelayReason);
         }
         Assert.Equal(Commissioner.Pooled, Service("intermediate_care", "    commissioner: pooled").Commissioner);
+        Assert.Equal(ResponsibilityMix.Of(Responsibility.Both), Service("intermediate_care", "    kind: reablement\n    delays_responsible: both", replace: 11).DelaysResponsible);
+        Assert.Equal(ResponsibilityMix.Of([new(Responsibility.Nhs, 0.25), new(Responsibility.SocialCare, 0.35), new(Responsibility.Both, 0.4)]),
+            Service("intermediate_care", "    kind: reablement\n    delays_responsible: {nhs: 25%, social_care: 0.35, both: 40%}", replace: 11).DelaysResponsible);
         Assert.Equal(MovingOn.ReleasePlace, Service("intermediate_care", "    moving_on: release_place").MovingOn);
         Assert.Equal(WaitingPriority.FirstComeFirstServed, Service("intermediate_care", "    priority: first_come_first_served").Priority);
         Assert.Equal(DischargePathway.P3, Service("intermediate_care", "    pathway: P3").Pathway);
