@@ -58,7 +58,10 @@ internal sealed partial class ScenarioReader
                 continue;
             }
             bool whole = !duration && current.Value.All(char.IsAsciiDigit) && lo == Math.Floor(lo) && hi == Math.Floor(hi);
-            double now = duration ? Quantities.Duration(current.Value).Days : double.TryParse(current.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double n) ? n : double.NaN;
+            // A share may be written as a percentage (40%): its range and the fitted value are fractions (0.4).
+            string plain = current.Value.EndsWith('%') ? current.Value[..^1] : current.Value;
+            double now = duration ? Quantities.Duration(current.Value).Days
+                : double.TryParse(plain, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double n) ? (plain.Length < current.Value.Length ? n / 100 : n) : double.NaN;
             unknown.Add(new UnknownParameter(key.Value, lo, hi, duration ? "d" : "", whole) { Current = now });
         }
         Unknown = unknown;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bedflow.Core.Distributions;
 using Bedflow.Core.Model;
 using Bedflow.Core.Units;
@@ -257,18 +258,45 @@ internal sealed partial class ScenarioReader
         }
         var m = ctx.Map(node, path)!;
         var shares = new List<ResponsibilityShare>();
+        Responsibility? rest = null;
+        int restIndex = -1;
         foreach (var (key, value) in m.Entries)
         {
             Places.Add(at.Key(key.Value), key, $"{path}.{key.Value}");
             var who = ctx.Choice(key, $"{path}.{key.Value}", ResponsibilityWords.Table);
-            if (Share(value, $"{path}.{key.Value}") is { } share && who is { } w)
+            if (value is YScalar { Value: "rest" })
+            {
+                // The one organisation that takes what the others leave (so one share can be varied or calibrated alone).
+                if (rest is not null)
+                {
+                    ctx.Error(value, $"{path}.{key.Value}", "only one organisation can take the rest.");
+                }
+                else if (who is { } r)
+                {
+                    rest = r;
+                    restIndex = shares.Count;
+                    shares.Add(new ResponsibilityShare(r, 0));
+                }
+            }
+            else if (Share(value, $"{path}.{key.Value}") is { } share && who is { } w)
             {
                 shares.Add(new ResponsibilityShare(w, share));
             }
         }
         if (m.Entries.Count == 0)
         {
-            ctx.Error(node, path, "give one organisation (nhs, social_care, both) or shares of them, e.g. {nhs: 60%, both: 40%}.");
+            ctx.Error(node, path, "give one organisation (nhs, social_care, both) or shares of them, e.g. {nhs: 60%, both: 40%} or {both: 40%, nhs: rest}.");
+        }
+        if (rest is { } taker)
+        {
+            double others = shares.Where((_, i) => i != restIndex).Sum(x => x.Share);
+            if (others > 1 + 1e-9)
+            {
+                var (key, value) = m.Entries.First(e => e.Value is YScalar { Value: "rest" });
+                ctx.Error(value, $"{path}.{key.Value}", string.Create(CultureInfo.InvariantCulture, $"the other shares add up to {others * 100:0.##}%, so there is no rest for {ResponsibilityWords.Phrase(taker)}: they can add up to 100% at most."));
+                return null;
+            }
+            shares[restIndex] = new ResponsibilityShare(taker, Math.Max(0, 1 - others));
         }
         return shares.Count > 0 ? ResponsibilityMix.Of(shares) : null;
     }

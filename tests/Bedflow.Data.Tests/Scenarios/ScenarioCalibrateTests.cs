@@ -24,6 +24,19 @@ public class ScenarioCalibrateTests
         Assert.Equal("12.5d", unknown[1].Text(12.5));
     }
 
+    [Fact]
+    public void A_share_of_delays_written_as_a_percentage_is_fitted_as_a_fraction_with_the_rest_to_another_organisation()
+    {
+        var load = ScenarioFile.Parse(ScenarioValidationTests.Valid.Replace("    kind: intermediate_care\n    capacity: 5", "    kind: reablement\n    capacity: 5\n    delays_responsible: {both: 40%, social_care: rest}", StringComparison.Ordinal) + """
+
+            calibrate:
+              services.intermediate_care.delays_responsible.both: {min: 0, max: 1}
+            """, "calibrate.yaml");
+        Assert.True(load.IsValid, string.Join("\n", load.Problems));
+        var share = Assert.Single(load.Scenario!.Unknown);
+        Assert.Equal((0.0, 1.0, "", false, 0.4), (share.Min, share.Max, share.Unit, share.Whole, share.Current));
+    }
+
     [Theory]
     [InlineData("  services.nowhere.capacity: {min: 1, max: 2}", "calibrate.services.nowhere.capacity", "is not a single value in this file")]
     [InlineData("  services.intermediate_care.length_of_stay: {min: 1d, max: 2d}", "calibrate.services.intermediate_care.length_of_stay", "is not a single value in this file")]

@@ -90,7 +90,11 @@ public class ScenarioValidationTests
         { 12, "    kind: residential_home\n    delays_responsible: {social_care: 50%, both: 50%}", 13, "services.intermediate_care.delays_responsible.both",
             "reason Di (Awaiting residential home placement or availability) cannot be the responsibility of both in the SitRep; allowed: the NHS, social care." },
         { 12, "    kind: reablement\n    delays_responsible: {}", 13, "services.intermediate_care.delays_responsible",
-            "give one organisation (nhs, social_care, both) or shares of them, e.g. {nhs: 60%, both: 40%}." },
+            "give one organisation (nhs, social_care, both) or shares of them, e.g. {nhs: 60%, both: 40%} or {both: 40%, nhs: rest}." },
+        { 12, "    kind: reablement\n    delays_responsible: {nhs: rest, both: 120%}", 13, "services.intermediate_care.delays_responsible.nhs",
+            "the other shares add up to 120%, so there is no rest for the NHS: they can add up to 100% at most." },
+        { 12, "    kind: reablement\n    delays_responsible: {nhs: rest, both: rest}", 13, "services.intermediate_care.delays_responsible.both",
+            "only one organisation can take the rest." },
     };
 
     [Theory]

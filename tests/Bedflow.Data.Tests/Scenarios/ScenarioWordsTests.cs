@@ -97,6 +97,9 @@ public class ScenarioWordsTests
         Assert.Equal(ResponsibilityMix.Of(Responsibility.Both), Service("intermediate_care", "    kind: reablement\n    delays_responsible: both", replace: 11).DelaysResponsible);
         Assert.Equal(ResponsibilityMix.Of([new(Responsibility.Nhs, 0.25), new(Responsibility.SocialCare, 0.35), new(Responsibility.Both, 0.4)]),
             Service("intermediate_care", "    kind: reablement\n    delays_responsible: {nhs: 25%, social_care: 0.35, both: 40%}", replace: 11).DelaysResponsible);
+        // "rest" takes what the others leave, so one share can be varied or calibrated alone.
+        Assert.Equal(ResponsibilityMix.Of([new(Responsibility.Nhs, 0.75), new(Responsibility.Both, 0.25)]),
+            Service("intermediate_care", "    kind: reablement\n    delays_responsible: {nhs: rest, both: 25%}", replace: 11).DelaysResponsible);
         Assert.Equal(MovingOn.ReleasePlace, Service("intermediate_care", "    moving_on: release_place").MovingOn);
         Assert.Equal(WaitingPriority.FirstComeFirstServed, Service("intermediate_care", "    priority: first_come_first_served").Priority);
         Assert.Equal(DischargePathway.P3, Service("intermediate_care", "    pathway: P3").Pathway);
