@@ -77,7 +77,7 @@ public sealed class DelaySink : IStaySink
             return;
         }
         int cell = beds + (wait.Choice ? _choiceCell[wait.Awaiting]
-            : _shared[wait.Awaiting] is { } shared ? DelayCounter.Cell(shared.Reason, shared.ResponsibleFor(_seed, _replication, wait.Stream, wait.Patient, wait.Visit, wait.Awaiting))
+            : _shared[wait.Awaiting] is { } shared ? DelayCounter.Cell(shared.Reason, shared.ResponsibleFor(_seed, _replication, wait.Stream, wait.Patient, wait.Visit))
             : _waitCell[wait.Awaiting]);
         int readyDay = Day(wait.Ready);
         // The first stretch holds from the ready date; each midnight before the next stretch's date (or the exit date) is its.

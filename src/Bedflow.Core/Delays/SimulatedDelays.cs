@@ -62,7 +62,7 @@ public static class SimulatedDelays
                     ? list.Select(w => w.Choice
                         ? new ReasonChange(Time(day0, w.From), DelayReason.G, settings[w.Awaiting].ChoiceResponsible)
                         : new ReasonChange(Time(day0, w.From), settings[w.Awaiting].Reason,
-                            settings[w.Awaiting].ResponsibleFor(options.Seed, replication.Replication, w.Stream, w.Patient, w.Visit, w.Awaiting))).ToList()
+                            settings[w.Awaiting].ResponsibleFor(options.Seed, replication.Replication, w.Stream, w.Patient, w.Visit))).ToList()
                     : [];
                 yield return (e, new DelayRecord
                 {

@@ -9,10 +9,10 @@ public readonly record struct ResponsibilityShare(Responsibility Who, double Sha
 /// Who the SitRep holds responsible for patients waiting for a service: one organisation, or
 /// shares of them — as when a council and its NHS partners attribute a care-package delay to
 /// "both" for some patients and to one of them for others. Each delayed patient's wait for the
-/// service is attributed to one organisation by a draw of its own (keyed to the patient, the
-/// visit and the service, <see cref="Randomness.RandomStreams.ForAttribution"/>), so a patient's
-/// delay has one organisation throughout, the same in every option compared, and the shares
-/// hold on average. Immutable.
+/// service is attributed to one organisation by a draw of its own (keyed to the patient and the
+/// visit, <see cref="Randomness.RandomStreams.ForAttribution"/>), so a patient's delay has one
+/// organisation throughout — across its stages too, where their shares agree — the same in every
+/// option compared, and the shares hold on average. Immutable.
 /// </summary>
 public sealed class ResponsibilityMix : IEquatable<ResponsibilityMix>
 {

@@ -21,8 +21,8 @@ public sealed record ServiceDelays(SitRepBeds Beds, DelayReason Reason, Responsi
     /// The organisation responsible for one patient's wait for this service: <see cref="Responsible"/>
     /// when one organisation is, else the one its own draw (<see cref="Randomness.RandomStreams.ForAttribution"/>) picks from the shares.
     /// </summary>
-    public Responsibility ResponsibleFor(ulong seed, int replication, int stream, long patient, int visit, int service) =>
-        Mix.IsSingle ? Responsible : Mix.Pick(Randomness.RandomStreams.ForAttribution(seed, replication, stream, patient, visit, service));
+    public Responsibility ResponsibleFor(ulong seed, int replication, int stream, long patient, int visit) =>
+        Mix.IsSingle ? Responsible : Mix.Pick(Randomness.RandomStreams.ForAttribution(seed, replication, stream, patient, visit));
 
     /// <summary>Resolves every service of the network, in service order.</summary>
     public static IReadOnlyList<ServiceDelays> For(Network network)

@@ -47,19 +47,20 @@ public static class RandomStreams
     }
 
     /// <summary>
-    /// The uniform draw in [0, 1) that attributes one patient's wait for one service to an
-    /// organisation when the service's delays are shared (<see cref="Model.ResponsibilityMix"/>):
-    /// a hash of the patient's key and the service, apart from every simulation stream (drawing it
-    /// changes no other number), and the same for that patient in every option compared.
+    /// The uniform draw in [0, 1) that attributes one patient's delays in one stay to an
+    /// organisation when a service's delays are shared (<see cref="Model.ResponsibilityMix"/>):
+    /// a hash of the patient's key, apart from every simulation stream (drawing it changes no other
+    /// number), the same for that patient in every option compared, and the same for every stage of
+    /// the stay's delay (a referral, then the wait for a place), so where the stages' shares agree
+    /// the patient's whole delay falls to one organisation.
     /// </summary>
-    public static double ForAttribution(ulong seed, int replication, int stream, long patientIndex, int visit, int service)
+    public static double ForAttribution(ulong seed, int replication, int stream, long patientIndex, int visit)
     {
         ulong h = SplitMix64.Combine(SplitMix64.Mix(seed), AttributionTag);
         h = SplitMix64.Combine(h, (ulong)replication);
         h = SplitMix64.Combine(h, (ulong)stream);
         h = SplitMix64.Combine(h, (ulong)patientIndex);
         h = SplitMix64.Combine(h, (ulong)visit);
-        h = SplitMix64.Combine(h, (ulong)service);
         return (h >> 11) * (1.0 / (1UL << 53));
     }
 

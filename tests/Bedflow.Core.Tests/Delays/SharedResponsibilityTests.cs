@@ -16,13 +16,19 @@ public class SharedResponsibilityTests
 {
     private static readonly ResponsibilityMix Shares = ResponsibilityMix.Of([new(Responsibility.Nhs, 0.3), new(Responsibility.SocialCare, 0.2), new(Responsibility.Both, 0.5)]);
 
-    // Acute with room for everyone; half its patients need reablement, which is often full, so they wait (reason E).
+    // Acute with room for everyone; half its patients need reablement: first brokered (a resource used while keeping
+    // the acute bed, reason E), then waiting for a place, which is often full (E again, with the same shares).
     private static Network Network(int reablement, ResponsibilityMix? responsible) => new()
     {
         StartDate = new DateOnly(2016, 4, 1),
         Services =
         [
             new ServiceDefinition { Name = "acute", Kind = ServiceKind.Acute, Capacity = new CapacitySchedule(Capacity.Unlimited), LengthOfStay = Distribution.Exponential(2) },
+            new ServiceDefinition
+            {
+                Name = "brokerage", Kind = ServiceKind.Other, Role = ServiceRole.Resource, Capacity = new CapacitySchedule(Capacity.Unlimited),
+                LengthOfStay = Distribution.Exponential(1), DelayReason = DelayReason.E, Commissioner = Commissioner.SocialCare, DelaysResponsible = responsible,
+            },
             new ServiceDefinition
             {
                 Name = "reablement", Kind = ServiceKind.Reablement, Capacity = new CapacitySchedule(Capacity.Of(reablement)),
@@ -32,7 +38,8 @@ public class SharedResponsibilityTests
         Arrivals = [new ArrivalStreamDefinition { Name = "ed", Service = ServiceId.Of("acute"), Rate = ArrivalRate.Constant(RatePerDay.Of(4)) }],
         Routes =
         [
-            new RouteDefinition { From = "acute", Destinations = [("home", 0.5), ("reablement", 0.5)] },
+            new RouteDefinition { From = "acute", Destinations = [("home", 0.5), ("brokerage", 0.5)] },
+            new RouteDefinition { From = "brokerage", Destinations = [("reablement", 1.0)] },
             new RouteDefinition { From = "reablement", Destinations = [("home", 1.0)] },
         ],
         Exits = ["home"],
@@ -51,7 +58,7 @@ public class SharedResponsibilityTests
             var e = record.Reasons.Where(r => r.Reason == DelayReason.E).ToList();
             if (e.Count > 0)
             {
-                // One organisation for the whole of a patient's wait, however many stretches it has.
+                // One organisation for the whole of a patient's wait, however many stretches and stages it has.
                 Assert.Single(e.Select(r => r.Responsible).Distinct());
                 waits.Add((episode.Patient, e[0].Responsible));
             }
@@ -62,7 +69,10 @@ public class SharedResponsibilityTests
     [Fact]
     public void Each_delayed_patient_falls_to_one_organisation_in_the_stated_shares()
     {
-        var waits = Waits(Network(9, Shares), out var figures, out _);
+        var waits = Waits(Network(9, Shares), out var figures, out var replication);
+        // The stages are there: brokerage and then a wait for a place, for many of the patients.
+        int staged = SimulatedDelays.Stays(Network(9, Shares), replication, Options).Count(s => s.Record.Reasons.Count(r => r.Reason == DelayReason.E) >= 2);
+        Assert.True(staged > 50, $"only {staged} patients were delayed in two stages");
         Assert.True(waits.Count > 200, $"only {waits.Count} patients waited: the test needs a busy service");
         foreach (var share in Shares.Shares)
         {
