@@ -128,11 +128,16 @@ public static class ScenarioPatch
         {
             int start = (int)node.Start.Index;
             int end = LastEnd(node, text);
-            // The old value's trailing comment on its last line goes with it.
             int lineEnd = text.IndexOf('\n', end) is var n and >= 0 ? n : text.Length;
-            string rest = text[end..lineEnd];
-            int keep = rest.TrimStart().StartsWith('#') || rest.Trim().Length == 0 ? lineEnd : end;
-            return string.Concat(text.AsSpan(0, start), edit.Value, keep == lineEnd ? comment : "", text.AsSpan(keep));
+            string rest = text[end..lineEnd].Trim();
+            if (rest.Length == 0 || rest.StartsWith(Ours, StringComparison.Ordinal))
+            {
+                // Nothing after the value on its line, or an earlier fit's comment, which this one replaces.
+                return string.Concat(text.AsSpan(0, start), edit.Value, comment, text.AsSpan(lineEnd));
+            }
+            // More of a flow value follows on the line, or the user's own comment: both stay, and the
+            // source goes on a line of its own just above, naming the key (an earlier fit's line replaced).
+            return Above(string.Concat(text.AsSpan(0, start), edit.Value, text.AsSpan(end)), start, keys[^1], edit.Comment);
         }
         if (parent.Style == YamlDotNet.Core.Events.MappingStyle.Flow)
         {
@@ -150,6 +155,43 @@ public static class ScenarioPatch
         int eol = text.IndexOf('\n', after) is var m and >= 0 ? m : text.Length;
         var line = new StringBuilder().Append('\n').Append(' ', indent).Append(keys[^1]).Append(": ").Append(edit.Value).Append(comment);
         return string.Concat(text.AsSpan(0, eol), line.ToString(), text.AsSpan(eol));
+    }
+
+    // How every comment Bedflow writes begins (its edits' comments say what a value was fitted from or to).
+    private const string Ours = "# fitted";
+
+    // The file with "# key comment" on a line of its own above the line holding position `at`, at
+    // that line's indentation, in place of any earlier "# key fitted …" line in the comments just above.
+    private static string Above(string text, int at, string key, string comment)
+    {
+        int lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        int indent = 0;
+        while (lineStart + indent < text.Length && text[lineStart + indent] == ' ')
+        {
+            indent++;
+        }
+        string mine = $"# {key} {comment}";
+        string earlier = $"# {key} fitted";
+        // Walk up the comment lines directly above; drop an earlier fit's line for this key.
+        int insertAt = lineStart;
+        int cursor = lineStart; // the start of the line above which we look
+        while (cursor > 0)
+        {
+            int prevEnd = cursor - 1; // the line break ending the line above
+            int prevStart = prevEnd == 0 ? 0 : text.LastIndexOf('\n', prevEnd - 1) + 1;
+            string previous = text[prevStart..prevEnd].Trim();
+            if (!previous.StartsWith('#'))
+            {
+                break;
+            }
+            if (previous.StartsWith(earlier, StringComparison.Ordinal))
+            {
+                text = text.Remove(prevStart, cursor - prevStart);
+                insertAt -= cursor - prevStart;
+            }
+            cursor = prevStart;
+        }
+        return text.Insert(insertAt, new string(' ', indent) + mine + "\n");
     }
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>

@@ -39,7 +39,8 @@ public class ScenarioPatchTests
               acute:
                 capacity: 20   # beds
                 length_of_stay:
-                  {gamma: {shape: 2, scale: 1.5d}}  # fitted: n=120
+                  # length_of_stay fitted: n=120
+                  {gamma: {shape: 2, scale: 1.5d}}   # assumed
                 kind: acute
               ic:
                 capacity: 4  # from the register
@@ -50,6 +51,43 @@ public class ScenarioPatchTests
             routing:
               acute: {home: 0.85, ic: 0.15}  # fitted: n=300
             """, patched);
+    }
+
+    [Fact]
+    public void A_value_inside_a_flow_mapping_or_before_the_users_comment_gets_its_source_on_the_line_above_replaced_by_a_later_fit()
+    {
+        const string file = """
+            services:
+              ic:
+                capacity: 7   # beds the council funds
+                length_of_stay: {exponential: {mean: 8d}}
+            """;
+        ScenarioEdit[] Fit(string capacity, string mean, string n) =>
+        [
+            new("services.ic.capacity", capacity, $"fitted to the published months: {n}"),
+            new("services.ic.length_of_stay.exponential.mean", mean, $"fitted to the published months: {n}"),
+        ];
+        string once = ScenarioPatch.Apply(file, Fit("9", "6.5d", "90 candidates"));
+        Assert.Equal("""
+            services:
+              ic:
+                # capacity fitted to the published months: 90 candidates
+                capacity: 9   # beds the council funds
+                # mean fitted to the published months: 90 candidates
+                length_of_stay: {exponential: {mean: 6.5d}}
+            """, once);
+        // Fitted again: the sources are replaced, not piled up; the user's comment stays.
+        Assert.Equal("""
+            services:
+              ic:
+                # capacity fitted to the published months: 110 candidates
+                capacity: 10   # beds the council funds
+                # mean fitted to the published months: 110 candidates
+                length_of_stay: {exponential: {mean: 7d}}
+            """, ScenarioPatch.Apply(once, Fit("10", "7d", "110 candidates")));
+        // A value alone on its line takes its source after it, and a later fit's replaces it.
+        string alone = ScenarioPatch.Apply("a:\n  b: 1\n", [new("a.b", "2", "fitted: first")]);
+        Assert.Equal("a:\n  b: 3  # fitted: second\n", ScenarioPatch.Apply(alone, [new("a.b", "3", "fitted: second")]));
     }
 
     [Fact]
