@@ -87,6 +87,9 @@ public sealed class DelayFigures : IEquatable<DelayFigures>
     /// <summary>Patients delayed at the midnight ending each day of the period (all reasons, both bed types).</summary>
     public int DelayedOn(DateOnly day) => (int)Sum(day, day, (_, _, _) => true);
 
+    /// <summary>Patients delayed for one reason at the midnight ending a day of the period (both bed types).</summary>
+    public int DelayedOn(DateOnly day, DelayReason reason) => (int)Sum(day, day, (_, r, _) => r == reason);
+
     /// <summary>Delayed days in the period for one reason.</summary>
     public long Days(DelayReason reason) => Sum(First, Last, (_, r, _) => r == reason);
 

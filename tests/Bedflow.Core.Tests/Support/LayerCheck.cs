@@ -27,6 +27,7 @@ internal static class LayerCheck
         ["Bedflow.Core.Finance"],
         ["Bedflow.Core.Experiments"],
         ["Bedflow.Core.Calibration"],  // fitting the model to a county's data: registers, published months
+        ["Bedflow.Core.Forecasting"],  // from today's register: a census of the beds, run forward; its back-test
         ["Bedflow.Core.Decisions"],    // appraisal: which options are acceptable, dominated, recommended
         ["Bedflow.Core.Examples"],     // built-in examples may use anything; nothing uses them
     ];
