@@ -22,8 +22,18 @@ public sealed record RegisterCalibration(
     IReadOnlyList<string> NotInScenario,
     IReadOnlyList<string> NotInRegister)
 {
+    /// <summary>The process steps (referrals, brokerage, searches) fitted from the split of each transfer's delay into time while its destination had a free place and time while it was full.</summary>
+    public IReadOnlyList<ProcessTimeCalibration> ProcessTimes { get; init; } = [];
+
+    /// <summary>Patient or family choice fitted for the services with <c>choice:</c> the register's patients went to.</summary>
+    public IReadOnlyList<ChoiceCalibration> Choices { get; init; } = [];
+
     /// <summary>Fits <paramref name="evidence"/> onto <paramref name="network"/>.</summary>
-    public static RegisterCalibration Of(Network network, RegisterEvidence evidence, StayFitOptions? options = null)
+    /// <param name="network">The scenario.</param>
+    /// <param name="evidence">The register's samples.</param>
+    /// <param name="options">Fitting options.</param>
+    /// <param name="keepFamily">Services whose length-of-stay family must be kept when a process time is fitted (a <c>calibrate:</c> section names one of its parameters).</param>
+    public static RegisterCalibration Of(Network network, RegisterEvidence evidence, StayFitOptions? options = null, IReadOnlySet<string>? keepFamily = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(evidence);
@@ -37,6 +47,10 @@ public sealed record RegisterCalibration(
             [.. evidence.Services.Where(s => network.ServiceIndex(s.Service) < 0).Select(s => s.Service)],
             [.. network.Services.Select((s, i) => (s, i))
                 .Where(x => settings[x.i].Beds != Vocabulary.SitRepBeds.None && x.s.Role != ServiceRole.Resource && evidence.For(x.s.Name) is null)
-                .Select(x => x.s.Name)]);
+                .Select(x => x.s.Name)])
+        {
+            ProcessTimes = ProcessTimeCalibration.Of(network, evidence, keepFamily, options),
+            Choices = ChoiceCalibration.Of(network, evidence, options),
+        };
     }
 }

@@ -36,6 +36,12 @@ public sealed class RegisterEvidence
         Services = services;
     }
 
+    /// <summary>
+    /// Days before the data end after which a patient's becoming ready is too late for its
+    /// departure to be used (<see cref="ServiceEvidence.Departures"/>): half the window when that is shorter.
+    /// </summary>
+    public const double SettleDays = 28;
+
     /// <summary>The first moment of the window.</summary>
     public DateTime From { get; }
 
@@ -70,8 +76,13 @@ public sealed class RegisterEvidence
         Preconditions.NonNegative(link.TotalDays, nameof(linkWindow));
         // Whole days only: admissions on a part of a day the data end in would read as a day's worth too few.
         int days = Math.Max(1, (int)Math.Floor((asOf - from).TotalDays));
+        // Departures are taken from patients ready by SettleDays before the data end: some of those
+        // ready later are still waiting then, the longest waits most, and to leave out only them
+        // would bias every wait short.
+        var settled = asOf - TimeSpan.FromDays(Math.Min(SettleDays, (asOf - from).TotalDays / 2));
         var builders = new SortedDictionary<string, Builder>(StringComparer.Ordinal);
-        foreach (var path in stays.Where(s => s.Stay.Admitted < asOf).GroupBy(s => s.Patient))
+        var all = stays.Where(s => s.Stay.Admitted < asOf).ToList();
+        foreach (var path in all.GroupBy(s => s.Patient))
         {
             var ordered = path.Select(s => s.Stay).OrderBy(s => s.Admitted).ToList();
             for (int i = 0; i < ordered.Count; i++)
@@ -100,6 +111,10 @@ public sealed class RegisterEvidence
                     bool transferOut = next is not null && next.Admitted >= e && next.Admitted - e <= link;
                     var destination = transferOut ? Destination.To(next!.Service) : Destination.Discharged(stay.Pathway);
                     b.Next[destination] = b.Next.GetValueOrDefault(destination) + 1;
+                    if (stay.Ready is { } ready && ready >= from && ready <= settled && e >= ready)
+                    {
+                        b.Departures.Add(new Departure(destination, ready, e, stay.Reasons));
+                    }
                     if (stay.Ready is { } r && e > r)
                     {
                         b.Delays.Add((e - r).TotalDays);
@@ -112,7 +127,9 @@ public sealed class RegisterEvidence
                 }
             }
         }
-        return new RegisterEvidence(from, asOf, link, [.. builders.Values.Select(b => b.Build())]);
+        // Each service's beds held over time, from every stay in the data (before the window too).
+        var occupancy = all.GroupBy(s => s.Stay.Service).ToDictionary(g => g.Key, g => Occupancy.Of(g.Select(s => s.Stay)), StringComparer.Ordinal);
+        return new RegisterEvidence(from, asOf, link, [.. builders.Values.Select(b => b.Build(occupancy[b.Service]))]);
     }
 
     // Observed when ready by the end of the data; else censored at discharge (left without being ready) or at the end.
@@ -132,6 +149,8 @@ public sealed class RegisterEvidence
 
     private sealed class Builder(string service, SitRepBeds beds, int days)
     {
+        public string Service => service;
+        public readonly List<Departure> Departures = [];
         public readonly int[] Admissions = new int[days];
         public readonly int[] TransfersIn = new int[days];
         public readonly List<Stay> Times = [];
@@ -140,7 +159,7 @@ public sealed class RegisterEvidence
         public int ChoiceDelays;
         public int OnTime;
 
-        public ServiceEvidence Build() => new()
+        public ServiceEvidence Build(Occupancy occupancy) => new()
         {
             Service = service,
             Beds = beds,
@@ -151,6 +170,8 @@ public sealed class RegisterEvidence
             Delays = Delays,
             DischargedOnTime = OnTime,
             DelaysWithChoice = ChoiceDelays,
+            Departures = Departures,
+            Occupancy = occupancy,
         };
     }
 }

@@ -189,7 +189,7 @@ public sealed record RoutingCalibration(
     // How a register sees a patient sent to `to`: by name if it is a bed service the SitRep
     // counts; through a resource (kept in the bed) to where the resource leads; otherwise by the
     // pathway of the move. A mix, weighted.
-    private static Dictionary<Destination, double> SeenAs(Network network, IReadOnlyList<ServiceDelays> settings, string to, double weight, int depth)
+    internal static Dictionary<Destination, double> SeenAs(Network network, IReadOnlyList<ServiceDelays> settings, string to, double weight, int depth)
     {
         var seen = new Dictionary<Destination, double>();
         int i = network.ServiceIndex(to);

@@ -33,6 +33,15 @@ public sealed record ServiceEvidence
     /// <summary>Of <see cref="Delays"/>, those with a patient-or-family-choice period (SitRep reason G).</summary>
     public required int DelaysWithChoice { get; init; }
 
+    /// <summary>
+    /// The stays that became ready in the window, at least <see cref="RegisterEvidence.SettleDays"/>
+    /// before its end, and left by its end: where each went, when, and the reasons recorded.
+    /// </summary>
+    public IReadOnlyList<Departure> Departures { get; init; } = [];
+
+    /// <summary>The service's beds held over time by every stay in the data.</summary>
+    public Occupancy? Occupancy { get; init; }
+
     /// <summary>Stays admitted in the window that were ready by its end.</summary>
     public int ReadyCount => TimesToReady.Count(t => !t.IsCensored);
 
