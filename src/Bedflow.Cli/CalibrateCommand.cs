@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Bedflow.Core.Calibration;
+using Bedflow.Core.Statistics.Fitting;
 using Bedflow.Data.Register;
 using Bedflow.Data.Scenarios;
 using Spectre.Console;
@@ -78,7 +79,9 @@ internal static class CalibrateCommand
                 return ExitCodes.UsageError;
             }
             var evidence = RegisterEvidence.Of(stays, start, asOf);
-            var calibration = RegisterCalibration.Of(scenario.Baseline, evidence);
+            // A step whose parameter the calibrate: section names keeps its family, or that key would no longer exist.
+            var keep = scenario.Unknown.Select(u => u.Path.Split('.')).Where(p => p is ["services", _, "length_of_stay", ..]).Select(p => p[1]).ToHashSet(StringComparer.Ordinal);
+            var calibration = RegisterCalibration.Of(scenario.Baseline, evidence, keepFamily: keep);
             return Write(load, path, calibration, target, reportPath, output, error);
         });
         return command;
@@ -91,6 +94,8 @@ internal static class CalibrateCommand
         edits.AddRange(calibration.Stays.Select(s => CalibrationEdits.Stay(s, evidence)).OfType<ScenarioEdit>());
         edits.AddRange(calibration.Routing.Select(r => CalibrationEdits.Routing(r, evidence)));
         edits.AddRange(calibration.Arrivals.SelectMany(a => CalibrationEdits.Arrivals(a, evidence)));
+        edits.AddRange(calibration.ProcessTimes.Select(p => CalibrationEdits.ProcessTime(p, evidence)).OfType<ScenarioEdit>());
+        edits.AddRange(calibration.Choices.SelectMany(c => CalibrationEdits.Choice(c, evidence, load.Scenario!.Baseline)));
         string text = File.ReadAllText(path);
         var skipped = new List<string>();
         foreach (var edit in edits)
@@ -159,6 +164,14 @@ internal static class CalibrateCommand
                 ? string.Create(Inv, $"Arrivals to {a.Service}: {a.Fit.Arrivals:N0} admissions from outside, base rate {a.Fit.BaseRate.Value:0.##} a day ({a.Fit.BaseRate.Lower:0.##} to {a.Fit.BaseRate.Upper:0.##}) for {a.Streams[0].Stream}, with its month and weekday factors.")
                 : string.Create(Inv, $"Arrivals to {a.Service}: {a.Fit.Arrivals:N0} admissions from outside, {a.Scale.Value:0.###} times ({a.Scale.Lower:0.###} to {a.Scale.Upper:0.###}) the {a.Expected:N0} its {a.Streams.Count} streams expected: each stream's base rate scaled by that, its own shape kept ({string.Join(", ", a.Streams.Select(s => $"{s.Stream} {s.Was:0.#} → {s.Fitted:0.#}/d"))})."));
         }
+        foreach (var p in c.ProcessTimes)
+        {
+            console.WriteLine(ProcessLine(p));
+        }
+        foreach (var ch in c.Choices)
+        {
+            console.WriteLine(ChoiceLine(ch));
+        }
         foreach (var r in c.Routing.Where(r => r.Unplaced.Count > 0))
         {
             console.WriteLine($"Routing from {r.Service}: the scenario has no route for {string.Join(", ", r.Unplaced.Select(u => string.Create(Inv, $"{u.Count:N0} stays to {u.Destination}")))}; left out.");
@@ -176,6 +189,38 @@ internal static class CalibrateCommand
             console.WriteLine($"Not written: {s}");
         }
         console.WriteLine(string.Create(Inv, $"{written} value(s) written to {Path.GetFullPath(target)}; report: {Path.GetFullPath(reportPath)}."));
+    }
+
+    private static string ProcessLine(ProcessTimeCalibration p)
+    {
+        string head = $"Process time of {p.Resource} (to {p.Destination})";
+        if (p.Note is { } note)
+        {
+            return $"{head}: {note}";
+        }
+        string notUsed = p.NotAttributable.Count > 0 ? $" ({string.Join(", ", p.NotAttributable)} not used: another route leads where it does)" : "";
+        if (p.Fit is not { } fit)
+        {
+            return string.Create(Inv, $"{head}: not fitted from {p.Transfers:N0} transfers ({p.Censored:N0} censored): {string.Join(" ", p.Problems.Select(x => x.Message))}{notUsed}");
+        }
+        var m = fit.Chosen.Mean;
+        string mean = string.Create(Inv, $"mean {m.Value:0.##} days ({m.Lower:0.##} to {m.Upper:0.##})");
+        return p.UpperBound
+            ? string.Create(Inv, $"{head}: UPPER BOUND only, {mean}, from {p.Transfers:N0} transfers — the register cannot see {p.Destination}'s places, so the whole ready-to-leaving time is fitted; not written{notUsed}.")
+            : string.Create(Inv, $"{head}: {mean} from {p.Transfers:N0} transfers from {string.Join(", ", p.From)}, {p.Censored:N0} censored when {p.Destination} filled; a delay averaged {p.MeanFreeDays:0.##} days with a place free and {p.MeanFullDays:0.##} full{notUsed}.");
+    }
+
+    private static string ChoiceLine(ChoiceCalibration c)
+    {
+        string head = $"Choice for {string.Join(", ", c.Services)}";
+        if (c.Share is not { } share)
+        {
+            return $"{head}: {c.Note}";
+        }
+        string wait = c.Wait is { } w
+            ? string.Create(Inv, $"; wait {StayFamilyWords.Code(w.Chosen.Family)}, mean {w.Chosen.Mean.Value:0.##} days ({w.Chosen.Mean.Lower:0.##} to {w.Chosen.Mean.Upper:0.##})")
+            : c.Note is { } n ? $"; {n}" : "; wait not fitted: " + string.Join(" ", c.WaitProblems.Select(p => p.Message));
+        return string.Create(Inv, $"{head}: {c.WithChoice:N0} of {c.Patients:N0} waited for their choice, share {share.Value:0.###} ({share.Lower:0.###} to {share.Upper:0.###}){wait}.");
     }
 
     private static string StayFamily(Core.Statistics.Fitting.StayFit f)

@@ -30,6 +30,8 @@ public static class CalibrationReport
         Stays(h, calibration);
         Routing(h, calibration);
         Arrivals(h, calibration);
+        ProcessTimes(h, calibration);
+        Choices(h, calibration);
         Unmatched(h, calibration);
         h.Append("</body>\n</html>\n");
         return h.ToString();
@@ -111,6 +113,45 @@ public static class CalibrationReport
             Factors(h, "Weekday", days, f.WeekdayFactors);
         }
         h.Append("</section>\n");
+    }
+
+    private static void ProcessTimes(StringBuilder h, RegisterCalibration c)
+    {
+        if (c.ProcessTimes.Count == 0)
+        {
+            return;
+        }
+        h.Append("<section>\n<h2>Process time and waiting for a place</h2>\n<p>Each transfer's delay (ready to leaving) split into the time while its destination had a free place and the time while it was full, from the register's own stays against the scenario's capacity for that date. A transfer whose destination was never full took exactly the process time; one whose destination filled is right-censored at that moment (the process had not ended, or the patient would have been admitted while a place was free); a choice period's start ends the process exactly. Where the register cannot see the destination's places the whole time to leaving is fitted, an upper bound, and not written.</p>\n");
+        h.Append("<table>\n<thead><tr><th>Step</th><th>To</th><th>Transfers (censored)</th><th>Mean days free</th><th>Mean days full</th><th>Process time fitted</th><th>Mean, days (95% CI)</th></tr></thead>\n<tbody>\n");
+        foreach (var p in c.ProcessTimes)
+        {
+            string fitted = p.Note ?? (p.Fit is { } f
+                ? StayFamilyWords.Code(f.Chosen.Family) + (p.KeptFamily is null ? " (by AIC)" : " (the scenario's family, kept)") + (p.UpperBound ? " — UPPER BOUND, not written" : "")
+                : "not fitted: " + string.Join(" ", p.Problems.Select(x => x.Message)));
+            string mean = p.Fit?.Chosen.Mean is { } m ? string.Create(Inv, $"{m.Value:0.##} ({m.Lower:0.##} to {m.Upper:0.##})") : "–";
+            h.Append(string.Create(Inv, $"<tr><td>{E(p.Resource)}</td><td>{E(p.Destination)}</td><td class=\"num\">{p.Transfers:N0} ({p.Censored:N0})</td><td class=\"num\">{Days(p.MeanFreeDays)}</td><td class=\"num\">{Days(p.MeanFullDays)}</td><td>{E(fitted)}</td><td class=\"num\">{mean}</td></tr>\n"));
+        }
+        h.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static string Days(double d) => double.IsNaN(d) ? "not seen" : d.ToString("0.##", Inv);
+
+    private static void Choices(StringBuilder h, RegisterCalibration c)
+    {
+        if (c.Choices.Count == 0)
+        {
+            return;
+        }
+        h.Append("<section>\n<h2>Patient or family choice</h2>\n<table>\n<thead><tr><th>Services</th><th>Seen as</th><th>Patients</th><th>Waited for choice (G)</th><th>Share (95% Wilson CI)</th><th>Wait fitted, mean days (95% CI)</th></tr></thead>\n<tbody>\n");
+        foreach (var ch in c.Choices)
+        {
+            string share = ch.Share is { } s ? string.Create(Inv, $"{s.Value:0.###} ({s.Lower:0.###} to {s.Upper:0.###})") : "–";
+            string wait = ch.Wait is { } w
+                ? string.Create(Inv, $"{StayFamilyWords.Code(w.Chosen.Family)}, {w.Chosen.Mean.Value:0.##} ({w.Chosen.Mean.Lower:0.##} to {w.Chosen.Mean.Upper:0.##}){(ch.Cap is { } cap ? $"; censored at the cap of {cap:0.##}d" : "")}")
+                : ch.Note ?? "not fitted: " + string.Join(" ", ch.WaitProblems.Select(x => x.Message));
+            h.Append(string.Create(Inv, $"<tr><td>{E(string.Join(", ", ch.Services))}</td><td>{E(ch.SeenAs.ToString())}</td><td class=\"num\">{ch.Patients:N0}</td><td class=\"num\">{ch.WithChoice:N0}</td><td class=\"num\">{share}</td><td>{E(wait)}</td></tr>\n"));
+        }
+        h.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void Factors(StringBuilder h, string what, string[] names, IReadOnlyList<Core.Statistics.FittedValue> factors)

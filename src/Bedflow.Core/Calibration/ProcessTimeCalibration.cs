@@ -126,6 +126,11 @@ public sealed record ProcessTimeCalibration
                 results.Add(basis with { Note = $"{step.Name} has a limited capacity: a transfer's time includes waiting for it, which the register cannot tell from the process; not fitted." });
                 continue;
             }
+            if (used.Count == 0)
+            {
+                results.Add(basis with { Note = $"every bed service routing to {step.Name} ({string.Join(", ", shared)}) reaches what the register sees of {to} ({seen}) by another route too, so it cannot tell which way a transfer went; not fitted." });
+                continue;
+            }
             var occupancy = visible ? evidence.For(to)?.Occupancy : null;
             if (visible && occupancy is null)
             {

@@ -100,6 +100,70 @@ public static class CalibrationEdits
             string.Create(Inv, $"fitted from the register: {fit.Stays:N0} stays admitted {Period(evidence)} ({fit.CompletedStays:N0} ready, {fit.StillIn:N0} censored), {StayFamilyWords.Code(chosen.Family)} by AIC, {mean}{runnerUp}{gof}"));
     }
 
+    /// <summary>
+    /// A process step's length of stay fitted from the split of its transfers' delays (see
+    /// <see cref="ProcessTimeCalibration"/>), with a comment giving the transfers, how many were
+    /// censored when the destination filled, the mean days free and full, and the mean's interval.
+    /// Null when not fitted, or when the fit is only an upper bound (the register cannot see the
+    /// destination's places): an upper bound put into the model would count the wait for a place twice.
+    /// </summary>
+    public static ScenarioEdit? ProcessTime(ProcessTimeCalibration calibration, RegisterEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (calibration.Fit is not { } fit || calibration.UpperBound)
+        {
+            return null;
+        }
+        var chosen = fit.Chosen;
+        string how = calibration.KeptFamily is not null
+            ? $"{StayFamilyWords.Code(chosen.Family)} kept (the calibrate: section names its parameter)"
+            : $"{StayFamilyWords.Code(chosen.Family)} by AIC";
+        return new ScenarioEdit($"services.{calibration.Resource}.length_of_stay", Family(chosen),
+            string.Create(Inv, $"process time fitted from the register: {calibration.Transfers:N0} transfers from {string.Join(", ", calibration.From)} to {calibration.Destination} ready {Period(evidence)}, each delay split into {calibration.MeanFreeDays:0.##}d a place free and {calibration.MeanFullDays:0.##}d {calibration.Destination} full on average; {calibration.Censored:N0} right-censored when {calibration.Destination} filled; {how}, {Mean(chosen)}"));
+    }
+
+    /// <summary>
+    /// Each service's choice share (with Wilson's interval) and, when fitted, its choice wait (the
+    /// family of lowest AIC, censored at the cap), with comments saying how many patients went there
+    /// and how many waited for their choice. Empty when no patient in the register went there.
+    /// </summary>
+    public static IReadOnlyList<ScenarioEdit> Choice(ChoiceCalibration calibration, RegisterEvidence evidence, Core.Model.Network network)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(network);
+        if (calibration.Share is not { } share)
+        {
+            return [];
+        }
+        string together = calibration.Services.Count > 1 ? $"; a register sees {string.Join(" and ", calibration.Services)} alike ({calibration.SeenAs}), so one share for all" : "";
+        string shareWhy = string.Create(Inv, $"fitted from the register: {calibration.WithChoice:N0} of {calibration.Patients:N0} patients leaving a bed for it ready {Period(evidence)} waited for their choice (SitRep G), share 95% Wilson interval {share.Lower:0.###} to {share.Upper:0.###}{together}");
+        string shareText = share.Value.ToString("0.####", Inv);
+        var edits = new List<ScenarioEdit>();
+        foreach (string service in calibration.Services)
+        {
+            if (calibration.Wait is not { } wait)
+            {
+                // The wait stays the scenario's: the share alone (a comment inside a one-line mapping has no place, so it may be lost).
+                edits.Add(new ScenarioEdit($"services.{service}.choice.share", shareText, shareWhy + "; the wait is the scenario's (too few choice periods to fit)"));
+                continue;
+            }
+            // The whole mapping on one line, so that its one comment can say where share and wait came from.
+            var choice = network.Services[network.ServiceIndex(service)].Choice!;
+            string cap = choice.Cap is { } c ? string.Create(Inv, $", cap: {c:0.####}d") : "";
+            string responsible = choice.Responsible is { } r ? $", responsible: {Core.Vocabulary.ResponsibilityWords.Code(r)}" : "";
+            string censored = calibration.Cap is { } k ? string.Create(Inv, $", {calibration.Waits.Count(w => w.IsCensored):N0} censored at the cap of {k:0.##}d") : "";
+            edits.Add(new ScenarioEdit($"services.{service}.choice", $"{{share: {shareText}, wait: {Family(wait.Chosen)}{cap}{responsible}}}",
+                string.Create(Inv, $"{shareWhy}; wait from {calibration.Waits.Count:N0} choice periods{censored}, {StayFamilyWords.Code(wait.Chosen.Family)} by AIC, {Mean(wait.Chosen)}")));
+        }
+        return edits;
+    }
+
+    private static string Mean(FamilyFit chosen) => chosen.Mean.Lower is { } lo && chosen.Mean.Upper is { } hi
+        ? string.Create(Inv, $"mean {chosen.Mean.Value:0.##}d (95% CI {lo:0.##} to {hi:0.##})")
+        : string.Create(Inv, $"mean {chosen.Mean.Value:0.##}d");
+
     // The family and its parameters as the file writes them (durations in days).
     private static string Family(FamilyFit f)
     {
