@@ -19,7 +19,7 @@ public sealed record ExperimentVariant(string Name, string Description, Network 
 /// between them are differences between the options, not between the dice. The first variant
 /// is the baseline; every other is compared with it replication by replication (paired).
 /// </summary>
-public static class Experiment
+public static partial class Experiment
 {
     /// <summary>Runs every variant in order; <paramref name="replicationDone"/> is called as each replication of any variant finishes.</summary>
     public static IReadOnlyList<VariantResult> Run(IReadOnlyList<ExperimentVariant> variants, RunOptions options, Action? replicationDone = null)
@@ -144,6 +144,12 @@ public sealed class VariantResult
 
     /// <summary>Paired differences against the baseline; null for the baseline itself.</summary>
     public Comparison? VersusBaseline { get; internal set; }
+
+    /// <summary>
+    /// The headline measures with parameter uncertainty (<c>run --parameter-uncertainty</c>):
+    /// each from randomness only and with the parameters' uncertainty; null in an ordinary run.
+    /// </summary>
+    public ParameterUncertaintyResult? Uncertainty { get; internal set; }
 
     /// <summary>Patients delayed on a typical day: the mean of the daily midnight counts of delayed patients.</summary>
     public Estimate DelayedPatients { get; }

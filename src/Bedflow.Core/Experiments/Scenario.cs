@@ -40,6 +40,17 @@ public sealed record Scenario
     /// <summary>The parameters the scenario marks as unknown, for calibration to the published months (its <c>calibrate:</c> section).</summary>
     public IReadOnlyList<UnknownParameter> Unknown { get; init; } = [];
 
+    /// <summary>The parameters whose uncertainty the scenario states (its <c>uncertainty:</c> section), for second-order Monte Carlo.</summary>
+    public IReadOnlyList<UncertainParameter> Uncertainty { get; init; } = [];
+
+    /// <summary>
+    /// The baseline and every variant (as <see cref="AllVariants"/>, in the same order) with drawn
+    /// parameters put in place of the file's; given by whoever read the scenario (Bedflow.Data
+    /// edits the file's tree and reads it again). It throws <see cref="Model.InvalidModelException"/>
+    /// when the drawn values make the scenario invalid. Null when the scenario states no uncertainty.
+    /// </summary>
+    public Func<ParameterDraw, IReadOnlyList<ExperimentVariant>>? WithParameters { get; init; }
+
     /// <summary>Provider and council codes for SitRep exports; null if the file gives none.</summary>
     public SitRepIdentity? SitRep { get; init; }
 

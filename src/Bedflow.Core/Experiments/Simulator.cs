@@ -37,6 +37,24 @@ public static class Simulator
         return new RunResult(options, results, Aggregate(network, results), network.Warnings(options.WarmupDays), WarmupDiagnostics(network, options, results), delays);
     }
 
+    /// <summary>
+    /// Runs replication r of <paramref name="networks"/>[r] — one network per replication, the same
+    /// services in the same order, each with its own drawn parameters (second-order Monte Carlo) —
+    /// and summarises them as <see cref="Run(Network, RunOptions, Action?)"/> does, with the first
+    /// network's structure for names and warnings.
+    /// </summary>
+    public static RunResult Run(IReadOnlyList<Network> networks, RunOptions options, Action? replicationDone)
+    {
+        ArgumentNullException.ThrowIfNull(networks);
+        ArgumentNullException.ThrowIfNull(options);
+        var network = networks[0];
+        var sinks = options.CountDelays ? new DelaySink[options.Replications] : null;
+        var replications = Replications.Run(networks, options, sinks is null ? null : r => sinks[r] = SimulatedDelays.Sink(networks[r], options), replicationDone);
+        var results = replications as ReplicationResult[] ?? [.. replications];
+        var delays = sinks is null ? null : DelaySummary.Of([.. sinks.Select(s => s.Figures())]);
+        return new RunResult(options, results, Aggregate(network, results), network.Warnings(options.WarmupDays), WarmupDiagnostics(network, options, results), delays);
+    }
+
     /// <summary>Runs a single replication on the calling thread, without summaries (benchmarks, diagnostics).</summary>
     public static ReplicationResult RunOne(Network network, RunOptions options, int replication = 0) =>
         Replications.RunOne(network, options, replication);

@@ -13,6 +13,7 @@ public static class RandomStreams
     private const ulong ModelTag = 0x30DE1UL;
     private const ulong ResamplingTag = 0xB0075EEDUL;
     private const ulong AttributionTag = 0xA77B1BUL;
+    private const ulong ParameterTag = 0x7E7A5UL;
 
     /// <summary>The stream of inter-arrival times (and thinning draws) of one arrival stream.</summary>
     public static Xoshiro256StarStar ForArrivals(ulong seed, int replication, int stream)
@@ -83,6 +84,18 @@ public static class RandomStreams
         ulong h = SplitMix64.Combine(SplitMix64.Mix(seed), ResamplingTag);
         h = SplitMix64.Combine(h, (ulong)replicate);
         h = SplitMix64.Combine(h, (ulong)purpose);
+        return new Xoshiro256StarStar(h);
+    }
+
+    /// <summary>
+    /// The stream of one replication's drawn parameters (second-order Monte Carlo): keyed by
+    /// (seed, replication) only, apart from every patient's and arrival's stream, so drawing
+    /// parameters changes no patient's draws and every variant of replication r gets the same.
+    /// </summary>
+    public static Xoshiro256StarStar ForParameters(ulong seed, int replication)
+    {
+        ulong h = SplitMix64.Combine(SplitMix64.Mix(seed), ParameterTag);
+        h = SplitMix64.Combine(h, (ulong)replication);
         return new Xoshiro256StarStar(h);
     }
 }

@@ -31,13 +31,38 @@ public static class Replications
             throw new InvalidModelException([.. optionProblems.Select(p => new ModelProblem(ModelPath.Root.Member("Run"), p))]);
         }
         var compiled = new CompiledNetwork(network);
+        return RunCompiled(_ => compiled, options, sinkFor, replicationDone);
+    }
+
+    /// <summary>
+    /// Runs replication r of <paramref name="networks"/>[r] (one network per replication, all of
+    /// the same structure: second-order Monte Carlo, each with its own drawn parameters). The
+    /// patients' draws of replication r are keyed as in any run, so they are the same as in the
+    /// ordinary run's replication r (common random numbers across the parameters).
+    /// </summary>
+    /// <exception cref="InvalidModelException">As <see cref="Run(Network, RunOptions, Func{int, IStaySink?}?, Action?)"/>.</exception>
+    public static IReadOnlyList<ReplicationResult> Run(IReadOnlyList<Network> networks, RunOptions options, Func<int, IStaySink?>? sinkFor = null, Action? replicationDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(networks);
+        ArgumentNullException.ThrowIfNull(options);
+        Preconditions.Check(networks.Count == options.Replications, nameof(networks), $"must hold one network per replication ({options.Replications}), but held {networks.Count}.");
+        var optionProblems = options.Validate().Concat(networks.SelectMany(n => SnapshotProblems(n, options))).Distinct().ToList();
+        if (optionProblems.Count > 0)
+        {
+            throw new InvalidModelException([.. optionProblems.Select(p => new ModelProblem(ModelPath.Root.Member("Run"), p))]);
+        }
+        return RunCompiled(r => new CompiledNetwork(networks[r]), options, sinkFor, replicationDone);
+    }
+
+    private static ReplicationResult[] RunCompiled(Func<int, CompiledNetwork> compiledFor, RunOptions options, Func<int, IStaySink?>? sinkFor, Action? replicationDone)
+    {
         var results = new ReplicationResult[options.Replications];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
         try
         {
             Parallel.For(0, options.Replications, parallel, r =>
             {
-                results[r] = new Replication(compiled, options, r, sinkFor?.Invoke(r)).Run();
+                results[r] = new Replication(compiledFor(r), options, r, sinkFor?.Invoke(r)).Run();
                 replicationDone?.Invoke();
             });
         }

@@ -131,6 +131,9 @@ public sealed record Estimate
         return t;
     }
 
+    /// <summary>The two-sided 95% Student-t quantile at non-whole degrees of freedom (Satterthwaite's), at least 1.</summary>
+    internal static double T975(double degreesOfFreedom) => StudentT.InvCDF(0, 1, Math.Max(1, degreesOfFreedom), 0.975);
+
     /// <summary>Welford's running mean and sum of squares (stable for long runs), NaNs skipped.</summary>
     private struct Moments
     {
@@ -161,6 +164,10 @@ public sealed record Estimate
             _ => new Estimate { Mean = Mean, StandardDeviation = StandardDeviation, Count = N, HalfWidth = HalfWidth(level) },
         };
     }
+
+    /// <summary>An estimate whose interval is not a plain t interval over its values (an interval with parameter uncertainty, <see cref="UncertainEstimate"/>).</summary>
+    internal static Estimate FromParts(double mean, double standardDeviation, int count, double halfWidth) =>
+        new() { Mean = mean, StandardDeviation = standardDeviation, Count = count, HalfWidth = halfWidth };
 
     /// <summary>The estimate of no values: a NaN mean, no interval.</summary>
     public static Estimate Undefined { get; } = new() { Mean = double.NaN, Count = 0 };
