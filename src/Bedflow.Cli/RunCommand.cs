@@ -27,9 +27,14 @@ internal static class RunCommand
             Description = "Also write the baseline's first replication as a register extract (CSV, docs/register.md) to this file: "
                 + "every stay in a SitRep bed, synthetic NHS numbers from the 999 test range. For calibration and its tests.",
         };
+        var uncertainty = new Option<bool>("--parameter-uncertainty")
+        {
+            Description = "Also run every variant with each replication's parameters drawn from the scenario's uncertainty: section, "
+                + "and show each headline figure's interval with the parameters' uncertainty beside the one from randomness (docs/calibration.md).",
+        };
         var command = new Command("run", "Run a scenario: the baseline and every variant, with 95% confidence intervals.")
         {
-            file, outDir, replications, seed, threads, json, maxMemory, episodes,
+            file, outDir, replications, seed, threads, json, maxMemory, episodes, uncertainty,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +51,13 @@ internal static class RunCommand
                 return ExitCodes.UsageError;
             }
             var scenario = load.Scenario!;
+            bool drawParameters = parse.GetValue(uncertainty);
+            if (drawParameters && scenario.Uncertainty.Count == 0)
+            {
+                error.WriteLine($"bedflow: --parameter-uncertainty: {path} has no uncertainty: section, so there are no parameters to draw. "
+                    + "Add one (docs/scenario-reference.md, \"uncertainty\"), or let bedflow calibrate register or calibrate published write it.");
+                return ExitCodes.UsageError;
+            }
             var options = scenario.Options with
             {
                 Replications = parse.GetValue(replications) ?? scenario.Options.Replications,
@@ -94,13 +106,13 @@ internal static class RunCommand
                 error.WriteLine($"bedflow: {outProblem}");
                 return File.Exists(folder) ? ExitCodes.UsageError : ExitCodes.Failure;
             }
-            int code = Execute(load, options, folder, jsonOnly, output, error);
+            int code = Execute(load, options, folder, jsonOnly, drawParameters, output, error);
             return code == ExitCodes.Ok && extract is not null ? WriteEpisodes(scenario, options, extract, jsonOnly, output, error) : code;
         });
         return command;
     }
 
-    private static int Execute(ScenarioLoad load, Core.Simulation.RunOptions options, string folder, bool jsonOnly, TextWriter output, TextWriter error)
+    private static int Execute(ScenarioLoad load, Core.Simulation.RunOptions options, string folder, bool jsonOnly, bool drawParameters, TextWriter output, TextWriter error)
     {
         var scenario = load.Scenario!;
         var variants = scenario.AllVariants.ToList();
@@ -108,7 +120,7 @@ internal static class RunCommand
         IReadOnlyList<VariantResult> results;
         try
         {
-            results = RunWithProgress(variants, options, jsonOnly, output);
+            results = RunWithProgress(scenario, variants, options, jsonOnly, drawParameters, output);
         }
         catch (Core.Model.InvalidModelException e)
         {
@@ -229,19 +241,22 @@ internal static class RunCommand
         }
     }
 
-    private static IReadOnlyList<VariantResult> RunWithProgress(List<ExperimentVariant> variants, Core.Simulation.RunOptions options, bool quiet, TextWriter output)
+    private static IReadOnlyList<VariantResult> RunWithProgress(Scenario scenario, List<ExperimentVariant> variants, Core.Simulation.RunOptions options, bool quiet, bool drawParameters, TextWriter output)
     {
-        int total = variants.Count * options.Replications;
+        int total = variants.Count * options.Replications * (drawParameters ? 2 : 1);
+        IReadOnlyList<VariantResult> Run(Action? done) => drawParameters
+            ? Experiment.RunWithParameterUncertainty(scenario, options, done)
+            : Experiment.Run(variants, options, done);
         if (quiet || output != Console.Out || Console.IsOutputRedirected)
         {
-            return Experiment.Run(variants, options);
+            return Run(null);
         }
         IReadOnlyList<VariantResult> results = [];
         AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask($"{variants.Count} variant(s) × {options.Replications} replications", maxValue: total);
-                results = Experiment.Run(variants, options, () => task.Increment(1));
+                results = Run(() => task.Increment(1));
             });
         return results;
     }

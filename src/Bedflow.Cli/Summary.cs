@@ -43,6 +43,7 @@ internal static class Summary
                 Markup.Escape(reasons));
         }
         console.Write(table);
+        PrintUncertainty(console, results);
         var decision = Core.Decisions.Decision.Of(results, scenario.Decision);
         AppraisalTable.Print(console, results, decision);
         PrintEconomics(console, results, decision);
@@ -54,6 +55,49 @@ internal static class Summary
         console.WriteLine($"Results: {Path.GetFullPath(folder)}");
         console.WriteLine("(report.html, report.xlsx, results.json, run-info.json, daily-<variant>.csv, sitrep-<variant>.csv).");
     }
+
+    // Each headline figure twice: from randomness at the central parameters, and with the parameters' uncertainty.
+    private static void PrintUncertainty(IAnsiConsole console, IReadOnlyList<VariantResult> results)
+    {
+        if (results is not [{ Uncertainty: { } first }, ..])
+        {
+            return;
+        }
+        console.WriteLine($"With parameter uncertainty ({first.Parameters.Count} parameter(s) drawn per replication, the same for every variant): "
+            + "each figure's 95% interval from randomness only, then with the parameters' uncertainty, and the parameters' share of the spread.");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumns("Variant", "Figure", "Randomness only", "With parameters", "Parameters' share");
+        foreach (var r in results)
+        {
+            var u = r.Uncertainty!;
+            var rows = new List<(string, Core.Statistics.UncertainEstimate?, string, double)>
+            {
+                ("Delayed patients", u.DelayedPatients, "N1", 1),
+                ("Delayed days a year", u.DelayedDaysPerYear, "N0", 1),
+                ("Total cost (£m)", u.TotalCost, "N2", 1e6),
+                ("Delayed days avoided", u.DelayedDaysAvoided, "N0", 1),
+                ("Extra cost (£m)", u.ExtraCost, "N2", 1e6),
+            };
+            foreach (var (name, e, format, scale) in rows)
+            {
+                if (e is null)
+                {
+                    continue;
+                }
+                var share = e.ParameterShare;
+                string shareText = double.IsNaN(share.Value) ? "–"
+                    : share.Lower is { } lo && share.Upper is { } hi
+                        ? string.Create(CultureInfo.InvariantCulture, $"{share.Value * 100:N0}% ({lo * 100:N0}–{hi * 100:N0}%)")
+                        : string.Create(CultureInfo.InvariantCulture, $"{share.Value * 100:N0}%");
+                table.AddRow(Markup.Escape(r.Name), name, Interval(e.Randomness.DividedBy(scale), format), Interval(e.WithParameters.DividedBy(scale), format), shareText);
+            }
+        }
+        console.Write(table);
+    }
+
+    private static string Interval(Core.Statistics.Estimate e, string format) => e.Lower is { } lo && e.Upper is { } hi
+        ? $"{Formatting.Number(e.Mean, format)} ({Formatting.Number(lo, format)} to {Formatting.Number(hi, format)})"
+        : Formatting.Number(e.Mean, format);
 
     private static void PrintEconomics(IAnsiConsole console, IReadOnlyList<VariantResult> results, Core.Decisions.Decision decision)
     {

@@ -21,7 +21,17 @@ internal sealed record VariantDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ComparisonDocument? VersusBaseline,
     StatisticGroup Harms, IReadOnlyList<StreamDocument> Streams, StabilityDocument Stability,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StatisticGroup? HarmsVersusBaseline,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AppraisalDocument? Appraisal);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AppraisalDocument? Appraisal,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] UncertaintyDocument? ParameterUncertainty = null);
+
+/// <summary>The headline figures with parameter uncertainty (run --parameter-uncertainty; docs/results-reference.md).</summary>
+internal sealed record UncertaintyDocument(
+    IReadOnlyList<string> Parameters, UncertainStatistic DelayedPatients, UncertainStatistic DelayedDaysPerYear,
+    UncertainStatistic? TotalCost, UncertainStatistic? DelayedDaysAvoidedPerYear, UncertainStatistic? ExtraCost);
+
+/// <summary>A figure from randomness only (mean, ci95), with the parameters' uncertainty, and the parameters' share of the spread.</summary>
+internal sealed record UncertainStatistic(
+    double? Mean, [property: JsonPropertyName("ci95")] IReadOnlyList<double>? Ci95, Statistic WithParameters, double? ParameterVariance, RatioDocument ParameterShare);
 
 /// <summary>An arrival stream's patients a year: admitted, turned away, diverted.</summary>
 internal sealed record StreamDocument(string Name, string Kind, Statistic AdmittedPerYear, Statistic TurnedAwayPerYear, Statistic DivertedPerYear);

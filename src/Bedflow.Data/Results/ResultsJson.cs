@@ -82,7 +82,24 @@ public static partial class ResultsJson
             [.. v.Stability.OverCapacity.Select(f => new OverCapacityDocument(f.Load.Service, f.Level == LoadLevel.Unbounded ? "unbounded" : "over",
                 Number(f.Load.Mean.Offered), Number(f.Load.Mean.Planned), f.Load.Mean.Capacity, f.Load.Mean.MustCarryRatio is { } r && double.IsFinite(r) ? r : null))]),
         v.HarmsVersusBaseline is { } h ? Group(Enum.GetValues<HarmMeasure>().Select(m => KeyValuePair.Create(m, h[m])), HarmMeasureWords.Code) : null,
-        decision.For(v.Name) is { } a ? Appraisal(a) : null);
+        decision.For(v.Name) is { } a ? Appraisal(a) : null,
+        v.Uncertainty is { } u ? Uncertainty(u) : null);
+
+    private static UncertaintyDocument Uncertainty(ParameterUncertaintyResult u) => new(
+        [.. u.Parameters.Select(p => p.Path)],
+        Uncertain(u.DelayedPatients),
+        Uncertain(u.DelayedDaysPerYear),
+        u.TotalCost is { } t ? Uncertain(t) : null,
+        u.DelayedDaysAvoided is { } d ? Uncertain(d) : null,
+        u.ExtraCost is { } c ? Uncertain(c) : null);
+
+    private static UncertainStatistic Uncertain(UncertainEstimate e)
+    {
+        var central = Stat(e.Randomness);
+        var share = e.ParameterShare;
+        return new UncertainStatistic(central.Mean, central.Ci95, Stat(e.WithParameters), Number(e.ParameterVariance),
+            new RatioDocument(Number(share.Value), share.Lower is { } lo && share.Upper is { } hi ? [lo, hi] : null));
+    }
 
     private static DelaysDocument Delays(DelaySummary d) => new(
         Stat(d.DaysPerYear),

@@ -79,8 +79,55 @@ internal static partial class ScenarioLoader
             TargetDelayedPatients = reader.Target,
             Decision = reader.Decision,
             Unknown = reader.Unknown,
+            Uncertainty = reader.Uncertainty,
+            WithParameters = reader.Uncertainty.Count == 0 ? null : draw => WithDrawn(root, file, draw),
         };
         return new ScenarioLoad(scenario, problems) { Places = reader.Places };
+    }
+
+    /// <summary>
+    /// The baseline and every variant with a replication's drawn parameters put into the file's
+    /// tree (as a variant's <c>set</c> would put them, so a variant that sets the same key keeps its
+    /// own value) and read again, checks and all.
+    /// </summary>
+    /// <exception cref="InvalidModelException">The drawn values make the scenario invalid (said with the values and the first problem).</exception>
+    private static IReadOnlyList<ExperimentVariant> WithDrawn(YMap root, string file, ParameterDraw draw)
+    {
+        var ctx = new ReadContext(file);
+        var tree = root;
+        var mark = new Mark(0, 0);
+        foreach (var value in draw.Values)
+        {
+            YNode node = value.Shares is { } shares
+                ? new YMap(mark, [.. shares.Select(s => (new YScalar(mark, s.To, true), (YNode)new YScalar(mark, s.Share.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture), true)))])
+                : new YScalar(mark, DrawnText(root, value), true);
+            tree = Set(ctx, tree, new YScalar(mark, value.Path, true), node, "uncertainty") ?? tree;
+        }
+        var load = ctx.Problems.Count == 0 ? FromTree(tree, file, []) : new ScenarioLoad(null, ctx.Problems);
+        if (load.Scenario is null)
+        {
+            string values = string.Join(", ", draw.Values.Select(v => v.Shares is { } sh
+                ? $"{v.Path} {{{string.Join(", ", sh.Select(x => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x.To}: {x.Share:0.###}")))}}}"
+                : $"{v.Path} {DrawnText(root, v)}"));
+            var first = load.Problems.FirstOrDefault(p => !p.IsWarning);
+            throw new InvalidModelException([new ModelProblem(ModelPath.Root, $"replication {draw.Replication + 1}'s drawn parameters ({values}) make the scenario invalid: {first?.Path}: {first?.Message}")]);
+        }
+        return load.Scenario.AllVariants;
+    }
+
+    // A drawn scalar in the units of the value it replaces (12.5d, 3.2/d, 140).
+    private static string DrawnText(YMap root, DrawnValue value)
+    {
+        YNode? node = root;
+        foreach (string key in value.Path.Split('.'))
+        {
+            node = node is YMap m ? m[key] : null;
+        }
+        string text = (node as YScalar)?.Value ?? "";
+        bool number = double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+        string unit = number ? "" : Quantities.Rate(text).Error is null ? "/d" : "d";
+        bool whole = number && text.All(char.IsAsciiDigit);
+        return (whole ? Math.Round(value.Value).ToString("0", System.Globalization.CultureInfo.InvariantCulture) : value.Value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)) + unit;
     }
 
     private static IEnumerable<ExperimentVariant> ReadVariant(ReadContext ctx, YMap root, YScalar key, YNode value, bool baselineOk, HashSet<string> baselineProblems)

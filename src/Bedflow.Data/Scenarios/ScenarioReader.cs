@@ -14,7 +14,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
     public static readonly string[] TopKeys =
     [
         "name", "description", "start", "warmup", "horizon", "replications", "seed", "population", "lead_commissioner", "groups",
-        "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants", "prices", "budgets", "pooled_fund", "report", "decision", "calibrate",
+        "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants", "prices", "budgets", "pooled_fund", "report", "decision", "calibrate", "uncertainty",
     ];
 
     internal static readonly string[] ServiceKeys =
@@ -97,6 +97,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         }
         ReadDecision(root["decision"]);
         ReadCalibrate(root);
+        ReadUncertainty(root);
 
         var serviceNames = (root["services"] as YMap)?.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal) ?? [];
         var interventions = ReadInterventions(root["interventions"], serviceNames, exits);
