@@ -88,7 +88,7 @@ public static class Forecast
         };
         var last = first.AddDays(settings.Days - 1);
         var sinks = new DelaySink[settings.Replications];
-        var results = Replications.Run(network, options, r => sinks[r] = new DelaySink(network, first, last, horizon));
+        var results = Replications.Run(network, options, r => sinks[r] = new DelaySink(network, first, last, horizon, options.Seed, r));
         return new VariantRun(network, [.. results], [.. sinks.Select(s => s.Figures())], first, settings.Days);
     }
 
