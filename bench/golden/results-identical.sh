@@ -6,9 +6,9 @@
 #   bench/golden/results-identical.sh check DIR   # run with the current code, compare against DIR (exit 1 if different)
 #
 # REPLICATIONS (default 20, the scenario's own) and SCENARIO (default the Oxfordshire example)
-# choose the run; the seed is the file's. The test GoldenRunTests keeps a 3-replication copy
-# (tests/Bedflow.Cli.Tests/Golden/oxfordshire-3), made with
-#   REPLICATIONS=3 bench/golden/results-identical.sh save tests/Bedflow.Cli.Tests/Golden/oxfordshire-3
+# choose the run; the seed is the file's. The test GoldenRunTests keeps a 6-replication copy
+# (tests/Bedflow.Cli.Tests/Golden/oxfordshire-6), made with
+#   REPLICATIONS=6 bench/golden/results-identical.sh save tests/Bedflow.Cli.Tests/Golden/oxfordshire-6
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -6,17 +6,17 @@ namespace Bedflow.Cli.Tests;
 /// The Oxfordshire example at 3 replications (the file's seed) against files written by the code
 /// before the results writers moved to System.Text.Json and CsvHelper: results.json byte for byte,
 /// and each CSV by its SHA-256. A change here is a change of the output contract (docs/results.md);
-/// regenerate the golden files only for a deliberate one (REPLICATIONS=3 bench/golden/results-identical.sh save tests/Bedflow.Cli.Tests/Golden/oxfordshire-3).
+/// regenerate the golden files only for a deliberate one (REPLICATIONS=6 bench/golden/results-identical.sh save tests/Bedflow.Cli.Tests/Golden/oxfordshire-6).
 /// </summary>
 public class GoldenRunTests
 {
-    private static readonly string Golden = Cli.RepoFile("tests", "Bedflow.Cli.Tests", "Golden", "oxfordshire-3");
+    private static readonly string Golden = Cli.RepoFile("tests", "Bedflow.Cli.Tests", "Golden", "oxfordshire-6");
 
     [Fact]
     public void The_oxfordshire_example_writes_the_golden_results_byte_for_byte()
     {
         string folder = Cli.TempFolder();
-        var (code, _, error) = Cli.Run("run", Cli.RepoFile("examples", "oxfordshire", "scenario.yaml"), "--replications", "3", "--out", folder);
+        var (code, _, error) = Cli.Run("run", Cli.RepoFile("examples", "oxfordshire", "scenario.yaml"), "--replications", "6", "--out", folder);
         Assert.True(code == 0, error);
 
         byte[] expected = File.ReadAllBytes(Path.Combine(Golden, "results.json"));
@@ -63,17 +63,13 @@ public class GoldenRunTests
             Assert.Contains(appraisal.GetProperty("reasons").EnumerateArray(),
                 r => r.GetProperty("kind").GetString() == "harm_worse" && r.GetProperty("measure").GetString() == "elective_admissions_per_year");
         }
-        // The step-up beds send more patients through reablement than it has places for: the flow
-        // balance says so before any replication, and the appraisal marks them unstable for it.
+        // The step-up beds send more patients through reablement than it has places for each winter
+        // (98% over the year by the flow balance, so not overloaded over the period, and not unstable):
+        // what rules them out is what they do to the front door, the acute beds full on more days.
         foreach (string option in new[] { "step_up_beds[5%]", "step_up_beds[20%]" })
         {
-            var stability = variants[option].GetProperty("stability");
-            Assert.True(stability.GetProperty("unstable").GetBoolean(), $"{option} should be unstable");
-            var over = Assert.Single(stability.GetProperty("over_capacity").EnumerateArray());
-            Assert.Equal("reablement", over.GetProperty("service").GetString());
-            Assert.True(over.GetProperty("must_carry_ratio").GetDouble() >= 1);
             Assert.Contains(variants[option].GetProperty("appraisal").GetProperty("reasons").EnumerateArray(),
-                r => r.GetProperty("kind").GetString() == "unstable" && r.GetProperty("services").EnumerateArray().Any(s => s.GetString() == "reablement"));
+                r => r.GetProperty("kind").GetString() == "harm_worse" && r.GetProperty("measure").GetString() == "days_above_95_percent_per_year");
         }
         Assert.False(variants[recommended].GetProperty("stability").GetProperty("unstable").GetBoolean());
     }
