@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using Bedflow.Core.Calibration;
+using Bedflow.Core.Units;
+using Bedflow.Core.Vocabulary;
+
+namespace Bedflow.Data.Scenarios;
+
+/// <summary>
+/// Writes a <see cref="CouncilDesign"/> as a scenario file (YAML), every number with a comment
+/// saying where it came from, and a <c>calibrate:</c> section naming the largest stages' mean
+/// times (docs/calibration.md, "A model for any council").
+/// </summary>
+public static class CouncilScenario
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>England's adults as a share of all ages, mid-2018 (examples/published/README.md): for the population's total, which the published data do not give.</summary>
+    public const double AdultShare = 0.786;
+
+    /// <summary>The calibrate: ranges: each stage's mean from this fraction of its analytic value to its inverse.</summary>
+    public const double RangeFactor = 0.5;
+
+    /// <summary>The stages named in the calibrate: section, largest expected delayed days first (at most <paramref name="count"/>).</summary>
+    public static IReadOnlyList<CouncilStage> Calibrated(CouncilDesign design, int count)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        return [.. design.Stages.OrderByDescending(s => s.ExpectedDays).ThenBy(s => s.Name, StringComparer.Ordinal).Take(Math.Max(0, count))];
+    }
+
+    /// <summary>The scenario text for council <paramref name="code"/> (<paramref name="name"/>) of <paramref name="adults"/> adults in <paramref name="year"/>.</summary>
+    public static string Yaml(CouncilDesign design, string code, string name, long adults, FinancialYear year, int calibrated)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        var y = new StringBuilder();
+        void L(string line) => y.Append(line).Append('\n');
+        string yr = year.ToString();
+        double total = design.Mix.Days.Values.Sum(d => d.Values.Sum());
+        L($"# {name} ({code}), {yr}: a starting model written by `bedflow council` from the published data alone —");
+        L($"# NHS England's delayed days by reason and by responsible organisation for the 12 months of {yr}");
+        L("# and the council's adults (ONS mid-2018) — then calibrated to those months. How each number is");
+        L("# made: docs/calibration.md, \"A model for any council\". Reference: docs/scenario-reference.md.");
+        L($"name: {Quote($"{name} {yr} (council model)")}");
+        L($"description: {Quote(string.Create(Inv, $"Template model of {name}: emergency admissions from its adults, one process-time stage per published reason and organisation, sized so nothing is overloaded; {total:N0} delayed days published in {yr}."))}");
+        L($"start: {year.Start:yyyy-MM-dd}");
+        L("warmup: 90d                        # places start at their mean occupancy, so a short warm-up suffices");
+        L(string.Create(Inv, $"horizon: {year.Days}d"));
+        L("replications: 20");
+        L($"seed: {year.Start:yyyyMMdd}");
+        L(string.Create(Inv, $"population: {{total: {Math.Round(adults / AdultShare):0}, adults: {adults}}}   # adults: ONS mid-2018; total estimated as adults ÷ {AdultShare} (England's adult share)"));
+        L("lead_commissioner: nhs");
+        L("exits: {home: P0, died: none}");
+        L("");
+        L("services:");
+        var acute = design.Places[0];
+        L($"  {CouncilPathways.Acute}:");
+        L("    kind: acute");
+        L(string.Create(Inv, $"    capacity: {acute.Capacity}                   # offered load {acute.RatePerDay * acute.HeldDays:0} beds (admissions × {acute.HeldDays:0.00} days held: stay, stages, choice) in the peak month plus {CouncilDesign.Margin}√load; {1000.0 * acute.Capacity / adults:0.00} per 1,000 adults"));
+        L(string.Create(Inv, $"    length_of_stay: {{lognormal: {{mean: {CouncilDesign.AcuteStayMean}d, sd: 6d}}}}   # assumption: adult emergency stays"));
+        L($"    start: {{occupied: {acute.Occupied}}}");
+        foreach (var place in design.Places.Skip(1))
+        {
+            L($"  {place.Name}:");
+            L($"    kind: {(place.Name == CouncilPathways.CommunityBed ? "community_hospital" : place.Name)}");
+            L(string.Create(Inv, $"    capacity: {place.Capacity}                   # {place.RatePerDay:0.00} a day × {place.HeldDays:0} days = {place.RatePerDay * place.HeldDays:0.0} in use on average; the peak month's load plus {CouncilDesign.Margin}√load: almost nobody waits for a place"));
+            L(string.Create(Inv, $"    length_of_stay: {{exponential: {{mean: {place.HeldDays}d}}}}   # assumption"));
+            L($"    start: {{occupied: {place.Occupied}}}");
+            if (design.Choices.FirstOrDefault(c => c.Home == place.Name) is { } choice)
+            {
+                L(string.Create(Inv, $"    choice: {{share: {choice.Share:0%}, wait: {{exponential: {{mean: {Days(choice.MeanWait)}}}}}, responsible: {ResponsibilityWords.Code(choice.Responsible)}}}   # G: {choice.ExpectedDays:N0} published days ({ResponsibilityWords.Code(choice.Responsible)}) ÷ the patients who choose"));
+            }
+        }
+        foreach (var stage in design.Stages)
+        {
+            string kind = stage.Reason switch { DelayReason.A => "assessment", DelayReason.F => "equipment", _ => "other" };
+            string commissioner = stage.Responsible switch { Responsibility.Nhs => "nhs", Responsibility.SocialCare => "social_care", _ => "pooled" };
+            L($"  {stage.Name}:                   # {stage.Pathway.What}: the patient keeps its bed");
+            L($"    kind: {kind}");
+            L("    role: resource");
+            L("    capacity: unlimited");
+            L(string.Create(Inv, $"    length_of_stay: {{exponential: {{mean: {Days(stage.MeanDays)}}}}}   # Little's law: {stage.ExpectedDays:N0} published days ({DelayReasonWords.Code(stage.Reason)}, {ResponsibilityWords.Code(stage.Responsible)}) ÷ ({design.AdmissionsPerDay:0.00} admissions a day × {design.ExposureDays:0.0} days × {stage.Share:0.####})"));
+            L($"    delay_reason: {DelayReasonWords.Code(stage.Reason)}");
+            L($"    commissioner: {commissioner}");
+            L($"    delays_responsible: {ResponsibilityWords.Code(stage.Responsible)}");
+        }
+        L("");
+        L("arrivals:");
+        L("  emergency:");
+        L($"    service: {CouncilPathways.Acute}");
+        L(string.Create(Inv, $"    rate: {design.AdmissionsPerDay:0.###}/d                  # {CouncilDesign.AdmissionsPerAdultYear} emergency admissions a year per adult (assumption) × {adults:N0} adults"));
+        L($"    monthly: [{string.Join(", ", design.MonthFactors.Select(f => f.ToString("0.0000", Inv)))}]   # the published delayed days a day of each month ÷ their mean (January first)");
+        L("");
+        L("routing:");
+        L($"  {CouncilPathways.Acute}: {{{string.Join(", ", AcuteRoutes(design).Select(r => $"{r.To}: {r.Share.ToString(Inv)}"))}}}   # pathway shares: assumptions (docs/calibration.md)");
+        foreach (var stage in design.Stages)
+        {
+            L($"  {stage.Name}: {{{stage.Pathway.Destination ?? "home"}: 1}}");
+        }
+        L($"  {CouncilPathways.CommunityBed}: {{home: 0.9, died: 0.1}}");
+        L($"  {CouncilPathways.HomeCare}: {{home: 0.5, died: 0.5}}");
+        L($"  {CouncilPathways.ResidentialHome}: {{died: 1}}");
+        L($"  {CouncilPathways.NursingHome}: {{died: 1}}");
+        var unknown = Calibrated(design, calibrated);
+        if (unknown.Count > 0)
+        {
+            L("");
+            L($"# The largest stages' mean times, refined by `bedflow council` (calibrate published) within {RangeFactor:0.#}× to {1 / RangeFactor:0.#}× their analytic values.");
+            L("calibrate:");
+            foreach (var s in unknown)
+            {
+                L($"  services.{s.Name}.length_of_stay.exponential.mean: {{min: {Days(s.MeanDays * RangeFactor)}, max: {Days(s.MeanDays / RangeFactor)}}}");
+            }
+        }
+        return y.ToString();
+    }
+
+    /// <summary>Acute's routing with its shares rounded to 6 decimals, home taking the remainder so they sum to 1 exactly.</summary>
+    private static List<(string To, decimal Share)> AcuteRoutes(CouncilDesign design)
+    {
+        var routes = new List<(string To, decimal Share)> { ("died", (decimal)CouncilDesign.AcuteDeaths) };
+        routes.AddRange(design.Stages.Select(s => (s.Name, Math.Round((decimal)s.Share, 6))));
+        routes.AddRange(design.DirectShares.Select(kv => (kv.Key, Math.Round((decimal)kv.Value, 6))));
+        routes.Insert(0, ("home", 1m - routes.Sum(r => r.Share)));
+        return routes;
+    }
+
+    private static string Days(double days) => Math.Max(0.001, Math.Round(days, 3)).ToString("0.###", Inv) + "d";
+
+    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}
