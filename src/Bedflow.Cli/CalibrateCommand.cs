@@ -255,14 +255,18 @@ internal static class CalibrateCommand
     /// work: empty, a folder, in a folder that does not exist, or the same file as the scenario,
     /// the register or each other (which would overwrite the user's own file). Null when fine.
     /// </summary>
-    internal static string? OutputProblem(string scenario, string target, string reportPath, string? db)
+    internal static string? OutputProblem(string scenario, string target, string reportPath, string? db) =>
+        OutputProblem([("the scenario itself", scenario)], target, reportPath, db);
+
+    /// <summary>As above, against any input files (what each is, its path).</summary>
+    internal static string? OutputProblem(IReadOnlyList<(string What, string Path)> given, string target, string reportPath, string? db)
     {
         if (string.IsNullOrWhiteSpace(target))
         {
             return "--out is empty: give a file for the calibrated scenario.";
         }
         string full = Path.GetFullPath(target), report = Path.GetFullPath(reportPath);
-        var inputs = new List<(string What, string Path)> { ("the scenario itself", Path.GetFullPath(scenario)) };
+        var inputs = given.Select(g => (g.What, Path: Path.GetFullPath(g.Path))).ToList();
         if (!string.IsNullOrWhiteSpace(db) && !db.Contains('=', StringComparison.Ordinal))
         {
             inputs.Add(("the register (--db)", Path.GetFullPath(db)));

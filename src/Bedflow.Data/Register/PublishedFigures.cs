@@ -28,6 +28,50 @@ public static class PublishedFigures
     }
 
     /// <summary>
+    /// For a code that is no council: the councils whose name or code is close to it (a name typed
+    /// for a code, a slip of a letter or digit), at most <paramref name="max"/>, as "CODE (Name)";
+    /// empty when none is close. England's total is never suggested.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CloseAsync(RegisterDatabase db, string text, int max = 3, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(text);
+        await using var c = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        var councils = (await c.QueryAsync<(string Code, string Name)>("SELECT code, name FROM published_councils WHERE is_total = 0").ConfigureAwait(false)).ToList();
+        string t = text.Trim();
+        var named = councils.Where(x => t.Length >= 3 && x.Name.Contains(t, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (named.Count == 0)
+        {
+            if (Scenarios.Suggest.Closest(t, councils.Select(x => x.Name).Distinct()) is { } n)
+            {
+                named.AddRange(councils.Where(x => x.Name == n)); // a name two councils have held (Dorset) gives both
+            }
+            if (Scenarios.Suggest.Closest(t, councils.Select(x => x.Code)) is { } k && !named.Any(x => x.Code == k))
+            {
+                named.Add(councils.First(x => x.Code == k));
+            }
+        }
+        return [.. named.OrderBy(x => x.Name, StringComparer.Ordinal).Take(max).Select(x => $"{x.Code} ({x.Name})")];
+    }
+
+    /// <summary>Whether any published figures have been imported.</summary>
+    public static async Task<bool> AnyAsync(RegisterDatabase db, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var c = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM published_councils").ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>Every code the council is known by (its own and any older ones).</summary>
+    public static async Task<IReadOnlyList<string>> CodesAsync(RegisterDatabase db, string council, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var c = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        var codes = (await c.QueryAsync<string>("SELECT code FROM published_codes WHERE council = @council", new { council }).ConfigureAwait(false)).ToList();
+        return [council, .. codes.Where(x => x != council).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
     /// Delayed days of a council from <paramref name="from"/> to <paramref name="to"/> (months
     /// "yyyy-MM", inclusive) by reason and by organisation, and its rank among councils with data:
     /// 1 = the fewest, by rate per 100,000 adults when <paramref name="adults"/> (code → adults)

@@ -78,7 +78,10 @@ public static class CouncilScenario
             L($"    kind: {kind}");
             L("    role: resource");
             L("    capacity: unlimited");
-            L(string.Create(Inv, $"    length_of_stay: {{exponential: {{mean: {Days(stage.MeanDays)}}}}}   # Little's law: {stage.ExpectedDays:N0} published days ({DelayReasonWords.Code(stage.Reason)}, {ResponsibilityWords.Code(stage.Responsible)}) ÷ ({design.AdmissionsPerDay:0.00} admissions a day × {design.ExposureDays:0.0} days × {stage.Share:0.####})"));
+            L(string.Create(Inv, $"    # Little's law, the mean below: {stage.ExpectedDays:N0} published days ({DelayReasonWords.Code(stage.Reason)}, {ResponsibilityWords.Code(stage.Responsible)}) ÷ ({design.AdmissionsPerDay:0.00} admissions a day × {design.ExposureDays:0.0} days × share {stage.Share:0.######})"));
+            L("    length_of_stay:");
+            L("      exponential:");
+            L($"        mean: {Days(stage.MeanDays)}");
             L($"    delay_reason: {DelayReasonWords.Code(stage.Reason)}");
             L($"    commissioner: {commissioner}");
             L($"    delays_responsible: {ResponsibilityWords.Code(stage.Responsible)}");
