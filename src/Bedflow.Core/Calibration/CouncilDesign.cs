@@ -63,7 +63,7 @@ public sealed record CouncilDesign
     public required IReadOnlyDictionary<string, double> DirectShares { get; init; }
 
     /// <summary>The split of the published days by reason and organisation the stages reproduce.</summary>
-    public required ResponsibilityMix Mix { get; init; }
+    public required ReasonResponsibility Mix { get; init; }
 
     /// <summary>Expected delayed days of the year by reason (Little's law on the design).</summary>
     public IReadOnlyDictionary<DelayReason, double> ExpectedByReason =>
@@ -94,7 +94,7 @@ public sealed record CouncilDesign
         double admissions = adults * AdmissionsPerAdultYear / 365.25;
         var byReason = SitRep.Reasons.ToDictionary(r => r, r => months.Sum(m => m.ByReason.GetValueOrDefault(r)));
         var byOrg = SitRep.Responsibilities.ToDictionary(o => o, o => months.Sum(m => m.ByOrganisation.GetValueOrDefault(o)));
-        var mix = ResponsibilityMix.Of(byReason.Where(kv => kv.Value > 0).ToDictionary(kv => kv.Key, kv => kv.Value), byOrg);
+        var mix = ReasonResponsibility.Of(byReason.Where(kv => kv.Value > 0).ToDictionary(kv => kv.Key, kv => kv.Value), byOrg);
 
         var stages = new List<CouncilStage>();
         var direct = new Dictionary<string, double>();
@@ -110,12 +110,10 @@ public sealed record CouncilDesign
                 }
                 continue;
             }
-            foreach (var (who, d) in split!.Where(kv => kv.Value > 0))
-            {
-                double share = pathway.Share * d / days;
-                // Little's law: days = admissions × exposure × share × mean.
-                stages.Add(new CouncilStage(pathway, who, share, d / (admissions * exposure * share), d));
-            }
+            // Little's law: days = admissions × exposure × share × mean; each patient's delay falls to one
+            // organisation by a draw of its own, in the published proportions.
+            var responsible = split!.Where(kv => kv.Value > 0).ToDictionary(kv => kv.Key, kv => kv.Value / days);
+            stages.Add(new CouncilStage(pathway, responsible, pathway.Share, days / (admissions * exposure * pathway.Share), days));
         }
         double Into(string place) => stages.Where(s => s.Pathway.Destination == place).Sum(s => s.Share) + direct.GetValueOrDefault(place);
         var choices = new List<CouncilChoice>();
@@ -160,19 +158,22 @@ public sealed record CouncilDesign
     }
 }
 
-/// <summary>A process-time stage: patients of one pathway for whom one organisation is responsible, keeping their acute bed for <paramref name="MeanDays"/> (exponential) on average.</summary>
+/// <summary>A process-time stage: patients of one pathway keeping their acute bed for <paramref name="MeanDays"/> (exponential) on average, each one's delay attributed to one organisation in the proportions <paramref name="Responsible"/>.</summary>
 /// <param name="Pathway">The pathway (reason, where it leads).</param>
-/// <param name="Responsible">Who the SitRep holds responsible.</param>
+/// <param name="Responsible">Who the SitRep holds responsible, as shares adding to 1 (only organisations with a share).</param>
 /// <param name="Share">Share of acute patients routed to it.</param>
 /// <param name="MeanDays">Its mean time, days.</param>
-/// <param name="ExpectedDays">The delayed days a year it is designed to make (the published days of its reason and organisation).</param>
-public sealed record CouncilStage(CouncilPathway Pathway, Responsibility Responsible, double Share, double MeanDays, double ExpectedDays)
+/// <param name="ExpectedDays">The delayed days a year it is designed to make (the published days of its reason).</param>
+public sealed record CouncilStage(CouncilPathway Pathway, IReadOnlyDictionary<Responsibility, double> Responsible, double Share, double MeanDays, double ExpectedDays)
 {
     /// <summary>The reason of its delays.</summary>
     public DelayReason Reason => Pathway.Reason;
 
-    /// <summary>Its service name: the pathway's stage and the organisation, e.g. package_brokerage_social_care.</summary>
-    public string Name => $"{Pathway.Stage}_{ResponsibilityWords.Code(Responsible)}";
+    /// <summary>Its service name.</summary>
+    public string Name => Pathway.Stage;
+
+    /// <summary>The organisation with the largest share (who commissions it in the file).</summary>
+    public Responsibility Lead => Responsible.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
 }
 
 /// <summary>A choice wait (G) before a care home: <paramref name="Share"/> of those heading there wait <paramref name="MeanWait"/> days on average (exponential, no cap).</summary>

@@ -73,18 +73,18 @@ public static class CouncilScenario
         foreach (var stage in design.Stages)
         {
             string kind = stage.Reason switch { DelayReason.A => "assessment", DelayReason.F => "equipment", _ => "other" };
-            string commissioner = stage.Responsible switch { Responsibility.Nhs => "nhs", Responsibility.SocialCare => "social_care", _ => "pooled" };
+            string commissioner = stage.Lead switch { Responsibility.Nhs => "nhs", Responsibility.SocialCare => "social_care", _ => "pooled" };
             L($"  {stage.Name}:                   # {stage.Pathway.What}: the patient keeps its bed");
             L($"    kind: {kind}");
             L("    role: resource");
             L("    capacity: unlimited");
-            L(string.Create(Inv, $"    # Little's law, the mean below: {stage.ExpectedDays:N0} published days ({DelayReasonWords.Code(stage.Reason)}, {ResponsibilityWords.Code(stage.Responsible)}) ÷ ({design.AdmissionsPerDay:0.00} admissions a day × {design.ExposureDays:0.0} days × share {stage.Share:0.######})"));
+            L(string.Create(Inv, $"    # Little's law, the mean below: {stage.ExpectedDays:N0} published days ({DelayReasonWords.Code(stage.Reason)}) ÷ ({design.AdmissionsPerDay:0.00} admissions a day × {design.ExposureDays:0.0} days × share {stage.Share:0.######})"));
             L("    length_of_stay:");
             L("      exponential:");
             L($"        mean: {Days(stage.MeanDays)}");
             L($"    delay_reason: {DelayReasonWords.Code(stage.Reason)}");
             L($"    commissioner: {commissioner}");
-            L($"    delays_responsible: {ResponsibilityWords.Code(stage.Responsible)}");
+            L($"    delays_responsible: {Responsible(stage.Responsible)}   # the published organisation split, over the reasons the SitRep allows each");
         }
         L("");
         L("arrivals:");
@@ -125,6 +125,18 @@ public static class CouncilScenario
         routes.AddRange(design.DirectShares.Select(kv => (kv.Key, Math.Round((decimal)kv.Value, 6))));
         routes.Insert(0, ("home", 1m - routes.Sum(r => r.Share)));
         return routes;
+    }
+
+    /// <summary>One organisation's word, or shares in SitRep order to 2 decimals of a percent, the largest as the rest (so they add to 100%).</summary>
+    private static string Responsible(IReadOnlyDictionary<Responsibility, double> shares)
+    {
+        var given = SitRep.Responsibilities.Where(o => shares.GetValueOrDefault(o) >= 0.00005).ToList();
+        if (given.Count == 1)
+        {
+            return ResponsibilityWords.Code(given[0]);
+        }
+        var rest = given.OrderByDescending(o => shares[o]).ThenBy(o => o).First();
+        return "{" + string.Join(", ", given.Select(o => $"{ResponsibilityWords.Code(o)}: {(o == rest ? "rest" : (100 * shares[o]).ToString("0.##", Inv) + "%")}")) + "}";
     }
 
     private static string Days(double days) => Math.Max(0.001, Math.Round(days, 3)).ToString("0.###", Inv) + "d";

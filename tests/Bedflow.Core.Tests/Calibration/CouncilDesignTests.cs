@@ -13,7 +13,7 @@ public class CouncilDesignTests
     {
         // C 100 (NHS only), E 200 (any), Di 100 (not both). Both 50 = a quarter of E; NHS has 200 − 100 (C) = 100
         // of the 150 + 100 left of E and Di, so 0.4 of each: E 60/90/50, Di 40/60, C 100.
-        var mix = ResponsibilityMix.Of(Reasons((DelayReason.C, 100), (DelayReason.E, 200), (DelayReason.Di, 100)),
+        var mix = ReasonResponsibility.Of(Reasons((DelayReason.C, 100), (DelayReason.E, 200), (DelayReason.Di, 100)),
             new Dictionary<Responsibility, double> { [Responsibility.Nhs] = 400, [Responsibility.SocialCare] = 300, [Responsibility.Both] = 100 }); // twice the days: shares kept
         Assert.Equal(100, mix.Days[DelayReason.C][Responsibility.Nhs], 9);
         Assert.Single(mix.Days[DelayReason.C]);
@@ -30,7 +30,7 @@ public class CouncilDesignTests
     public void Responsibility_mix_that_the_SitRep_table_cannot_make_says_by_how_much_it_misses()
     {
         // 300 days "both" but only E's 200 may be: all of E is both, 100 days unplaced.
-        var mix = ResponsibilityMix.Of(Reasons((DelayReason.C, 100), (DelayReason.E, 200), (DelayReason.G, 100)),
+        var mix = ReasonResponsibility.Of(Reasons((DelayReason.C, 100), (DelayReason.E, 200), (DelayReason.G, 100)),
             new Dictionary<Responsibility, double> { [Responsibility.Nhs] = 100, [Responsibility.SocialCare] = 0, [Responsibility.Both] = 300 });
         Assert.Equal(200, mix.Days[DelayReason.E][Responsibility.Both], 9);
         Assert.Equal(100, mix.Unmet, 9);

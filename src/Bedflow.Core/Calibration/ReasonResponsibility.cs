@@ -13,7 +13,7 @@ namespace Bedflow.Core.Calibration;
 /// allowing it, NHS no less than C and I); otherwise as nearly as the table allows, and
 /// <see cref="Unmet"/> says by how much. Immutable.
 /// </summary>
-public sealed record ResponsibilityMix
+public sealed record ReasonResponsibility
 {
     /// <summary>Delayed days by reason and organisation (only pairs the SitRep allows; none below 0).</summary>
     public required IReadOnlyDictionary<DelayReason, IReadOnlyDictionary<Responsibility, double>> Days { get; init; }
@@ -26,7 +26,7 @@ public sealed record ResponsibilityMix
     /// <paramref name="byOrganisation"/>'s shares of the reasons' total (the two published files
     /// need not add up to the same total; the shares are what is kept).
     /// </summary>
-    public static ResponsibilityMix Of(IReadOnlyDictionary<DelayReason, double> byReason, IReadOnlyDictionary<Responsibility, double> byOrganisation)
+    public static ReasonResponsibility Of(IReadOnlyDictionary<DelayReason, double> byReason, IReadOnlyDictionary<Responsibility, double> byOrganisation)
     {
         ArgumentNullException.ThrowIfNull(byReason);
         ArgumentNullException.ThrowIfNull(byOrganisation);
@@ -55,7 +55,7 @@ public sealed record ResponsibilityMix
             days[reason] = split;
         }
         double unmet = SitRep.Responsibilities.Max(o => Math.Abs(days.Values.Sum(s => s.GetValueOrDefault(o)) - Target(o)));
-        return new ResponsibilityMix { Days = days, Unmet = unmet };
+        return new ReasonResponsibility { Days = days, Unmet = unmet };
     }
 
     /// <summary>The organisations the SitRep allows to be responsible for a reason (domain.md §2).</summary>
