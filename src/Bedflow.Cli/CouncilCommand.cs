@@ -102,7 +102,8 @@ internal static class CouncilCommand
                 return ExitCodes.UsageError;
             }
             var design = CouncilDesign.Of(adults, fy, council.Months);
-            int k = Math.Min(Math.Min(MaxCalibrated, design.Stages.Count), (budget - 3) / 4);
+            // Each parameter costs 4 design candidates; leave about as many again to the search.
+            int k = Math.Clamp((budget - 3) / 8, 1, Math.Min(MaxCalibrated, design.Stages.Count + design.Choices.Count));
             string text = CouncilScenario.Yaml(design, council.Code, council.Name, adults, fy, k);
             var load = ScenarioFile.Parse(text, target);
             if (!load.IsValid)

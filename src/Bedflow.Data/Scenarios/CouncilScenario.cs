@@ -19,13 +19,18 @@ public static class CouncilScenario
     public const double AdultShare = 0.786;
 
     /// <summary>The calibrate: ranges: each stage's mean from this fraction of its analytic value to its inverse.</summary>
-    public const double RangeFactor = 0.5;
+    public const double RangeFactor = 0.75;
 
-    /// <summary>The stages named in the calibrate: section, largest expected delayed days first (at most <paramref name="count"/>).</summary>
-    public static IReadOnlyList<CouncilStage> Calibrated(CouncilDesign design, int count)
+    /// <summary>
+    /// The mean times named in the calibrate: section — the stages' and the choice waits', largest
+    /// expected delayed days first (at most <paramref name="count"/>): each its key path and analytic value in days.
+    /// </summary>
+    public static IReadOnlyList<(string Path, double Days)> Calibrated(CouncilDesign design, int count)
     {
         ArgumentNullException.ThrowIfNull(design);
-        return [.. design.Stages.OrderByDescending(s => s.ExpectedDays).ThenBy(s => s.Name, StringComparer.Ordinal).Take(Math.Max(0, count))];
+        return [.. design.Stages.Select(s => (Path: $"services.{s.Name}.length_of_stay.exponential.mean", Days: s.MeanDays, s.ExpectedDays))
+            .Concat(design.Choices.Select(c => (Path: $"services.{c.Home}.choice.wait.exponential.mean", Days: c.MeanWait, c.ExpectedDays)))
+            .OrderByDescending(x => x.ExpectedDays).ThenBy(x => x.Path, StringComparer.Ordinal).Take(Math.Max(0, count)).Select(x => (x.Path, x.Days))];
     }
 
     /// <summary>The scenario text for council <paramref name="code"/> (<paramref name="name"/>) of <paramref name="adults"/> adults in <paramref name="year"/>.</summary>
@@ -67,7 +72,12 @@ public static class CouncilScenario
             L($"    start: {{occupied: {place.Occupied}}}");
             if (design.Choices.FirstOrDefault(c => c.Home == place.Name) is { } choice)
             {
-                L(string.Create(Inv, $"    choice: {{share: {choice.Share:0%}, wait: {{exponential: {{mean: {Days(choice.MeanWait)}}}}}, responsible: {ResponsibilityWords.Code(choice.Responsible)}}}   # G: {choice.ExpectedDays:N0} published days ({ResponsibilityWords.Code(choice.Responsible)}) ÷ the patients who choose"));
+                L(string.Create(Inv, $"    choice:                         # G: {choice.ExpectedDays:N0} published days ({ResponsibilityWords.Code(choice.Responsible)}) ÷ the patients who choose ({choice.Share:0%} of those heading here)"));
+                L(string.Create(Inv, $"      share: {choice.Share:0%}"));
+                L($"      responsible: {ResponsibilityWords.Code(choice.Responsible)}");
+                L("      wait:");
+                L("        exponential:");
+                L($"          mean: {Days(choice.MeanWait)}");
             }
         }
         foreach (var stage in design.Stages)
@@ -107,11 +117,11 @@ public static class CouncilScenario
         if (unknown.Count > 0)
         {
             L("");
-            L($"# The largest stages' mean times, refined by `bedflow council` (calibrate published) within {RangeFactor:0.#}× to {1 / RangeFactor:0.#}× their analytic values.");
+            L($"# The largest stages' and choice waits' mean times, refined by `bedflow council` (calibrate published) within {RangeFactor:0.##}× to {1 / RangeFactor:0.##}× their analytic values.");
             L("calibrate:");
-            foreach (var s in unknown)
+            foreach (var (path, days) in unknown)
             {
-                L($"  services.{s.Name}.length_of_stay.exponential.mean: {{min: {Days(s.MeanDays * RangeFactor)}, max: {Days(s.MeanDays / RangeFactor)}}}");
+                L($"  {path}: {{min: {Days(days * RangeFactor)}, max: {Days(days / RangeFactor)}}}");
             }
         }
         return y.ToString();
