@@ -102,6 +102,11 @@ internal static class CouncilCommand
                 return ExitCodes.UsageError;
             }
             var design = CouncilDesign.Of(adults, fy, council.Months);
+            if (design.Stages.Count + design.Choices.Count == 0)
+            {
+                error.WriteLine($"bedflow: {council.Name} published no delayed days in {fy}: there is nothing for a model to reproduce.");
+                return ExitCodes.UsageError;
+            }
             // Each parameter costs 4 design candidates; leave about as many again to the search.
             int k = Math.Clamp((budget - 3) / 8, 1, Math.Min(MaxCalibrated, design.Stages.Count + design.Choices.Count));
             string text = CouncilScenario.Yaml(design, council.Code, council.Name, adults, fy, k);

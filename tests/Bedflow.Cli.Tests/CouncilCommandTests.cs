@@ -43,6 +43,34 @@ public class CouncilCommandTests
     }
 
     [Fact]
+    public void A_council_that_published_no_delayed_days_has_nothing_to_model()
+    {
+        string folder = Cli.TempFolder();
+        Directory.CreateDirectory(folder);
+        string reasons = Path.Combine(folder, "r.csv"), orgs = Path.Combine(folder, "o.csv"), population = Path.Combine(folder, "p.csv");
+        var r = new System.Text.StringBuilder("\"Code\",\"Name\",\"Awaiting completion of assessment\",\"Awaiting public funding\",\"Awaiting further NHS non-acute care\",\"Awaiting residential home placement or availability\",\"Awaiting nursing home placement or availability\",\"Awaiting care package in own home\",\"Awaiting community equipment and adaptations\",\"Patient or family choice\",\"Disputes\",\"Housing - Patients not covered by NHS and Community Care Act\",\"Other\",\"Total Delayed Transfers of Care\",\"Period\"\n");
+        var o = new System.Text.StringBuilder("\"Name\",\"NHS\",\"Social Care\",\"Both\",\"Period_year\"\n");
+        for (int i = 0; i < 12; i++)
+        {
+            string period = new DateOnly(2016, 4, 1).AddMonths(i).ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            r.Append($"\"E06999999\",\"Noneshire\",{string.Join(",", Enumerable.Repeat("\"0\"", 12))},\"{period}\"\n");
+            o.Append($"\"Noneshire\",\"0\",\"0\",\"0\",\"{period}\"\n");
+        }
+        File.WriteAllText(reasons, r.ToString());
+        File.WriteAllText(orgs, o.ToString());
+        File.WriteAllText(population, "code,adults\nE06999999,100000\n");
+        string db = Path.Combine(folder, "pub.db");
+        Assert.Equal(0, Cli.Run("register", "import-published", reasons, "--db", db).Code);
+        Assert.Equal(0, Cli.Run("register", "import-published", orgs, "--db", db).Code);
+        string target = Path.Combine(folder, "c.yaml");
+        var none = Cli.Run("council", "E06999999", "--year", "2016/17", "--db", db, "--population", population, "--out", target);
+        Assert.Equal(2, none.Code);
+        Assert.Contains("Noneshire published no delayed days in 2016/17", none.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+        Directory.Delete(folder, true);
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_usage_error_that_says_what_is_wrong_and_writes_nothing()
     {
         string folder = Cli.TempFolder();
