@@ -74,7 +74,8 @@ internal static class BacktestCommand
                 new("start", fitFrom.ToString("yyyy-MM-dd", Inv), "backtest: from the fitting window"),
                 new("horizon", string.Create(Inv, $"{testTo.AddMonths(1).DayNumber - fitFrom.DayNumber}d"), "backtest: to the end of the test window"),
             ]);
-            var shifted = ScenarioFile.Parse(text, path);
+            // The baseline is back-tested; the options are not run (one overloaded over the longer period must not stop it).
+            var shifted = ScenarioFile.ParseBaseline(text, path);
             if (shifted.Scenario is not { } scenario)
             {
                 foreach (var p in shifted.Problems.Where(p => !p.IsWarning))
@@ -108,7 +109,7 @@ internal static class BacktestCommand
                 values = match.Best.Values;
             }
             var forecastText = scenario.Unknown.Count > 0 && values.Count > 0 ? CalibratePublishedCommand.Patched(text, scenario.Unknown, values, _ => "backtest fit") : text;
-            var forecastScenario = ScenarioFile.Parse(forecastText, path).Scenario!;
+            var forecastScenario = ScenarioFile.ParseBaseline(forecastText, path).Scenario!;
             // A different seed from the fit's: the forecast's replications are new draws.
             var run = Simulator.Run(forecastScenario.Baseline, forecastScenario.Options with
             {

@@ -153,7 +153,8 @@ internal static class CalibratePublishedCommand
     internal static Func<IReadOnlyList<double>, IReadOnlyList<MonthlyDelays>> Candidates(string text, string path, IReadOnlyList<UnknownParameter> unknown,
         Core.Simulation.RunOptions options, IReadOnlyList<MonthlyDelays> published, InvalidCount invalid) => values =>
         {
-            var candidate = ScenarioFile.Parse(unknown.Count == 0 ? text : Patched(text, unknown, values, _ => "candidate"), path);
+            // The baseline alone is fitted: a variant the candidate's values overload does not rule it out.
+            var candidate = ScenarioFile.ParseBaseline(unknown.Count == 0 ? text : Patched(text, unknown, values, _ => "candidate"), path);
             if (candidate.Scenario is not { } s)
             {
                 invalid.Value++;

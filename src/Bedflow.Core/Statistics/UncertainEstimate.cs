@@ -16,7 +16,8 @@ namespace Bedflow.Core.Statistics;
 /// estimator of the ANOVA decomposition with the within-θ variance taken as that at the centre;
 /// O'Hagan, Stevenson and Madan 2007), so the parameters' variance is
 /// σ²_θ = max(0, s²_drawn − s²_central). The interval with parameters is
-/// mean_drawn ± t_ν √(σ²_θ + s²_drawn / n), ν by Satterthwaite.
+/// mean_drawn ± t_ν √(σ²_θ + max(s²_drawn, s²_central) / n), ν by Satterthwaite — never narrower
+/// than the interval from randomness alone.
 /// </remarks>
 public sealed record UncertainEstimate
 {
@@ -74,7 +75,10 @@ public sealed record UncertainEstimate
         var (meanZ, varZ) = MeanVariance(z, null);
         var (_, varY) = MeanVariance(y, null);
         double parameters = Math.Max(0, varZ - varY);
-        double monteCarlo = varZ / n;
+        // The drawn mean's own sampling error, never taken as less than the central replications': with
+        // the parameters' variance clamped at 0, a drawn spread below the central one is noise, not
+        // certainty, and the interval with parameters is never narrower than randomness alone.
+        double monteCarlo = Math.Max(varZ, varY) / n;
         double total = parameters + monteCarlo;
         // Satterthwaite's degrees of freedom for (1 + 1/n)·s²_z − s²_y; with nothing left to the
         // parameters the interval is the drawn mean's own t interval.

@@ -14,6 +14,14 @@ public static class ScenarioFile
 
     /// <summary>Reads a scenario from text (the file name is used in messages only).</summary>
     public static ScenarioLoad Parse(string yaml, string fileName) => ScenarioLoader.Parse(yaml, fileName);
+
+    /// <summary>
+    /// Reads a scenario's baseline from text, its <c>variants:</c> left out: for work on the
+    /// baseline alone (fitting it to data, back-testing it), where an option that the new
+    /// parameters or period make invalid — a stress test overloading a service — must not rule the
+    /// baseline out.
+    /// </summary>
+    public static ScenarioLoad ParseBaseline(string yaml, string fileName) => ScenarioLoader.Parse(yaml, fileName, baselineOnly: true);
 }
 
 /// <summary>The outcome of reading a scenario: the scenario if it has no errors, and every problem and warning.</summary>

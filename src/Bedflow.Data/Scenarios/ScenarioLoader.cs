@@ -19,10 +19,14 @@ internal static partial class ScenarioLoader
         return root is null ? new ScenarioLoad(null, problems) : FromTree(root, path, problems);
     }
 
-    public static ScenarioLoad Parse(string yaml, string fileName)
+    public static ScenarioLoad Parse(string yaml, string fileName, bool baselineOnly = false)
     {
         var problems = new List<ScenarioProblem>();
         var root = YamlFile.Parse(yaml, fileName, problems);
+        if (baselineOnly && root is YMap map)
+        {
+            root = map.Without("variants");
+        }
         return root is null ? new ScenarioLoad(null, problems) : FromTree(root, fileName, problems);
     }
 

@@ -111,6 +111,18 @@ public class ScenarioValidationTests
     }
 
     [Fact]
+    public void The_baseline_alone_reads_when_only_a_variant_is_invalid()
+    {
+        // A stress-test option overloading a service: the whole file is refused, its baseline is not.
+        string text = Valid + "\nvariants:\n  overload:\n    set:\n      services.intermediate_care.capacity: 0\n";
+        Assert.False(ScenarioFile.Parse(text, "tiny.yaml").IsValid);
+        var baseline = ScenarioFile.ParseBaseline(text, "tiny.yaml");
+        Assert.True(baseline.IsValid, string.Join("\n", baseline.Problems));
+        Assert.Empty(baseline.Scenario!.Variants);
+        Assert.Equal(Bedflow.Core.Units.Capacity.Of(5), baseline.Scenario.Baseline.Services[1].Capacity.Initial);
+    }
+
+    [Fact]
     public void A_typo_in_a_required_key_also_says_the_key_is_missing()
     {
         var load = ScenarioFile.Parse(Replace(9, "    capacty: 20"), "tiny.yaml");
