@@ -51,6 +51,9 @@ public sealed record Scenario
     /// </summary>
     public Func<ParameterDraw, IReadOnlyList<ExperimentVariant>>? WithParameters { get; init; }
 
+    /// <summary>The budget-constrained search the scenario asks for (its <c>optimise:</c> section); null when it has none.</summary>
+    public OptimiseSpec? Optimise { get; init; }
+
     /// <summary>Provider and council codes for SitRep exports; null if the file gives none.</summary>
     public SitRepIdentity? SitRep { get; init; }
 

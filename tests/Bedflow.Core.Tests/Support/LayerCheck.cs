@@ -29,6 +29,7 @@ internal static class LayerCheck
         ["Bedflow.Core.Calibration"],  // fitting the model to a county's data: registers, published months
         ["Bedflow.Core.Forecasting"],  // from today's register: a census of the beds, run forward; its back-test
         ["Bedflow.Core.Decisions"],    // appraisal: which options are acceptable, dominated, recommended
+        ["Bedflow.Core.Optimisation"], // budget-constrained search: levers, greedy marginal analysis, ranking and selection
         ["Bedflow.Core.Examples"],     // built-in examples may use anything; nothing uses them
     ];
 

@@ -1,0 +1,291 @@
+using Bedflow.Core.Experiments;
+using Bedflow.Core.Model;
+using Bedflow.Core.Simulation;
+using Bedflow.Core.Statistics;
+using Bedflow.Core.Units;
+
+namespace Bedflow.Core.Optimisation;
+
+/// <summary>
+/// The budget-constrained search of a scenario's <c>optimise:</c> section (docs/optimise.md), treating
+/// the simulation as noisy: every candidate runs on common random numbers; a greedy marginal
+/// analysis from the start (every lever at its least) adds, one step at a time, the step that avoids
+/// most delayed days per pound, re-evaluating every lever's marginal value at each new allocation;
+/// within each budget a local search (add a step, swap one for another, trade one step for two)
+/// improves the greedy point on the first-stage means; then Kim and Nelson's sequential ranking and
+/// selection (<see cref="KimNelson"/>) among the best few allocations of that budget adds
+/// replications until the best is told apart or the replication limit is reached, when the ones left
+/// are reported as indistinguishable. Candidates that are unstable or make a harm significantly worse
+/// than the start beyond its tolerance (the scenario's <c>decision:</c> rules) are never chosen.
+/// Deterministic: the search is sequential, and the engine gives the same numbers whatever the thread count.
+/// </summary>
+public static class Optimiser
+{
+    /// <summary>How many of a budget's best allocations (by first-stage mean) go to the final ranking and selection.</summary>
+    public const int Finalists = 5;
+
+    /// <summary>Runs the scenario's <c>optimise:</c> section.</summary>
+    /// <exception cref="ArgumentException">The scenario has no <c>optimise:</c> section.</exception>
+    /// <exception cref="InvalidModelException">The starting allocation makes the network invalid.</exception>
+    public static OptimiseResult Run(Scenario scenario, int? threads = null, Action<OptimiseProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var spec = scenario.Optimise ?? throw new ArgumentException("the scenario has no optimise: section.", nameof(scenario));
+        return Run(scenario.Baseline, scenario.Options with { MaxDegreeOfParallelism = threads }, spec, scenario.Economy, scenario.Decision, progress);
+    }
+
+    /// <summary>Runs a search on <paramref name="baseline"/> with these options (seed, warm-up, horizon; replications from the spec when it gives them).</summary>
+    public static OptimiseResult Run(Network baseline, RunOptions options, OptimiseSpec spec, Finance.Economy? economy, DecisionRules rules, Action<OptimiseProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(rules);
+        return new Search(baseline, options, spec, economy, rules, progress).Run();
+    }
+
+    private sealed class Search
+    {
+        private readonly OptimiseSpec _spec;
+        private readonly DecisionRules _rules;
+        private readonly Evaluator _eval;
+        private readonly int _n0;
+        private readonly int _max;
+        private readonly Network _baseline;
+        private CandidateRun _start = null!;
+
+        public Search(Network baseline, RunOptions options, OptimiseSpec spec, Finance.Economy? economy, DecisionRules rules, Action<OptimiseProgress>? progress)
+        {
+            _spec = spec;
+            _rules = rules;
+            _baseline = baseline;
+            _n0 = spec.Replications ?? options.Replications;
+            Preconditions.InRange(_n0, 2, int.MaxValue, "replications");
+            _max = Math.Max(_n0, spec.MaxReplications ?? 4 * _n0);
+            _eval = new Evaluator(baseline, options, spec, economy, progress);
+        }
+
+        private IReadOnlyList<Lever> Levers => _spec.Levers;
+
+        public OptimiseResult Run()
+        {
+            var start = new Allocation(Levers.Select(l => l.Min));
+            _eval.NetworkFor(start).EnsureValid();
+            _start = _eval.Run(start, _n0)!;
+            var path = Greedy(start);
+            var frontier = new List<FrontierPoint>();
+            foreach (var budget in _spec.Budgets)
+            {
+                var seed = path.Last(a => _eval.Spend(a) <= budget);
+                Climb(seed, budget, _spec.Goal);
+                frontier.Add(Select(budget, _spec.Goal));
+            }
+            FrontierPoint? essential = null;
+            if (_spec.DelayedDayPrice is not null)
+            {
+                var top = _spec.Budgets[^1];
+                var seed = path.OrderBy(a => _eval.Run(a, _n0)!.Mean(OptimiseGoal.TotalCost, _n0)).First();
+                Climb(seed, top, OptimiseGoal.TotalCost);
+                essential = Select(top, OptimiseGoal.TotalCost);
+            }
+            return new OptimiseResult
+            {
+                Levers = Levers,
+                Goal = _spec.Goal,
+                Start = start,
+                StartDelayedDays = _start.DelayedDaysEstimate,
+                Frontier = frontier,
+                Marginal = Marginal(start),
+                EconomicallyEssential = essential,
+                Indifference = Indifference(_spec.Goal),
+                Confidence = _spec.Confidence,
+                FirstStage = _n0,
+                Candidates = _eval.Candidates,
+                ReplicationsSimulated = _eval.ReplicationsSimulated,
+            };
+        }
+
+        // Allocations closer than this (in the goal's units a year) are alike.
+        private double Indifference(OptimiseGoal goal) =>
+            goal == _spec.Goal && _spec.Indifference is { } d ? d : Math.Max(1, 0.01 * Math.Abs(_start.Mean(goal, _n0)));
+
+        /// <summary>Greedy marginal analysis: from the start, the step with most delayed days avoided per pound, re-evaluated at each new allocation, within the largest budget.</summary>
+        private List<Allocation> Greedy(Allocation start)
+        {
+            var path = new List<Allocation> { start };
+            var x = start;
+            var top = _spec.Budgets[^1];
+            while (true)
+            {
+                var cx = _eval.Run(x, _n0)!;
+                int best = -1;
+                double bestScore = 0;
+                for (int j = 0; j < Levers.Count; j++)
+                {
+                    var y = x.Plus(j, Levers[j].Step);
+                    if (!_eval.InBounds(y) || _eval.Spend(y) > top || Feasible(y) is not { } cy)
+                    {
+                        continue;
+                    }
+                    double score = (cx.Mean(OptimiseGoal.DelayedDays, _n0) - cy.Mean(OptimiseGoal.DelayedDays, _n0)) / (double)Levers[j].StepCost.Pounds;
+                    if (score > bestScore)
+                    {
+                        (best, bestScore) = (j, score);
+                    }
+                }
+                if (best < 0)
+                {
+                    return path;
+                }
+                x = x.Plus(best, Levers[best].Step);
+                path.Add(x);
+            }
+        }
+
+        /// <summary>Local search within <paramref name="budget"/> on the first-stage means: the best neighbour while it improves.</summary>
+        private void Climb(Allocation seed, Money budget, OptimiseGoal goal)
+        {
+            var x = seed;
+            for (int iteration = 0; iteration < 1000; iteration++)
+            {
+                double fx = _eval.Run(x, _n0)!.Mean(goal, _n0);
+                Allocation? best = null;
+                foreach (var y in Neighbours(x, goal))
+                {
+                    if (!_eval.InBounds(y) || _eval.Spend(y) > budget || Feasible(y) is not { } cy)
+                    {
+                        continue;
+                    }
+                    double fy = cy.Mean(goal, _n0);
+                    if (fy < fx)
+                    {
+                        (best, fx) = (y, fy);
+                    }
+                }
+                if (best is null)
+                {
+                    return;
+                }
+                x = best;
+            }
+        }
+
+        private IEnumerable<Allocation> Neighbours(Allocation x, OptimiseGoal goal)
+        {
+            int k = Levers.Count;
+            for (int j = 0; j < k; j++)
+            {
+                yield return x.Plus(j, Levers[j].Step);
+            }
+            if (goal == OptimiseGoal.TotalCost)
+            {
+                // Spending less can cost less in all.
+                for (int j = 0; j < k; j++)
+                {
+                    yield return x.Plus(j, -Levers[j].Step);
+                }
+            }
+            for (int i = 0; i < k; i++)
+            {
+                var less = x.Plus(i, -Levers[i].Step);
+                for (int j = 0; j < k; j++)
+                {
+                    if (j == i)
+                    {
+                        continue;
+                    }
+                    var swapped = less.Plus(j, Levers[j].Step);
+                    yield return swapped;
+                    for (int m = j; m < k; m++)
+                    {
+                        if (m != i)
+                        {
+                            yield return swapped.Plus(m, Levers[m].Step);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>The allocation simulated (first stage) when valid and acceptable; else null.</summary>
+        private CandidateRun? Feasible(Allocation a) => _eval.Run(a, _n0) is { } c && Acceptable(c) ? c : null;
+
+        /// <summary>Stable, and no harm significantly worse than the start beyond its tolerance unless the rules allow it.</summary>
+        private bool Acceptable(CandidateRun c)
+        {
+            if (c.Allocation == _start.Allocation)
+            {
+                return true;
+            }
+            if (c.Unstable)
+            {
+                return false;
+            }
+            foreach (var (measure, d) in HarmDifferences(c, _n0))
+            {
+                double tolerance = _rules.ToleranceFor(measure, _start.Harms[measure].Mean);
+                bool worse = Harms.WorseWhen(measure) == Worse.Higher ? d.Lower > tolerance : d.Upper < -tolerance;
+                if (worse && !_rules.Allowed.Contains(measure))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private Dictionary<HarmMeasure, Estimate> HarmDifferences(CandidateRun c, int n)
+        {
+            var start = _eval.Run(_start.Allocation, n)!;
+            var result = new Dictionary<HarmMeasure, Estimate>();
+            foreach (var measure in Enum.GetValues<HarmMeasure>())
+            {
+                var d = Enumerable.Range(0, n).Select(i => c.Harms.In(measure, i) - start.Harms.In(measure, i)).ToArray();
+                if (d.All(double.IsFinite))
+                {
+                    result[measure] = Estimate.Of(d.AsSpan());
+                }
+            }
+            return result;
+        }
+
+        /// <summary>Ranking and selection among the budget's best few acceptable allocations.</summary>
+        private FrontierPoint Select(Money budget, OptimiseGoal goal)
+        {
+            var finalists = _eval.All.Where(c => c.Spend <= budget && Acceptable(c))
+                .OrderBy(c => c.Mean(goal, _n0)).ThenBy(c => _eval.OrderOf(c.Allocation))
+                .Take(Finalists).Select(c => c.Allocation).ToList();
+            var outcome = KimNelson.Select(finalists.Count, (i, r) =>
+            {
+                var c = _eval.Run(finalists[i], r)!;
+                return [.. Enumerable.Range(0, r).Select(k => c.Objective(goal, k))];
+            }, _n0, _max, Indifference(goal), _spec.Confidence);
+            var best = finalists[outcome.Best];
+            var run = _eval.Run(best, outcome.Replications)!;
+            int n = run.Replications;
+            var start = _eval.Run(_start.Allocation, n)!;
+            var avoided = Estimate.Of(Enumerable.Range(0, n).Select(i => start.DelayedDays(i) - run.DelayedDays(i)));
+            return new FrontierPoint(budget, best, run.Spend, run.DelayedDaysEstimate, avoided, run.TotalCostEstimate,
+                [.. outcome.Indistinguishable.Select(i => finalists[i])], outcome.RunnerUp is { } r ? finalists[r] : null, outcome.Replications,
+                Marginal(best), HarmDifferences(run, n));
+        }
+
+        /// <summary>Each lever's next step at <paramref name="at"/>: delayed days a year avoided per £1,000 a year (paired, first stage).</summary>
+        private List<MarginalValue> Marginal(Allocation at)
+        {
+            var here = _eval.Run(at, _n0)!;
+            var values = new List<MarginalValue>();
+            for (int j = 0; j < Levers.Count; j++)
+            {
+                var y = at.Plus(j, Levers[j].Step);
+                if (!_eval.InBounds(y) || _eval.Run(y, _n0) is not { } next)
+                {
+                    values.Add(new MarginalValue(Levers[j].Name, null));
+                    continue;
+                }
+                double thousands = (double)Levers[j].StepCost.Pounds / 1000;
+                values.Add(new MarginalValue(Levers[j].Name, Estimate.Of(Enumerable.Range(0, _n0).Select(i => (here.DelayedDays(i) - next.DelayedDays(i)) / thousands))));
+            }
+            return values;
+        }
+    }
+}
