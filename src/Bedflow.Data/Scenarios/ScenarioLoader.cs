@@ -83,6 +83,7 @@ internal static partial class ScenarioLoader
             TargetDelayedPatients = reader.Target,
             Decision = reader.Decision,
             Unknown = reader.Unknown,
+            Optimise = reader.Optimise,
             Uncertainty = reader.Uncertainty,
             WithParameters = reader.Uncertainty.Count == 0 ? null : draw => WithDrawn(root, file, draw),
         };

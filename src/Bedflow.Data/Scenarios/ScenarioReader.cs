@@ -14,7 +14,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
     public static readonly string[] TopKeys =
     [
         "name", "description", "start", "warmup", "horizon", "replications", "seed", "population", "lead_commissioner", "groups",
-        "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants", "prices", "budgets", "pooled_fund", "report", "decision", "calibrate", "uncertainty",
+        "child_groups", "exits", "sitrep", "services", "arrivals", "routing", "interventions", "variants", "prices", "budgets", "pooled_fund", "report", "decision", "calibrate", "uncertainty", "optimise",
     ];
 
     internal static readonly string[] ServiceKeys =
@@ -106,6 +106,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         Places.Entry(ModelPath.Root.Member(nameof(Network.Routes)), root, "routing", "routing");
         var routes = ReadRouting(root["routing"], "routing", PlaceRoute);
         Economy = ReadEconomy(root, interventions, services);
+        ReadOptimise(root, services);
         if (ctx.ErrorsSince(before))
         {
             return null;

@@ -28,6 +28,14 @@ public class ScenarioSchemaTests
     }
 
     [Fact]
+    public void The_schema_lists_the_optimise_section_and_its_levers_keys_as_the_reader_does()
+    {
+        var optimise = Schema().GetProperty("properties").GetProperty("optimise");
+        Assert.Equal(ScenarioReader.OptimiseKeys.Order(), Keys(optimise));
+        Assert.Equal(ScenarioReader.LeverKeys.Order(), Keys(optimise.GetProperty("properties").GetProperty("levers").GetProperty("additionalProperties")));
+    }
+
+    [Fact]
     public void The_schema_bounds_the_decision_section_as_the_reader_does()
     {
         var decision = Schema().GetProperty("properties").GetProperty("decision");

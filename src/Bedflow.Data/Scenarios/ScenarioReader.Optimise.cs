@@ -1,0 +1,228 @@
+using Bedflow.Core.Experiments;
+using Bedflow.Core.Model;
+using Bedflow.Core.Units;
+using Bedflow.Core.Vocabulary;
+
+namespace Bedflow.Data.Scenarios;
+
+internal sealed partial class ScenarioReader
+{
+    internal static readonly string[] OptimiseKeys = ["levers", "budget", "budgets", "objective", "delayed_day_price", "replications", "max_replications", "indifference", "confidence"];
+    internal static readonly string[] LeverKeys = ["service", "step", "min", "max", "cost", "step_cost", "paid_by"];
+
+    /// <summary>The <c>optimise:</c> section (docs/scenario-reference.md); null when absent.</summary>
+    public OptimiseSpec? Optimise { get; private set; }
+
+    /// <summary>
+    /// <c>optimise: {levers: {NAME: {service, step, min, max, cost | step_cost, paid_by}}, budgets: [£0, £1m], objective, delayed_day_price, …}</c>:
+    /// each lever adds capacity to a service of this file; every mistake is a problem at its line and key.
+    /// </summary>
+    private void ReadOptimise(YMap root, IReadOnlyList<ServiceDefinition> services)
+    {
+        Optimise = null;
+        if (ctx.Map(root["optimise"], "optimise") is not { } map)
+        {
+            return;
+        }
+        int before = ctx.Problems.Count;
+        ctx.Keys(map, "optimise", OptimiseKeys, ["levers"]);
+        var levers = new List<Lever>();
+        if (ctx.Map(map["levers"], "optimise.levers") is { } leverMap)
+        {
+            if (leverMap.Entries.Count == 0)
+            {
+                ctx.Error(leverMap, "optimise.levers", "name at least one lever, such as {more_reablement: {service: reablement, step: 5, max: 40, cost: £20k}}.");
+            }
+            foreach (var (key, value) in leverMap.Entries)
+            {
+                if (ReadLever(key, value, services) is { } lever)
+                {
+                    levers.Add(lever);
+                }
+            }
+            foreach (var twice in levers.GroupBy(l => l.Service, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                ctx.Error(leverMap, "optimise.levers", $"levers {string.Join(", ", twice.Select(l => $"'{l.Name}'"))} all change '{twice.Key}': give one lever per service.");
+            }
+        }
+        var budgets = ReadBudgets(map);
+        var goal = OptimiseGoal.DelayedDays;
+        switch (ctx.Text(map["objective"], "optimise.objective"))
+        {
+            case null or "delayed_days":
+                break;
+            case "total_cost":
+                goal = OptimiseGoal.TotalCost;
+                break;
+            case { } other:
+                ctx.Error(map["objective"], "optimise.objective", $"'{ReadContext.Shown(other)}' is not an objective here: write delayed_days (the default) or total_cost.{Suggest.DidYouMean(other, ["delayed_days", "total_cost"])}");
+                break;
+        }
+        var price = map["delayed_day_price"] is { } p ? Pounds(p, "optimise.delayed_day_price") : Economy?.Prices.ExcessBedDay;
+        if (goal == OptimiseGoal.TotalCost && price is null && map["delayed_day_price"] is null)
+        {
+            ctx.Error(map["objective"], "optimise.objective", "total_cost needs the price of a delayed day: give optimise.delayed_day_price (or prices.excess_bed_day).");
+        }
+        int? first = PositiveCount(map["replications"], "optimise.replications", 2);
+        int? most = PositiveCount(map["max_replications"], "optimise.max_replications", 2);
+        if (first is { } f && most is { } m && m < f)
+        {
+            ctx.Error(map["max_replications"], "optimise.max_replications", $"the most replications ({m}) cannot be fewer than the first stage's ({f}).");
+        }
+        double? indifference = ctx.Number(map["indifference"], "optimise.indifference");
+        if (indifference is { } d && !(d > 0 && double.IsFinite(d)))
+        {
+            ctx.Error(map["indifference"], "optimise.indifference", $"the indifference zone must be a finite number above 0 (delayed days a year, or pounds for total_cost), but was {d}.");
+        }
+        double confidence = Share(map["confidence"], "optimise.confidence") ?? 0.95;
+        if (!(confidence is >= 0.5 and < 1))
+        {
+            ctx.Error(map["confidence"], "optimise.confidence", $"the confidence must be from 50% up to (not including) 100%, but was {confidence}.");
+        }
+        if (levers.Count > 0 && budgets.Count > 0)
+        {
+            var least = levers.Aggregate(Money.Zero, (sum, l) => sum + l.Cost(l.Min));
+            if (least > budgets[0])
+            {
+                ctx.Error(map[map["budgets"] is null ? "budget" : "budgets"], map["budgets"] is null ? "optimise.budget" : "optimise.budgets",
+                    $"every lever at its least amount already costs £{least.Pounds:N0} a year, above the budget of £{budgets[0].Pounds:N0}: lower the levers' min or raise the budget.");
+            }
+        }
+        if (ctx.ErrorsSince(before))
+        {
+            return;
+        }
+        Optimise = new OptimiseSpec
+        {
+            Levers = levers,
+            Budgets = budgets,
+            Goal = goal,
+            DelayedDayPrice = price,
+            Replications = first,
+            MaxReplications = most,
+            Indifference = indifference,
+            Confidence = confidence,
+        };
+    }
+
+    private Lever? ReadLever(YScalar key, YNode value, IReadOnlyList<ServiceDefinition> services)
+    {
+        string path = $"optimise.levers.{ReadContext.Shown(key.Value)}";
+        if (ctx.Map(value, path, required: true) is not { } m)
+        {
+            return null;
+        }
+        int before = ctx.Problems.Count;
+        ctx.Keys(m, path, LeverKeys, ["service", "max"]);
+        string? name = ctx.Text(m["service"], $"{path}.service");
+        var service = name is null ? null : services.FirstOrDefault(s => s.Name == name);
+        if (name is not null && service is null)
+        {
+            ctx.Error(m["service"], $"{path}.service", $"there is no service '{ReadContext.Shown(name)}'.{Suggest.DidYouMean(name, services.Select(s => s.Name))}");
+        }
+        if (service is not null && service.Capacity.IsEverUnlimited)
+        {
+            ctx.Error(m["service"], $"{path}.service", $"'{name}' has unlimited capacity: adding to it changes nothing.");
+        }
+        int step = m["step"] is null ? 1 : PositiveCount(m["step"], $"{path}.step", 1) ?? 1;
+        int min = ctx.Integer(m["min"], $"{path}.min") ?? 0;
+        int? max = ctx.Integer(m["max"], $"{path}.max");
+        if (max is { } hi)
+        {
+            if (hi <= min)
+            {
+                ctx.Error(m["max"], $"{path}.max", $"max ({hi}) must be above min ({min}).");
+            }
+            else if ((hi - min) % step != 0)
+            {
+                ctx.Error(m["max"], $"{path}.max", $"from min ({min}) to max ({hi}) is not a whole number of steps of {step}.");
+            }
+        }
+        if (service is { Capacity: var schedule } && !schedule.IsEverUnlimited)
+        {
+            int least = schedule.Changes.Select(c => c.Capacity.Places).Prepend(schedule.Initial.Places).Min();
+            if (min < -least)
+            {
+                ctx.Error(m["min"], $"{path}.min", $"'{name}' has as few as {least} places: min cannot take away more than that, but was {min}.");
+            }
+        }
+        Money? unit = null;
+        if (m["cost"] is not null && m["step_cost"] is not null)
+        {
+            ctx.Error(m, path, "give cost (a unit a year) or step_cost (a step a year), not both.");
+        }
+        else if (m["cost"] is { } cost)
+        {
+            unit = Pounds(cost, $"{path}.cost");
+        }
+        else if (m["step_cost"] is { } stepCost)
+        {
+            unit = Pounds(stepCost, $"{path}.step_cost") is { } s ? Money.FromPounds(s.Pounds / step) : null;
+        }
+        else
+        {
+            ctx.Error(m, $"{path}.cost", "give the lever's cost: cost (a unit a year, e.g. £52k a bed) or step_cost (a step a year).");
+        }
+        if (unit is { } u && u <= Money.Zero)
+        {
+            ctx.Error(m["cost"] ?? m["step_cost"], $"{path}.{(m["cost"] is null ? "step_cost" : "cost")}", "a lever's cost must be above £0 (the search ranks levers by delayed days avoided per pound).");
+        }
+        var paidBy = ctx.Choice(m["paid_by"], $"{path}.paid_by", CommissionerWords.Table) ?? Commissioner.Pooled;
+        if (ctx.ErrorsSince(before) || name is null || max is null || unit is null)
+        {
+            return null;
+        }
+        return new Lever(key.Value, name, step, min, max.Value, unit.Value, paidBy);
+    }
+
+    private List<Money> ReadBudgets(YMap map)
+    {
+        var budgets = new List<Money>();
+        if (map["budget"] is not null && map["budgets"] is not null)
+        {
+            ctx.Error(map, "optimise", "give budget (one) or budgets (a list for a frontier), not both.");
+            return budgets;
+        }
+        if (map["budget"] is { } one)
+        {
+            if (Pounds(one, "optimise.budget") is { } b)
+            {
+                budgets.Add(b);
+            }
+            return budgets;
+        }
+        if (map["budgets"] is not { } many)
+        {
+            ctx.Error(map, "optimise.budgets", "give the budget a year for the levers: budget: £2m, or budgets: [£0, £1m, £2m] for a frontier.");
+            return budgets;
+        }
+        if (many is not YSeq { Items.Count: > 0 } list)
+        {
+            ctx.Error(many, "optimise.budgets", "expected a non-empty list of amounts a year, such as [£0, £1m, £2m].");
+            return budgets;
+        }
+        foreach (var item in list.Items)
+        {
+            if (Pounds(item, "optimise.budgets") is { } b)
+            {
+                if (budgets.Count > 0 && b <= budgets[^1])
+                {
+                    ctx.Error(item, "optimise.budgets", $"budgets must rise: £{b.Pounds:N0} comes after £{budgets[^1].Pounds:N0}.");
+                }
+                budgets.Add(b);
+            }
+        }
+        return budgets;
+    }
+
+    private int? PositiveCount(YNode? node, string path, int least)
+    {
+        int? n = ctx.Integer(node, path);
+        if (n is { } v && v < least)
+        {
+            ctx.Error(node, path, $"must be at least {least}, but was {v}.");
+            return null;
+        }
+        return n;
+    }
+}
