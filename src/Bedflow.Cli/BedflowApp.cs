@@ -16,6 +16,7 @@ internal static class BedflowApp
         root.Subcommands.Add(BacktestCommand.Create(output, error));
         root.Subcommands.Add(ForecastCommand.Create(output, error));
         root.Subcommands.Add(CouncilCommand.Create(output, error));
+        root.Subcommands.Add(OptimiseCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
