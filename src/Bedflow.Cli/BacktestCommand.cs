@@ -97,18 +97,27 @@ internal static class BacktestCommand
                 error.WriteLine($"bedflow: {council.Name} has no published figures for {string.Join(", ", unpublished.Select(Text))}: the test window must be published months.");
                 return ExitCodes.UsageError;
             }
+            // A dated change after the fitting window has no effect on it, so it cannot be fitted from
+            // it — and its value in the file may have been fitted to the very months tested: it is
+            // held at what was in force before it (the forecast knows nothing of it).
+            var held = Held(text, scenario.Unknown, fitTo.AddMonths(1));
+            var unknown = scenario.Unknown.Where(u => !held.Any(h => h.Parameter.Path == u.Path)).ToList();
+            if (held.Count > 0)
+            {
+                text = CalibratePublishedCommand.Patched(text, [.. held.Select(h => h.Parameter)], [.. held.Select(h => h.Value)], _ => "backtest: dated after the fitting window, held at the value in force before it");
+            }
             IReadOnlyList<double> values = [];
             HistoryMatch? match = null;
-            if (scenario.Unknown.Count > 0 && fitMonths.Count > 0)
+            if (unknown.Count > 0 && fitMonths.Count > 0)
             {
                 var options = scenario.Options with { Replications = parse.GetValue(fitReplications) ?? 4, CountDelays = true, DailyCensus = false };
-                var simulate = CalibratePublishedCommand.Candidates(text, path, scenario.Unknown, options, fitMonths, new CalibratePublishedCommand.InvalidCount());
-                int budget = Math.Max(parse.GetValue(evaluations) ?? 40, (4 * scenario.Unknown.Count) + 4);
-                match = HistoryMatch.Run(scenario.Unknown, [.. scenario.Unknown.Select(u => double.IsNaN(u.Current) ? u.Min : u.Current)], simulate, fitMonths,
-                    (4 * scenario.Unknown.Count) + 2, budget, scenario.Options.Seed);
+                var simulate = CalibratePublishedCommand.Candidates(text, path, unknown, options, fitMonths, new CalibratePublishedCommand.InvalidCount());
+                int budget = Math.Max(parse.GetValue(evaluations) ?? 40, (4 * unknown.Count) + 4);
+                match = HistoryMatch.Run(unknown, [.. unknown.Select(u => double.IsNaN(u.Current) ? u.Min : u.Current)], simulate, fitMonths,
+                    (4 * unknown.Count) + 2, budget, scenario.Options.Seed);
                 values = match.Best.Values;
             }
-            var forecastText = scenario.Unknown.Count > 0 && values.Count > 0 ? CalibratePublishedCommand.Patched(text, scenario.Unknown, values, _ => "backtest fit") : text;
+            var forecastText = unknown.Count > 0 && values.Count > 0 ? CalibratePublishedCommand.Patched(text, unknown, values, _ => "backtest fit") : text;
             var forecastScenario = ScenarioFile.ParseBaseline(forecastText, path).Scenario!;
             // A different seed from the fit's: the forecast's replications are new draws.
             var run = Simulator.Run(forecastScenario.Baseline, forecastScenario.Options with
@@ -136,13 +145,45 @@ internal static class BacktestCommand
             var card = Backtest.Score(seriesFrom, series, forecasts);
             if (parse.GetValue(json))
             {
-                output.WriteLine(Json(council.Code, card, match));
+                output.WriteLine(Json(council.Code, card, match, held));
                 return ExitCodes.Ok;
             }
             Print(council.Name, fitFrom, fitTo, testFrom, testTo, card, match, output);
+            foreach (var (parameter, value) in held)
+            {
+                output.WriteLine($"  held {parameter.Path} = {parameter.Text(value)} (dated after the fitting window, so not fitted: the value in force before it)");
+            }
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The unknowns that are a dated capacity change (<c>….changes.YYYY-MM-DD</c>) on or after
+    /// <paramref name="fitEnd"/>, each with the value in force before it: the latest change dated
+    /// before <paramref name="fitEnd"/>, else the schedule's <c>initial</c>.
+    /// </summary>
+    internal static IReadOnlyList<(UnknownParameter Parameter, double Value)> Held(string text, IReadOnlyList<UnknownParameter> unknown, DateOnly fitEnd)
+    {
+        var held = new List<(UnknownParameter, double)>();
+        foreach (var u in unknown)
+        {
+            var keys = u.Path.Split('.');
+            if (keys.Length < 3 || keys[^2] != "changes" || !DateOnly.TryParseExact(keys[^1], "yyyy-MM-dd", Inv, DateTimeStyles.None, out var date) || date < fitEnd)
+            {
+                continue;
+            }
+            string schedule = string.Join('.', keys[..^2]);
+            string? before = ScenarioPatch.Children(text, $"{schedule}.changes")
+                .Select(c => (Date: DateOnly.TryParseExact(c.Key, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var d) ? d : DateOnly.MaxValue, c.Value))
+                .Where(c => c.Date < fitEnd).OrderBy(c => c.Date).Select(c => c.Value).LastOrDefault()
+                ?? ScenarioPatch.Value(text, $"{schedule}.initial");
+            if (before is not null && double.TryParse(before, NumberStyles.Float, Inv, out double value))
+            {
+                held.Add((u, value));
+            }
+        }
+        return held;
     }
 
     private static void Print(string council, DateOnly fitFrom, DateOnly fitTo, DateOnly testFrom, DateOnly testTo, Scorecard card, HistoryMatch? match, TextWriter output)
@@ -166,7 +207,7 @@ internal static class BacktestCommand
         }
     }
 
-    private static string Json(string code, Scorecard card, HistoryMatch? match)
+    private static string Json(string code, Scorecard card, HistoryMatch? match, IReadOnlyList<(UnknownParameter Parameter, double Value)> held)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -213,6 +254,12 @@ internal static class BacktestCommand
                 {
                     w.WriteNumber(match.Parameters[j].Path, match.Best.Values[j]);
                 }
+            }
+            w.WriteEndObject();
+            w.WriteStartObject("held");
+            foreach (var (parameter, value) in held)
+            {
+                w.WriteNumber(parameter.Path, value);
             }
             w.WriteEndObject();
             w.WriteEndObject();

@@ -6,6 +6,25 @@ namespace Bedflow.Cli.Tests;
 public class BacktestCommandTests
 {
     [Fact]
+    public void A_capacity_change_dated_after_the_fitting_window_is_held_at_the_value_in_force_before_it_not_fitted()
+    {
+        const string text = """
+            services:
+              home_care:
+                capacity: {initial: 100, changes: {2016-01-01: 90, 2016-09-01: 80}}
+                length_of_stay: {exponential: {mean: 3d}}
+            """;
+        Core.Experiments.UnknownParameter U(string path) => new(path, 1, 200, "", true) { Current = 0 };
+        var unknown = new[] { U("services.home_care.capacity.changes.2016-01-01"), U("services.home_care.capacity.changes.2016-09-01"), U("services.home_care.length_of_stay.exponential.mean") };
+        // Fitted on 2015-04 to 2016-03: January's change is in the window (fitted), September's after it (held at January's 90).
+        var held = BacktestCommand.Held(text, unknown, new DateOnly(2016, 4, 1));
+        Assert.Equal([("services.home_care.capacity.changes.2016-09-01", 90.0)], held.Select(h => (h.Parameter.Path, h.Value)));
+        // Fitted on a window ending before both: each held at the initial 100.
+        held = BacktestCommand.Held(text, unknown, new DateOnly(2015, 10, 1));
+        Assert.Equal([("services.home_care.capacity.changes.2016-01-01", 100.0), ("services.home_care.capacity.changes.2016-09-01", 100.0)], held.Select(h => (h.Parameter.Path, h.Value)));
+    }
+
+    [Fact]
     public void A_fit_on_one_year_forecasts_the_next_and_is_scored_beside_the_naive_forecasts()
     {
         string folder = Cli.TempFolder();

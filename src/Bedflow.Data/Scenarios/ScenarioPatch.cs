@@ -106,6 +106,23 @@ public static class ScenarioPatch
         return (node as YamlScalarNode)?.Value;
     }
 
+    /// <summary>The keys and scalar values (null for a collection) of the mapping at the dotted <paramref name="path"/>; empty when there is none.</summary>
+    public static IReadOnlyList<(string Key, string? Value)> Children(string text, string path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(path);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        YamlNode? node = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        foreach (string key in path.Split('.'))
+        {
+            node = node is YamlMappingNode m ? Child(m, key) : null;
+        }
+        return node is YamlMappingNode map
+            ? [.. map.Children.Where(kv => kv.Key is YamlScalarNode).Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", (kv.Value as YamlScalarNode)?.Value))]
+            : [];
+    }
+
     private static string Apply(string text, ScenarioEdit edit)
     {
         var stream = new YamlStream();
