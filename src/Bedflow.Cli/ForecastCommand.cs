@@ -135,14 +135,14 @@ internal static class ForecastCommand
                 Threads = parse.GetValue(threads),
             };
             return window is null
-                ? Forecast(path, scenario.Name, variants, stays, moment, first, latest, settings, parse.GetValue(json), folder, output, error)
-                : Backtest(path, scenario.Baseline, stays, span, step, first, latest, settings, parse.GetValue(json), folder, output, error);
+                ? Forecast(path, scenario.Name, variants, stays, moment, first, latest, settings, scenario.Options.Warmup, parse.GetValue(json), folder, output, error)
+                : Backtest(path, scenario.Baseline, stays, span, step, first, latest, settings, scenario.Options.Warmup, parse.GetValue(json), folder, output, error);
         });
         return command;
     }
 
     private static int Forecast(string path, string name, List<ExperimentVariant> variants, IReadOnlyList<ObservedStay> stays, DateTime moment,
-        DateTime first, DateTime latest, ForecastSettings settings, bool json, string? folder, TextWriter output, TextWriter error)
+        DateTime first, DateTime latest, ForecastSettings settings, Core.Units.Days warmup, bool json, string? folder, TextWriter output, TextWriter error)
     {
         if (moment < first || moment > latest)
         {
@@ -161,7 +161,9 @@ internal static class ForecastCommand
         ForecastResult result;
         try
         {
-            result = Core.Forecasting.Forecast.Run(variants, census, settings);
+            // The services the register does not hold start as full as the model has them on that date.
+            var state = ModelState.Of(variants[0].Network, warmup, (int)Math.Floor(census.Snapshot.Day), seed: settings.Seed, threads: settings.Threads);
+            result = Core.Forecasting.Forecast.Run(variants, census, settings, state);
         }
         catch (InvalidModelException e)
         {
@@ -234,7 +236,7 @@ internal static class ForecastCommand
     }
 
     private static int Backtest(string path, Network baseline, IReadOnlyList<ObservedStay> stays, (DateOnly From, DateOnly To) span, int step,
-        DateTime first, DateTime latest, ForecastSettings settings, bool json, string? folder, TextWriter output, TextWriter error)
+        DateTime first, DateTime latest, ForecastSettings settings, Core.Units.Days warmup, bool json, string? folder, TextWriter output, TextWriter error)
     {
         var origins = new List<DateTime>();
         for (var d = span.From; d <= span.To; d = d.AddDays(step))
@@ -259,7 +261,9 @@ internal static class ForecastCommand
         IReadOnlyList<ForecastOrigin> scored;
         try
         {
-            scored = ForecastBacktest.Run(baseline, stays, origins, latest, settings);
+            var lastDay = (int)Math.Floor((origins[^1] - baseline.StartDate.ToDateTime(TimeOnly.MinValue)).TotalDays);
+            var state = ModelState.Of(baseline, warmup, Math.Max(lastDay, 0), seed: settings.Seed, threads: settings.Threads);
+            scored = ForecastBacktest.Run(baseline, stays, origins, latest, settings, state);
         }
         catch (Exception e) when (e is InvalidModelException or ArgumentException)
         {

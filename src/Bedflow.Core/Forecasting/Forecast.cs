@@ -36,10 +36,15 @@ public sealed record ForecastSettings
 /// </summary>
 public static class Forecast
 {
-    /// <summary>Runs <paramref name="variants"/> (the baseline first) from <paramref name="census"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="variants"/> (the baseline first) from <paramref name="census"/>; the
+    /// services the census does not cover start from <paramref name="state"/> (the model's own
+    /// occupancy on that date, one of its runs for each replication, <see cref="ModelState"/>) when
+    /// given, else from their <c>start:</c>.
+    /// </summary>
     /// <exception cref="ArgumentException">The census has problems, or the settings are out of range.</exception>
     /// <exception cref="InvalidModelException">A variant's network cannot be run from the census.</exception>
-    public static ForecastResult Run(IReadOnlyList<ExperimentVariant> variants, RegisterSnapshot census, ForecastSettings settings)
+    public static ForecastResult Run(IReadOnlyList<ExperimentVariant> variants, RegisterSnapshot census, ForecastSettings settings, ModelState? state = null)
     {
         ArgumentNullException.ThrowIfNull(variants);
         ArgumentNullException.ThrowIfNull(census);
@@ -60,7 +65,7 @@ public static class Forecast
             VariantRun run;
             try
             {
-                run = RunOne(census.Prepare(v.Network), census.Snapshot, first, settings);
+                run = RunOne(v.Network, state?.Apply(census.Snapshot) ?? census.Snapshot, first, settings);
             }
             catch (InvalidModelException e) when (variants.Count > 1)
             {

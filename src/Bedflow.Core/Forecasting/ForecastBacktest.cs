@@ -77,8 +77,9 @@ public static class ForecastBacktest
     /// stays known then, and reads what the register shows happened next. Each origin's forecast
     /// sees only what the register knew at that moment (<see cref="RegisterSnapshot"/>).
     /// </summary>
+    /// <remarks>With <paramref name="state"/>, the services the register does not hold start from the model's own occupancy at each origin (<see cref="Forecast.Run"/>).</remarks>
     /// <exception cref="ArgumentException">An origin's census has problems, or its days run past <paramref name="dataEnd"/>.</exception>
-    public static IReadOnlyList<ForecastOrigin> Run(Network baseline, IReadOnlyList<ObservedStay> stays, IReadOnlyList<DateTime> origins, DateTime dataEnd, ForecastSettings settings)
+    public static IReadOnlyList<ForecastOrigin> Run(Network baseline, IReadOnlyList<ObservedStay> stays, IReadOnlyList<DateTime> origins, DateTime dataEnd, ForecastSettings settings, ModelState? state = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(stays);
@@ -92,7 +93,7 @@ public static class ForecastBacktest
             Preconditions.Check(last.AddDays(1).ToDateTime(TimeOnly.MinValue) <= dataEnd, nameof(origins),
                 $"a forecast from {asOf:yyyy-MM-dd HH:mm} runs to {last:yyyy-MM-dd}, after the register's data end ({dataEnd:yyyy-MM-dd HH:mm}).");
             var census = RegisterSnapshot.Of(baseline, stays, asOf);
-            var forecast = Forecast.Run([new ExperimentVariant("baseline", "", baseline)], census, settings);
+            var forecast = Forecast.Run([new ExperimentVariant("baseline", "", baseline)], census, settings, state);
             result.Add(new ForecastOrigin(asOf, census.DelayedNow, forecast.Variants[0].Delayed, Actual(stays, first, settings.Days)));
         }
         return result;

@@ -9,7 +9,8 @@ namespace Bedflow.Core.Forecasting;
 /// The census of a register's beds at one moment, as the engine starts from it
 /// (<see cref="PatientSnapshot"/>), read with nothing the register learnt after that moment:
 /// every stay admitted by then and not discharged by then, its time in bed, and — when it was
-/// ready by then — its time ready and what it waits for, from the reason in force then. Immutable.
+/// ready by then — its time ready and where it is on its way out (<see cref="StartingPatient.Steps"/>),
+/// from the reasons recorded by then, and how long it has been there. Immutable.
 /// </summary>
 /// <remarks>
 /// A stay's later ready time, discharge or reason is unknown at <see cref="AsOf"/> and is never
@@ -34,7 +35,7 @@ public sealed class RegisterSnapshot
     /// <summary>The patients in the register's beds then, to start a run from (<see cref="Simulation.RunOptions.From"/>).</summary>
     public PatientSnapshot Snapshot { get; }
 
-    /// <summary>The services the register holds stays of (up to <see cref="AsOf"/>), by name, in order: they start from the census, not from the scenario's <c>start:</c>.</summary>
+    /// <summary>The services the register holds stays of (up to <see cref="AsOf"/>), by name, in order: the census covers them (<see cref="PatientSnapshot.Services"/>), so they start from it alone, not from the scenario's <c>start:</c>.</summary>
     public IReadOnlyList<string> RegisterServices { get; }
 
     /// <summary>Adults ready for transfer and still in a SitRep bed at <see cref="AsOf"/>: the patients delayed now (the persistence forecast).</summary>
@@ -72,7 +73,7 @@ public sealed class RegisterSnapshot
         {
             problems.Add($"the moment {asOf:yyyy-MM-dd HH:mm} is before the scenario's start date {network.StartDate:yyyy-MM-dd}: the scenario's calendar (seasons, changes) has no day for it.");
         }
-        var waits = new WaitsForTable(network);
+        var steps = new StepTable(network);
         var inBed = known
             .Where(s => s.Stay.Exit is not { } x || x > asOf)
             .Where(s => network.ServiceIndex(s.Stay.Service) is >= 0 and var j && network.Services[j].Role != ServiceRole.Resource)
@@ -88,36 +89,22 @@ public sealed class RegisterSnapshot
                 patients.Add(new StartingPatient { Service = stay.Service, InBed = held });
                 continue;
             }
-            // The reason in force at the moment: the last change recorded by then (later ones are unknown).
-            var reason = stay.Reasons.Where(r => r.From <= asOf).OrderBy(r => r.From).Select(r => (ReasonChange?)r).LastOrDefault();
-            double readyFor = Math.Min((asOf - ready).TotalDays, held);
+            // The reasons recorded by then, in order (later ones are unknown); the last is in force.
+            var reasons = stay.Reasons.Where(r => r.From <= asOf).OrderBy(r => r.From).ToList();
+            double readyFor = Math.Max(Math.Min((asOf - ready).TotalDays, held), 0);
             delayed += stay.Adult && stay.Beds != SitRepBeds.None ? 1 : 0;
             patients.Add(new StartingPatient
             {
                 Service = stay.Service,
                 InBed = held,
-                ReadyFor = Math.Max(readyFor, 0),
-                WaitsFor = reason is { } r ? waits.For(stay.Service, r.Reason) : [],
-                Choice = reason?.Reason == DelayReason.G,
+                ReadyFor = readyFor,
+                Steps = steps.For(stay.Service, [.. reasons.Select(r => r.Reason)]),
+                // At its step since its reason took effect (since it became ready, with no reason recorded).
+                InStep = reasons.Count == 0 ? null : Math.Clamp((asOf - reasons[^1].From).TotalDays, 0, readyFor),
+                Choice = reasons.Count > 0 && reasons[^1].Reason == DelayReason.G,
             });
         }
         var ordered = network.Services.Select(s => s.Name).Where(n => registerServices.Contains(n, StringComparer.Ordinal)).ToList();
-        return new RegisterSnapshot(asOf, new PatientSnapshot(Math.Max(day, 0), patients), ordered, delayed, problems);
-    }
-
-    /// <summary>
-    /// <paramref name="network"/> ready to start from this census: the register's services start
-    /// empty but for the census (their <c>start:</c> occupancy and queue dropped, its group mix kept);
-    /// the others keep theirs, as an ordinary run has them.
-    /// </summary>
-    public Network Prepare(Network network)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        return network with
-        {
-            Services = [.. network.Services.Select(s => RegisterServices.Contains(s.Name, StringComparer.Ordinal) && s.Start is { } start
-                ? s with { Start = start with { Occupied = 0, Queued = 0 } }
-                : s)],
-        };
+        return new RegisterSnapshot(asOf, new PatientSnapshot(Math.Max(day, 0), patients, ordered), ordered, delayed, problems);
     }
 }

@@ -46,45 +46,6 @@ internal sealed class EpochTables
         return _routeDestination[offset + Cumulative.Pick(_routeCumulative, offset, _routeOffset[row + 1] - offset, draw)];
     }
 
-    /// <summary>
-    /// As <see cref="Route"/>, but only among the services marked in <paramref name="allowed"/>
-    /// (indexed by service), with the routing's probabilities renormalised over them; by the
-    /// whole routing when none of them is a destination.
-    /// </summary>
-    public int RouteAmong(int service, int group, double draw, double now, bool[] allowed)
-    {
-        MoveTo(now);
-        int row = (service * _groupCount) + group;
-        int from = _routeOffset[row], to = _routeOffset[row + 1];
-        double total = 0;
-        for (int k = from; k < to; k++)
-        {
-            total += Allowed(k) ? Probability(k) : 0;
-        }
-        if (!(total > 0))
-        {
-            return Route(service, group, draw, now);
-        }
-        double target = draw * total, sum = 0;
-        int last = -1;
-        for (int k = from; k < to; k++)
-        {
-            if (Allowed(k))
-            {
-                sum += Probability(k);
-                last = k;
-                if (target < sum)
-                {
-                    return _routeDestination[k];
-                }
-            }
-        }
-        return _routeDestination[last];
-
-        bool Allowed(int k) => _routeDestination[k] >= 0 && allowed[_routeDestination[k]];
-        double Probability(int k) => _routeCumulative[k] - (k == from ? 0 : _routeCumulative[k - 1]);
-    }
-
     /// <summary>Moves to the epoch of <paramref name="now"/> (time only moves forward) and loads its tables.</summary>
     public void MoveTo(double now)
     {

@@ -91,15 +91,34 @@ internal sealed partial class Replication
     /// <summary>
     /// Patients already in services at the start of the run, with remaining stays drawn from the
     /// equilibrium residual-life distribution, and patients already queueing. Each service's
-    /// starting patients form a pseudo-stream of their own (after the arrival streams).
+    /// starting patients form a pseudo-stream of their own (after the arrival streams). In a run
+    /// from a census (<see cref="RunOptions.From"/>), the services it covers have none of these:
+    /// only the census's patients, placed after them; the others take the census's
+    /// <see cref="Model.PatientSnapshot.Occupancy"/> in place of their own starting occupancy when it names them.
     /// </summary>
     private void PlaceStartingPatients()
     {
+        // A run from a census: the services it covers start with its patients alone.
+        var covered = new bool[_net.ServiceCount];
+        foreach (string name in _options.From?.Covers ?? [])
+        {
+            covered[Array.IndexOf(_net.ServiceNames, name)] = true; // names checked by Replications.Run
+        }
         for (int j = 0; j < _net.ServiceCount; j++)
         {
+            if (covered[j])
+            {
+                continue;
+            }
             int stream = _net.StreamCount + j;
             int occupied = _net.StartOccupied[j];
-            for (int k = 0; k < occupied + _net.StartQueued[j]; k++)
+            int queued = _net.StartQueued[j];
+            if (_options.From?.Occupancy is { Count: > 0 } tables && tables[_rep % tables.Count].TryGetValue(_net.ServiceNames[j], out int held))
+            {
+                // A census's own figure for a service it does not cover (this replication's).
+                (occupied, queued) = (held, 0);
+            }
+            for (int k = 0; k < occupied + queued; k++)
             {
                 int p = _patients.New(stream, _net.StartGroupCumulative, j * _net.GroupCount, _now);
                 bool inPlace = k < occupied;

@@ -14,6 +14,9 @@ internal sealed partial class Replication
     /// <summary>Visit number of a snapshot patient's draw for the rest of its stay.</summary>
     private const int RemainingStayVisit = int.MaxValue - 1;
 
+    /// <summary>Visit number of a snapshot patient's draw for the rest of its time at a resource it is using.</summary>
+    private const int StepRestVisit = int.MaxValue - 2;
+
     /// <summary>
     /// Places the snapshot's patients, in list order, in the one pseudo-stream after the services'
     /// starting streams: every one in its bed first, then the ready ones, in list order, move on
@@ -59,31 +62,38 @@ internal sealed partial class Replication
                 Schedule(pt.Place.Ready, EventKind.ServiceEnd, p);
             }
         }
-        var allowed = new bool[_net.ServiceCount];
+        // The ready ones in the order they reached their step (longest there first; ties in list
+        // order), so that a resource with limited room goes first to those who have waited longest.
+        var ready = new List<int>(slots.Length);
         for (int k = 0; k < slots.Length; k++)
         {
-            if (snapshot.Patients[k] is { ReadyFor: { } waited } patient)
+            if (snapshot.Patients[k].IsReady)
             {
-                StartWaiting(slots[k], patient, waited, allowed);
+                ready.Add(k);
             }
+        }
+        var order = ready.OrderByDescending(k => snapshot.Patients[k].AtStepFor).ThenBy(k => k).ToArray();
+        foreach (int k in order)
+        {
+            StartWaiting(slots[k], snapshot.Patients[k]);
         }
     }
 
-    /// <summary>A ready patient of the snapshot heads for where it waits to go (one of <see cref="StartingPatient.WaitsFor"/>, else by the routing).</summary>
-    private void StartWaiting(int p, StartingPatient patient, double waited, bool[] allowed)
+    /// <summary>
+    /// A ready patient of the snapshot takes up where it was: at one of its <see cref="StartingPatient.Steps"/>
+    /// (a resource along a chain, using it if there is room and for the rest of its time there, else
+    /// waiting for it; or a service whose place it waits for), else where the routing sends it.
+    /// </summary>
+    private void StartWaiting(int p, StartingPatient patient)
     {
         ref var pt = ref _patients[p];
         int j = pt.Place.Service;
-        Array.Clear(allowed);
-        foreach (string name in patient.WaitsFor)
-        {
-            allowed[Array.IndexOf(_net.ServiceNames, name)] = true; // names checked by Replications.Run
-        }
-        int dest = patient.WaitsFor.Count == 0
+        int dest = patient.Steps.Count == 0
             ? _tables.Route(j, pt.Group, pt.Place.RouteDraw, _now)
-            : _tables.RouteAmong(j, pt.Group, pt.Place.RouteDraw, _now, allowed);
-        // Waiting since it became ready: first come, first served counts from then.
-        pt.Requested = pt.Place.Ready;
+            : StepOf(patient.Steps, pt.Place.RouteDraw);
+        double atStep = patient.AtStepFor;
+        // Waiting since it reached its step (since it became ready, without one): first come, first served counts from then.
+        pt.Requested = _now - atStep;
         _services.MarkReady(j, pt.Place.Units, _now);
         if (dest >= 0)
         {
@@ -94,11 +104,37 @@ internal sealed partial class Replication
             {
                 // The rest of its wait for its choice, given how long it has waited already.
                 var rng = _patients.StreamOf(pt, ChoiceRestVisit);
-                double rest = choice.Wait.SampleRemaining(waited, ref rng);
-                pt.NextChoiceWait = choice.Cap is { } cap ? Math.Clamp(cap - waited, 0, rest) : rest;
+                double rest = choice.Wait.SampleRemaining(atStep, ref rng);
+                pt.NextChoiceWait = choice.Cap is { } cap ? Math.Clamp(cap - atStep, 0, rest) : rest;
+            }
+            else if (_net.IsResource[dest] && CanStartNow(dest, pt.NextUnits))
+            {
+                // At the resource already (an assessment under way): the rest of its time there, given the time spent.
+                var rng = _patients.StreamOf(pt, StepRestVisit);
+                pt.NextLos = _tables.LengthOfStay(dest, pt.Group, _now).SampleRemaining(atStep, ref rng);
             }
         }
         MoveOn(p, dest, firstAttempt: true);
+    }
+
+    /// <summary>The step drawn among <paramref name="steps"/> by their weights with the patient's routing draw (in [0, 1)).</summary>
+    private int StepOf(IReadOnlyList<StartingStep> steps, double draw)
+    {
+        double total = 0;
+        foreach (var s in steps)
+        {
+            total += s.Weight;
+        }
+        double target = draw * total, sum = 0;
+        foreach (var s in steps)
+        {
+            sum += s.Weight;
+            if (target < sum)
+            {
+                return Array.IndexOf(_net.ServiceNames, s.Service); // names checked by Replications.Run
+            }
+        }
+        return Array.IndexOf(_net.ServiceNames, steps[^1].Service);
     }
 
     private int ServiceOf(string name)

@@ -74,7 +74,10 @@ public static class Replications
         return results;
     }
 
-    /// <summary>A snapshot's patients in services the network does not have, or not in beds (a resource holds no bed).</summary>
+    /// <summary>
+    /// A snapshot's patients (or the services it covers) in services the network does not have or
+    /// that hold no beds (a resource holds none), and steps that are not the network's.
+    /// </summary>
     private static IEnumerable<string> SnapshotProblems(Network network, RunOptions options)
     {
         if (options.From is not { } from)
@@ -82,11 +85,30 @@ public static class Replications
             yield break;
         }
         var beds = network.Services.Where(s => s.Role != ServiceRole.Resource).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (string name in from.Patients.SelectMany(p => p.WaitsFor.Prepend(p.Service)).Distinct(StringComparer.Ordinal))
+        foreach (string name in from.Covers.Concat(from.Patients.Select(p => p.Service)).Distinct(StringComparer.Ordinal))
         {
-            if (!beds.Contains(name) && (network.Services.All(s => s.Name != name) || from.Patients.Any(p => p.Service == name)))
+            if (!beds.Contains(name))
             {
                 yield return $"a starting patient names \"{name}\", which is not a bed-based service of the network.";
+            }
+        }
+        var covered = from.Covers.ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, held) in (from.Occupancy ?? []).SelectMany(t => t).DistinctBy(x => x.Key))
+        {
+            if (!beds.Contains(name) || covered.Contains(name))
+            {
+                yield return $"a snapshot's occupancy names \"{name}\", which is not a bed-based service of the network outside the census.";
+            }
+        }
+        if ((from.Occupancy ?? []).SelectMany(t => t.Values).Any(v => v < 0))
+        {
+            yield return "a snapshot's occupancy must be 0 or more places.";
+        }
+        foreach (string name in from.Patients.SelectMany(p => p.Steps).Select(s => s.Service).Distinct(StringComparer.Ordinal))
+        {
+            if (network.Services.All(s => s.Name != name))
+            {
+                yield return $"a starting patient's step \"{name}\" is not a service of the network.";
             }
         }
     }

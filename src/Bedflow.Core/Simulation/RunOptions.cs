@@ -42,9 +42,10 @@ public sealed record RunOptions
     /// <summary>
     /// Start from a census of the beds instead of from a warm-up (a forecast from a register):
     /// the run begins at <see cref="PatientSnapshot.Day"/> with its patients in place and runs to
-    /// <see cref="Horizon"/> (days from the start date, as always). Services the snapshot names
-    /// get only its patients; the others keep their own <see cref="StartingState"/>. The warm-up
-    /// must be 0. Null (the default) = an ordinary run.
+    /// <see cref="Horizon"/> (days from the start date, as always). The services the snapshot
+    /// covers (<see cref="PatientSnapshot.Covers"/>) start with its patients alone, their own
+    /// <see cref="StartingState"/> not placed; every other service starts from its
+    /// <see cref="StartingState"/>, as in an ordinary run. The warm-up must be 0. Null (the default) = an ordinary run.
     /// </summary>
     public PatientSnapshot? From { get; init; }
 
@@ -83,6 +84,11 @@ public sealed record RunOptions
                 if (!(p.InBed >= 0 && double.IsFinite(p.InBed)) || p.ReadyFor is { } r && !(r >= 0 && r <= p.InBed))
                 {
                     problems.Add($"a starting patient at {p.Service} must have been in bed 0 days or more and ready no longer than that.");
+                    break;
+                }
+                if (p.InStep is { } s && !(s >= 0 && s <= (p.ReadyFor ?? -1)) || p.Steps.Any(x => !(x.Weight > 0 && double.IsFinite(x.Weight))))
+                {
+                    problems.Add($"a starting patient at {p.Service} must be ready to be at a step, for no longer than it has been ready, and each step's weight must be more than 0.");
                     break;
                 }
             }

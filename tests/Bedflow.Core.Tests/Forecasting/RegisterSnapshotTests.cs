@@ -76,12 +76,17 @@ public class RegisterSnapshotTests
         Assert.Equal([10, 8, 6, 4, 3, 2, 12], p.Select(x => Math.Round(x.InBed, 9)));
         Assert.Equal(["acute", "acute", "acute", "acute", "acute", "acute", "community_hospital"], p.Select(x => x.Service));
         Assert.Equal([7, 5, 2, null, null, 1, null], p.Select(x => x.ReadyFor is { } r ? Math.Round(r, 9) : (double?)null));
-        Assert.Equal(["assessment"], p[0].WaitsFor);   // G: the step leading to a service with a choice
+        // 7: A (the assessment) then G: in its choice wait for the care home behind the assessment, for a day.
+        Assert.Equal([new StartingStep("care_home", 0.1)], p[0].Steps);
         Assert.True(p[0].Choice);
-        Assert.Equal(["reablement"], p[1].WaitsFor);   // E, not the G recorded later
+        Assert.Equal(1, p[0].InStep!.Value, 9);
+        Assert.Equal([new StartingStep("reablement", 0.1)], p[1].Steps);   // E, not the G recorded later
         Assert.False(p[1].Choice);
-        Assert.Equal(["community_hospital"], p[2].WaitsFor);
-        Assert.Equal(["assessment"], p[5].WaitsFor);   // Di: the care home behind the assessment
+        Assert.Equal(5, p[1].InStep!.Value, 9);
+        Assert.Equal([new StartingStep("community_hospital", 0.1)], p[2].Steps);
+        // Di recorded alone: the care home behind the assessment (a register that keeps only the current reason).
+        Assert.Equal([new StartingStep("care_home", 0.1)], p[5].Steps);
+        Assert.All([p[3], p[4], p[6]], x => Assert.Empty(x.Steps));
         // Delayed now: the adults ready in SitRep beds — 7, 6 and 2 (8 is a child).
         Assert.Equal(3, census.DelayedNow);
     }
@@ -136,15 +141,15 @@ public class RegisterSnapshotTests
     }
 
     [Fact]
-    public void The_register_services_start_from_the_census_alone_and_the_others_from_the_scenario()
+    public void The_census_covers_the_register_services_even_one_with_nobody_in_it_now()
     {
-        var census = RegisterSnapshot.Of(Net(), Tiny(), AsOf);
-        var prepared = census.Prepare(Net());
-        Assert.Equal(0, prepared.Services[prepared.ServiceIndex("community_hospital")].Start!.Occupied);
-        Assert.Equal(3, prepared.Services[prepared.ServiceIndex("reablement")].Start!.Occupied);
-        Assert.DoesNotContain(prepared.Validate(), p => p.Severity == ProblemSeverity.Error);
+        // Nobody is in the community hospital at the moment (9 admitted later), yet the register holds it.
+        var stays = Tiny().Where(s => s.Patient != 9).Append(Stay(30, "community_hospital", Before(40), Before(35), Before(30))).ToList();
+        var census = RegisterSnapshot.Of(Net(), stays, AsOf);
+        Assert.DoesNotContain(census.Snapshot.Patients, p => p.Service == "community_hospital");
+        Assert.Equal(["acute", "community_hospital"], census.Snapshot.Covers);
     }
 
     private static string Describe(RegisterSnapshot s) =>
-        string.Join("\n", s.Snapshot.Patients.Select(p => $"{p.Service} {p.InBed:R} {p.ReadyFor:R} [{string.Join(",", p.WaitsFor)}] {p.Choice}")) + $"\n{s.DelayedNow} {s.Snapshot.Day:R}";
+        string.Join("\n", s.Snapshot.Patients.Select(p => $"{p.Service} {p.InBed:R} {p.ReadyFor:R} [{string.Join(",", p.Steps)}] {p.InStep:R} {p.Choice}")) + $"\n{s.DelayedNow} {s.Snapshot.Day:R}";
 }

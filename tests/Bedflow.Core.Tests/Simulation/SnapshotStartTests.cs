@@ -43,7 +43,7 @@ public class SnapshotStartTests
     {
         // Three ready patients waiting for the 2-bed community hospital, one of them there already: 12
         // in 10 acute beds (a census can exceed today's capacity; nobody is evicted).
-        var waiting = new StartingPatient { Service = "acute", InBed = 6, ReadyFor = 1, WaitsFor = ["community"] };
+        var waiting = new StartingPatient { Service = "acute", InBed = 6, ReadyFor = 1, Steps = [new("community", 1)] };
         StartingPatient[] patients =
         [
             .. Enumerable.Repeat(waiting, 3),
