@@ -110,6 +110,15 @@ internal static class CalibrateCommand
                 skipped.Add($"{edit.Path}: {e.Message}");
             }
         }
+        var applied = edits.Select(e => e.Path).Where(p => !skipped.Any(s => s.StartsWith(p + ":", StringComparison.Ordinal))).ToList();
+        var uncertainty = new List<ScenarioEdit>();
+        uncertainty.AddRange(calibration.Stays.Where(s => s.Fit is not null).Select(s => UncertaintyEdits.Stay($"services.{s.Service}.length_of_stay", s.Fit!.Chosen, "the register's stays")).OfType<ScenarioEdit>());
+        uncertainty.AddRange(calibration.Routing.Select(UncertaintyEdits.Route).OfType<ScenarioEdit>());
+        uncertainty.AddRange(calibration.Arrivals.SelectMany(UncertaintyEdits.Arrivals));
+        uncertainty.AddRange(calibration.ProcessTimes.Where(p => p.Fit is not null && !p.UpperBound).Select(p => UncertaintyEdits.Stay($"services.{p.Resource}.length_of_stay", p.Fit!.Chosen, "the register's transfers")).OfType<ScenarioEdit>());
+        uncertainty.AddRange(calibration.Choices.SelectMany(UncertaintyEdits.Choice));
+        var (withUncertainty, drawn, removed) = Uncertainty(text, applied, uncertainty, skipped);
+        text = withUncertainty;
         // The calibrated file must be a scenario the reader accepts, or nothing is written.
         var check = ScenarioFile.Parse(text, target);
         if (!check.IsValid)
@@ -131,8 +140,55 @@ internal static class CalibrateCommand
             error.WriteLine($"bedflow: cannot write the calibrated scenario: {e.Message}");
             return ExitCodes.Failure;
         }
-        Summary(calibration, edits.Count - skipped.Count, skipped, target, reportPath, output);
+        Summary(calibration, edits.Count - skipped.Count(k => !k.StartsWith(UncertaintyEdits.Section + ".", StringComparison.Ordinal)), skipped, target, reportPath, output);
+        output.WriteLine(UncertaintyLine(drawn, removed));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The text with the uncertainty: entries of the values written (<paramref name="applied"/>:
+    /// an entry whose value was not written is left out), an entry already there replaced, and
+    /// the section's stale entries — under a value written, not written again — removed. Returns
+    /// the entries written and removed; an entry that cannot be made goes to <paramref name="skipped"/>.
+    /// </summary>
+    internal static (string Text, List<string> Written, List<string> Removed) Uncertainty(string text, IReadOnlyList<string> applied, IEnumerable<ScenarioEdit> entries, List<string> skipped)
+    {
+        var written = new List<string>();
+        foreach (var entry in entries.Where(e => applied.Any(p => UncertaintyEdits.Covers(p, e.Keys[1]))))
+        {
+            try
+            {
+                text = ScenarioPatch.Apply(text, [entry]);
+                written.Add(entry.Keys[1]);
+            }
+            catch (ArgumentException e)
+            {
+                skipped.Add($"{entry.Path}: {e.Message}");
+            }
+        }
+        var removed = new List<string>();
+        foreach (string stale in UncertaintyEdits.Stale(text, applied, written))
+        {
+            try
+            {
+                text = ScenarioPatch.Remove(text, UncertaintyEdits.Section, stale);
+                removed.Add(stale);
+            }
+            catch (ArgumentException e)
+            {
+                // Left in place, the calibrated file is checked as a whole before anything is written.
+                skipped.Add($"{UncertaintyEdits.Section}.{stale}: {e.Message}");
+            }
+        }
+        return (text, written, removed);
+    }
+
+    internal static string UncertaintyLine(IReadOnlyList<string> written, IReadOnlyList<string> removed)
+    {
+        string line = written.Count == 0
+            ? "No uncertainty: entry written (no value fitted had an interval or a range)."
+            : string.Create(Inv, $"{written.Count} uncertainty: entr{(written.Count == 1 ? "y" : "ies")} written, one per value fitted with an interval, for 'bedflow run --parameter-uncertainty'.");
+        return removed.Count == 0 ? line : line + $" Removed as stale (their values were refitted): {string.Join(", ", removed)}.";
     }
 
     private static void Summary(RegisterCalibration c, int written, List<string> skipped, string target, string reportPath, TextWriter output)

@@ -106,6 +106,12 @@ internal static class CalibratePublishedCommand
             var started = System.Diagnostics.Stopwatch.StartNew();
             var match = HistoryMatch.Run(scenario.Unknown, start, Simulate, council.Months, design, budget, scenario.Options.Seed);
             string fitted = Patched(text, scenario.Unknown, match.Best.Values, j => Comment(match, j, council, first, last));
+            // Each plausible range as the parameter's uncertainty (uniform), for run --parameter-uncertainty.
+            var skipped = new List<string>();
+            string source = $"{council.Name} ({council.Code}) published {first} to {last}";
+            var entries = scenario.Unknown.Select((u, j) => UncertaintyEdits.Range(u, match.PlausibleRanges[j], source)).OfType<ScenarioEdit>();
+            var (withUncertainty, drawn, removed) = CalibrateCommand.Uncertainty(fitted, [.. scenario.Unknown.Select(u => u.Path)], entries, skipped);
+            fitted = withUncertainty;
             var check = ScenarioFile.Parse(fitted, target);
             if (!check.IsValid)
             {
@@ -133,6 +139,18 @@ internal static class CalibratePublishedCommand
                 return ExitCodes.Failure;
             }
             Print(match, council.Name, first, last, counter.Value, started.Elapsed, plausible ? target : null, reportPath, output);
+            if (plausible)
+            {
+                foreach (string s in skipped)
+                {
+                    output.WriteLine($"Not written: {s}");
+                }
+                foreach (var (u, j) in scenario.Unknown.Select((u, j) => (u, j)).Where(x => match.PlausibleRanges[x.j] is { } r && x.u.Text(r.Min) == x.u.Text(r.Max)))
+                {
+                    output.WriteLine($"{u.Path}: one plausible value only, so no range to draw it from and no uncertainty: entry (more --evaluations may map the range).");
+                }
+                output.WriteLine(CalibrateCommand.UncertaintyLine(drawn, removed));
+            }
             return ExitCodes.Ok;
         });
         return command;

@@ -10,7 +10,7 @@ namespace Bedflow.Cli.Tests;
 [Collection("BEDFLOW_REGISTER_KEY")]
 public class CalibrateCommandTests
 {
-    private const string Known = """
+    internal const string Known = """
         name: Known
         start: 2016-04-01
         warmup: 60d
@@ -42,20 +42,20 @@ public class CalibrateCommandTests
         """;
 
     // What the analyst starts from: the same structure, every value wrong.
-    private static readonly string Guess = Known
+    internal static readonly string Guess = Known
         .Replace("{gamma: {shape: 2, scale: 2d}}", "{exponential: {mean: 7d}}", StringComparison.Ordinal)
         .Replace("{lognormal: {mean: 12d, sd: 8d}}", "{exponential: {mean: 20d}}", StringComparison.Ordinal)
         .Replace("rate: 9/d", "rate: 5/d", StringComparison.Ordinal)
         .Replace("{home: 0.7, died: 0.05, community_hospital: 0.15, home_care: 0.1}", "{home: 0.4, died: 0.2, community_hospital: 0.2, home_care: 0.2}", StringComparison.Ordinal);
 
-    private static string Write(string folder, string name, string text)
+    internal static string Write(string folder, string name, string text)
     {
         string path = Path.Combine(folder, name);
         File.WriteAllText(path, text);
         return path;
     }
 
-    private static (int Code, string Out, string Err) WithKey(params string[] args)
+    internal static (int Code, string Out, string Err) WithKey(params string[] args)
     {
         Environment.SetEnvironmentVariable("BEDFLOW_REGISTER_KEY", "0123456789abcdef0123456789abcdef-test");
         try
@@ -68,7 +68,7 @@ public class CalibrateCommandTests
         }
     }
 
-    private static string Register(string folder)
+    internal static string Register(string folder)
     {
         string extract = Path.Combine(folder, "extract.csv"), db = Path.Combine(folder, "register.db");
         var run = Cli.Run("run", Write(folder, "known.yaml", Known), "--out", Path.Combine(folder, "results"), "--episodes", extract);

@@ -139,7 +139,8 @@ public static class CalibrationEdits
         }
         string together = calibration.Services.Count > 1 ? $"; a register sees {string.Join(" and ", calibration.Services)} alike ({calibration.SeenAs}), so one share for all" : "";
         string shareWhy = string.Create(Inv, $"fitted from the register: {calibration.WithChoice:N0} of {calibration.Patients:N0} patients leaving a bed for it ready {Period(evidence)} waited for their choice (SitRep G), share 95% Wilson interval {share.Lower:0.###} to {share.Upper:0.###}{together}");
-        string shareText = share.Value.ToString("0.####", Inv);
+        // Never a bare whole number (0 or 1): the uncertainty: section would read it as a count and round its draws.
+        string shareText = share.Value.ToString("0.0###", Inv);
         var edits = new List<ScenarioEdit>();
         foreach (string service in calibration.Services)
         {

@@ -11,7 +11,22 @@ namespace Bedflow.Data.Scenarios;
 /// <param name="Path">Dotted key path; every key but the last must exist.</param>
 /// <param name="Value">The value, as YAML flow text on one line.</param>
 /// <param name="Comment">Why: written after the value as <c># …</c> (one line).</param>
-public sealed record ScenarioEdit(string Path, string Value, string Comment);
+public sealed record ScenarioEdit(string Path, string Value, string Comment)
+{
+    /// <summary>The keys from the top, one per level: <see cref="Path"/> split at its dots unless given (a key may hold dots itself, as the <c>uncertainty:</c> section's do).</summary>
+    public IReadOnlyList<string> Keys { get; init; } = Path.Split('.');
+
+    /// <summary>Whether the top-level section (the first key) may be added, at the end of the file, when the file lacks it.</summary>
+    public bool AddsSection { get; init; }
+
+    /// <summary>
+    /// An entry <paramref name="key"/> of the top-level <paramref name="section"/> (added when
+    /// missing), whose key is taken whole, dots and all: <c>uncertainty</c> /
+    /// <c>services.acute.length_of_stay.gamma.scale</c>.
+    /// </summary>
+    public static ScenarioEdit Entry(string section, string key, string value, string comment) =>
+        new($"{section}.{key}", value, comment) { Keys = [section, key], AddsSection = true };
+}
 
 /// <summary>
 /// Puts values into a scenario file's text in place — the rest of the file, its order, layout and
@@ -68,7 +83,7 @@ public static class ScenarioPatch
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             YamlNode? node = stream.Documents[0].RootNode;
-            foreach (string key in edit.Path.Split('.'))
+            foreach (string key in edit.Keys)
             {
                 node = node is YamlMappingNode m ? Child(m, key) : null;
             }
@@ -129,15 +144,19 @@ public static class ScenarioPatch
         stream.Load(new StringReader(text));
         var root = stream.Documents[0].RootNode as YamlMappingNode
             ?? throw new ArgumentException("the file's top level is not a mapping.", nameof(text));
-        string[] keys = edit.Path.Split('.');
+        string[] keys = [.. edit.Keys];
+        string comment = $"  # {edit.Comment}";
+        if (edit.AddsSection && keys.Length == 2 && Child(root, keys[0]) is null)
+        {
+            return Section(text, root, keys[0], $"{keys[1]}: {edit.Value}{comment}");
+        }
         var parent = root;
         for (int i = 0; i < keys.Length - 1; i++)
         {
             parent = Child(parent, keys[i]) as YamlMappingNode
                 ?? throw new ArgumentException($"'{string.Join('.', keys[..(i + 1)])}' is not a mapping in the file: cannot put '{edit.Path}' there.", nameof(edit));
         }
-        string comment = $"  # {edit.Comment}";
-        if (Anchored(root, edit.Path) is { } anchored)
+        if (Anchored(root, keys) is { } anchored)
         {
             throw new ArgumentException($"'{anchored}' is a YAML anchor or alias (&name, *name), which other places of the file share: edit '{edit.Path}' by hand.", nameof(edit));
         }
@@ -237,10 +256,9 @@ public static class ScenarioPatch
     }
 
     // The first key on the path (or the path's value) that carries an anchor — an alias resolves to the anchored node itself.
-    private static string? Anchored(YamlMappingNode root, string path)
+    private static string? Anchored(YamlMappingNode root, string[] keys)
     {
         YamlNode? node = root;
-        var keys = path.Split('.');
         for (int i = 0; i < keys.Length && node is YamlMappingNode m; i++)
         {
             node = Child(m, keys[i]);
@@ -250,6 +268,70 @@ public static class ScenarioPatch
             }
         }
         return null;
+    }
+
+    // A new top-level section at the end of the file's top-level mapping, in block style, holding one line.
+    private static string Section(string text, YamlMappingNode root, string section, string line)
+    {
+        if (root.Style == YamlDotNet.Core.Events.MappingStyle.Flow || root.Children.Count == 0)
+        {
+            throw new ArgumentException($"the file's top level is not a block mapping: cannot add a {section}: section to it.", nameof(text));
+        }
+        int indent = (int)root.Children.First().Key.Start.Column - 1;
+        int after = LastEnd(root, text);
+        int eol = text.IndexOf('\n', after) is var m and >= 0 ? m : text.Length;
+        var added = new StringBuilder().Append('\n').Append(' ', indent).Append(section).Append(":\n").Append(' ', indent + 2).Append(line);
+        return string.Concat(text.AsSpan(0, eol), added.ToString(), text.AsSpan(eol));
+    }
+
+    /// <summary>The keys of the top-level <paramref name="section"/>'s mapping, each whole (dots and all), in the file's order; empty when there is none.</summary>
+    public static IReadOnlyList<string> EntryKeys(string text, string section)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text.Replace("\r\n", "\n", StringComparison.Ordinal)));
+        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root && Child(root, section) is YamlMappingNode map
+            ? [.. map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "")]
+            : [];
+    }
+
+    /// <summary>
+    /// The file's text without the entry <paramref name="key"/> (taken whole) of the top-level
+    /// <paramref name="section"/>: its lines, comment and all (line ends kept). Read back.
+    /// </summary>
+    /// <exception cref="ArgumentException">No such entry; the section is not a block mapping, the entry is its only one, shares a line with another or carries an anchor.</exception>
+    public static string Remove(string text, string section, string key)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        bool crlf = text.Contains("\r\n", StringComparison.Ordinal);
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        var map = (stream.Documents[0].RootNode as YamlMappingNode) is { } root ? Child(root, section) as YamlMappingNode : null;
+        var entry = map?.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode s && s.Value == key);
+        if (map is null || entry?.Key is null)
+        {
+            throw new ArgumentException($"the file has no {section}.{key} to remove.", nameof(key));
+        }
+        if (map.Style == YamlDotNet.Core.Events.MappingStyle.Flow || map.Children.Count < 2 || !entry.Value.Key.Anchor.IsEmpty || !entry.Value.Value.Anchor.IsEmpty)
+        {
+            throw new ArgumentException($"{section}.{key} cannot be removed here (the section is on one line, it is the section's only entry, or it is anchored): edit the file by hand.", nameof(key));
+        }
+        int start = (int)entry.Value.Key.Start.Index;
+        int lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        int end = LastEnd(entry.Value.Value, text);
+        int eol = text.IndexOf('\n', end) is var n and >= 0 ? n + 1 : text.Length;
+        string next = text[end..Math.Min(eol, text.Length)].Trim();
+        if (text[lineStart..start].Trim().Length > 0 || (next.Length > 0 && !next.StartsWith('#')))
+        {
+            throw new ArgumentException($"{section}.{key} shares a line with another value: edit the file by hand.", nameof(key));
+        }
+        string removed = text.Remove(lineStart, eol - lineStart);
+        if (EntryKeys(removed, section).Count != map.Children.Count - 1 || EntryKeys(removed, section).Contains(key, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"removing {section}.{key} would not leave the rest of the file as it was: edit the file by hand.", nameof(key));
+        }
+        return crlf ? removed.Replace("\n", "\r\n", StringComparison.Ordinal) : removed;
     }
 
     private static int Closing(string text, int from, char bracket) =>
