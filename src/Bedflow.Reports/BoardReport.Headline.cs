@@ -51,20 +51,22 @@ public static partial class BoardReport
                 h.Append("<span class=\"standing\">").Append(E(AppraisalWording.Standing(appraisal))).Append("</span>");
             }
             h.Append("</th>");
-            h.Append("<td>").Append(Cell(r.DelayedPatients, "N1"));
+            h.Append("<td>").Append(Cell(r.DelayedPatients, "N1")).Append(WithParameters(r.Uncertainty?.DelayedPatients, "N1"));
             if (scenario.TargetDelayedPatients is { } target && r.DelayedPatients.Mean <= target)
             {
                 h.Append("<span class=\"vs\">target met</span>");
             }
-            h.Append("</td><td>").Append(Cell(r.DelayedDaysPerYear, "N0")).Append("</td><td>").Append(Cell(r.AcuteOccupancy, "P1")).Append("</td>");
+            h.Append("</td><td>").Append(Cell(r.DelayedDaysPerYear, "N0")).Append(WithParameters(r.Uncertainty?.DelayedDaysPerYear, "N0")).Append("</td><td>").Append(Cell(r.AcuteOccupancy, "P1")).Append("</td>");
             if (costed)
             {
-                h.Append("<td>").Append(Cell(r.Costs!.Total.DividedBy(1e6), "N2")).Append("</td><td>").Append(PerDayAvoided(appraisal)).Append("</td>");
+                h.Append("<td>").Append(Cell(r.Costs!.Total.DividedBy(1e6), "N2")).Append(WithParameters(r.Uncertainty?.TotalCost, "N2", 1e-6)).Append("</td><td>").Append(PerDayAvoided(appraisal)).Append("</td>");
             }
             KeyHarmCells(h, r, appraisal);
             h.Append("</tr>\n");
         }
-        h.Append("</tbody>\n</table>\n<p class=\"note\">Each figure is the mean over replications with its 95% confidence interval beneath it. Options are compared with the baseline on common random numbers: a change is the option less the baseline, paired; <b>worse</b>: significantly worse, beyond the appraisal's tolerance. £ per delayed day avoided has Fieller's interval. Every harm is in each option's own section.</p>\n</section>\n");
+        h.Append("</tbody>\n</table>\n<p class=\"note\">Each figure is the mean over replications with its 95% confidence interval beneath it. Options are compared with the baseline on common random numbers: a change is the option less the baseline, paired; <b>worse</b>: significantly worse, beyond the appraisal's tolerance. £ per delayed day avoided has Fieller's interval. Every harm is in each option's own section.")
+            .Append(results.Any(r => r.Uncertainty is not null) ? " <b>With parameters</b>: the interval that also allows for the uncertain parameters (the next section)." : "")
+            .Append("</p>\n</section>\n");
     }
 
     // An unstable option's harms have no meaning: its row says why instead.

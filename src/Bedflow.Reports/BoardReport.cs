@@ -31,6 +31,7 @@ public static partial class BoardReport
         h.Append("<header><h1>").Append(E(scenario.Name)).Append("</h1>\n<p class=\"lede\">").Append(E(scenario.Description)).Append("</p>\n");
         h.Append(Inv($"<p class=\"meta\">Period reported: {scenario.Baseline.StartDate:d MMM yyyy} for {options.HorizonDays:0} days, after {options.WarmupDays:0} days of warm-up. {options.Replications} replications, seed {options.Seed}. Bedflow {E(version)}.</p></header>\n"));
         Headline(h, scenario, results, decision);
+        ParameterUncertainty(h, results);
         h.Append("<section class=\"charts\">\n<h2>The options compared</h2>\n");
         foreach (var chart in ChartBuilder.Comparisons(results, decision, scenario.TargetDelayedPatients))
         {

@@ -17,7 +17,7 @@ namespace Bedflow.Reports.Workbook;
 /// </summary>
 public static partial class BoardWorkbook
 {
-    /// <summary>The sheets' names, in order.</summary>
+    /// <summary>The sheets' names, in order (a run with parameter uncertainty adds <see cref="ParameterUncertaintySheet"/> after the headline).</summary>
     public static IReadOnlyList<string> SheetNames { get; } = [HeadlineSheet, MoneySheet, HarmsSheet, AppraisalSheet, SitRepSheet];
 
     private const string HeadlineSheet = "Headline";
@@ -44,6 +44,10 @@ public static partial class BoardWorkbook
             AppraisalOf(results, decision),
             MonthlySitRep(results),
         };
+        if (ParameterUncertainty(results) is { } uncertainty)
+        {
+            sheets.Insert(1, uncertainty);
+        }
         // The package is built in memory: the SDK reads back what it writes, and an output stream
         // (OutputFolder's staging file) may be write-only.
         using var buffer = new MemoryStream();
