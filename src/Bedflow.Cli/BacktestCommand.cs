@@ -30,9 +30,10 @@ internal static class BacktestCommand
         var fitReplications = Options.PositiveInt("--fit-replications", "Replications for each candidate while fitting (default 4).", 4);
         var evaluations = Options.PositiveInt("--evaluations", "Candidates to simulate while fitting (default 40).", 40);
         var json = new Option<bool>("--json") { Description = "Print only the scorecard JSON." };
+        var outDir = new Option<string?>("--out") { Description = "Folder to write the scorecard (backtest.json) and its chart (backtest.svg) to." };
         var command = new Command("backtest", "Fit on one window of a council's published months, forecast the next, and score the forecast against what was published.")
         {
-            file, la, fit, test, db, engine, replications, fitReplications, evaluations, json,
+            file, la, fit, test, db, engine, replications, fitReplications, evaluations, json, outDir,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -44,6 +45,11 @@ internal static class BacktestCommand
             if ((parse.GetValue(replications) ?? 20) < 10)
             {
                 error.WriteLine("bedflow: --replications must be at least 10: the prediction intervals are quantiles of the replications, and fewer cannot reach a 95% interval's ends.");
+                return ExitCodes.UsageError;
+            }
+            if (parse.GetValue(outDir) is { } dir && File.Exists(dir))
+            {
+                error.WriteLine($"bedflow: --out {dir} is a file: give a folder for backtest.json and backtest.svg.");
                 return ExitCodes.UsageError;
             }
             string path = parse.GetValue(file)!;
@@ -143,6 +149,12 @@ internal static class BacktestCommand
                 return ExitCodes.UsageError;
             }
             var card = Backtest.Score(seriesFrom, series, forecasts);
+            if (parse.GetValue(outDir) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+                CalibrateCommand.WholeFile(Path.Combine(folder, "backtest.json"), Json(council.Code, card, match, held) + "\n");
+                CalibrateCommand.WholeFile(Path.Combine(folder, "backtest.svg"), Reports.Charts.BacktestChart.Svg(council.Name, card));
+            }
             if (parse.GetValue(json))
             {
                 output.WriteLine(Json(council.Code, card, match, held));
@@ -152,6 +164,10 @@ internal static class BacktestCommand
             foreach (var (parameter, value) in held)
             {
                 output.WriteLine($"  held {parameter.Path} = {parameter.Text(value)} (dated after the fitting window, so not fitted: the value in force before it)");
+            }
+            if (parse.GetValue(outDir) is { } written)
+            {
+                output.WriteLine($"Written: {Path.GetFullPath(Path.Combine(written, "backtest.json"))}, backtest.svg.");
             }
             return ExitCodes.Ok;
         });

@@ -39,8 +39,16 @@ public class BacktestCommandTests
         File.WriteAllText(guess, CalibratePublishedCommandTests.Known.Replace("capacity: 150", "capacity: 240", StringComparison.Ordinal)
             + "\ncalibrate:\n  services.community_hospital.capacity: {min: 120, max: 250}\n");
         var (code, output, error) = Cli.Run("backtest", guess, "--la", "E06999999", "--fit", "2016-04..2017-03", "--test", "2017-04..2018-03",
-            "--db", db, "--replications", "10", "--fit-replications", "4", "--evaluations", "16", "--json");
+            "--db", db, "--replications", "10", "--fit-replications", "4", "--evaluations", "16", "--json", "--out", Path.Combine(folder, "bt"));
         Assert.True(code == 0, error);
+        // --out keeps the same scorecard and its chart: the forecast, its intervals, the published and the naive months.
+        Assert.Equal(output.Trim(), File.ReadAllText(Path.Combine(folder, "bt", "backtest.json")).Trim());
+        string svg = File.ReadAllText(Path.Combine(folder, "bt", "backtest.svg"));
+        Assert.Contains("<svg", svg, StringComparison.Ordinal);
+        foreach (string legend in new[] { "Forecast (95% interval)", "Forecast (80% interval)", "Published", "Same month a year before" })
+        {
+            Assert.Contains(legend, svg, StringComparison.Ordinal);
+        }
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         var months = root.GetProperty("months").EnumerateArray().ToList();
@@ -59,6 +67,16 @@ public class BacktestCommandTests
             Assert.True(p95[0] <= p80[0] && p80[0] <= p80[1] && p80[1] <= p95[1]);
         });
         Directory.Delete(folder, true);
+    }
+
+    [Fact]
+    public void An_out_that_is_a_file_is_a_usage_error_before_any_work()
+    {
+        string file = Path.GetTempFileName();
+        var (code, _, error) = Cli.Run("backtest", "x.yaml", "--la", "E06999999", "--fit", "2016-04..2017-03", "--test", "2017-04..2018-03", "--out", file);
+        Assert.Equal(2, code);
+        Assert.Contains("is a file", error, StringComparison.Ordinal);
+        File.Delete(file);
     }
 
     [Theory]
