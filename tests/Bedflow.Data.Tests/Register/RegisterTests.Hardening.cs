@@ -40,16 +40,27 @@ public abstract partial class RegisterTests<TEngine>
         var db = await RegisterDatabase.OpenAsync(path, new RegisterOptions(TimeSpan.FromMinutes(1)) { DriverTimeout = TimeSpan.FromSeconds(1) });
         var impatient = await RegisterDatabase.OpenAsync(path, new RegisterOptions(TimeSpan.FromSeconds(1)) { DriverTimeout = TimeSpan.FromSeconds(1) });
         var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The first import holds the lock until the second has given up (not for a fixed time, which a
+        // loaded machine can outlast while the second is still reading its file), at most a minute.
         var first = Task.Run(() => new DelayRegister(db).ImportAsync(WriteAsync(Extract).Result, Key, "one", false, null, n =>
         {
             if (n == 0)
             {
                 holding.SetResult();
-                Thread.Sleep(TimeSpan.FromSeconds(3));
+                release.Task.Wait(TimeSpan.FromMinutes(1));
             }
         }, CancellationToken.None));
         await holding.Task;
-        var second = await new DelayRegister(impatient).ImportAsync(await WriteAsync(AnotherPatient.Insert(0, Header + "\n")), Key, "two", false);
+        ImportReport second;
+        try
+        {
+            second = await new DelayRegister(impatient).ImportAsync(await WriteAsync(AnotherPatient.Insert(0, Header + "\n")), Key, "two", false);
+        }
+        finally
+        {
+            release.SetResult();
+        }
         Assert.False(second.Imported);
         Assert.Contains("longer than the wait allowed (--wait); nothing was written", second.Failure, StringComparison.Ordinal);
         Assert.True((await first).Imported);
