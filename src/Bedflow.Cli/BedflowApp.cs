@@ -7,6 +7,13 @@ internal static class BedflowApp
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        // Every message, from every command, masked of anything that looks like an NHS number.
+        using var redacted = new RedactingWriter(error);
+        return Invoke(args, output, redacted);
+    }
+
+    private static int Invoke(string[] args, TextWriter output, TextWriter error)
+    {
         var root = new RootCommand("Bedflow: patient flow, delayed transfers of care and their money, for a local health and social care economy.");
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));

@@ -34,7 +34,8 @@ internal static class Options
             {
                 return value;
             }
-            r.AddError($"{name} must be a whole number from 0 to {ulong.MaxValue}, but was '{token}'.");
+            // The limit with thousands separators: a run of ten or more digits on standard error is masked as a possible NHS number.
+            r.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from 0 to {ulong.MaxValue:N0}, but was '{token}'."));
             return null;
         },
     };

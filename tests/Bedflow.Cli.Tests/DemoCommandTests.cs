@@ -39,7 +39,7 @@ public class DemoCommandTests
     [Theory]
     [InlineData("demo --replications 0", "--replications must be a whole number of at least 1")]
     [InlineData("demo --replications many", "many")]
-    [InlineData("demo --seed text", "bedflow: --seed must be a whole number from 0 to 18446744073709551615, but was 'text'.")]
+    [InlineData("demo --seed text", "bedflow: --seed must be a whole number from 0 to 18,446,744,073,709,551,615, but was 'text'.")]
     [InlineData("demo --unknown", "--unknown")]
     [InlineData("simulate", "simulate")]
     public void Bad_arguments_exit_with_code_2_and_a_message_without_a_stack_trace(string args, string mentioned)

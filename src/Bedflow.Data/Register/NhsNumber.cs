@@ -82,7 +82,16 @@ public static partial class NhsNumber
     /// "9.434765919E+09"). Dates and times written yyyy-mm-dd hh:mm(:ss) are not numbers and are
     /// kept. The one masking function for every value a message, a rejects file or an export echoes.
     /// </summary>
-    public static string Redact(string? text)
+    public static string Redact(string? text) => Masked(text, standaloneOnly: false);
+
+    /// <summary>
+    /// As <see cref="Redact"/>, for a command's messages: only a run that stands apart — not
+    /// touching a letter or a digit on either side, as a value typed into an option, a code or a
+    /// file name does — so a file name's random part (a GUID's "…b5264414421a…") stays readable.
+    /// </summary>
+    public static string RedactMessage(string? text) => Masked(text, standaloneOnly: true);
+
+    private static string Masked(string? text, bool standaloneOnly)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -92,6 +101,10 @@ public static partial class NhsNumber
         int copied = 0;
         foreach (var (start, end, last3) in NumberRuns(text))
         {
+            if (standaloneOnly && ((start > 0 && char.IsLetterOrDigit(text[start - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end]))))
+            {
+                continue;
+            }
             result ??= new StringBuilder(text.Length);
             result.Append(text, copied, start - copied).Append("*******").Append(last3);
             copied = end;
