@@ -19,9 +19,11 @@ internal static class OptimiseCommand
         var outDir = new Option<string?>("--out") { Description = "Folder to write optimise.json and optimised-variants.yaml to (default results/<scenario>-optimise)." };
         var json = new Option<bool>("--json") { Description = "Print optimise.json instead of the tables." };
         var threads = Options.PositiveInt("--threads", "Threads (default: all cores). Never changes the numbers.", null);
-        var command = new Command("optimise", "Search for the allocation of each budget level that avoids most delayed days (or costs least in all), on common random numbers, with ranking and selection among the best.")
+        var state = new Option<string?>("--state") { Description = "The state file the search saves every simulated allocation to and resumes from (default <out>/optimise-state.jsonl)." };
+        var restart = new Option<bool>("--restart") { Description = "Start afresh: do not reuse the state file's allocations (it is written over)." };
+        var command = new Command("optimise", "Search for the allocation of each budget level that avoids most delayed days (or costs least in all), on common random numbers, with ranking and selection among the best; resumes from its state file.")
         {
-            file, outDir, json, threads,
+            file, outDir, json, threads, state, restart,
         };
         command.SetAction(parse =>
         {
@@ -48,20 +50,57 @@ internal static class OptimiseCommand
                 return ExitCodes.UsageError;
             }
             bool quiet = parse.GetValue(json);
+            string statePath = parse.GetValue(state) ?? Path.Combine(folder, "optimise-state.jsonl");
+            if (string.IsNullOrWhiteSpace(statePath) || Directory.Exists(statePath))
+            {
+                error.WriteLine($"bedflow: --state '{statePath}' is {(string.IsNullOrWhiteSpace(statePath) ? "empty" : "a folder")}: give a file.");
+                return ExitCodes.UsageError;
+            }
+            var identity = Data.Optimisation.OptimiseStateFile.Identity.Of(File.ReadAllBytes(path), RunCommand.Version, scenario.Optimise.Levers.Select(l => l.Name));
+            var loaded = Data.Optimisation.OptimiseStateFile.Read(statePath, identity);
+            bool fresh = parse.GetValue(restart);
+            if (loaded.NotAState || (loaded.Problem is not null && !fresh))
+            {
+                error.WriteLine($"bedflow: {loaded.Problem}");
+                return ExitCodes.UsageError;
+            }
+            var known = fresh ? [] : loaded.Records;
+            if (known.Count > 0 && !quiet)
+            {
+                error.WriteLine(string.Create(Inv, $"Resuming from {statePath}: {known.Count} allocations already simulated ({known.Sum(k => (long)k.Replications)} replications) are reused; --restart starts afresh."));
+            }
+            Directory.CreateDirectory(folder);
+            if (Path.GetDirectoryName(Path.GetFullPath(statePath)) is { } stateFolder)
+            {
+                Directory.CreateDirectory(stateFolder);
+            }
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            var progressLine = new OptimiseProgressLine(error, clock, Console.IsErrorRedirected);
             OptimiseResult result;
+            bool created = fresh || !File.Exists(statePath);
+            int appended = 0;
             try
             {
+                using var saved = Data.Optimisation.OptimiseStateFile.Open(statePath, identity, fresh);
                 result = Optimiser.Run(scenario, parse.GetValue(threads), p =>
                 {
                     if (!quiet)
                     {
-                        error.Write(string.Create(Inv, $"\r{p.Candidates} candidates, {p.Replications} replications, {clock.Elapsed.TotalSeconds:0}s   "));
+                        progressLine.Show(p, scenario.Optimise.Levers);
                     }
+                }, known, record =>
+                {
+                    saved.Append(record);
+                    appended++;
                 });
             }
             catch (InvalidModelException e)
             {
+                if (created && appended == 0)
+                {
+                    // The start is invalid before anything was simulated: leave no state file behind.
+                    File.Delete(statePath);
+                }
                 foreach (var p in e.Problems)
                 {
                     error.WriteLine(load.Place(p).ToString());
@@ -73,7 +112,6 @@ internal static class OptimiseCommand
                 error.WriteLine();
             }
             string text = JsonSerializer.Serialize(OptimiseDocument.Of(scenario.Name, result), OptimiseJsonContext.Default.OptimiseDocument);
-            Directory.CreateDirectory(folder);
             CalibrateCommand.WholeFile(Path.Combine(folder, "optimise.json"), text + Environment.NewLine);
             CalibrateCommand.WholeFile(Path.Combine(folder, "optimised-variants.yaml"), Variants(scenario.Baseline, result));
             if (quiet)
@@ -90,20 +128,20 @@ internal static class OptimiseCommand
     private static string Ci(Core.Statistics.Estimate e, string format) =>
         e.Lower is { } lo && e.Upper is { } hi ? string.Create(Inv, $"{e.Mean.ToString(format, Inv)} ({lo.ToString(format, Inv)} to {hi.ToString(format, Inv)})") : e.Mean.ToString(format, Inv);
 
-    private static string Named(OptimiseResult r, Allocation a) => string.Join(", ", r.Levers.Select((l, j) => $"{l.Name} {a[j]:+0;-0;0}"));
+    private static string Named(OptimiseResult r, Allocation a) => Allocations.Named(r.Levers, a);
 
     private static void Print(OptimiseResult r, TimeSpan elapsed, string folder, TextWriter output)
     {
-        output.WriteLine(string.Create(Inv, $"Start (every lever at its least): {Ci(r.StartDelayedDays, "N0")} delayed days a year. {r.Candidates} allocations simulated ({r.ReplicationsSimulated} replications) in {elapsed.TotalSeconds:0}s."));
+        output.WriteLine(string.Create(Inv, $"Start (every lever at its least): {Ci(r.StartDelayedDays, "N0")} delayed days a year. {r.Candidates} allocations simulated ({r.ReplicationsSimulated} replications{(r.ReplicationsReused > 0 ? $", {r.ReplicationsReused} more reused from the state file" : "")}) in {elapsed.TotalSeconds:0}s."));
         output.WriteLine("Budget a year | allocation | spend | delayed days a year avoided (95% CI) | total cost a year (95% CI) | not told apart from");
         foreach (var p in r.Frontier)
         {
             output.WriteLine(string.Create(Inv, $"£{p.Budget.Pounds:N0} | {Named(r, p.Allocation)} | £{p.Spend.Pounds:N0} | {Ci(p.DelayedDaysAvoided, "N0")} | {(p.TotalCost is { } t ? "£" + Ci(t, "N0") : "not priced")} | {(p.IndistinguishableFrom.Count == 0 ? "none" : string.Join("; ", p.IndistinguishableFrom.Select(a => Named(r, a))))}"));
         }
-        output.WriteLine("Where the next pound frees most beds (delayed days a year avoided per £1,000 a year, at the start):");
+        output.WriteLine("Where the next pound frees most beds (a year, per £1,000 a year more, at the start): delayed days avoided; acute bed-days freed");
         foreach (var m in r.Marginal.OrderByDescending(m => m.DelayedDaysAvoidedPer1000Pounds?.Mean ?? double.NegativeInfinity))
         {
-            output.WriteLine($"  {m.Lever}: {(m.DelayedDaysAvoidedPer1000Pounds is { } e ? Ci(e, "0.00") : "at its greatest amount")}");
+            output.WriteLine($"  {m.Lever}: {(m.DelayedDaysAvoidedPer1000Pounds is { } e ? Ci(e, "0.00") : "at its greatest amount")}{(m.AcuteBedDaysFreedPer1000Pounds is { } a ? "; " + Ci(a, "0.00") : "")}");
         }
         output.WriteLine(r.EconomicallyEssential is { } ee
             ? string.Create(Inv, $"Economically essential: {Named(r, ee.Allocation)} — {Ci(ee.DelayedDays, "N0")} delayed days a year at least total cost £{Ci(ee.TotalCost!, "N0")}.")
@@ -127,6 +165,15 @@ internal static class OptimiseCommand
             text.Append("    set:\n");
             for (int j = 0; j < r.Levers.Count; j++)
             {
+                if (r.Levers[j].Switch is { } sw)
+                {
+                    // The baseline has the intervention (it is in the file's interventions:): off removes it.
+                    if (sw.InBaseline && p.Allocation[j] == 0)
+                    {
+                        text.Append(Inv, $"      interventions.{sw.Intervention}: null\n");
+                    }
+                    continue;
+                }
                 var service = baseline.Services[baseline.ServiceIndex(r.Levers[j].Service)];
                 int amount = p.Allocation[j];
                 var c = service.Capacity;

@@ -16,6 +16,12 @@ public sealed record OptimiseSpec
     /// <summary>The budget levels a year, rising; one frontier point each.</summary>
     public required IReadOnlyList<Money> Budgets { get; init; }
 
+    /// <summary>
+    /// The most each funder may spend a year on the levers it pays for (<see cref="Lever.PaidBy"/>),
+    /// at every budget level, beside the total; a funder not named has no limit of its own.
+    /// </summary>
+    public IReadOnlyDictionary<Vocabulary.Commissioner, Money> FunderBudgets { get; init; } = new Dictionary<Vocabulary.Commissioner, Money>();
+
     /// <summary>What is minimised within each budget.</summary>
     public OptimiseGoal Goal { get; init; } = OptimiseGoal.DelayedDays;
 
@@ -30,7 +36,7 @@ public sealed record OptimiseSpec
 
     /// <summary>
     /// The indifference zone, in the goal's units a year (delayed days, or pounds): allocations
-    /// closer than this are alike to the board. Null = 1% of the starting allocation's mean (at least 1).
+    /// closer than this are alike to the board. Null = 2% of the starting allocation's mean (at least 1).
     /// </summary>
     public double? Indifference { get; init; }
 

@@ -31,7 +31,7 @@ public static class Simulator
         ArgumentNullException.ThrowIfNull(options);
         // Delays are counted as each replication runs, by its own sink: no episode log is needed for them.
         var sinks = options.CountDelays ? new DelaySink[options.Replications] : null;
-        var replications = Replications.Run(network, options, sinks is null ? null : r => sinks[r] = SimulatedDelays.Sink(network, options, r), replicationDone);
+        var replications = Replications.Run(network, options, sinks is null ? null : r => sinks[r - options.FirstReplication] = SimulatedDelays.Sink(network, options, r), replicationDone);
         var results = replications as ReplicationResult[] ?? [.. replications];
         var delays = sinks is null ? null : DelaySummary.Of([.. sinks.Select(s => s.Figures())]);
         return new RunResult(options, results, Aggregate(network, results), network.Warnings(options.WarmupDays), WarmupDiagnostics(network, options, results), delays);
@@ -49,7 +49,7 @@ public static class Simulator
         ArgumentNullException.ThrowIfNull(options);
         var network = networks[0];
         var sinks = options.CountDelays ? new DelaySink[options.Replications] : null;
-        var replications = Replications.Run(networks, options, sinks is null ? null : r => sinks[r] = SimulatedDelays.Sink(networks[r], options, r), replicationDone);
+        var replications = Replications.Run(networks, options, sinks is null ? null : r => sinks[r - options.FirstReplication] = SimulatedDelays.Sink(networks[r - options.FirstReplication], options, r), replicationDone);
         var results = replications as ReplicationResult[] ?? [.. replications];
         var delays = sinks is null ? null : DelaySummary.Of([.. sinks.Select(s => s.Figures())]);
         return new RunResult(options, results, Aggregate(network, results), network.Warnings(options.WarmupDays), WarmupDiagnostics(network, options, results), delays);

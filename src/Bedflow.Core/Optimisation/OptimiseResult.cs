@@ -45,8 +45,11 @@ public sealed record OptimiseResult
     /// <summary>Allocations simulated.</summary>
     public required int Candidates { get; init; }
 
-    /// <summary>Replications simulated in all.</summary>
+    /// <summary>Replications simulated in all (extensions included; those taken from a state file not counted).</summary>
     public required long ReplicationsSimulated { get; init; }
+
+    /// <summary>Replications taken from a state file instead of simulated (a resumed search).</summary>
+    public long ReplicationsReused { get; init; }
 }
 
 /// <summary>
@@ -67,7 +70,14 @@ public sealed record OptimiseResult
 /// <param name="HarmsVersusStart">Each harm measure's paired difference against the start.</param>
 public sealed record FrontierPoint(Money Budget, Allocation Allocation, Money Spend, Estimate DelayedDays, Estimate DelayedDaysAvoided, Estimate? TotalCost,
     IReadOnlyList<Allocation> IndistinguishableFrom, Allocation? RunnerUp, int Replications, IReadOnlyList<MarginalValue> Marginal,
-    IReadOnlyDictionary<HarmMeasure, Estimate> HarmsVersusStart);
+    IReadOnlyDictionary<HarmMeasure, Estimate> HarmsVersusStart)
+{
+    /// <summary>Delayed days a year in acute beds avoided against the start (paired): the acute bed-days given back to the hospital; null when not known.</summary>
+    public Estimate? AcuteBedDaysFreed { get; init; }
+
+    /// <summary>Its spend a year by who pays (the levers' <c>paid_by</c>); empty when not known.</summary>
+    public IReadOnlyDictionary<Vocabulary.Commissioner, Money> SpendByFunder { get; init; } = new Dictionary<Vocabulary.Commissioner, Money>();
+}
 
 /// <summary>
 /// A lever's marginal value at an allocation: the delayed days a year avoided by one more step,
@@ -76,4 +86,11 @@ public sealed record FrontierPoint(Money Budget, Allocation Allocation, Money Sp
 /// </summary>
 /// <param name="Lever">The lever's name.</param>
 /// <param name="DelayedDaysAvoidedPer1000Pounds">Delayed days a year avoided per £1,000 a year; null at the lever's bound.</param>
-public sealed record MarginalValue(string Lever, Estimate? DelayedDaysAvoidedPer1000Pounds);
+public sealed record MarginalValue(string Lever, Estimate? DelayedDaysAvoidedPer1000Pounds)
+{
+    /// <summary>Acute bed-days a year freed (delayed days in acute beds avoided) per £1,000 a year; null at the lever's bound or when not known.</summary>
+    public Estimate? AcuteBedDaysFreedPer1000Pounds { get; init; }
+
+    /// <summary>The step it is measured over: from this amount of the lever to the next.</summary>
+    public int? From { get; init; }
+}

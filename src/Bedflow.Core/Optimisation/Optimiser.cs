@@ -27,21 +27,37 @@ public static class Optimiser
     /// <summary>Runs the scenario's <c>optimise:</c> section.</summary>
     /// <exception cref="ArgumentException">The scenario has no <c>optimise:</c> section.</exception>
     /// <exception cref="InvalidModelException">The starting allocation makes the network invalid.</exception>
-    public static OptimiseResult Run(Scenario scenario, int? threads = null, Action<OptimiseProgress>? progress = null)
+    /// <param name="scenario">The scenario, with an <c>optimise:</c> section.</param>
+    /// <param name="threads">Threads (null = all cores); never changes the answer.</param>
+    /// <param name="progress">Told after every candidate simulated.</param>
+    /// <param name="known">Records of allocations simulated before with this scenario (a state file's): used instead of simulating them again, so the same search resumes where it stopped and gives the same answer.</param>
+    /// <param name="recorded">Told of every record simulated (to save it).</param>
+    public static OptimiseResult Run(Scenario scenario, int? threads = null, Action<OptimiseProgress>? progress = null,
+        IEnumerable<CandidateRecord>? known = null, Action<CandidateRecord>? recorded = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var spec = scenario.Optimise ?? throw new ArgumentException("the scenario has no optimise: section.", nameof(scenario));
-        return Run(scenario.Baseline, scenario.Options with { MaxDegreeOfParallelism = threads }, spec, scenario.Economy, scenario.Decision, progress);
+        return Run(scenario.Baseline, scenario.Options with { MaxDegreeOfParallelism = threads }, spec, scenario.Economy, scenario.Decision, progress, known, recorded);
     }
 
     /// <summary>Runs a search on <paramref name="baseline"/> with these options (seed, warm-up, horizon; replications from the spec when it gives them).</summary>
-    public static OptimiseResult Run(Network baseline, RunOptions options, OptimiseSpec spec, Finance.Economy? economy, DecisionRules rules, Action<OptimiseProgress>? progress = null)
+    public static OptimiseResult Run(Network baseline, RunOptions options, OptimiseSpec spec, Finance.Economy? economy, DecisionRules rules, Action<OptimiseProgress>? progress = null,
+        IEnumerable<CandidateRecord>? known = null, Action<CandidateRecord>? recorded = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(rules);
-        return new Search(baseline, options, spec, economy, rules, progress).Run();
+        var memory = new Dictionary<Allocation, CandidateRecord>();
+        foreach (var record in known ?? [])
+        {
+            // A record that does not fit these levers is not used (the caller checks a state file belongs to this scenario).
+            if (record.Problems(spec.Levers.Count).Count == 0 && (!memory.TryGetValue(record.Allocation, out var had) || had.Replications < record.Replications))
+            {
+                memory[record.Allocation] = record;
+            }
+        }
+        return new Search(baseline, options, spec, economy, rules, progress, memory, recorded).Run();
     }
 
     private sealed class Search
@@ -54,7 +70,8 @@ public static class Optimiser
         private readonly Network _baseline;
         private CandidateRun _start = null!;
 
-        public Search(Network baseline, RunOptions options, OptimiseSpec spec, Finance.Economy? economy, DecisionRules rules, Action<OptimiseProgress>? progress)
+        public Search(Network baseline, RunOptions options, OptimiseSpec spec, Finance.Economy? economy, DecisionRules rules, Action<OptimiseProgress>? progress,
+            IReadOnlyDictionary<Allocation, CandidateRecord> known, Action<CandidateRecord>? recorded)
         {
             _spec = spec;
             _rules = rules;
@@ -62,7 +79,7 @@ public static class Optimiser
             _n0 = spec.Replications ?? options.Replications;
             Preconditions.InRange(_n0, 2, int.MaxValue, "replications");
             _max = Math.Max(_n0, spec.MaxReplications ?? 4 * _n0);
-            _eval = new Evaluator(baseline, options, spec, economy, progress);
+            _eval = new Evaluator(baseline, options, spec, economy, progress, known, recorded);
         }
 
         private IReadOnlyList<Lever> Levers => _spec.Levers;
@@ -72,12 +89,16 @@ public static class Optimiser
             var start = new Allocation(Levers.Select(l => l.Min));
             _eval.NetworkFor(start).EnsureValid();
             _start = _eval.Run(start, _n0)!;
+            _eval.BestSoFar = _start;
+            _eval.Phase = OptimisePhase.Greedy;
             var path = Greedy(start);
             var frontier = new List<FrontierPoint>();
             foreach (var budget in _spec.Budgets)
             {
-                var seed = path.Last(a => _eval.Spend(a) <= budget);
+                var seed = path.Last(a => _eval.Affordable(a, budget));
+                _eval.Phase = OptimisePhase.LocalSearch;
                 Climb(seed, budget, _spec.Goal);
+                _eval.Phase = OptimisePhase.Selection;
                 frontier.Add(Select(budget, _spec.Goal));
             }
             FrontierPoint? essential = null;
@@ -85,15 +106,17 @@ public static class Optimiser
             {
                 var top = _spec.Budgets[^1];
                 var seed = path.OrderBy(a => _eval.Run(a, _n0)!.Mean(OptimiseGoal.TotalCost, _n0)).First();
+                _eval.Phase = OptimisePhase.EconomicallyEssential;
                 Climb(seed, top, OptimiseGoal.TotalCost);
                 essential = Select(top, OptimiseGoal.TotalCost);
             }
+            _eval.CandidatesLeft = 0;
             return new OptimiseResult
             {
                 Levers = Levers,
                 Goal = _spec.Goal,
                 Start = start,
-                StartDelayedDays = _start.DelayedDaysEstimate,
+                StartDelayedDays = _start.DelayedDaysEstimate(_start.Replications),
                 Frontier = frontier,
                 Marginal = Marginal(start),
                 EconomicallyEssential = essential,
@@ -102,12 +125,13 @@ public static class Optimiser
                 FirstStage = _n0,
                 Candidates = _eval.Candidates,
                 ReplicationsSimulated = _eval.ReplicationsSimulated,
+                ReplicationsReused = _eval.ReplicationsReused,
             };
         }
 
         // Allocations closer than this (in the goal's units a year) are alike.
         private double Indifference(OptimiseGoal goal) =>
-            goal == _spec.Goal && _spec.Indifference is { } d ? d : Math.Max(1, 0.01 * Math.Abs(_start.Mean(goal, _n0)));
+            goal == _spec.Goal && _spec.Indifference is { } d ? d : Math.Max(1, 0.02 * Math.Abs(_start.Mean(goal, _n0)));
 
         /// <summary>Greedy marginal analysis: from the start, the step with most delayed days avoided per pound, re-evaluated at each new allocation, within the largest budget.</summary>
         private List<Allocation> Greedy(Allocation start)
@@ -115,15 +139,18 @@ public static class Optimiser
             var path = new List<Allocation> { start };
             var x = start;
             var top = _spec.Budgets[^1];
+            var cheapest = Levers.Min(l => l.StepCost);
             while (true)
             {
                 var cx = _eval.Run(x, _n0)!;
+                // At most this many more steps fit the largest budget, each trying every lever once.
+                _eval.CandidatesLeft = cheapest <= Money.Zero ? null : (int)Math.Min(int.MaxValue, Levers.Count * Math.Floor((double)((top - _eval.Spend(x)).Pounds / cheapest.Pounds)));
                 int best = -1;
                 double bestScore = 0;
                 for (int j = 0; j < Levers.Count; j++)
                 {
                     var y = x.Plus(j, Levers[j].Step);
-                    if (!_eval.InBounds(y) || _eval.Spend(y) > top || Feasible(y) is not { } cy)
+                    if (!_eval.InBounds(y) || !_eval.Affordable(y, top) || Feasible(y) is not { } cy)
                     {
                         continue;
                     }
@@ -139,6 +166,7 @@ public static class Optimiser
                 }
                 x = x.Plus(best, Levers[best].Step);
                 path.Add(x);
+                _eval.BestSoFar = _eval.Run(x, _n0);
             }
         }
 
@@ -150,9 +178,11 @@ public static class Optimiser
             {
                 double fx = _eval.Run(x, _n0)!.Mean(goal, _n0);
                 Allocation? best = null;
+                _eval.BestSoFar = _eval.Run(x, _n0);
+                _eval.CandidatesLeft = null;
                 foreach (var y in Neighbours(x, goal))
                 {
-                    if (!_eval.InBounds(y) || _eval.Spend(y) > budget || Feasible(y) is not { } cy)
+                    if (!_eval.InBounds(y) || !_eval.Affordable(y, budget) || Feasible(y) is not { } cy)
                     {
                         continue;
                     }
@@ -223,7 +253,7 @@ public static class Optimiser
             }
             foreach (var (measure, d) in HarmDifferences(c, _n0))
             {
-                double tolerance = _rules.ToleranceFor(measure, _start.Harms[measure].Mean);
+                double tolerance = _rules.ToleranceFor(measure, _start.HarmMean(measure, _n0));
                 bool worse = Harms.WorseWhen(measure) == Worse.Higher ? d.Lower > tolerance : d.Upper < -tolerance;
                 if (worse && !_rules.Allowed.Contains(measure))
                 {
@@ -239,7 +269,7 @@ public static class Optimiser
             var result = new Dictionary<HarmMeasure, Estimate>();
             foreach (var measure in Enum.GetValues<HarmMeasure>())
             {
-                var d = Enumerable.Range(0, n).Select(i => c.Harms.In(measure, i) - start.Harms.In(measure, i)).ToArray();
+                var d = Enumerable.Range(0, n).Select(i => c.Harm(measure, i) - start.Harm(measure, i)).ToArray();
                 if (d.All(double.IsFinite))
                 {
                     result[measure] = Estimate.Of(d.AsSpan());
@@ -251,7 +281,7 @@ public static class Optimiser
         /// <summary>Ranking and selection among the budget's best few acceptable allocations.</summary>
         private FrontierPoint Select(Money budget, OptimiseGoal goal)
         {
-            var finalists = _eval.All.Where(c => c.Spend <= budget && Acceptable(c))
+            var finalists = _eval.All.Where(c => _eval.Affordable(c.Allocation, budget) && Acceptable(c))
                 .OrderBy(c => c.Mean(goal, _n0)).ThenBy(c => _eval.OrderOf(c.Allocation))
                 .Take(Finalists).Select(c => c.Allocation).ToList();
             var outcome = KimNelson.Select(finalists.Count, (i, r) =>
@@ -264,9 +294,14 @@ public static class Optimiser
             int n = run.Replications;
             var start = _eval.Run(_start.Allocation, n)!;
             var avoided = Estimate.Of(Enumerable.Range(0, n).Select(i => start.DelayedDays(i) - run.DelayedDays(i)));
-            return new FrontierPoint(budget, best, run.Spend, run.DelayedDaysEstimate, avoided, run.TotalCostEstimate,
+            var acute = Estimate.Of(Enumerable.Range(0, n).Select(i => start.AcuteDelayedDays(i) - run.AcuteDelayedDays(i)));
+            return new FrontierPoint(budget, best, run.Spend, run.DelayedDaysEstimate(n), avoided, run.TotalCostEstimate(n),
                 [.. outcome.Indistinguishable.Select(i => finalists[i])], outcome.RunnerUp is { } r ? finalists[r] : null, outcome.Replications,
-                Marginal(best), HarmDifferences(run, n));
+                Marginal(best), HarmDifferences(run, n))
+            {
+                AcuteBedDaysFreed = acute,
+                SpendByFunder = Enum.GetValues<Vocabulary.Commissioner>().Select(f => (f, Spend: _eval.SpendBy(best, f))).Where(x => x.Spend > Money.Zero).ToDictionary(x => x.f, x => x.Spend),
+            };
         }
 
         /// <summary>Each lever's next step at <paramref name="at"/>: delayed days a year avoided per £1,000 a year (paired, first stage).</summary>
@@ -279,11 +314,15 @@ public static class Optimiser
                 var y = at.Plus(j, Levers[j].Step);
                 if (!_eval.InBounds(y) || _eval.Run(y, _n0) is not { } next)
                 {
-                    values.Add(new MarginalValue(Levers[j].Name, null));
+                    values.Add(new MarginalValue(Levers[j].Name, null) { From = at[j] });
                     continue;
                 }
                 double thousands = (double)Levers[j].StepCost.Pounds / 1000;
-                values.Add(new MarginalValue(Levers[j].Name, Estimate.Of(Enumerable.Range(0, _n0).Select(i => (here.DelayedDays(i) - next.DelayedDays(i)) / thousands))));
+                values.Add(new MarginalValue(Levers[j].Name, Estimate.Of(Enumerable.Range(0, _n0).Select(i => (here.DelayedDays(i) - next.DelayedDays(i)) / thousands)))
+                {
+                    AcuteBedDaysFreedPer1000Pounds = Estimate.Of(Enumerable.Range(0, _n0).Select(i => (here.AcuteDelayedDays(i) - next.AcuteDelayedDays(i)) / thousands)),
+                    From = at[j],
+                });
             }
             return values;
         }

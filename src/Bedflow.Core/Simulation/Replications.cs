@@ -62,7 +62,9 @@ public static class Replications
         {
             Parallel.For(0, options.Replications, parallel, r =>
             {
-                results[r] = new Replication(compiledFor(r), options, r, sinkFor?.Invoke(r)).Run();
+                // Replication numbers are absolute (FirstReplication on): the draws are those of that replication in any run.
+                int number = options.FirstReplication + r;
+                results[r] = new Replication(compiledFor(r), options, number, sinkFor?.Invoke(number)).Run();
                 replicationDone?.Invoke();
             });
         }

@@ -21,6 +21,14 @@ public sealed record RunOptions
     /// <summary>Independent replications.</summary>
     public int Replications { get; init; } = 10;
 
+    /// <summary>
+    /// The number of the first replication run: replications <c>FirstReplication</c> to
+    /// <c>FirstReplication + Replications − 1</c> are run, each with exactly the draws it has in a
+    /// run from 0, so a run can be extended by more replications without repeating the first
+    /// ones. 0 unless set; never below 0.
+    /// </summary>
+    public int FirstReplication { get; init; }
+
     /// <summary>The master seed; the same seed gives the same numbers whatever the thread count.</summary>
     public ulong Seed { get; init; } = 20160401;
 
@@ -57,6 +65,10 @@ public sealed record RunOptions
     {
         var problems = new List<string>();
         // A warm-up is a Days, never negative or infinite: only the horizon's "more than 0" is left to check.
+        if (FirstReplication < 0)
+        {
+            problems.Add($"the first replication must be 0 or more, but was {FirstReplication}.");
+        }
         if (!(HorizonDays > 0))
         {
             problems.Add($"horizon must be more than 0 days, but was {Preconditions.Show(HorizonDays)}.");

@@ -7,8 +7,9 @@ namespace Bedflow.Data.Scenarios;
 
 internal sealed partial class ScenarioReader
 {
-    internal static readonly string[] OptimiseKeys = ["levers", "budget", "budgets", "objective", "delayed_day_price", "replications", "max_replications", "indifference", "confidence"];
-    internal static readonly string[] LeverKeys = ["service", "step", "min", "max", "cost", "step_cost", "paid_by"];
+    internal static readonly string[] OptimiseKeys = ["levers", "budget", "budgets", "organisation_budgets", "objective", "delayed_day_price", "replications", "max_replications", "indifference", "confidence"];
+    internal static readonly string[] LeverKeys = ["service", "step", "min", "max", "cost", "step_cost", "paid_by", "switch"];
+    internal static readonly string[] SwitchKeys = ["switch", "cost", "paid_by"];
 
     /// <summary>The <c>optimise:</c> section (docs/scenario-reference.md); null when absent.</summary>
     public OptimiseSpec? Optimise { get; private set; }
@@ -17,7 +18,7 @@ internal sealed partial class ScenarioReader
     /// <c>optimise: {levers: {NAME: {service, step, min, max, cost | step_cost, paid_by}}, budgets: [£0, £1m], objective, delayed_day_price, …}</c>:
     /// each lever adds capacity to a service of this file; every mistake is a problem at its line and key.
     /// </summary>
-    private void ReadOptimise(YMap root, IReadOnlyList<ServiceDefinition> services)
+    private void ReadOptimise(YMap root, IReadOnlyList<ServiceDefinition> services, IReadOnlyList<Intervention> interventions)
     {
         Optimise = null;
         if (ctx.Map(root["optimise"], "optimise") is not { } map)
@@ -35,17 +36,23 @@ internal sealed partial class ScenarioReader
             }
             foreach (var (key, value) in leverMap.Entries)
             {
-                if (ReadLever(key, value, services) is { } lever)
+                var lever = value is YMap { } lm && lm["switch"] is not null ? ReadSwitch(key, lm, interventions) : ReadLever(key, value, services);
+                if (lever is not null)
                 {
                     levers.Add(lever);
                 }
             }
-            foreach (var twice in levers.GroupBy(l => l.Service, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            foreach (var twice in levers.Where(l => !l.IsSwitch).GroupBy(l => l.Service, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
                 ctx.Error(leverMap, "optimise.levers", $"levers {string.Join(", ", twice.Select(l => $"'{l.Name}'"))} all change '{twice.Key}': give one lever per service.");
             }
+            foreach (var twice in levers.Where(l => l.IsSwitch).GroupBy(l => l.Switch!.Intervention, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                ctx.Error(leverMap, "optimise.levers", $"levers {string.Join(", ", twice.Select(l => $"'{l.Name}'"))} all switch '{twice.Key}': give one switch per intervention.");
+            }
         }
         var budgets = ReadBudgets(map);
+        var funderBudgets = ReadFunderBudgets(map, levers);
         var goal = OptimiseGoal.DelayedDays;
         switch (ctx.Text(map["objective"], "optimise.objective"))
         {
@@ -96,6 +103,7 @@ internal sealed partial class ScenarioReader
         {
             Levers = levers,
             Budgets = budgets,
+            FunderBudgets = funderBudgets,
             Goal = goal,
             DelayedDayPrice = price,
             Replications = first,
@@ -173,6 +181,83 @@ internal sealed partial class ScenarioReader
             return null;
         }
         return new Lever(key.Value, name, step, min, max.Value, unit.Value, paidBy);
+    }
+
+    /// <summary>
+    /// <c>switch: NAME</c>: turns the intervention NAME of <c>interventions:</c> off (0, the start) or on
+    /// (1) at its cost a year (the intervention's <c>cost</c> unless the lever gives one) and its
+    /// <c>paid_by</c>; only an intervention that adds capacity and changes nothing else can be switched.
+    /// </summary>
+    private Lever? ReadSwitch(YScalar key, YMap m, IReadOnlyList<Intervention> interventions)
+    {
+        string path = $"optimise.levers.{ReadContext.Shown(key.Value)}";
+        int before = ctx.Problems.Count;
+        ctx.Keys(m, path, SwitchKeys, ["switch"]);
+        string? name = ctx.Text(m["switch"], $"{path}.switch");
+        var intervention = name is null ? null : interventions.FirstOrDefault(i => i.Name == name);
+        if (name is not null && intervention is null)
+        {
+            ctx.Error(m["switch"], $"{path}.switch", interventions.Count == 0
+                ? $"there is no intervention '{ReadContext.Shown(name)}': a switch turns one of the file's interventions: on or off."
+                : $"there is no intervention '{ReadContext.Shown(name)}'.{Suggest.DidYouMean(name, interventions.Select(i => i.Name))}");
+        }
+        else if (intervention is not null && (intervention.Routes.Count > 0 || intervention.Stays.Count > 0))
+        {
+            ctx.Error(m["switch"], $"{path}.switch", $"'{name}' changes {(intervention.Routes.Count > 0 ? "routing" : "lengths of stay")}: a switch can turn on or off only an intervention that adds capacity (add_capacity) and changes nothing else.");
+        }
+        else if (intervention is not null && intervention.Capacity.Count == 0)
+        {
+            ctx.Error(m["switch"], $"{path}.switch", $"'{name}' adds no capacity (no add_capacity): switching it would change nothing the simulation sees.");
+        }
+        Money? cost = m["cost"] is { } c ? Pounds(c, $"{path}.cost") : intervention is { Cost: > 0 } i ? Money.FromPounds(i.Cost) : null;
+        if (m["cost"] is null && intervention is { Cost: <= 0 })
+        {
+            ctx.Error(m, $"{path}.cost", $"'{name}' has no cost: give the switch's cost a year (cost: £2m).");
+        }
+        if (cost is { } u && u <= Money.Zero)
+        {
+            ctx.Error(m["cost"], $"{path}.cost", "a switch's cost must be above £0 (the search ranks levers by delayed days avoided per pound).");
+        }
+        var paidBy = m["paid_by"] is null && intervention is not null ? intervention.PaidBy : ctx.Choice(m["paid_by"], $"{path}.paid_by", CommissionerWords.Table) ?? Commissioner.Pooled;
+        if (ctx.ErrorsSince(before) || intervention is null || cost is null)
+        {
+            return null;
+        }
+        var windows = intervention.Capacity.Select(x => new CapacityWindow(x.Service, intervention.From, intervention.To, x.Delta)).ToList();
+        return Lever.ForSwitch(key.Value, new LeverSwitch(intervention.Name, InBaseline: true, windows), cost.Value, paidBy);
+    }
+
+    /// <summary><c>organisation_budgets: {nhs: £1m, social_care: £500k, pooled: £2m}</c>: the most each funder may spend a year on the levers it pays for.</summary>
+    private Dictionary<Commissioner, Money> ReadFunderBudgets(YMap map, List<Lever> levers)
+    {
+        var limits = new Dictionary<Commissioner, Money>();
+        if (ctx.Map(map["organisation_budgets"], "optimise.organisation_budgets") is not { } m)
+        {
+            return limits;
+        }
+        if (m.Entries.Count == 0)
+        {
+            ctx.Error(m, "optimise.organisation_budgets", $"name at least one funder ({string.Join(", ", CommissionerWords.Table.Codes)}) with its budget a year, or leave the key out.");
+        }
+        foreach (var (key, value) in m.Entries)
+        {
+            string path = $"optimise.organisation_budgets.{ReadContext.Shown(key.Value)}";
+            if (ctx.Choice(key, path, CommissionerWords.Table) is not { } funder || Pounds(value, path) is not { } limit)
+            {
+                continue;
+            }
+            var least = levers.Where(l => l.PaidBy == funder).Aggregate(Money.Zero, (sum, l) => sum + l.Cost(l.Min));
+            if (least > limit)
+            {
+                ctx.Error(value, path, $"the levers {key.Value} pays for already cost £{least.Pounds:N0} a year at their least amounts, above its budget of £{limit.Pounds:N0}.");
+            }
+            if (levers.Count > 0 && !levers.Any(l => l.PaidBy == funder))
+            {
+                ctx.Warning(key, path, $"no lever is paid by {key.Value} (paid_by), so its budget limits nothing.");
+            }
+            limits[funder] = limit;
+        }
+        return limits;
     }
 
     private List<Money> ReadBudgets(YMap map)

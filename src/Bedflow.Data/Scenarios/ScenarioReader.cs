@@ -106,7 +106,7 @@ internal sealed partial class ScenarioReader(ReadContext ctx)
         Places.Entry(ModelPath.Root.Member(nameof(Network.Routes)), root, "routing", "routing");
         var routes = ReadRouting(root["routing"], "routing", PlaceRoute);
         Economy = ReadEconomy(root, interventions, services);
-        ReadOptimise(root, services);
+        ReadOptimise(root, services, interventions);
         if (ctx.ErrorsSince(before))
         {
             return null;
