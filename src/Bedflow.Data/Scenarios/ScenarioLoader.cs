@@ -218,7 +218,8 @@ internal static partial class ScenarioLoader
         {
             int before = ctx.Problems.Count;
             var reader = new ScenarioReader(ctx);
-            var network = reader.Read(edited);
+            // The optimise: section is the baseline's search (its switches may name an intervention a variant removes): a variant runs without it.
+            var network = reader.Read(edited.Without("optimise"));
             if (network is not null && baselineOk)
             {
                 Check(ctx, reader.Places, network, reader.Options!);

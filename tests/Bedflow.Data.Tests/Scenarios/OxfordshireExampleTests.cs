@@ -31,6 +31,27 @@ public class OxfordshireExampleTests
             "acute_cut_150", "acute_cut_150_with_community"], load.Scenario!.AllVariants.Select(v => v.Name));
     }
 
+    [Theory]
+    // lever, service, the price it comes from in the file's prices (a day, an hour or a week), the periods in a year
+    [InlineData("intermediate_care_beds", "intermediate_care", 160, 365)]
+    [InlineData("reablement_places", "reablement", 45, 365)]
+    [InlineData("social_workers", "assessment", 200, 365)]
+    [InlineData("carer_hours", "home_care", 18, 52.18)]
+    [InlineData("nursing_home_places", "nursing_home", 700, 52.18)]
+    public void The_optimise_levers_cost_what_the_files_own_prices_say(string lever, string service, double price, double periods)
+    {
+        var scenario = ScenarioFile.Load(RepoFile("examples", "oxfordshire", "scenario.yaml")).Scenario!;
+        var found = Assert.Single(scenario.Optimise!.Levers, l => l.Name == lever);
+        Assert.Equal(service, found.Service);
+        Assert.InRange((double)found.UnitCost.Pounds, 0.995 * price * periods, 1.005 * price * periods);
+        if (periods == 365)
+        {
+            Assert.Equal((decimal)price, scenario.Economy!.Prices.Services[service].FundedDay.Pounds);
+        }
+        var pilot = Assert.Single(scenario.Optimise.Levers, l => l.IsSwitch);
+        Assert.Equal(("winter_pilot", 2_000_000m, Commissioner.Nhs), (pilot.Switch!.Intervention, pilot.UnitCost.Pounds, pilot.PaidBy));
+    }
+
     [Fact]
     public void The_baseline_reproduces_Oxfordshires_published_2016_17_within_the_calibration_targets()
     {
