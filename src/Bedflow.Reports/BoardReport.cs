@@ -54,7 +54,7 @@ public static partial class BoardReport
         h.Append("<figcaption>").Append(E(chart.Caption)).Append("</figcaption>\n</figure>\n");
     }
 
-    private static string Cell(Estimate e, string format)
+    internal static string Cell(Estimate e, string format)
     {
         if (double.IsNaN(e.Mean))
         {
@@ -67,7 +67,7 @@ public static partial class BoardReport
     }
 
     // Invariant, with no minus before a value that rounds to zero ("0.00", not "-0.00": a saving of nothing, negated).
-    private static string Number(double value, string format)
+    internal static string Number(double value, string format)
     {
         string text = value.ToString(format, CultureInfo.InvariantCulture);
         return text.StartsWith('-') && text.AsSpan(1).IndexOfAnyExcept("0.,") < 0 ? text[1..] : text;
@@ -85,7 +85,7 @@ public static partial class BoardReport
         return element + "\n";
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -50,13 +50,19 @@ public static partial class BoardWorkbook
         }
         // The package is built in memory: the SDK reads back what it writes, and an output stream
         // (OutputFolder's staging file) may be write-only.
+        Package(stream, $"{scenario.Name} — Bedflow board pack figures", sheets);
+    }
+
+    /// <summary>The sheets as a workbook, built in memory and copied to <paramref name="stream"/>, titled <paramref name="title"/>.</summary>
+    internal static void Package(Stream stream, string title, IReadOnlyList<SheetBuilder> sheets)
+    {
         using var buffer = new MemoryStream();
-        Build(buffer, scenario, sheets);
+        Build(buffer, title, sheets);
         buffer.Position = 0;
         buffer.CopyTo(stream);
     }
 
-    private static void Build(Stream buffer, Scenario scenario, IReadOnlyList<SheetBuilder> sheets)
+    private static void Build(Stream buffer, string title, IReadOnlyList<SheetBuilder> sheets)
     {
         using var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
@@ -71,7 +77,7 @@ public static partial class BoardWorkbook
             list.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = sheet.Name });
         }
         // Package properties carry no author or time: the same results give the same cells.
-        document.PackageProperties.Title = $"{scenario.Name} — Bedflow board pack figures";
+        document.PackageProperties.Title = title;
     }
 
     private static SheetBuilder Headline(Scenario scenario, Core.Simulation.RunOptions options, IReadOnlyList<VariantResult> results, Verdict verdict)

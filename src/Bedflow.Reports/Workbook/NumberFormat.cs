@@ -21,4 +21,6 @@ internal enum NumberFormat
     Date,
     /// <summary>A month: Apr 2016 (the date of its first day).</summary>
     Month,
+    /// <summary>Two decimal places with thousands separators: 1,234.56 (a marginal value per £1,000).</summary>
+    TwoDecimals,
 }

@@ -19,6 +19,7 @@ internal static class WorkbookStyles
         NumberFormat.Percent => "0.0%",
         NumberFormat.Date => "dd/mm/yyyy",
         NumberFormat.Month => "mmm yyyy",
+        NumberFormat.TwoDecimals => "#,##0.00",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "a format without a code"),
     };
 
