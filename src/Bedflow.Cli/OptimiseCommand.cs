@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Bedflow.Core.Model;
 using Bedflow.Core.Optimisation;
@@ -16,7 +15,7 @@ internal static class OptimiseCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("FILE") { Description = "The scenario file (YAML), with an optimise: section." };
-        var outDir = new Option<string?>("--out") { Description = "Folder to write optimise.json and optimised-variants.yaml to (default results/<scenario>-optimise)." };
+        var outDir = new Option<string?>("--out") { Description = "Folder to write optimise.json, optimised-scenario.yaml, report.html and report.xlsx to (default results/<scenario>-optimise)." };
         var json = new Option<bool>("--json") { Description = "Print optimise.json instead of the tables." };
         var threads = Options.PositiveInt("--threads", "Threads (default: all cores). Never changes the numbers.", null);
         var state = new Option<string?>("--state") { Description = "The state file the search saves every simulated allocation to and resumes from (default <out>/optimise-state.jsonl)." };
@@ -112,82 +111,19 @@ internal static class OptimiseCommand
                 error.WriteLine();
             }
             string text = JsonSerializer.Serialize(OptimiseDocument.Of(scenario.Name, result), OptimiseJsonContext.Default.OptimiseDocument);
-            CalibrateCommand.WholeFile(Path.Combine(folder, "optimise.json"), text + Environment.NewLine);
-            CalibrateCommand.WholeFile(Path.Combine(folder, "optimised-variants.yaml"), Variants(scenario.Baseline, result));
+            if (OptimiseOutputs.Write(folder, path, scenario, result, text, error) is not { } written)
+            {
+                return ExitCodes.Failure;
+            }
             if (quiet)
             {
                 output.WriteLine(text);
                 return ExitCodes.Ok;
             }
-            Print(result, clock.Elapsed, Path.GetFullPath(folder), output);
+            OptimiseSummary.Print(result, clock.Elapsed, Path.GetFullPath(folder), written, output);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static string Ci(Core.Statistics.Estimate e, string format) =>
-        e.Lower is { } lo && e.Upper is { } hi ? string.Create(Inv, $"{e.Mean.ToString(format, Inv)} ({lo.ToString(format, Inv)} to {hi.ToString(format, Inv)})") : e.Mean.ToString(format, Inv);
-
-    private static string Named(OptimiseResult r, Allocation a) => Allocations.Named(r.Levers, a);
-
-    private static void Print(OptimiseResult r, TimeSpan elapsed, string folder, TextWriter output)
-    {
-        output.WriteLine(string.Create(Inv, $"Start (every lever at its least): {Ci(r.StartDelayedDays, "N0")} delayed days a year. {r.Candidates} allocations simulated ({r.ReplicationsSimulated} replications{(r.ReplicationsReused > 0 ? $", {r.ReplicationsReused} more reused from the state file" : "")}) in {elapsed.TotalSeconds:0}s."));
-        output.WriteLine("Budget a year | allocation | spend | delayed days a year avoided (95% CI) | total cost a year (95% CI) | not told apart from");
-        foreach (var p in r.Frontier)
-        {
-            output.WriteLine(string.Create(Inv, $"£{p.Budget.Pounds:N0} | {Named(r, p.Allocation)} | £{p.Spend.Pounds:N0} | {Ci(p.DelayedDaysAvoided, "N0")} | {(p.TotalCost is { } t ? "£" + Ci(t, "N0") : "not priced")} | {(p.IndistinguishableFrom.Count == 0 ? "none" : string.Join("; ", p.IndistinguishableFrom.Select(a => Named(r, a))))}"));
-        }
-        output.WriteLine("Where the next pound frees most beds (a year, per £1,000 a year more, at the start): delayed days avoided; acute bed-days freed");
-        foreach (var m in r.Marginal.OrderByDescending(m => m.DelayedDaysAvoidedPer1000Pounds?.Mean ?? double.NegativeInfinity))
-        {
-            output.WriteLine($"  {m.Lever}: {(m.DelayedDaysAvoidedPer1000Pounds is { } e ? Ci(e, "0.00") : "at its greatest amount")}{(m.AcuteBedDaysFreedPer1000Pounds is { } a ? "; " + Ci(a, "0.00") : "")}");
-        }
-        output.WriteLine(r.EconomicallyEssential is { } ee
-            ? string.Create(Inv, $"Economically essential: {Named(r, ee.Allocation)} — {Ci(ee.DelayedDays, "N0")} delayed days a year at least total cost £{Ci(ee.TotalCost!, "N0")}.")
-            : "Economically essential: not computed (no price of a delayed day).");
-        output.WriteLine($"Written: {Path.Combine(folder, "optimise.json")}; the best allocation of each budget as variants: {Path.Combine(folder, "optimised-variants.yaml")} (paste under the scenario's variants: and run it).");
-    }
-
-    /// <summary>
-    /// Each frontier point as a variant that sets the levers' services' capacities. A service whose
-    /// capacity changes by date is set as its initial capacity and each change (dates from the
-    /// scenario's start), as the network has them.
-    /// </summary>
-    internal static string Variants(Network baseline, OptimiseResult r)
-    {
-        var text = new StringBuilder("# The best allocation of each budget found by bedflow optimise, as variants: paste these under the scenario's variants: key.\n");
-        text.Append("variants:\n");
-        foreach (var p in r.Frontier)
-        {
-            text.Append(Inv, $"  optimised_{p.Budget.Pounds:0}:\n");
-            text.Append(Inv, $"    description: \"bedflow optimise: the best allocation within £{p.Budget.Pounds:N0} a year ({Named(r, p.Allocation)}), £{p.Spend.Pounds:N0} a year.\"\n");
-            text.Append("    set:\n");
-            for (int j = 0; j < r.Levers.Count; j++)
-            {
-                if (r.Levers[j].Switch is { } sw)
-                {
-                    // The baseline has the intervention (it is in the file's interventions:): off removes it.
-                    if (sw.InBaseline && p.Allocation[j] == 0)
-                    {
-                        text.Append(Inv, $"      interventions.{sw.Intervention}: null\n");
-                    }
-                    continue;
-                }
-                var service = baseline.Services[baseline.ServiceIndex(r.Levers[j].Service)];
-                int amount = p.Allocation[j];
-                var c = service.Capacity;
-                if (c.Changes.Count == 0)
-                {
-                    text.Append(Inv, $"      services.{service.Name}.capacity: {Math.Max(0, c.Initial.Places + amount)}\n");
-                }
-                else
-                {
-                    text.Append(Inv, $"      services.{service.Name}.capacity: {{initial: {Math.Max(0, c.Initial.Places + amount)}, changes: {{{string.Join(", ", c.Changes.Select(ch => $"{baseline.StartDate.AddDays((int)Math.Floor(ch.Day)):yyyy-MM-dd}: {Math.Max(0, ch.Capacity.Places + amount)}"))}}}}}\n");
-                }
-            }
-        }
-        return text.ToString();
     }
 
     private static string? OutProblem(string folder)

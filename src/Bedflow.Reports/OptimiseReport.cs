@@ -27,7 +27,7 @@ public static class OptimiseReport
         var options = scenario.Options;
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        h.Append("<title>").Append(E(scenario.Name)).Append(" — Bedflow optimisation</title>\n<style>\n").Append(BoardReport.Css).Append("</style>\n</head>\n<body>\n");
+        h.Append("<title>").Append(E(scenario.Name)).Append(" — Bedflow optimisation</title>\n<style>\n").Append(BoardReport.Css).Append(Css).Append("</style>\n</head>\n<body>\n");
         h.Append("<header><h1>").Append(E(scenario.Name)).Append(": where the next pound frees most beds</h1>\n");
         if (!string.IsNullOrWhiteSpace(scenario.Description))
         {
@@ -101,35 +101,44 @@ public static class OptimiseReport
         for (int j = 0; j < r.Levers.Count; j++)
         {
             var l = r.Levers[j];
-            h.Append("<tr><th scope=\"row\">").Append(E(l.Name)).Append("</th><td>").Append(E(l.Service)).Append("</td><td>")
+            h.Append("<tr><th scope=\"row\">").Append(E(l.Name)).Append("</th><td>").Append(E(OptimiseWording.Target(l))).Append("</td><td>")
                 .Append(E(string.Create(Inv, $"{p.Allocation[j]:+#,0;-#,0;0}"))).Append("</td><td>").Append(E(OptimiseWording.Pounds(l.Cost(p.Allocation[j])))).Append("</td></tr>\n");
         }
         h.Append("<tr><th scope=\"row\">Spend</th><td></td><td></td><td>").Append(E(OptimiseWording.Pounds(p.Spend))).Append(" of ").Append(E(OptimiseWording.Pounds(p.Budget))).Append("</td></tr>\n");
         h.Append("</tbody>\n</table>\n");
-        h.Append("<h3>What it does</h3>\n<table class=\"breakdown\">\n<thead><tr><th>Figure</th><th>Mean and 95% CI</th></tr></thead>\n<tbody>\n");
-        Row(h, "Delayed days a year", BoardReport.Cell(p.DelayedDays, "N0"));
-        Row(h, $"Delayed days avoided a year ({OptimiseWording.Against(r)})", BoardReport.Cell(p.DelayedDaysAvoided, "N0"));
-        Row(h, "Total system cost a year (£)", p.TotalCost is { } t ? BoardReport.Cell(t, "N0") : "not priced");
+        h.Append("<h3>What it does</h3>\n<table class=\"compact\">\n<thead><tr><th>Figure</th><th>Mean</th><th>95% CI</th></tr></thead>\n<tbody>\n");
+        Row(h, "Delayed days a year", p.DelayedDays, v => BoardReport.Number(v, "N0"));
+        Row(h, $"Delayed days avoided a year ({OptimiseWording.Against(r)})", p.DelayedDaysAvoided, v => BoardReport.Number(v, "N0"));
+        if (p.AcuteBedDaysFreed is { } acute)
+        {
+            Row(h, "Acute bed-days freed a year (delayed days in acute beds avoided)", acute, v => BoardReport.Number(v, "N0"));
+        }
+        if (p.TotalCost is { } t)
+        {
+            Row(h, "Total system cost a year", t, OptimiseWording.Pounds);
+        }
+        else
+        {
+            h.Append("<tr><th scope=\"row\">Total system cost a year</th><td colspan=\"2\">not priced</td></tr>\n");
+        }
+        if (p.HarmsVersusStart.Count > 0)
+        {
+            h.Append("<tr class=\"group\"><th colspan=\"3\">Harms: the change from the start (paired)</th></tr>\n");
+        }
         foreach (var m in Enum.GetValues<HarmMeasure>())
         {
             if (p.HarmsVersusStart.TryGetValue(m, out var d))
             {
-                Row(h, $"{HarmMeasureWords.Display(m)} ({HarmMeasureWords.Table[m].Unit}), change from the start", Change(d, m));
+                Row(h, $"{HarmMeasureWords.Display(m)} ({HarmMeasureWords.Table[m].Unit})", d, v => AppraisalWording.Amount(v, m, signed: true));
             }
         }
         h.Append("</tbody>\n</table>\n<h3>How sure</h3>\n<p>").Append(E(OptimiseWording.Selection(r, p))).Append("</p>\n</section>\n");
     }
 
-    private static void Row(StringBuilder h, string heading, string cell) =>
-        h.Append("<tr><th scope=\"row\">").Append(E(heading)).Append("</th><td>").Append(cell).Append("</td></tr>\n");
-
-    private static string Change(Estimate d, HarmMeasure m)
-    {
-        string mean = E(AppraisalWording.Amount(d.Mean, m, signed: true));
-        return d.Lower is { } lo && d.Upper is { } hi
-            ? $"{mean}<span class=\"ci\">{E(AppraisalWording.Amount(lo, m, signed: true))} to {E(AppraisalWording.Amount(hi, m, signed: true))}</span>"
-            : mean;
-    }
+    // A figure's row: its mean, then its 95% interval, each as written by `write`.
+    private static void Row(StringBuilder h, string heading, Estimate e, Func<double, string> write) =>
+        h.Append("<tr><th scope=\"row\">").Append(E(heading)).Append("</th><td>").Append(double.IsNaN(e.Mean) ? "–" : E(write(e.Mean))).Append("</td><td class=\"interval\">")
+            .Append(e.Lower is { } lo && e.Upper is { } hi ? E($"{write(lo)} to {write(hi)}") : "–").Append("</td></tr>\n");
 
     /// <summary>
     /// The marginal values' columns: at the start, then at each budget's best allocation (and the
@@ -160,7 +169,7 @@ public static class OptimiseReport
         h.Append("</tr></thead>\n<tbody>\n");
         foreach (var lever in RankedLevers(r))
         {
-            h.Append("<tr><th scope=\"row\">").Append(E($"{r.Levers[lever].Name} ({r.Levers[lever].Service})")).Append("</th>");
+            h.Append("<tr><th scope=\"row\">").Append(E($"{r.Levers[lever].Name} ({OptimiseWording.Target(r.Levers[lever])})")).Append("</th>");
             foreach (var (_, values) in columns)
             {
                 var v = values.FirstOrDefault(m => m.Lever == r.Levers[lever].Name)?.DelayedDaysAvoidedPer1000Pounds;
@@ -168,7 +177,20 @@ public static class OptimiseReport
             }
             h.Append("</tr>\n");
         }
-        h.Append("</tbody>\n</table>\n</section>\n");
+        h.Append("</tbody>\n</table>\n");
+        if (r.Marginal.Any(m => m.AcuteBedDaysFreedPer1000Pounds is not null))
+        {
+            h.Append("<p>Acute bed-days a year freed (delayed days in acute beds avoided) by one more step, per £1,000 a year, at the start, with 95% intervals:</p>\n");
+            h.Append("<table class=\"compact\">\n<thead><tr><th>Lever (service)</th><th>Acute bed-days freed per £1,000</th></tr></thead>\n<tbody>\n");
+            foreach (var lever in RankedLevers(r))
+            {
+                var v = r.Marginal.FirstOrDefault(m => m.Lever == r.Levers[lever].Name)?.AcuteBedDaysFreedPer1000Pounds;
+                h.Append("<tr><th scope=\"row\">").Append(E($"{r.Levers[lever].Name} ({OptimiseWording.Target(r.Levers[lever])})")).Append("</th><td>")
+                    .Append(v is null ? "at its greatest amount" : BoardReport.Cell(v, "N2")).Append("</td></tr>\n");
+            }
+            h.Append("</tbody>\n</table>\n");
+        }
+        h.Append("</section>\n");
     }
 
     /// <summary>The levers' indices, ranked by their marginal value at the start (most delayed days avoided per £1,000 first; at its bound last; ties in file order).</summary>
@@ -217,7 +239,7 @@ public static class OptimiseReport
         }
         foreach (var l in r.Levers)
         {
-            Setting(h, $"Lever {l.Name}", string.Create(Inv, $"{l.Service}: {l.Min:+#,0;-#,0;0} to {l.Max:+#,0;-#,0;0} in steps of {l.Step:N0}, {OptimiseWording.Pounds(l.UnitCost)} a unit a year, paid by {Core.Vocabulary.CommissionerWords.Code(l.PaidBy)}"));
+            Setting(h, $"Lever {l.Name}", string.Create(Inv, $"{OptimiseWording.Target(l)}: {l.Min:+#,0;-#,0;0} to {l.Max:+#,0;-#,0;0} in steps of {l.Step:N0}, {OptimiseWording.Pounds(l.UnitCost)} a unit a year, paid by {Core.Vocabulary.CommissionerWords.Code(l.PaidBy)}"));
         }
         h.Append("</tbody>\n</table>\n<p class=\"note\">S.-H. Kim and B. L. Nelson, \"A fully sequential procedure for indifference-zone selection in simulation\", ACM TOMACS 11(3), 2001; B. Fox, \"Discrete optimization via marginal analysis\", Management Science 13(3), 1966.</p>\n</section>\n");
     }
@@ -226,4 +248,14 @@ public static class OptimiseReport
         h.Append("<tr><th scope=\"row\">").Append(E(name)).Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
 
     private static string E(string text) => BoardReport.E(text);
+
+    // On top of the board pack's stylesheet: intervals on one line, and each budget's figures compact enough for its page.
+    private const string Css = """
+        td.interval { white-space: nowrap; }
+        table.compact th, table.compact td { padding: 0.15rem 0.5rem; }
+        @media print {
+          table.compact { font-size: 8.5pt; }
+        }
+
+        """;
 }

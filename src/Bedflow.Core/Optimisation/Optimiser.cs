@@ -21,6 +21,13 @@ namespace Bedflow.Core.Optimisation;
 /// </summary>
 public static class Optimiser
 {
+    /// <summary>
+    /// The network a search simulates for allocation <paramref name="a"/> of <paramref name="levers"/>
+    /// on <paramref name="baseline"/>: each capacity lever's amount added to every point of its
+    /// service's schedule (never below 0), each switch's intervention on or off.
+    /// </summary>
+    public static Network NetworkFor(Network baseline, IReadOnlyList<Lever> levers, Allocation a) => Evaluator.ApplyTo(baseline, levers, a);
+
     /// <summary>How many of a budget's best allocations (by first-stage mean) go to the final ranking and selection.</summary>
     public const int Finalists = 5;
 

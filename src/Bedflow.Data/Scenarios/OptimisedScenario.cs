@@ -58,19 +58,30 @@ public static class OptimisedScenario
         return written;
     }
 
-    // {description: "…", add_interventions: {optimised_levers: {from: …, to: …, add_capacity: {service: amount, …}}}}
+    // {description: "…", set: {interventions.pilot: null}, add_interventions: {optimised_levers: {from: …, to: …, add_capacity: {service: amount, …}}}}
     private static string Variant(OptimiseResult r, FrontierPoint p, string intervention, DateOnly from, DateOnly to)
     {
-        var add = Enumerable.Range(0, r.Levers.Count).Where(j => p.Allocation[j] != 0).Select(j => string.Create(Inv, $"{r.Levers[j].Service}: {p.Allocation[j]}")).ToList();
-        string lever = string.Join(", ", r.Levers.Select((l, j) => string.Create(Inv, $"{l.Name} {p.Allocation[j]:+0;-0;0}")));
+        var levers = r.Levers;
+        var add = Enumerable.Range(0, levers.Count).Where(j => !levers[j].IsSwitch && p.Allocation[j] != 0)
+            .Select(j => string.Create(Inv, $"{levers[j].Service}: {p.Allocation[j]}")).ToList();
+        // A switch off of an intervention the baseline has removes it; on leaves it as the file has it.
+        var off = Enumerable.Range(0, levers.Count).Where(j => levers[j].Switch is { InBaseline: true } && p.Allocation[j] == 0)
+            .Select(j => string.Create(Inv, $"interventions.{levers[j].Switch!.Intervention}: null")).ToList();
+        string lever = string.Join(", ", levers.Select((l, j) => l.IsSwitch ? $"{l.Name} {(p.Allocation[j] == 1 ? "on" : "off")}" : string.Create(Inv, $"{l.Name} {p.Allocation[j]:+0;-0;0}")));
         string description = string.Create(Inv, $"The best allocation bedflow optimise found within £{p.Budget.Pounds:N0} a year ({lever}), spending £{p.Spend.Pounds:N0} a year on the levers; that spend is not in this variant's costs.");
         var v = new StringBuilder("{description: ").Append(Quoted(description));
+        if (off.Count > 0)
+        {
+            v.Append(", set: {").Append(string.Join(", ", off)).Append('}');
+        }
         if (add.Count > 0)
         {
             v.Append(Inv, $", add_interventions: {{{intervention}: {{from: {from:yyyy-MM-dd}, to: {to:yyyy-MM-dd}, add_capacity: {{{string.Join(", ", add)}}}}}}}");
         }
         return v.Append('}').ToString();
     }
+
+    private static string Shown(Core.Units.Capacity c) => c.IsUnlimited ? "unlimited" : c.Places.ToString(Inv);
 
     private static string Quoted(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
@@ -99,17 +110,18 @@ public static class OptimisedScenario
                 problems.Add($"variant {name} is missing");
                 continue;
             }
-            for (int j = 0; j < result.Levers.Count; j++)
+            // What the optimiser simulated for this allocation: every service's capacity on every simulated day must be the same.
+            var simulated = Optimiser.NetworkFor(baseline, result.Levers, p.Allocation);
+            foreach (var service in simulated.Services)
             {
-                var was = baseline.Services[baseline.ServiceIndex(result.Levers[j].Service)].Capacity;
-                var now = variant.Network.Services[variant.Network.ServiceIndex(result.Levers[j].Service)].Capacity;
-                var days = was.Changes.Select(c => c.Day).Concat(now.Changes.Select(c => c.Day)).Where(d => d > begin && d <= end).Append(begin);
+                var want = service.Capacity;
+                var now = variant.Network.Services[variant.Network.ServiceIndex(service.Name)].Capacity;
+                var days = want.Changes.Select(c => c.Day).Concat(now.Changes.Select(c => c.Day)).Where(d => d > begin && d <= end).Append(begin);
                 foreach (double day in days)
                 {
-                    int expected = Math.Max(0, was.At(day).Places + p.Allocation[j]);
-                    if (now.At(day).Places != expected)
+                    if (want.At(day) != now.At(day))
                     {
-                        problems.Add(string.Create(Inv, $"variant {name}: {result.Levers[j].Service} has {now.At(day).Places} places on day {day}, not {expected}"));
+                        problems.Add(string.Create(Inv, $"variant {name}: {service.Name} has {Shown(now.At(day))} places on day {day}, not {Shown(want.At(day))}"));
                         break;
                     }
                 }

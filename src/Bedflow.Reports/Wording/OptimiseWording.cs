@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bedflow.Core.Experiments;
 using Bedflow.Core.Optimisation;
 using Bedflow.Core.Statistics;
 using Bedflow.Core.Units;
@@ -33,13 +34,22 @@ public static class OptimiseWording
         return e.Lower is { } lo && e.Upper is { } hi ? $"{write(e.Mean)} (95% CI {write(lo)} to {write(hi)})" : write(e.Mean);
     }
 
-    /// <summary>One lever's amount as a change: "+2 intermediate_care (more_intermediate_care)", "-1 acute (fewer_acute)", "0 …".</summary>
+    /// <summary>What a lever changes: its service, or for a switch "the intervention NAME".</summary>
+    public static string Target(Lever lever)
+    {
+        ArgumentNullException.ThrowIfNull(lever);
+        return lever.Switch is { } sw ? $"the intervention {sw.Intervention}" : lever.Service;
+    }
+
+    /// <summary>One lever's amount as a change: "+2 intermediate_care (more_intermediate_care)", "-1 acute (fewer_acute)", "0 …"; a switch "winter_pilot on" or "off".</summary>
     public static string Amount(OptimiseResult result, Allocation allocation, int lever)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(allocation);
         var l = result.Levers[lever];
-        return string.Create(Inv, $"{allocation[lever]:+0;-0;0} {l.Service} ({l.Name})");
+        return l.Switch is { } sw
+            ? $"{sw.Intervention} {(allocation[lever] == 1 ? "on" : "off")} ({l.Name})"
+            : string.Create(Inv, $"{allocation[lever]:+0;-0;0} {l.Service} ({l.Name})");
     }
 
     /// <summary>The allocation, every lever with an amount: "+2 intermediate_care (more_intermediate_care), +1 reablement (more_reablement)"; "nothing added" when every amount is 0.</summary>
@@ -61,7 +71,11 @@ public static class OptimiseWording
         {
             int a = allocation[j];
             var l = result.Levers[j];
-            if (a != 0)
+            if (l.Switch is { } sw && a == 1)
+            {
+                parts.Add($"run {sw.Intervention} ({l.Name})");
+            }
+            else if (!l.IsSwitch && a != 0)
             {
                 parts.Add(string.Create(Inv, $"{(a > 0 ? "add" : "cut")} {Math.Abs(a):N0} {(a > 0 ? "to" : "from")} {l.Service} ({l.Name})"));
             }

@@ -39,9 +39,10 @@ public static class OptimiseWorkbook
         var harms = Enum.GetValues<HarmMeasure>().Where(m => Points(r).Any(p => p.Point.HarmsVersusStart.ContainsKey(m))).ToList();
         sheet.Headings([
             "Point", "Budget a year (£)", "Spend a year (£)",
-            .. r.Levers.Select(l => $"{l.Name}: added to {l.Service}"),
+            .. r.Levers.Select(l => (l.IsSwitch ? $"{l.Name}: switches {OptimiseWording.Target(l)} on (1) or off (0)" : $"{l.Name}: added to {l.Service}")),
             .. SheetBuilder.EstimateHeadings("Delayed days a year"),
             .. SheetBuilder.EstimateHeadings("Delayed days avoided a year (against the start)"),
+            .. SheetBuilder.EstimateHeadings("Acute bed-days freed a year (against the start)"),
             .. SheetBuilder.EstimateHeadings("Total system cost a year (£)"),
             .. harms.SelectMany(m => SheetBuilder.EstimateHeadings($"{HarmMeasureWords.Display(m)} ({HarmMeasureWords.Table[m].Unit}): change from the start")),
             "Replications of the selection", "Runner-up told apart from", "Cannot be told apart from (treat as equally good)",
@@ -53,7 +54,7 @@ public static class OptimiseWorkbook
             {
                 sheet.Number(p.Allocation[j], NumberFormat.Integer);
             }
-            sheet.Estimate(p.DelayedDays, NumberFormat.Integer).Estimate(p.DelayedDaysAvoided, NumberFormat.Integer).Estimate(p.TotalCost, NumberFormat.Pounds);
+            sheet.Estimate(p.DelayedDays, NumberFormat.Integer).Estimate(p.DelayedDaysAvoided, NumberFormat.Integer).Estimate(p.AcuteBedDaysFreed, NumberFormat.Integer).Estimate(p.TotalCost, NumberFormat.Pounds);
             foreach (var m in harms)
             {
                 sheet.Estimate(p.HarmsVersusStart.GetValueOrDefault(m), m == HarmMeasure.AcuteOccupancy ? NumberFormat.Percent : NumberFormat.OneDecimal);
@@ -81,15 +82,18 @@ public static class OptimiseWorkbook
             "Measured at", "Lever", "Service",
             .. SheetBuilder.EstimateHeadings("Delayed days avoided a year per £1,000 a year"),
             "Rank (1 = most)",
+            .. SheetBuilder.EstimateHeadings("Acute bed-days freed a year per £1,000 a year"),
         ]);
         foreach (var (heading, values) in OptimiseReport.MarginalColumns(r))
         {
             foreach (int j in OptimiseReport.RankedLevers(r))
             {
                 var l = r.Levers[j];
-                var v = values.FirstOrDefault(m => m.Lever == l.Name)?.DelayedDaysAvoidedPer1000Pounds;
-                sheet.Row().Text(heading).Text(l.Name).Text(l.Service).Estimate(v, NumberFormat.TwoDecimals);
+                var value = values.FirstOrDefault(m => m.Lever == l.Name);
+                var v = value?.DelayedDaysAvoidedPer1000Pounds;
+                sheet.Row().Text(heading).Text(l.Name).Text(OptimiseWording.Target(l)).Estimate(v, NumberFormat.TwoDecimals);
                 sheet.Number(v is null ? null : OptimiseReport.Rank(values, l.Name), NumberFormat.Integer);
+                sheet.Estimate(value?.AcuteBedDaysFreedPer1000Pounds, NumberFormat.TwoDecimals);
             }
         }
         sheet.Row();
