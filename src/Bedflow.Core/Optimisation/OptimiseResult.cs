@@ -75,6 +75,9 @@ public sealed record FrontierPoint(Money Budget, Allocation Allocation, Money Sp
     /// <summary>Delayed days a year in acute beds avoided against the start (paired): the acute bed-days given back to the hospital; null when not known.</summary>
     public Estimate? AcuteBedDaysFreed { get; init; }
 
+    /// <summary>The replications its figures are on (every point's the same: the most any selection used); 0 when not known.</summary>
+    public int FiguresReplications { get; init; }
+
     /// <summary>Its spend a year by who pays (the levers' <c>paid_by</c>); empty when not known.</summary>
     public IReadOnlyDictionary<Vocabulary.Commissioner, Money> SpendByFunder { get; init; } = new Dictionary<Vocabulary.Commissioner, Money>();
 }

@@ -28,6 +28,23 @@ public static class Optimiser
     /// </summary>
     public static Network NetworkFor(Network baseline, IReadOnlyList<Lever> levers, Allocation a) => Evaluator.ApplyTo(baseline, levers, a);
 
+    /// <summary>
+    /// For budgets in rising order, each budget's own choice's mean (lower is better, all on the
+    /// same replications): which choice each budget keeps — its own, unless an earlier (smaller,
+    /// so affordable) budget's kept choice does at least as well, when it keeps that one. The kept
+    /// means never rise with the budget.
+    /// </summary>
+    internal static int[] NeverWorse(IReadOnlyList<double> means)
+    {
+        ArgumentNullException.ThrowIfNull(means);
+        var kept = new int[means.Count];
+        for (int i = 0; i < means.Count; i++)
+        {
+            kept[i] = i > 0 && means[kept[i - 1]] <= means[i] ? kept[i - 1] : i;
+        }
+        return kept;
+    }
+
     /// <summary>How many of a budget's best allocations (by first-stage mean) go to the final ranking and selection.</summary>
     public const int Finalists = 5;
 
@@ -99,24 +116,49 @@ public static class Optimiser
             _eval.BestSoFar = _start;
             _eval.Phase = OptimisePhase.Greedy;
             var path = Greedy(start);
-            var frontier = new List<FrontierPoint>();
+            var choices = new List<Choice>();
             foreach (var budget in _spec.Budgets)
             {
                 var seed = path.Last(a => _eval.Affordable(a, budget));
                 _eval.Phase = OptimisePhase.LocalSearch;
                 Climb(seed, budget, _spec.Goal);
                 _eval.Phase = OptimisePhase.Selection;
-                frontier.Add(Select(budget, _spec.Goal));
+                // The smaller budget's choice is affordable here too: it is always a finalist, so more money never reports worse.
+                choices.Add(Choose(budget, _spec.Goal, choices.Count > 0 ? [choices[^1].Best] : []));
             }
-            FrontierPoint? essential = null;
+            Choice? cheapestInAll = null;
             if (_spec.DelayedDayPrice is not null)
             {
                 var top = _spec.Budgets[^1];
                 var seed = path.OrderBy(a => _eval.Run(a, _n0)!.Mean(OptimiseGoal.TotalCost, _n0)).First();
                 _eval.Phase = OptimisePhase.EconomicallyEssential;
                 Climb(seed, top, OptimiseGoal.TotalCost);
-                essential = Select(top, OptimiseGoal.TotalCost);
+                cheapestInAll = Choose(top, OptimiseGoal.TotalCost, [.. choices.Select(c => c.Best)]);
             }
+            // Every point's figures on the same replications (the most any selection used), paired with the start's.
+            int common = choices.Append(cheapestInAll).OfType<Choice>().Max(c => c.Replications);
+            // More money that does not do better on the same replications buys the smaller budget's choice.
+            var kept = NeverWorse([.. choices.Select(c => _eval.Run(c.Best, common)!.Mean(_spec.Goal, common))]);
+            var chosen = choices.Select(c => c.Best).ToList();
+            for (int i = 1; i < choices.Count; i++)
+            {
+                if (kept[i] != i)
+                {
+                    var carried = chosen[kept[i]];
+                    choices[i] = choices[i] with { Best = carried, Indistinguishable = [.. choices[i].Indistinguishable.Append(chosen[i]).Where(a => a != carried).Distinct()] };
+                }
+            }
+            if (cheapestInAll is not null)
+            {
+                // The least total cost within the largest budget is no more than any frontier point's, on the same replications.
+                var least = choices.Select(c => c.Best).Append(cheapestInAll.Best).OrderBy(a => _eval.Run(a, common)!.Mean(OptimiseGoal.TotalCost, common)).ThenBy(_eval.Spend).First();
+                if (least != cheapestInAll.Best)
+                {
+                    cheapestInAll = cheapestInAll with { Best = least, Indistinguishable = [.. cheapestInAll.Indistinguishable.Append(cheapestInAll.Best).Where(a => a != least).Distinct()] };
+                }
+            }
+            var frontier = choices.Select(c => Point(c, common)).ToList();
+            var essential = cheapestInAll is null ? null : Point(cheapestInAll, common);
             _eval.CandidatesLeft = 0;
             return new OptimiseResult
             {
@@ -285,28 +327,49 @@ public static class Optimiser
             return result;
         }
 
-        /// <summary>Ranking and selection among the budget's best few acceptable allocations.</summary>
-        private FrontierPoint Select(Money budget, OptimiseGoal goal)
+        /// <summary>What a budget's ranking and selection chose: the allocation, those not told apart from it, the last told apart (worse), the replications it used.</summary>
+        private sealed record Choice(Money Budget, Allocation Best, IReadOnlyList<Allocation> Indistinguishable, Allocation? RunnerUp, int Replications);
+
+        /// <summary>
+        /// Ranking and selection among the budget's best few acceptable allocations (and
+        /// <paramref name="also"/>, when affordable and acceptable): the one with the least mean at the
+        /// end, with those it could not be told apart from (a cheaper one among them is as good as far
+        /// as the replications can tell: the pages say so).
+        /// </summary>
+        private Choice Choose(Money budget, OptimiseGoal goal, IReadOnlyList<Allocation> also)
         {
             var finalists = _eval.All.Where(c => _eval.Affordable(c.Allocation, budget) && Acceptable(c))
                 .OrderBy(c => c.Mean(goal, _n0)).ThenBy(c => _eval.OrderOf(c.Allocation))
                 .Take(Finalists).Select(c => c.Allocation).ToList();
+            foreach (var a in also)
+            {
+                if (!finalists.Contains(a) && _eval.Affordable(a, budget) && _eval.Run(a, _n0) is { } c && Acceptable(c))
+                {
+                    finalists.Add(a);
+                }
+            }
             var outcome = KimNelson.Select(finalists.Count, (i, r) =>
             {
                 var c = _eval.Run(finalists[i], r)!;
                 return [.. Enumerable.Range(0, r).Select(k => c.Objective(goal, k))];
             }, _n0, _max, Indifference(goal), _spec.Confidence);
-            var best = finalists[outcome.Best];
-            var run = _eval.Run(best, outcome.Replications)!;
-            int n = run.Replications;
+            int n = outcome.Replications;
+            return new Choice(budget, finalists[outcome.Best], [.. outcome.Indistinguishable.Select(i => finalists[i])], outcome.RunnerUp is { } r ? finalists[r] : null, n);
+        }
+
+        /// <summary>A choice's figures on the first <paramref name="n"/> replications, paired with the start's.</summary>
+        private FrontierPoint Point(Choice choice, int n)
+        {
+            var best = choice.Best;
+            var run = _eval.Run(best, n)!;
             var start = _eval.Run(_start.Allocation, n)!;
             var avoided = Estimate.Of(Enumerable.Range(0, n).Select(i => start.DelayedDays(i) - run.DelayedDays(i)));
             var acute = Estimate.Of(Enumerable.Range(0, n).Select(i => start.AcuteDelayedDays(i) - run.AcuteDelayedDays(i)));
-            return new FrontierPoint(budget, best, run.Spend, run.DelayedDaysEstimate(n), avoided, run.TotalCostEstimate(n),
-                [.. outcome.Indistinguishable.Select(i => finalists[i])], outcome.RunnerUp is { } r ? finalists[r] : null, outcome.Replications,
-                Marginal(best), HarmDifferences(run, n))
+            return new FrontierPoint(choice.Budget, best, run.Spend, run.DelayedDaysEstimate(n), avoided, run.TotalCostEstimate(n),
+                choice.Indistinguishable, choice.RunnerUp, choice.Replications, Marginal(best), HarmDifferences(run, n))
             {
                 AcuteBedDaysFreed = acute,
+                FiguresReplications = n,
                 SpendByFunder = Enum.GetValues<Vocabulary.Commissioner>().Select(f => (f, Spend: _eval.SpendBy(best, f))).Where(x => x.Spend > Money.Zero).ToDictionary(x => x.f, x => x.Spend),
             };
         }

@@ -100,3 +100,73 @@ public class OptimiserResumeTests
         Assert.Equal(0, again.ReplicationsReused);
     }
 }
+
+/// <summary>What a board reads off the frontier: more money never does worse, the least total cost is least, every point on the same replications.</summary>
+public class OptimiserFrontierTests
+{
+    private static Network Noisy() => new NetworkBuilder()
+        .Service("acute", 2000, Distribution.Exponential(1), kind: ServiceKind.Acute)
+        .Service("d0", 3, Distribution.Exponential(4), kind: ServiceKind.Other)
+        .Service("d1", 3, Distribution.Exponential(4), kind: ServiceKind.Other)
+        .Service("d2", 3, Distribution.Exponential(4), kind: ServiceKind.Other)
+        .Arrivals("emergency", "acute", ArrivalRate.Constant(RatePerDay.Of(2.2)))
+        .Route("acute", ("d0", 0.34), ("d1", 0.33), ("d2", 0.33))
+        .Route("d0", "home")
+        .Route("d1", "home")
+        .Route("d2", "home")
+        .Build();
+
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    [InlineData(4UL)]
+    [InlineData(5UL)]
+    [InlineData(6UL)]
+    [InlineData(7UL)]
+    [InlineData(8UL)]
+    public void More_budget_never_reports_more_delayed_days_and_the_least_total_cost_is_least(ulong seed)
+    {
+        var spec = new OptimiseSpec
+        {
+            Levers = [.. Enumerable.Range(0, 3).Select(j => new Lever($"more_d{j}", $"d{j}", 1, 0, 3, Money.FromPounds(5_000 + (1_000 * j)), Commissioner.Pooled))],
+            // Budgets close together and few replications: the noise could reverse two points' order if they were chosen apart.
+            Budgets = [.. new[] { 10_000m, 11_000m, 12_000m, 16_000m, 17_000m, 18_000m, 22_000m, 23_000m, 40_000m }.Select(Money.FromPounds)],
+            DelayedDayPrice = Money.FromPounds(200),
+            Replications = 2,
+            MaxReplications = 4,
+        };
+        var r = Optimiser.Run(Noisy(), new RunOptions { Warmup = Days.Of(60), Horizon = Days.Of(200), Seed = seed }, spec, null, DecisionRules.Default);
+        int n = r.Frontier[0].FiguresReplications;
+        Assert.True(n >= 2);
+        Assert.All(r.Frontier, p => Assert.Equal(n, p.FiguresReplications));
+        Assert.Equal(n, r.EconomicallyEssential!.FiguresReplications);
+        for (int i = 1; i < r.Frontier.Count; i++)
+        {
+            Assert.True(r.Frontier[i].DelayedDays.Mean <= r.Frontier[i - 1].DelayedDays.Mean,
+                $"£{r.Frontier[i].Budget.Pounds}: {r.Frontier[i].DelayedDays.Mean} after £{r.Frontier[i - 1].Budget.Pounds}: {r.Frontier[i - 1].DelayedDays.Mean}");
+        }
+        Assert.All(r.Frontier, p => Assert.True(r.EconomicallyEssential.TotalCost!.Mean <= p.TotalCost!.Mean, $"{p.Allocation} costs {p.TotalCost.Mean}"));
+    }
+}
+
+/// <summary>The rule that keeps the frontier from reporting worse for more money.</summary>
+public class NeverWorseTests
+{
+    [Theory]
+    [InlineData(new[] { 100.0, 90, 80 }, new[] { 0, 1, 2 })]
+    [InlineData(new[] { 100.0, 90, 95, 85 }, new[] { 0, 1, 1, 3 })]
+    [InlineData(new[] { 100.0, 100, 99 }, new[] { 0, 0, 2 })]
+    [InlineData(new[] { 50.0, 60, 70, 40 }, new[] { 0, 0, 0, 3 })]
+    [InlineData(new[] { 50.0, 60, 55 }, new[] { 0, 0, 0 })]
+    public void A_budget_keeps_a_smaller_budgets_choice_when_its_own_does_no_better(double[] means, int[] kept)
+    {
+        var result = Optimiser.NeverWorse(means);
+        Assert.Equal(kept, result);
+        // The kept means never rise.
+        for (int i = 1; i < result.Length; i++)
+        {
+            Assert.True(means[result[i]] <= means[result[i - 1]]);
+        }
+    }
+}
