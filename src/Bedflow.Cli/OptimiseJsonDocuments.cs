@@ -23,13 +23,13 @@ internal sealed record MarginalDocument(string Lever, int? From, [property: Json
 /// <summary>One frontier point (or the economically essential allocation).</summary>
 internal sealed record FrontierDocument(
     decimal Budget, OrderedDictionary<string, int> Allocation, decimal Spend, OrderedDictionary<string, decimal> SpendByFunder, MeanDocument DelayedDays, MeanDocument DelayedDaysAvoided,
-    MeanDocument? AcuteBedDaysFreed, MeanDocument? TotalCost, IReadOnlyList<OrderedDictionary<string, int>> IndistinguishableFrom, OrderedDictionary<string, int>? RunnerUp,
+    int FiguresReplications, MeanDocument? AcuteBedDaysFreed, MeanDocument? TotalCost, IReadOnlyList<OrderedDictionary<string, int>> IndistinguishableFrom, OrderedDictionary<string, int>? RunnerUp,
     int Replications, IReadOnlyList<MarginalDocument> Marginal, OrderedDictionary<string, MeanDocument> HarmsVersusStart)
 {
     public static FrontierDocument Of(OptimiseResult r, FrontierPoint p) => new(
         p.Budget.Pounds, Named(r, p.Allocation), p.Spend.Pounds,
         new OrderedDictionary<string, decimal>(p.SpendByFunder.OrderBy(f => f.Key).Select(f => KeyValuePair.Create(Core.Vocabulary.CommissionerWords.Code(f.Key), f.Value.Pounds))),
-        MeanDocument.Of(p.DelayedDays), MeanDocument.Of(p.DelayedDaysAvoided), p.AcuteBedDaysFreed is { } acute ? MeanDocument.Of(acute) : null,
+        MeanDocument.Of(p.DelayedDays), MeanDocument.Of(p.DelayedDaysAvoided), p.FiguresReplications, p.AcuteBedDaysFreed is { } acute ? MeanDocument.Of(acute) : null,
         p.TotalCost is { } t ? MeanDocument.Of(t) : null, [.. p.IndistinguishableFrom.Select(a => Named(r, a))], p.RunnerUp is { } u ? Named(r, u) : null,
         p.Replications, [.. p.Marginal.Select(MarginalDocument.Of)],
         new OrderedDictionary<string, MeanDocument>(p.HarmsVersusStart.OrderBy(h => h.Key).Select(h => KeyValuePair.Create(Core.Experiments.HarmMeasureWords.Code(h.Key), MeanDocument.Of(h.Value)))));

@@ -59,12 +59,12 @@ internal sealed class OptimiseProgressLine(TextWriter error, Stopwatch clock, bo
         t.TotalMinutes >= 1 ? string.Create(Inv, $"{(int)t.TotalMinutes} min {t.Seconds:00} s") : string.Create(Inv, $"{t.TotalSeconds:0} s");
 }
 
-/// <summary>An allocation in words: each lever with the amount it adds ("more_reablement +10"), a switch "on" or "off"; levers left at 0 are left out.</summary>
+/// <summary>An allocation in words: each lever with the amount it adds ("more_reablement +10"), a switch "on"; levers left at 0 (a switch off, as at the start) are left out.</summary>
 internal static class Allocations
 {
     public static string Named(IReadOnlyList<Lever> levers, Allocation a)
     {
-        var parts = levers.Select((l, j) => l.IsSwitch ? $"{l.Name} {(a[j] == 1 ? "on" : "off")}" : a[j] == 0 ? null : $"{l.Name} {a[j]:+0;-0;0}")
+        var parts = levers.Select((l, j) => a[j] == 0 ? null : l.IsSwitch ? $"{l.Name} on" : $"{l.Name} {a[j]:+0;-0;0}")
             .OfType<string>().ToList();
         return parts.Count == 0 ? "nothing added" : string.Join(", ", parts);
     }

@@ -23,7 +23,7 @@ internal static class OptimiseSummary
     /// <summary>Prints to <paramref name="console"/>, fitting its width.</summary>
     public static void Print(IAnsiConsole console, OptimiseResult r, TimeSpan elapsed, string folder, IReadOnlyList<string> written)
     {
-        Say(console, string.Create(Inv, $"Start ({(OptimiseWording.StartsFromNothing(r) ? "nothing more spent" : OptimiseWording.Allocation(r, r.Start))}): {Formatting.Estimate(r.StartDelayedDays, "N0")} delayed days a year. {r.Candidates:N0} allocations simulated ({r.ReplicationsSimulated:N0} replications{(r.ReplicationsReused > 0 ? string.Create(Inv, $", {r.ReplicationsReused:N0} more reused from the state file") : "")}) in {elapsed.TotalSeconds:0} s. Each figure is a mean ± the half-width of its 95% confidence interval; avoided is {OptimiseWording.Against(r)}, paired."));
+        Say(console, string.Create(Inv, $"Start ({OptimiseWording.Start(r)}): {Formatting.Estimate(r.StartDelayedDays, "N0")} delayed days a year. {r.Candidates:N0} allocations simulated ({r.ReplicationsSimulated:N0} replications{(r.ReplicationsReused > 0 ? string.Create(Inv, $", {r.ReplicationsReused:N0} more reused from the state file") : "")}) in {elapsed.TotalSeconds:0} s. Each figure is a mean ± the half-width of its 95% confidence interval; avoided is {OptimiseWording.Against(r)}, paired."));
         bool priced = r.Frontier.All(p => p.TotalCost is not null);
         var table = new Table().Border(TableBorder.Simple);
         Say(console, "Each budget's best allocation (amounts added), its spend, the delayed days it avoids a year" + (priced ? " and its total system cost a year (£ million):" : ":"));

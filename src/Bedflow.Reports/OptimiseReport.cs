@@ -58,7 +58,7 @@ public static class OptimiseReport
         {
             h.Append("<p class=\"verdict\">").Append(E(OptimiseWording.Headline(r, p))).Append("</p>\n");
         }
-        h.Append("<p>").Append(E(string.Create(Inv, $"The start ({(OptimiseWording.StartsFromNothing(r) ? "nothing more spent" : OptimiseWording.Allocation(r, r.Start))}) has {OptimiseWording.WithInterval(r.StartDelayedDays, "N0")} delayed days a year."))).Append("</p>\n");
+        h.Append("<p>").Append(E(string.Create(Inv, $"The start ({OptimiseWording.Start(r)}) has {OptimiseWording.WithInterval(r.StartDelayedDays, "N0")} delayed days a year."))).Append("</p>\n");
         if (r.EconomicallyEssential is { } e)
         {
             h.Append("<p>").Append(E($"Economically essential: {OptimiseWording.Allocation(r, e.Allocation)}, spending {OptimiseWording.Pounds(e.Spend)} a year, leaves {OptimiseWording.WithInterval(e.DelayedDays, "N0")} delayed days a year at the least total system cost found, {OptimiseWording.WithInterval(e.TotalCost!, "N0", OptimiseWording.Pounds)} a year.")).Append("</p>\n");

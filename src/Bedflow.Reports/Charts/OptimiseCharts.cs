@@ -29,7 +29,7 @@ public static class OptimiseCharts
         double startSpend = (double)result.Levers.Select((l, j) => l.Cost(result.Start[j]).Pounds).Sum();
         var series = new List<Series>
         {
-            new("Start", [startSpend / divisor], [0.0]) { Mark = PointMark.Reference, Legend = OptimiseWording.StartsFromNothing(result) ? "Start: nothing more spent" : "Start: every lever at its least" },
+            new("Start", [startSpend / divisor], [0.0]) { Mark = PointMark.Reference, Legend = "Start: " + (OptimiseWording.StartsFromNothing(result) ? OptimiseWording.Start(result) : "every lever at its least") },
         };
         series.AddRange(result.Frontier.Select(p => Point($"Within {OptimiseWording.Pounds(p.Budget)}", Budget(p, divisor), p.DelayedDaysAvoided, "Best allocation within the budget", FrontierColour)));
         series.Add(new Series("Frontier", [startSpend / divisor, .. result.Frontier.Select(p => Budget(p, divisor))], [0.0, .. result.Frontier.Select(p => p.DelayedDaysAvoided.Mean)])

@@ -95,9 +95,20 @@ public static class OptimiseWording
         return result.Start.Amounts.All(a => a == 0);
     }
 
-    /// <summary>What "avoided" is measured against: "against spending nothing more", or the start when some lever's least is not 0.</summary>
+    /// <summary>What "avoided" is measured against: "against spending nothing more" (", without winter_pilot" when a switch takes an intervention the baseline has out of the start), or the start when some lever's least is not 0.</summary>
     public static string Against(OptimiseResult result) =>
-        StartsFromNothing(result) ? "against spending nothing more" : $"against the start ({Allocation(result, result.Start)}: every lever at its least)";
+        StartsFromNothing(result) ? "against spending nothing more" + Without(result) : $"against the start ({Allocation(result, result.Start)}: every lever at its least{Without(result)})";
+
+    /// <summary>The start in a few words: "nothing more spent" (", without winter_pilot" when a switch is off there that the baseline has on), or its allocation.</summary>
+    public static string Start(OptimiseResult result) =>
+        StartsFromNothing(result) ? "nothing more spent" + Without(result) : Allocation(result, result.Start) + Without(result);
+
+    // ", without winter_pilot": the interventions the baseline has that the start (every switch off) does not.
+    private static string Without(OptimiseResult result)
+    {
+        var off = result.Levers.Where(l => l.Switch is { InBaseline: true }).Select(l => l.Switch!.Intervention).ToList();
+        return off.Count == 0 ? "" : ", without " + string.Join(" or ", off);
+    }
 
     /// <summary>
     /// A budget's headline: "With £2,000,000 a year: add 10 to intermediate_care (more_ic) — avoids

@@ -68,7 +68,7 @@ public class OptimisedScenarioTests
         foreach (var p in result.Frontier)
         {
             var variant = read.AllVariants.Single(v => v.Name == OptimisedScenario.VariantName(p));
-            var run = Experiment.Run([read.AllVariants[0], variant], read.Options with { Replications = p.Replications });
+            var run = Experiment.Run([read.AllVariants[0], variant], read.Options with { Replications = p.FiguresReplications });
             Assert.Equal(p.DelayedDays, run[1].DelayedDaysPerYear);
         }
     }
@@ -118,4 +118,27 @@ public class OptimisedScenarioTests
     }
 
     private static double Day(int y, int m, int d) => new DateOnly(y, m, d).DayNumber - new DateOnly(2016, 4, 1).DayNumber;
+
+    [Fact]
+    public void A_switch_off_takes_the_baselines_intervention_out_of_the_variant_and_on_leaves_it()
+    {
+        // The scheme from July, when the dated schedule drops to 3 places and the service is at its limit without more.
+        string yaml = Yaml.Replace("  budgets: [£0, £50k, £100k]", "    winter_on: {switch: winter, cost: £20k}\n  budgets: [£0, £50k, £100k]", StringComparison.Ordinal)
+            .Replace("from: 2016-08-01", "from: 2016-07-01", StringComparison.Ordinal);
+        var scenario = ScenarioFile.Parse(yaml, "switch.yaml").Scenario!;
+        Assert.True(scenario.Optimise!.Levers[2].IsSwitch);
+        var result = Optimiser.Run(scenario);
+        string written = OptimisedScenario.Write(yaml, "optimised-scenario.yaml", scenario, result);
+        var read = ScenarioFile.Parse(written, "optimised-scenario.yaml").Scenario!;
+        // £0 buys nothing: the start, with the winter scheme off; a larger budget turns it on (it is cheap for what it does).
+        Assert.Equal(0, result.Frontier[0].Allocation[2]);
+        Assert.Contains(result.Frontier, p => p.Allocation[2] == 1);
+        foreach (var p in result.Frontier)
+        {
+            var variant = read.AllVariants.Single(v => v.Name == OptimisedScenario.VariantName(p));
+            var run = Experiment.Run([read.AllVariants[0], variant], read.Options with { Replications = p.FiguresReplications });
+            Assert.Equal(p.DelayedDays, run[1].DelayedDaysPerYear);
+        }
+        Assert.Contains("interventions.winter: null", written, StringComparison.Ordinal);
+    }
 }
