@@ -21,7 +21,7 @@ public sealed record OptimiseResult
     /// <summary>The starting allocation: every lever at its least amount.</summary>
     public required Allocation Start { get; init; }
 
-    /// <summary>The starting allocation's delayed days a year.</summary>
+    /// <summary>The starting allocation's delayed days a year, on the same replications as every frontier point's figures.</summary>
     public required Estimate StartDelayedDays { get; init; }
 
     /// <summary>One point per budget level, in rising order of budget.</summary>

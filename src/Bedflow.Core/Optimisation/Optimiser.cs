@@ -165,7 +165,7 @@ public static class Optimiser
                 Levers = Levers,
                 Goal = _spec.Goal,
                 Start = start,
-                StartDelayedDays = _start.DelayedDaysEstimate(_start.Replications),
+                StartDelayedDays = _eval.Run(start, common)!.DelayedDaysEstimate(common),
                 Frontier = frontier,
                 Marginal = Marginal(start),
                 EconomicallyEssential = essential,

@@ -41,7 +41,7 @@ public class OptimiserLeverTests
         };
         var result = Optimiser.Run(baseline, Options, spec, null, DecisionRules.Default);
         // Off (the start) is the network without the intervention; on is the baseline itself: exactly, on common random numbers.
-        Assert.Equal(DelayedDays(Blocked(4, 4), 4), result.StartDelayedDays.Mean, 9);
+        Assert.Equal(DelayedDays(Blocked(4, 4), result.Frontier[0].FiguresReplications), result.StartDelayedDays.Mean, 9);
         Assert.Equal([0], result.Frontier[0].Allocation.Amounts);
         Assert.Equal([1], result.Frontier[1].Allocation.Amounts);
         Assert.Equal(DelayedDays(baseline, result.Frontier[1].Replications), result.Frontier[1].DelayedDays.Mean, 9);

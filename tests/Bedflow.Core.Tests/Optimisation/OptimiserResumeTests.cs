@@ -147,6 +147,8 @@ public class OptimiserFrontierTests
                 $"£{r.Frontier[i].Budget.Pounds}: {r.Frontier[i].DelayedDays.Mean} after £{r.Frontier[i - 1].Budget.Pounds}: {r.Frontier[i - 1].DelayedDays.Mean}");
         }
         Assert.All(r.Frontier, p => Assert.True(r.EconomicallyEssential.TotalCost!.Mean <= p.TotalCost!.Mean, $"{p.Allocation} costs {p.TotalCost.Mean}"));
+        // The start is on the same replications: its delayed days less a point's are what the point avoids.
+        Assert.All(r.Frontier, p => Assert.True(Math.Abs(r.StartDelayedDays.Mean - p.DelayedDays.Mean - p.DelayedDaysAvoided.Mean) < 1e-6, $"{p.Allocation}"));
     }
 }
 
