@@ -5,14 +5,17 @@ namespace Bedflow.Cli;
 /// <summary>The `bedflow` command: wiring of subcommands, argument errors as exit code 2.</summary>
 internal static class BedflowApp
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, TextReader.Null, output, error);
+
+    /// <summary>As above, with standard input (`users add` reads the password from it).</summary>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         // Every message, from every command, masked of anything that looks like an NHS number.
         using var redacted = new RedactingWriter(error);
-        return Invoke(args, output, redacted);
+        return Invoke(args, input, output, redacted);
     }
 
-    private static int Invoke(string[] args, TextWriter output, TextWriter error)
+    private static int Invoke(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("Bedflow: patient flow, delayed transfers of care and their money, for a local health and social care economy.");
         root.Subcommands.Add(RunCommand.Create(output, error));
@@ -25,6 +28,8 @@ internal static class BedflowApp
         root.Subcommands.Add(CouncilCommand.Create(output, error));
         root.Subcommands.Add(OptimiseCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));
+        root.Subcommands.Add(ServeCommand.Create(output, error));
+        root.Subcommands.Add(UsersCommand.Create(input, output, error));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,3 +1,3 @@
 using Bedflow.Cli;
 
-return BedflowApp.Run(args, Console.Out, Console.Error);
+return BedflowApp.Run(args, Console.In, Console.Out, Console.Error);

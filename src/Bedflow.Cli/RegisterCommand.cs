@@ -258,7 +258,7 @@ internal static class RegisterCommand
     }
 
     /// <summary>Opens (creating if need be) the register for a write, or says why it cannot (never printing a connection string: it may hold a password).</summary>
-    private static Task<(RegisterDatabase? Db, int Failure)> OpenAsync(string? engine, string? db, RegisterOptions options, TextWriter error, CancellationToken cancel) =>
+    internal static Task<(RegisterDatabase? Db, int Failure)> OpenAsync(string? engine, string? db, RegisterOptions options, TextWriter error, CancellationToken cancel) =>
         OpenAsync(engine, db, error, async location => (await RegisterDatabase.OpenAsync(location, options, cancel), null));
 
     /// <summary>Opens an existing register for reading: a missing one is "no register at PATH" (exit 2), never created.</summary>

@@ -11,6 +11,16 @@ internal static class Cli
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>As <see cref="Run"/>, with <paramref name="input"/> as standard input.</summary>
+    public static (int Code, string Out, string Err) RunWithInput(string input, params string[] args)
+    {
+        using var reader = new StringReader(input);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = BedflowApp.Run(args, reader, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
     public static string RepoFile(params string[] parts)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

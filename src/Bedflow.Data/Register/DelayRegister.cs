@@ -30,6 +30,17 @@ public sealed partial class DelayRegister(RegisterDatabase db)
 {
     private const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
 
+    private readonly IdentityCipher? _cipher;
+
+    /// <summary>
+    /// A register whose imports also keep each patient's NHS number encrypted under
+    /// <paramref name="cipher"/> (null: only the keyed hash, as before), and which can show them.
+    /// </summary>
+    public DelayRegister(RegisterDatabase db, IdentityCipher? cipher) : this(db)
+    {
+        _cipher = cipher;
+    }
+
     /// <summary>Every stay in the register as a delay record (no identifiers): what the SitRep figures are counted from.</summary>
     public Task<IReadOnlyList<DelayRecord>> DelayRecordsAsync(CancellationToken cancel = default) => RecordsAsync("", new { }, cancel);
 

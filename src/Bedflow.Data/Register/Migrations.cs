@@ -63,6 +63,23 @@ internal static class Migrations
             UPDATE episodes SET beds = CASE beds WHEN 'Acute' THEN 'acute' WHEN 'NonAcute' THEN 'non_acute' WHEN 'None' THEN 'none' ELSE beds END;
             UPDATE services SET beds = CASE beds WHEN 'Acute' THEN 'acute' WHEN 'NonAcute' THEN 'non_acute' WHEN 'None' THEN 'none' ELSE beds END;
             """),
+        // Web accounts (docs/web.md): a password hash (ASP.NET Core Identity's), the lock-out after failed
+        // sign-ins, and personal API tokens kept only as their SHA-256.
+        (8, db => $"""
+            CREATE TABLE users (
+                id {db.IdColumn},
+                name TEXT NOT NULL UNIQUE,
+                role TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                failed_sign_ins INTEGER NOT NULL,
+                locked_until_utc {db.TimeColumn} NULL,
+                created_utc {db.TimeColumn} NOT NULL);
+            CREATE TABLE api_tokens (
+                token_hash TEXT PRIMARY KEY,
+                user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                created_utc {db.TimeColumn} NOT NULL);
+            CREATE INDEX api_tokens_user ON api_tokens (user_id);
+            """),
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -150,6 +150,13 @@ public sealed class RegisterDatabase
         }
     }
 
+    /// <summary>The register's schema version: also a check that the database answers.</summary>
+    public async Task<int> SchemaVersionAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await ConnectAsync(cancel).ConfigureAwait(false);
+        return await Migrations.VersionAsync(connection).ConfigureAwait(false);
+    }
+
     /// <summary>An open connection.</summary>
     internal async Task<DbConnection> ConnectAsync(CancellationToken cancel)
     {
@@ -244,4 +251,7 @@ public sealed class RegisterDatabase
 
     /// <summary>The SQL for an auto-numbered key column.</summary>
     internal string IdColumn => Engine == RegisterEngine.Sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+
+    /// <summary>The SQL type of a time column: PostgreSQL's timestamp, SQLite's text.</summary>
+    internal string TimeColumn => Engine == RegisterEngine.Postgres ? "timestamp" : "TEXT";
 }

@@ -1,0 +1,10 @@
+namespace Bedflow.Data.Accounts;
+
+/// <summary>A web account as the register holds it (never its password hash or token).</summary>
+/// <param name="Id">The account's key.</param>
+/// <param name="Name">Its name, lower case.</param>
+/// <param name="Role">What it may do.</param>
+/// <param name="CreatedUtc">When it was added (UTC).</param>
+/// <param name="LockedUntilUtc">Until when sign-in is refused after repeated failures (UTC), or null.</param>
+/// <param name="HasToken">Whether it has a personal API token.</param>
+public sealed record Account(long Id, string Name, Role Role, DateTime CreatedUtc, DateTime? LockedUntilUtc, bool HasToken);

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Bedflow.Web.Api;
+
+/// <summary>The source-generated serializer of the API's documents (snake_case keys; a null property is left out).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(HealthDocument))]
+[JsonSerializable(typeof(MeDocument))]
+[JsonSerializable(typeof(AuditPageDocument))]
+internal sealed partial class WebJson : JsonSerializerContext;
