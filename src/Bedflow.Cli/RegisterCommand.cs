@@ -119,12 +119,22 @@ internal static class RegisterCommand
                 error.WriteLine("bedflow: --rejects is empty: give a file path (or leave it out for FILE.rejects.csv).");
                 return ExitCodes.UsageError;
             }
+            var (cipher, cipherProblem) = IdentityCipher.FromEnvironment();
+            if (cipherProblem is not null)
+            {
+                error.WriteLine($"bedflow: {cipherProblem}");
+                return ExitCodes.UsageError;
+            }
+            if (cipher is null)
+            {
+                error.WriteLine($"bedflow: note: {IdentityCipher.KeyVariable} is not set: NHS numbers are kept only as their keyed hash, so the web app cannot show them to editors (docs/register.md).");
+            }
             var (database, failure) = await OpenAsync(Engine(parse), parse.GetValue(db), Waiting(parse.GetValue(wait), error), error, cancel);
             if (database is null)
             {
                 return failure;
             }
-            var register = new DelayRegister(database);
+            var register = new DelayRegister(database, cipher);
             var report = await register.ImportAsync(parse.GetValue(file)!, key, who.Trim(), parse.GetValue(skip), parse.GetValue(rejects), cancel);
             foreach (var p in report.Problems.Take(200))
             {

@@ -28,6 +28,10 @@ public sealed partial class DelayRegister
             {
                 return ((0, 0, 0), new ImportProblem(file, 0, "", $"this register was built with a different {NhsNumber.KeyVariable}: with another key every patient would be stored again as a new one. Use the register's key; nothing was imported."));
             }
+            if (_cipher is not null && await EncryptionKeyProblemAsync(connection, transaction, file) is { } otherKey)
+            {
+                return ((0, 0, 0), otherKey);
+            }
             string now = DateTime.UtcNow.ToString(TimeFormat, CultureInfo.InvariantCulture);
             // Providers and their services are registered as they first appear (name = code until named).
             foreach (var (provider, service, beds) in episodes.Select(e => (e.Provider, e.Service, e.Beds)).Distinct())
@@ -57,6 +61,15 @@ public sealed partial class DelayRegister
                         continue;
                     }
                     var changes = existing.Changes(row, Reasons(e));
+                    bool localChanged = LocalChanged(existing, e);
+                    if (localChanged)
+                    {
+                        await connection.ExecuteAsync("UPDATE episodes SET local_number_enc = @LocalSealed WHERE id = @Id", new { e.LocalSealed, existing.Id }, transaction).ConfigureAwait(false);
+                        if (existing.LocalNumberEnc is not null)
+                        {
+                            changes.Add("local number changed");
+                        }
+                    }
                     if (changes.Count == 0)
                     {
                         unchanged++;
@@ -83,6 +96,38 @@ public sealed partial class DelayRegister
 
 
 
+    /// <summary>
+    /// Whether the row's local hospital number should replace the stored one: there was none, or it
+    /// decrypts to another number. A row that gives none leaves the stored one alone.
+    /// </summary>
+    private bool LocalChanged(StoredEpisode existing, ExtractEpisode e)
+    {
+        if (e.LocalSealed is null || _cipher is null)
+        {
+            return false;
+        }
+        if (existing.LocalNumberEnc is null)
+        {
+            return true;
+        }
+        string context = IdentityContext.Local(e.NhsHash, e.Provider, e.Admitted);
+        return _cipher.Open(existing.LocalNumberEnc, context) != _cipher.Open(e.LocalSealed, context);
+    }
+
+    /// <summary>One encryption key per register: identifiers sealed under another could never be read again with this one.</summary>
+    private async Task<ImportProblem?> EncryptionKeyProblemAsync(DbConnection connection, DbTransaction transaction, string file)
+    {
+        string fingerprint = _cipher!.Fingerprint;
+        string? known = await connection.ExecuteScalarAsync<string?>("SELECT value FROM register_meta WHERE name = 'encryption_key_fingerprint'", transaction: transaction).ConfigureAwait(false);
+        if (known is null)
+        {
+            await connection.ExecuteAsync("INSERT INTO register_meta (name, value) VALUES ('encryption_key_fingerprint', @fingerprint)", new { fingerprint }, transaction).ConfigureAwait(false);
+            return null;
+        }
+        return known == fingerprint ? null
+            : new ImportProblem(file, 0, "", $"this register's identifiers are encrypted under a different {IdentityCipher.KeyVariable}: under another key they could not be read back. Use the register's encryption key; nothing was imported.");
+    }
+
     /// <summary>Episodes per batch: a few hundred rows per statement, well inside both engines' parameter limits.</summary>
     private const int BatchSize = 400;
 
@@ -100,15 +145,21 @@ public sealed partial class DelayRegister
     private async Task<Dictionary<string, long>> PatientsAsync(DbConnection c, DbTransaction t, List<ExtractEpisode> batch, CancellationToken cancel)
     {
         var hashes = batch.Select(e => e.NhsHash).Distinct().ToList();
-        var known = (await c.QueryAsync<(long Id, string Hash)>($"SELECT id, nhs_hash FROM patients WHERE nhs_hash {In("hashes")}", new { hashes }, t).ConfigureAwait(false))
-            .ToDictionary(p => p.Hash, p => p.Id);
+        var sealedNumbers = batch.Where(e => e.NhsSealed is not null).GroupBy(e => e.NhsHash).ToDictionary(g => g.Key, g => g.First().NhsSealed);
+        var rows = (await c.QueryAsync<(long Id, string Hash, long Missing)>($"SELECT id, nhs_hash, CASE WHEN nhs_number_enc IS NULL THEN 1 ELSE 0 END FROM patients WHERE nhs_hash {In("hashes")}", new { hashes }, t).ConfigureAwait(false)).ToList();
+        var known = rows.ToDictionary(p => p.Hash, p => p.Id);
+        // A patient stored before identifiers were encrypted (or imported without the key) gets its number now.
+        foreach (var (id, hash, _) in rows.Where(r => r.Missing == 1 && sealedNumbers.ContainsKey(r.Hash)))
+        {
+            await c.ExecuteAsync("UPDATE patients SET nhs_number_enc = @enc WHERE id = @id", new { enc = sealedNumbers[hash], id }, t).ConfigureAwait(false);
+        }
         var added = hashes.Where(h => !known.ContainsKey(h)).ToList();
         if (Sqlite)
         {
             // SQLite is in the process: a statement per row costs no round trip, and binding thousands of named parameters would.
             foreach (string hash in added)
             {
-                known[hash] = await c.ExecuteScalarAsync<long>("INSERT INTO patients (nhs_hash) VALUES (@hash) RETURNING id", new { hash }, t).ConfigureAwait(false);
+                known[hash] = await c.ExecuteScalarAsync<long>("INSERT INTO patients (nhs_hash, nhs_number_enc) VALUES (@hash, @enc) RETURNING id", new { hash, enc = sealedNumbers.GetValueOrDefault(hash) }, t).ConfigureAwait(false);
             }
         }
         else if (added.Count > 0)
@@ -119,9 +170,10 @@ public sealed partial class DelayRegister
             for (int i = 0; i < added.Count; i++)
             {
                 parameters.Add($"h{i}", added[i]);
-                values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@h{i})");
+                parameters.Add($"n{i}", sealedNumbers.GetValueOrDefault(added[i]));
+                values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@h{i}, @n{i})");
             }
-            foreach (var (id, hash) in await c.QueryAsync<(long, string)>($"INSERT INTO patients (nhs_hash) VALUES {values} RETURNING id, nhs_hash", parameters, t).ConfigureAwait(false))
+            foreach (var (id, hash) in await c.QueryAsync<(long, string)>($"INSERT INTO patients (nhs_hash, nhs_number_enc) VALUES {values} RETURNING id, nhs_hash", parameters, t).ConfigureAwait(false))
             {
                 known[hash] = id;
             }
@@ -133,7 +185,7 @@ public sealed partial class DelayRegister
     private async Task<Dictionary<(string, long, string), StoredEpisode>> StoredEpisodesAsync(DbConnection c, DbTransaction t, List<long> patients)
     {
         var episodes = (await c.QueryAsync<StoredEpisode>(
-            $"SELECT id, provider, patient_id AS PatientId, {db.TimeText("admitted", "admitted")}, {db.TimeText("ready", "ready")}, {db.TimeText("discharged", "discharged")}, service, beds, destination, adult FROM episodes WHERE patient_id {In("patients")}", new { patients }, t).ConfigureAwait(false)).ToList();
+            $"SELECT id, provider, patient_id AS PatientId, {db.TimeText("admitted", "admitted")}, {db.TimeText("ready", "ready")}, {db.TimeText("discharged", "discharged")}, service, beds, destination, adult, local_number_enc AS LocalNumberEnc FROM episodes WHERE patient_id {In("patients")}", new { patients }, t).ConfigureAwait(false)).ToList();
         var ids = episodes.Select(e => e.Id).ToList();
         var reasons = (await c.QueryAsync<(long Episode, string From, string Reason, string Responsible)>(
             $"SELECT episode_id, {db.TimeText("from_time", "from_time")}, reason, responsible FROM delay_reasons WHERE episode_id {In("ids")} ORDER BY episode_id, from_time", new { ids }, t).ConfigureAwait(false)).ToLookup(r => r.Episode);
@@ -151,14 +203,15 @@ public sealed partial class DelayRegister
         {
             return [];
         }
-        const string Insert = "INSERT INTO episodes (provider, patient_id, admitted, ready, discharged, service, beds, destination, adult)";
+        const string Insert = "INSERT INTO episodes (provider, patient_id, admitted, ready, discharged, service, beds, destination, adult, local_number_enc)";
         if (Sqlite)
         {
             var one = new long[fresh.Count];
             for (int i = 0; i < fresh.Count; i++)
             {
-                one[i] = await c.ExecuteScalarAsync<long>($"{Insert} VALUES (@Provider, @PatientId, @Admitted, @Ready, @Discharged, @Service, @Beds, @Destination, @Adult) RETURNING id",
-                    Row(fresh[i].Episode, fresh[i].Patient), t).ConfigureAwait(false);
+                var r = Row(fresh[i].Episode, fresh[i].Patient);
+                one[i] = await c.ExecuteScalarAsync<long>($"{Insert} VALUES (@Provider, @PatientId, @Admitted, @Ready, @Discharged, @Service, @Beds, @Destination, @Adult, @Local) RETURNING id",
+                    new { r.Provider, r.PatientId, r.Admitted, r.Ready, r.Discharged, r.Service, r.Beds, r.Destination, r.Adult, Local = fresh[i].Episode.LocalSealed }, t).ConfigureAwait(false);
             }
             return one;
         }
@@ -176,7 +229,8 @@ public sealed partial class DelayRegister
             parameters.Add($"b{i}", r.Beds);
             parameters.Add($"x{i}", r.Destination);
             parameters.Add($"u{i}", r.Adult);
-            values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}, @i{i}, {db.Time($"a{i}")}, {db.Time($"r{i}")}, {db.Time($"d{i}")}, @s{i}, @b{i}, @x{i}, @u{i})");
+            parameters.Add($"l{i}", fresh[i].Episode.LocalSealed);
+            values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}, @i{i}, {db.Time($"a{i}")}, {db.Time($"r{i}")}, {db.Time($"d{i}")}, @s{i}, @b{i}, @x{i}, @u{i}, @l{i})");
         }
         // RETURNING's row order is not promised: match the ids back by the episode's unique key.
         var ids = (await c.QueryAsync<(long Id, string Provider, long Patient, string Admitted)>(
@@ -262,6 +316,8 @@ public sealed partial class DelayRegister
         public long Adult { get; set; }
 
         public string Reasons { get; set; } = "";
+
+        public string? LocalNumberEnc { get; set; }
 
         /// <summary>What an import's row changes, in words for the audit log; empty when nothing.</summary>
         public List<string> Changes(EpisodeRow row, string reasons)

@@ -33,7 +33,7 @@ public sealed partial class DelayRegister
         try
         {
             using var reader = RegisterExtract.Open(file);
-            (episodes, problems, bad) = RegisterExtract.Read(reader, file, key, out fatal, out header);
+            (episodes, problems, bad) = RegisterExtract.Read(reader, file, key, _cipher, out fatal, out header);
         }
         catch (DecoderFallbackException)
         {
@@ -52,7 +52,7 @@ public sealed partial class DelayRegister
         {
             // Good rows kept out with their episodes go to the rejects file whole (masked), to be corrected and imported again.
             using var again = RegisterExtract.Open(file);
-            RegisterExtract.FillKeptOut(again, bad);
+            RegisterExtract.FillKeptOut(again, bad, Array.FindIndex(header, h => h.Trim().Equals(RegisterExtract.LocalNumberColumn, StringComparison.OrdinalIgnoreCase)));
         }
         // The rejects file is written in full before the database is touched (so a full disk or a
         // folder that cannot be written stops the import first), under a name of this import's own,

@@ -19,7 +19,11 @@ public sealed record ImportReport(int Inserted, int Updated, int Unchanged, int 
 }
 
 /// <summary>A patient delayed now: pseudonymous (no NHS number), with how long and why.</summary>
-public sealed record CurrentDelay(long Patient, string Provider, string Service, SitRepBeds Beds, DateTime Ready, double Days, DelayReason Reason, Responsibility Responsible);
+public sealed record CurrentDelay(long Patient, string Provider, string Service, SitRepBeds Beds, DateTime Ready, double Days, DelayReason Reason, Responsibility Responsible)
+{
+    /// <summary>The episode's register key (to fetch its identifiers, for those allowed to see them).</summary>
+    public long Episode { get; init; }
+}
 
 /// <summary>
 /// The delay register: imports patient-level extracts safely (all or nothing, idempotent,
@@ -101,9 +105,49 @@ public sealed partial class DelayRegister(RegisterDatabase db)
             (string Reason, string Responsible)? reason = reasons[e.Id].OrderBy(r => r.From, StringComparer.Ordinal).Select(r => ((string, string)?)(r.Reason, r.Responsible)).LastOrDefault();
             var ready = P(e.Ready)!.Value;
             list.Add(new CurrentDelay(e.Patient, e.Provider, e.Service, Stored(SitRepCodes.Beds(e.Beds), e.Beds), ready, (now - ready).TotalDays,
-                reason is { } r ? Stored(SitRepCodes.Reason(r.Reason), r.Reason) : DelayReason.O, reason is { } r2 ? Stored(SitRepCodes.Responsible(r2.Responsible), r2.Responsible) : Responsibility.Nhs));
+                reason is { } r ? Stored(SitRepCodes.Reason(r.Reason), r.Reason) : DelayReason.O, reason is { } r2 ? Stored(SitRepCodes.Responsible(r2.Responsible), r2.Responsible) : Responsibility.Nhs) { Episode = e.Id });
         }
         return [.. list.OrderByDescending(d => d.Days)];
+    }
+
+    /// <summary>Whether this register object can decrypt identifiers (it was given the encryption key).</summary>
+    public bool CanShowIdentifiers => _cipher is not null;
+
+    /// <summary>
+    /// The NHS number and local hospital number of each episode asked for, decrypted (null where the
+    /// register holds none: imported before encryption, or without the key). For those allowed to see
+    /// who the patient is, and audited by the caller.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The register was opened without the encryption key (<see cref="CanShowIdentifiers"/>).</exception>
+    public async Task<IReadOnlyDictionary<long, (string? NhsNumber, string? LocalNumber)>> IdentifiersAsync(IReadOnlyCollection<long> episodes, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(episodes);
+        var cipher = _cipher ?? throw new InvalidOperationException(IdentityCipher.Missing);
+        var result = new Dictionary<long, (string?, string?)>();
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        foreach (var chunk in episodes.Distinct().Chunk(400))
+        {
+            var ids = chunk.ToList();
+            var rows = await connection.QueryAsync<(long Id, string Hash, string? Nhs, string Provider, string Admitted, string? Local)>(
+                $"SELECT e.id, p.nhs_hash, p.nhs_number_enc, e.provider, {db.TimeText("e.admitted", "admitted")}, e.local_number_enc FROM episodes e JOIN patients p ON p.id = e.patient_id WHERE e.id {In("ids")}",
+                new { ids }).ConfigureAwait(false);
+            foreach (var r in rows)
+            {
+                result[r.Id] = (cipher.Open(r.Nhs, IdentityContext.Nhs(r.Hash)), cipher.Open(r.Local, IdentityContext.Local(r.Hash, r.Provider, P(r.Admitted)!.Value)));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The register key of the patient with this NHS number — found through its keyed hash, never the number — or null.</summary>
+    public async Task<long?> FindPatientAsync(string nhsNumber, byte[] key, CancellationToken cancel = default)
+    {
+        if (NhsNumber.Normalise(nhsNumber) is not { } digits)
+        {
+            return null;
+        }
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long?>("SELECT id FROM patients WHERE nhs_hash = @hash", new { hash = NhsNumber.Hash(digits, key) }).ConfigureAwait(false);
     }
 
     /// <summary>Rows of the audit log, newest last.</summary>

@@ -80,6 +80,11 @@ internal static class Migrations
                 created_utc {db.TimeColumn} NOT NULL);
             CREATE INDEX api_tokens_user ON api_tokens (user_id);
             """),
+        // Identifiers encrypted at rest (IdentityCipher, docs/register.md): patients imported before have none until imported again.
+        (9, db => """
+            ALTER TABLE patients ADD COLUMN nhs_number_enc TEXT NULL;
+            ALTER TABLE episodes ADD COLUMN local_number_enc TEXT NULL;
+            """),
     ];
 
     /// <summary>The newest schema version.</summary>

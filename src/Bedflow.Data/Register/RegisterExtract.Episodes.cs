@@ -25,6 +25,7 @@ internal static partial class RegisterExtract
             add("reason_from", $"repeats a reason time already given on line {existing.Lines[0]} for this episode.");
             return false;
         }
+        existing.LocalSealed ??= episode.LocalSealed; // the first row of the episode that gives one
         existing.Lines.AddRange(episode.Lines);
         existing.Reasons.AddRange(episode.Reasons);
         return true;

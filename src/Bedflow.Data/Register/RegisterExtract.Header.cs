@@ -4,7 +4,10 @@ internal static partial class RegisterExtract
 {
     /// <summary>The extract's columns, in the documented order (docs/register.md); any order is read.</summary>
     public static readonly string[] Columns =
-        ["provider", "nhs_number", "admitted", "ready_for_transfer", "discharged", "service", "bed_type", "destination", "reason", "responsible", "reason_from", "adult"];
+        ["provider", "nhs_number", "admitted", "ready_for_transfer", "discharged", "service", "bed_type", "destination", "reason", "responsible", "reason_from", "adult", LocalNumberColumn];
+
+    /// <summary>The optional column of a local hospital number (kept encrypted, like the NHS number).</summary>
+    public const string LocalNumberColumn = "local_number";
 
     private static readonly string[] Required = ["provider", "nhs_number", "admitted", "service", "bed_type"];
 

@@ -10,6 +10,9 @@ internal static partial class RegisterExtract
     /// <summary>The longest provider code or service name, in characters.</summary>
     public const int MaxName = 200;
 
+    /// <summary>The longest local hospital number, in characters.</summary>
+    public const int MaxLocalNumber = 30;
+
     private static readonly string[] TimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
 
     /// <summary>The checks of every cell, whatever its column: no NHS number outside its column, no control character, names not too long.</summary>
@@ -48,7 +51,7 @@ internal static partial class RegisterExtract
     }
 
     /// <summary>The episode a well-formed row describes (its one reason period, if any), or null after adding its problems.</summary>
-    private static ExtractEpisode? ReadEpisode(Func<string, string> get, Action<string, string> add, string provider, string? nhs, DateTime? admitted, byte[] key, int line)
+    private static ExtractEpisode? ReadEpisode(Func<string, string> get, Action<string, string> add, string provider, string? nhs, DateTime? admitted, byte[] key, IdentityCipher? cipher, int line)
     {
         bool ok = true;
         void Add(string column, string message)
@@ -86,13 +89,23 @@ internal static partial class RegisterExtract
         {
             Add("adult", $"'{get("adult")}' is not yes or no.");
         }
+        string local = get(LocalNumberColumn);
+        if (local.Length > MaxLocalNumber || local.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '/' or ' ')))
+        {
+            Add(LocalNumberColumn, $"is not a local hospital number: at most {MaxLocalNumber} letters, digits, '-', '/' or spaces.");
+        }
         var change = ReadReason(get, Add, ready, discharged);
         if (!ok || provider.Length == 0 || nhs is null || admitted is null)
         {
             return null;
         }
-        return new ExtractEpisode(provider, NhsNumber.Hash(nhs, key), admitted.Value, ready, discharged, service, beds!.Value,
-            destination.Length == 0 ? null : destination, adultText is not ("no" or "n" or "false"), change is { } c ? [c] : [], [line]);
+        string hash = NhsNumber.Hash(nhs, key);
+        return new ExtractEpisode(provider, hash, admitted.Value, ready, discharged, service, beds!.Value,
+            destination.Length == 0 ? null : destination, adultText is not ("no" or "n" or "false"), change is { } c ? [c] : [], [line])
+        {
+            NhsSealed = cipher?.Seal(nhs, IdentityContext.Nhs(hash)),
+            LocalSealed = cipher is not null && local.Length > 0 ? cipher.Seal(local, IdentityContext.Local(hash, provider, admitted.Value)) : null,
+        };
     }
 
     /// <summary>The row's reason period (reason, responsible, from), or null when it gives none or after adding its problems.</summary>

@@ -9,7 +9,14 @@ namespace Bedflow.Data.Register;
 
 /// <summary>One episode read from a patient-level extract, NHS number already hashed.</summary>
 internal sealed record ExtractEpisode(string Provider, string NhsHash, DateTime Admitted, DateTime? Ready, DateTime? Discharged,
-    string Service, SitRepBeds Beds, string? Destination, bool Adult, List<ReasonChange> Reasons, List<int> Lines);
+    string Service, SitRepBeds Beds, string? Destination, bool Adult, List<ReasonChange> Reasons, List<int> Lines)
+{
+    /// <summary>The NHS number encrypted (<see cref="IdentityCipher"/>, bound to the patient's hash), or null without a cipher.</summary>
+    public string? NhsSealed { get; init; }
+
+    /// <summary>The local hospital number encrypted (bound to the episode), or null when the rows give none or there is no cipher.</summary>
+    public string? LocalSealed { get; set; }
+}
 
 /// <summary>
 /// Reads and checks a patient-level delay extract (docs/register.md): one row per episode and
@@ -34,7 +41,11 @@ internal static partial class RegisterExtract
     /// <paramref name="fileHeader"/> is the file's own header (masked), for the rejects file.
     /// </summary>
     public static (List<ExtractEpisode> Episodes, List<ImportProblem> Problems, Dictionary<int, string[]> BadLines) Read(TextReader reader, string file, byte[] key,
-        out bool fatal, out string[] fileHeader)
+        out bool fatal, out string[] fileHeader) => Read(reader, file, key, null, out fatal, out fileHeader);
+
+    /// <summary>As above, encrypting each episode's identifiers with <paramref name="cipher"/> when there is one.</summary>
+    public static (List<ExtractEpisode> Episodes, List<ImportProblem> Problems, Dictionary<int, string[]> BadLines) Read(TextReader reader, string file, byte[] key,
+        IdentityCipher? cipher, out bool fatal, out string[] fileHeader)
     {
         fatal = false;
         fileHeader = Columns;
@@ -43,7 +54,7 @@ internal static partial class RegisterExtract
         using var csv = new CsvReader(reader, Configuration());
         try
         {
-            return Read(csv, file, key, problems, bad, out fatal, out fileHeader);
+            return Read(csv, file, key, cipher, problems, bad, out fatal, out fileHeader);
         }
         catch (MaxFieldSizeException)
         {
@@ -65,7 +76,7 @@ internal static partial class RegisterExtract
     private static CsvConfiguration Configuration() =>
         new(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.Trim, MaxFieldSize = MaxCell };
 
-    private static (List<ExtractEpisode> Episodes, List<ImportProblem> Problems, Dictionary<int, string[]> BadLines) Read(CsvReader csv, string file, byte[] key,
+    private static (List<ExtractEpisode> Episodes, List<ImportProblem> Problems, Dictionary<int, string[]> BadLines) Read(CsvReader csv, string file, byte[] key, IdentityCipher? cipher,
         List<ImportProblem> problems, Dictionary<int, string[]> bad, out bool fatal, out string[] fileHeader)
     {
         fatal = false;
@@ -84,6 +95,7 @@ internal static partial class RegisterExtract
             problems.Add(new ImportProblem(file, 1, "", headerProblem));
             return ([], problems, bad);
         }
+        int localColumn = Array.IndexOf(header, LocalNumberColumn);
         var episodes = new Dictionary<(string, string, DateTime), ExtractEpisode>();
         var ties = new BadRowTies();
         int lastLine = 1;
@@ -108,16 +120,16 @@ internal static partial class RegisterExtract
             string provider = Get("provider");
             string? nhs = NhsNumber.Normalise(Get("nhs_number"));
             DateTime? admitted = malformed ? null : CheckIdentity(Get, Add, provider, nhs);
-            var episode = malformed ? null : ReadEpisode(Get, Add, provider, nhs, admitted, key, line);
+            var episode = malformed ? null : ReadEpisode(Get, Add, provider, nhs, admitted, key, cipher, line);
             if (problems.Count > before || episode is null)
             {
-                bad[line] = Masked(csv);
+                bad[line] = Masked(csv, localColumn);
                 ties.Add(TrustedIdentity(csv, malformed, provider, nhs, admitted, key));
                 continue;
             }
             if (!Gather(episodes, episode, Add))
             {
-                bad[line] = Masked(csv);
+                bad[line] = Masked(csv, localColumn);
                 ties.Taint((episode.Provider, episode.NhsHash, episode.Admitted));
             }
         }

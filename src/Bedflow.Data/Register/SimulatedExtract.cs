@@ -48,7 +48,7 @@ public static class SimulatedExtract
         long next = RangeStart;
         int rows = 0, written = 0, sameMinute = 0;
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (string column in RegisterExtract.Columns)
+        foreach (string column in RegisterExtract.Columns.Where(c => c != RegisterExtract.LocalNumberColumn)) // a simulated patient has no hospital number
         {
             csv.WriteField(column);
         }

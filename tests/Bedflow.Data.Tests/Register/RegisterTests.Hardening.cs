@@ -116,7 +116,9 @@ public abstract partial class RegisterTests<TEngine>
         await ExecuteAsync(location, """
             UPDATE delay_reasons SET responsible = CASE responsible WHEN 'social_care' THEN 'SocialCare' WHEN 'nhs' THEN 'Nhs' ELSE 'Both' END;
             UPDATE episodes SET beds = 'Acute'; UPDATE services SET beds = 'Acute';
-            DELETE FROM schema_migrations WHERE version = 7;
+            DELETE FROM schema_migrations WHERE version >= 7;
+            DROP TABLE api_tokens; DROP TABLE users;
+            ALTER TABLE patients DROP COLUMN nhs_number_enc; ALTER TABLE episodes DROP COLUMN local_number_enc;
             """);
         var migrated = new DelayRegister(await RegisterDatabase.OpenAsync(location));
         Assert.Equal([("RTH", "acute", "acute")], await migrated.ServicesAsync());
