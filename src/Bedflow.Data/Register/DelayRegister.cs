@@ -25,6 +25,9 @@ public sealed record CurrentDelay(long Patient, string Provider, string Service,
     public long Episode { get; init; }
 }
 
+/// <summary>One episode of a patient: where, and when admitted, ready and discharged.</summary>
+public sealed record PatientEpisode(long Episode, string Provider, string Service, DateTime Admitted, DateTime? Ready, DateTime? Discharged);
+
 /// <summary>
 /// The delay register: imports patient-level extracts safely (all or nothing, idempotent,
 /// audited) and gives back the same <see cref="DelayRecord"/>s the simulator produces, so one
@@ -148,6 +151,16 @@ public sealed partial class DelayRegister(RegisterDatabase db)
         }
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long?>("SELECT id FROM patients WHERE nhs_hash = @hash", new { hash = NhsNumber.Hash(digits, key) }).ConfigureAwait(false);
+    }
+
+    /// <summary>A patient's episodes (by register key), oldest first: times as the register stores them, "yyyy-MM-dd HH:mm:ss".</summary>
+    public async Task<IReadOnlyList<PatientEpisode>> PatientEpisodesAsync(long patient, CancellationToken cancel = default)
+    {
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(long Id, string Provider, string Service, string Admitted, string? Ready, string? Discharged)>(
+            $"SELECT id, provider, service, {db.TimeText("admitted", "admitted")}, {db.TimeText("ready", "ready")}, {db.TimeText("discharged", "discharged")} FROM episodes WHERE patient_id = @patient ORDER BY admitted, id",
+            new { patient }).ConfigureAwait(false);
+        return [.. rows.Select(r => new PatientEpisode(r.Id, r.Provider, r.Service, P(r.Admitted)!.Value, P(r.Ready), P(r.Discharged)))];
     }
 
     /// <summary>Rows of the audit log, newest last.</summary>

@@ -13,3 +13,23 @@ internal sealed record AuditPageDocument(int Page, int PageSize, long Total, IRe
 
 /// <summary>One audit row: when (UTC, ISO 8601), who, what, which episode (or null), in words.</summary>
 internal sealed record AuditEntryDocument(long Id, string AtUtc, string Who, string Action, long? Episode, string Detail);
+
+/// <summary>`GET /api/delays/current`: a page of the patients delayed now, with counts over all the rows the filters keep.</summary>
+internal sealed record CurrentDelaysDocument(
+    string AsAt, int Page, int PageSize, int Total, string Identifiers,
+    OrderedDictionary<string, int> ByReason, OrderedDictionary<string, int> ByOrganisation, OrderedDictionary<string, int> ByBand,
+    IReadOnlyList<CurrentDelayDocument> Items);
+
+/// <summary>One patient delayed now; the NHS and local numbers only for editors (left out for viewers).</summary>
+internal sealed record CurrentDelayDocument(
+    long Patient, long Episode, string Provider, string Service, string Beds, string ReadySince, double DaysDelayed, string Band,
+    string Reason, string Responsible, string? NhsNumber, string? LocalNumber);
+
+/// <summary>`POST /api/patients/search`'s body: the NHS number, in the body (never in a URL, where logs and proxies keep it).</summary>
+internal sealed record PatientSearchDocument(string? NhsNumber);
+
+/// <summary>The patient an NHS number names, with its episodes.</summary>
+internal sealed record PatientDocument(long Patient, string? NhsNumber, IReadOnlyList<PatientEpisodeDocument> Episodes);
+
+/// <summary>One episode of a patient found.</summary>
+internal sealed record PatientEpisodeDocument(long Episode, string Provider, string Service, string Admitted, string? Ready, string? Discharged, string? LocalNumber);

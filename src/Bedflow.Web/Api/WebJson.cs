@@ -7,4 +7,7 @@ namespace Bedflow.Web.Api;
 [JsonSerializable(typeof(HealthDocument))]
 [JsonSerializable(typeof(MeDocument))]
 [JsonSerializable(typeof(AuditPageDocument))]
+[JsonSerializable(typeof(CurrentDelaysDocument))]
+[JsonSerializable(typeof(PatientSearchDocument))]
+[JsonSerializable(typeof(PatientDocument))]
 internal sealed partial class WebJson : JsonSerializerContext;

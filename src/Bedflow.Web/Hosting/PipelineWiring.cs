@@ -28,6 +28,8 @@ internal static class PipelineWiring
         app.MapSignInEndpoints();
         app.MapMeEndpoints();
         app.MapAuditEndpoints();
+        app.MapDelayEndpoints();
+        app.MapPatientEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }

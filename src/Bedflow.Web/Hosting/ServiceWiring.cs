@@ -2,6 +2,8 @@ using Bedflow.Data.Accounts;
 using Bedflow.Data.Audit;
 using Bedflow.Data.Register;
 using Bedflow.Web.Api;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +20,14 @@ internal static class ServiceWiring
         services.AddSingleton(_ => new DelayRegister(options.Register, options.Cipher));
         services.AddSingleton(_ => new AccountStore(options.Register, options.Clock));
         services.AddSingleton(_ => new AuditLog(options.Register, options.Clock));
-        services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJson.Default));
+        services.AddSingleton<Delays.CurrentList>();
+        services.Configure<JsonOptions>(json =>
+        {
+            // The options ASP.NET Core serializes with win over the context's own: say snake_case and "leave nulls out" here too.
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJson.Default);
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
         services.AddProblemDetails();
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {

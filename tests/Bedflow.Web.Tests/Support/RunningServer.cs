@@ -59,6 +59,13 @@ public sealed partial class RunningServer : IAsyncDisposable
         return new RunningServer(app, db, logs, new Uri(address));
     }
 
+    /// <summary>The Oxfordshire example's synthetic extract, imported with both keys (40 episodes, 2016).</summary>
+    public async Task ImportExampleAsync()
+    {
+        var report = await new DelayRegister(Db, Cipher).ImportAsync(Example.Path, HashKey, "test", skipInvalid: false);
+        Assert.True(report.Imported, string.Join("; ", report.Problems));
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects (the tests look at them).</summary>
     public HttpClient Client()
     {

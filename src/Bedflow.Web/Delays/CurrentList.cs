@@ -1,0 +1,47 @@
+using Bedflow.Core.Vocabulary;
+using Bedflow.Data.Audit;
+using Bedflow.Data.Register;
+
+namespace Bedflow.Web.Delays;
+
+/// <summary>One row of the list: pseudonymous, with the patient's identifiers only for those allowed to see them.</summary>
+internal sealed record CurrentRow(CurrentDelay Delay, string? NhsNumber, string? LocalNumber);
+
+/// <summary>A page of the list, with the counts over every row the filters keep.</summary>
+/// <param name="Query">What was asked.</param>
+/// <param name="Total">Rows the filters keep, on every page.</param>
+/// <param name="Rows">This page's rows, longest delayed first.</param>
+/// <param name="ByReason">Rows by reason, in the SitRep table's order.</param>
+/// <param name="ByOrganisation">Rows by responsible organisation.</param>
+/// <param name="ByBand">Rows delayed 7+, 14+ and 21+ days (each counts those above it too).</param>
+/// <param name="Identifiers">"shown", "hidden" (the role may not see them) or why they cannot be shown.</param>
+internal sealed record CurrentPage(CurrentQuery Query, int Total, IReadOnlyList<CurrentRow> Rows, IReadOnlyList<(DelayReason Reason, int Count)> ByReason,
+    IReadOnlyList<(Responsibility Organisation, int Count)> ByOrganisation, IReadOnlyList<(string Band, int Count)> ByBand, string Identifiers);
+
+/// <summary>
+/// Who is delayed now, as the API and the Today page show it: the register's "delayed now" query,
+/// filtered, counted and paged; for an editor, the page's NHS numbers decrypted and every one shown
+/// written to the audit log first (no audit, no numbers).
+/// </summary>
+internal sealed class CurrentList(DelayRegister register, AuditLog audit)
+{
+    public async Task<CurrentPage> ReadAsync(CurrentQuery query, string who, bool identifiable, string where, CancellationToken cancel)
+    {
+        var all = await register.CurrentDelaysAsync(query.At, cancel);
+        var kept = all.Where(d => (query.Reason is null || d.Reason == query.Reason) && (query.Provider is null || d.Provider == query.Provider) && (query.Organisation is null || d.Responsible == query.Organisation)).ToList();
+        var page = kept.Skip((int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize)).Take(query.PageSize).ToList();
+        string identifiers = !identifiable ? "hidden" : register.CanShowIdentifiers ? "shown" : $"unavailable: {IdentityCipher.KeyVariable} is not set on the server";
+        IReadOnlyDictionary<long, (string? NhsNumber, string? LocalNumber)> ids = new Dictionary<long, (string?, string?)>();
+        if (identifiers == "shown" && page.Count > 0)
+        {
+            await audit.WriteAsync(who, "viewed identifiers", [.. page.Select(d => (long?)d.Episode)], $"{where}: the list of patients delayed at {query.At:yyyy-MM-dd HH:mm}", cancel);
+            ids = await register.IdentifiersAsync([.. page.Select(d => d.Episode)], cancel);
+        }
+        var rows = page.Select(d => ids.TryGetValue(d.Episode, out var i) ? new CurrentRow(d, i.NhsNumber, i.LocalNumber) : new CurrentRow(d, null, null)).ToList();
+        return new CurrentPage(query, kept.Count, rows,
+            [.. SitRep.Reasons.Select(r => (r, kept.Count(d => d.Reason == r))).Where(x => x.Item2 > 0)],
+            [.. SitRep.Responsibilities.Select(o => (o, kept.Count(d => d.Responsible == o)))],
+            [("7+", kept.Count(d => d.Days >= 7)), ("14+", kept.Count(d => d.Days >= 14)), ("21+", kept.Count(d => d.Days >= 21))],
+            identifiers);
+    }
+}
