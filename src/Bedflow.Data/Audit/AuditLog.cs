@@ -50,6 +50,15 @@ public sealed class AuditLog(RegisterDatabase db, TimeProvider clock)
         return ([.. rows.Select(r => new AuditEntry(r.Id, DateTime.ParseExact(r.At, TimeFormat, CultureInfo.InvariantCulture), r.Who, r.Action, r.Episode, r.Detail))], total);
     }
 
+    /// <summary>When an import last changed the register (UTC), or null when none has: how fresh its data are.</summary>
+    public async Task<DateTime?> LastImportAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        string? at = await connection.ExecuteScalarAsync<string?>(
+            $"SELECT {db.TimeText("at_utc", "at_utc")} FROM audit WHERE action IN ('inserted', 'updated') ORDER BY id DESC LIMIT 1").ConfigureAwait(false);
+        return at is null ? null : DateTime.SpecifyKind(DateTime.ParseExact(at, TimeFormat, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+    }
+
     /// <summary>The clock's time as the audit table stores it (UTC, to the second).</summary>
     internal static string Now(TimeProvider clock) => clock.GetUtcNow().UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using Bedflow.Web.Api;
+using Bedflow.Web.Pages;
 using Bedflow.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -26,6 +27,7 @@ internal static class PipelineWiring
     {
         app.MapHealthEndpoints();
         app.MapSignInEndpoints();
+        app.MapTodayPage();
         app.MapMeEndpoints();
         app.MapAuditEndpoints();
         app.MapDelayEndpoints();
