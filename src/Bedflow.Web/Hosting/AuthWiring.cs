@@ -1,7 +1,10 @@
 using Bedflow.Data.Accounts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bedflow.Web.Hosting;
@@ -13,6 +16,12 @@ namespace Bedflow.Web.Hosting;
 /// </summary>
 internal static class AuthWiring
 {
+    /// <summary>The rate limit policy of the sign-in form's posts.</summary>
+    public const string SignInLimit = "sign-in";
+
+    /// <summary>Sign-in posts a client address may make a minute.</summary>
+    public const int SignInsPerMinute = 20;
+
     public static IServiceCollection AddBedflowSecurity(this IServiceCollection services)
     {
         services.AddAuthentication(Security.Schemes.ByPath)
@@ -37,6 +46,19 @@ internal static class AuthWiring
                 o.Events.OnValidatePrincipal = ValidateAsync;
             });
         services.AddAuthorization(Security.Policies.Add);
+        // Checking a password is deliberately slow (PBKDF2): sign-in attempts are limited per client address, so
+        // that a flood of them cannot take the server's processors (the lock-out protects each account).
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "-",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, cancel) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync($"Too many sign-in attempts from this address: at most {SignInsPerMinute} a minute. Wait a minute and try again.", cancel);
+            };
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "bedflow.antiforgery";

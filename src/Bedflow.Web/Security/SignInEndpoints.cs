@@ -14,7 +14,7 @@ internal static class SignInEndpoints
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/signin", (HttpContext http, string? returnUrl) => Form(http, returnUrl, null, 200)).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signin", SignInAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(Hosting.AuthWiring.SignInLimit).ExcludeFromDescription();
         app.MapPost("/signout", SignOutAsync).ExcludeFromDescription();
         app.MapGet("/", () => TypedResults.Redirect("/today")).ExcludeFromDescription();
         return app;

@@ -28,4 +28,23 @@ public class LockoutTests
         using var unknown = await RunningServer.PostFormAsync(client, "/signin", "/signin", new() { ["name"] = "nobody", ["password"] = RunningServer.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task More_than_twenty_sign_in_posts_a_minute_from_one_address_are_refused_before_any_password_is_checked()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var client = server.Client();
+        string token = RunningServer.AntiforgeryToken(await client.GetStringAsync("/signin"));
+        var codes = new List<HttpStatusCode>();
+        for (int i = 0; i < 22; i++)
+        {
+            using var response = await client.PostAsync("/signin", new FormUrlEncodedContent([new("__antiforgery", token), new("name", $"user{i}"), new("password", "not a password at all")]));
+            codes.Add(response.StatusCode);
+            if (i == 21)
+            {
+                Assert.Contains("Too many sign-in attempts from this address", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 20), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], codes);
+    }
 }
