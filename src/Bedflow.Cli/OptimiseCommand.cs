@@ -78,9 +78,19 @@ internal static class OptimiseCommand
             OptimiseResult result;
             bool created = fresh || !File.Exists(statePath);
             int appended = 0;
+            Data.Optimisation.OptimiseStateFile? opened;
             try
             {
-                using var saved = Data.Optimisation.OptimiseStateFile.Open(statePath, identity, fresh);
+                opened = Data.Optimisation.OptimiseStateFile.Open(statePath, identity, fresh);
+            }
+            catch (IOException e)
+            {
+                error.WriteLine($"bedflow: {statePath} could not be opened for this search ({e.Message.TrimEnd('.')}): another bedflow optimise may be using it — wait for it, or give another --state.");
+                return ExitCodes.UsageError;
+            }
+            try
+            {
+                using var saved = opened;
                 result = Optimiser.Run(scenario, parse.GetValue(threads), p =>
                 {
                     if (!quiet)

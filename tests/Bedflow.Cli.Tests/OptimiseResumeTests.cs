@@ -89,4 +89,21 @@ public class OptimiseResumeTests
         Assert.Contains("is not a bedflow optimise state file", error, StringComparison.Ordinal);
         Assert.Equal(text, File.ReadAllText(scenario));
     }
+
+    [Fact]
+    public void A_state_another_search_holds_is_refused_with_exit_code_2_and_left_whole()
+    {
+        string scenario = CopyOfTiny();
+        string folder = Cli.TempFolder();
+        Assert.Equal(0, Cli.Run("optimise", scenario, "--out", folder).Code);
+        string state = Path.Combine(folder, "optimise-state.jsonl");
+        string before = File.ReadAllText(state);
+        using (new FileStream(state, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            var (code, _, error) = Cli.Run("optimise", scenario, "--out", folder);
+            Assert.Equal(2, code);
+            Assert.Contains(state, error, StringComparison.Ordinal);
+        }
+        Assert.Equal(before, File.ReadAllText(state));
+    }
 }

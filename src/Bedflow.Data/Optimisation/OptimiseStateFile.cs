@@ -139,7 +139,8 @@ public sealed class OptimiseStateFile : IDisposable
     }
 
     /// <summary>
-    /// Opens the state at <paramref name="path"/> to append to: a new file (or, with
+    /// Opens the state at <paramref name="path"/> to append to, held exclusively until disposed
+    /// (another search opening it gets an <see cref="IOException"/>): a new file (or, with
     /// <paramref name="fresh"/>, one written over) starts with the identity line; an existing one
     /// has a torn last line cut off first.
     /// </summary>
@@ -148,7 +149,8 @@ public sealed class OptimiseStateFile : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(identity);
         bool exists = File.Exists(path) && !fresh;
-        var stream = new FileStream(path, exists ? FileMode.Open : FileMode.Create, FileAccess.ReadWrite, FileShare.Read);
+        // Held exclusively for the whole search: a second search on the same state cannot open it (IOException) and so cannot interleave its lines.
+        var stream = new FileStream(path, exists ? FileMode.Open : FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         if (exists)
         {
             CutTornLine(stream);

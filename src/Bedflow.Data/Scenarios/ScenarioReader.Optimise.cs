@@ -11,6 +11,12 @@ internal sealed partial class ScenarioReader
     internal static readonly string[] LeverKeys = ["service", "step", "min", "max", "cost", "step_cost", "paid_by", "switch"];
     internal static readonly string[] SwitchKeys = ["switch", "cost", "paid_by"];
 
+    /// <summary>The most replications the selection may give one candidate (and the most of the first stage).</summary>
+    internal const int MaxSelectionReplications = 10_000;
+
+    /// <summary>The most steps a search may take from the start (each simulating every lever's next step).</summary>
+    internal const int MaxSearchSteps = 500;
+
     /// <summary>The <c>optimise:</c> section (docs/scenario-reference.md); null when absent.</summary>
     public OptimiseSpec? Optimise { get; private set; }
 
@@ -72,6 +78,14 @@ internal sealed partial class ScenarioReader
         }
         int? first = PositiveCount(map["replications"], "optimise.replications", 2);
         int? most = PositiveCount(map["max_replications"], "optimise.max_replications", 2);
+        if (most is > MaxSelectionReplications)
+        {
+            ctx.Error(map["max_replications"], "optimise.max_replications", $"the selection may give a candidate at most {MaxSelectionReplications:N0} replications, but was {most:N0}.");
+        }
+        if (first is > MaxSelectionReplications)
+        {
+            ctx.Error(map["replications"], "optimise.replications", $"the first stage can be at most {MaxSelectionReplications:N0} replications, but was {first:N0}.");
+        }
         if (first is { } f && most is { } m && m < f)
         {
             ctx.Error(map["max_replications"], "optimise.max_replications", $"the most replications ({m}) cannot be fewer than the first stage's ({f}).");
@@ -93,6 +107,16 @@ internal sealed partial class ScenarioReader
             {
                 ctx.Error(map[map["budgets"] is null ? "budget" : "budgets"], map["budgets"] is null ? "optimise.budget" : "optimise.budgets",
                     $"every lever at its least amount already costs £{least.Pounds:N0} a year, above the budget of £{budgets[0].Pounds:N0}: lower the levers' min or raise the budget.");
+            }
+            // The greedy search takes one step at a time, trying every lever: bound the steps so no file can make it run for ever.
+            long allSteps = levers.Sum(l => (long)(l.Max - l.Min) / l.Step);
+            var cheapest = levers.Min(l => l.StepCost);
+            double affordable = cheapest > Money.Zero ? Math.Floor((double)((budgets[^1] - least).Pounds / cheapest.Pounds)) : double.PositiveInfinity;
+            double steps = Math.Min(allSteps, affordable);
+            if (steps > MaxSearchSteps)
+            {
+                ctx.Error(map["levers"], "optimise.levers",
+                    $"the search could take up to {steps:N0} steps (the levers' ranges in their steps, within the largest budget), more than the {MaxSearchSteps:N0} it allows: each step simulates every lever. Make the steps larger (step:) or the ranges narrower (max:).");
             }
         }
         if (ctx.ErrorsSince(before))
@@ -148,6 +172,11 @@ internal sealed partial class ScenarioReader
         }
         if (service is { Capacity: var schedule } && !schedule.IsEverUnlimited)
         {
+            int most = schedule.Changes.Select(c => c.Capacity.Places).Prepend(schedule.Initial.Places).Max();
+            if (max is { } top && (long)most + top > MaxCapacity)
+            {
+                ctx.Error(m["max"], $"{path}.max", $"'{name}' has up to {most:N0} places, so max can add at most {MaxCapacity - most:N0} (a capacity is at most {MaxCapacity:N0}), but was {top:N0}.");
+            }
             int least = schedule.Changes.Select(c => c.Capacity.Places).Prepend(schedule.Initial.Places).Min();
             if (min < -least)
             {
@@ -209,7 +238,19 @@ internal sealed partial class ScenarioReader
         {
             ctx.Error(m["switch"], $"{path}.switch", $"'{name}' adds no capacity (no add_capacity): switching it would change nothing the simulation sees.");
         }
-        Money? cost = m["cost"] is { } c ? Pounds(c, $"{path}.cost") : intervention is { Cost: > 0 } i ? Money.FromPounds(i.Cost) : null;
+        else if (intervention is not null && intervention.Capacity.Any(c => c.Delta < 0))
+        {
+            ctx.Error(m["switch"], $"{path}.switch", $"'{name}' takes places away ({string.Join(", ", intervention.Capacity.Where(c => c.Delta < 0).Select(c => $"{c.Service} {c.Delta}"))}): a switch turns on added capacity, at a cost; model a cut as a capacity lever with a min below 0.");
+        }
+        // The intervention's cost is for its dates; a lever's is a year: its share of the reported period, a year of it.
+        double horizon = Options?.HorizonDays ?? YearLength.CommonDays;
+        double overlap = intervention is null ? 0 : Math.Max(0, Math.Min(intervention.To, horizon) - Math.Max(intervention.From, 0));
+        if (intervention is not null && overlap <= 0)
+        {
+            ctx.Error(m["switch"], $"{path}.switch", $"'{name}' is not in force in the reported period: switching it on would change nothing reported.");
+        }
+        Money? cost = m["cost"] is { } c ? Pounds(c, $"{path}.cost")
+            : intervention is { Cost: > 0 } i && overlap > 0 ? Money.FromPounds(Math.Round(i.Cost * (decimal)(overlap / (i.To - i.From) * YearLength.CommonDays / horizon), 2)) : null;
         if (m["cost"] is null && intervention is { Cost: <= 0 })
         {
             ctx.Error(m, $"{path}.cost", $"'{name}' has no cost: give the switch's cost a year (cost: £2m).");

@@ -151,4 +151,14 @@ public sealed class OptimiseStateFileTests : IDisposable
         }
         Assert.Equal([Show(Record(1, 0, 2))], OptimiseStateFile.Read(path, Search).Records.Select(Show));
     }
+
+    [Fact]
+    public void A_second_search_cannot_open_a_state_another_holds()
+    {
+        string path = PathOf("held.jsonl");
+        using var first = OptimiseStateFile.Open(path, Search, fresh: false);
+        first.Append(Record(0, 0, 3));
+        Assert.ThrowsAny<IOException>(() => OptimiseStateFile.Open(path, Search, fresh: false));
+        Assert.ThrowsAny<IOException>(() => OptimiseStateFile.Open(path, Search, fresh: true));
+    }
 }

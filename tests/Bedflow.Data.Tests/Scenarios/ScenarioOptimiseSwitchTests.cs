@@ -20,6 +20,16 @@ public class ScenarioOptimiseSwitchTests
             from: 2016-05-01
             to: 2016-05-31
             add_capacity: {intermediate_care: 1}
+          cut:
+            from: 2016-05-01
+            to: 2016-05-31
+            add_capacity: {intermediate_care: -1}
+            cost: £1k
+          later:
+            from: 2017-05-01
+            to: 2017-05-31
+            add_capacity: {intermediate_care: 1}
+            cost: £1k
           reroute:
             from: 2016-05-01
             to: 2016-05-31
@@ -46,7 +56,8 @@ public class ScenarioOptimiseSwitchTests
         var spec = load.Scenario!.Optimise!;
         var lever = spec.Levers[0];
         Assert.True(lever.IsSwitch);
-        Assert.Equal((0, 1, 40_000m, Commissioner.SocialCare), (lever.Min, lever.Max, lever.UnitCost.Pounds, lever.PaidBy));
+        // £40k for its 31 days, 30 of them in the 60-day report: a year of that is £40k × 30/31 × 365/60.
+        Assert.Equal((0, 1, 235_483.87m, Commissioner.SocialCare), (lever.Min, lever.Max, lever.UnitCost.Pounds, lever.PaidBy));
         Assert.Equal("winter", lever.Switch!.Intervention);
         Assert.True(lever.Switch.InBaseline);
         // 2016-05-01 is day 30 from the start; "to" is inclusive in the file, so the window ends the day after.
@@ -68,6 +79,8 @@ public class ScenarioOptimiseSwitchTests
     [InlineData("  levers: {s: {switch: reroute}}\n  budget: £50k", 1, "optimise.levers.s.switch", "changes routing")]
     [InlineData("  levers: {s: {switch: free_scheme}}\n  budget: £50k", 1, "optimise.levers.s.cost", "has no cost")]
     [InlineData("  levers: {s: {switch: winter, cost: £0}}\n  budget: £50k", 1, "optimise.levers.s.cost", "above £0")]
+    [InlineData("  levers: {s: {switch: cut}}\n  budget: £50k", 1, "optimise.levers.s.switch", "takes places away (intermediate_care -1)")]
+    [InlineData("  levers: {s: {switch: later}}\n  budget: £50k", 1, "optimise.levers.s.switch", "not in force in the reported period")]
     [InlineData("  levers: {s: {switch: winter, max: 2}}\n  budget: £50k", 1, "optimise.levers.s.max", "unknown key")]
     [InlineData("  levers: {s: {switch: winter}, t: {switch: winter}}\n  budget: £50k", 1, "optimise.levers", "all switch 'winter'")]
     [InlineData("  levers: {s: {switch: winter}}\n  budget: £50k\n  organisation_budgets: {council: £1k}", 3, "optimise.organisation_budgets.council", "is not one of")]

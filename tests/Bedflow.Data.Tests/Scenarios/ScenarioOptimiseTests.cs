@@ -66,6 +66,9 @@ public class ScenarioOptimiseTests
     [InlineData("  levers: {a: {service: intermediate_care, max: 4, cost: £1k}}\n  budget: £5k\n  indifference: 0", 3, "optimise.indifference", "above 0")]
     [InlineData("  levers: {a: {service: intermediate_care, max: 4, cost: £1k}}\n  budget: £5k\n  confidence: 100%", 3, "optimise.confidence", "50% up to")]
     [InlineData("  levers: {a: {service: intermediate_care, max: 4, cost: £1k}}\n  budget: £5k\n  budgt: £5k", 3, "optimise.budgt", "unknown key")]
+    [InlineData("  levers: {a: {service: intermediate_care, max: 2000000000, cost: £1}}\n  budget: £5k", 1, "optimise.levers.a.max", "max can add at most 9,999,995")]
+    [InlineData("  levers: {a: {service: intermediate_care, max: 4, cost: £1k}}\n  budget: £5k\n  max_replications: 100000", 3, "optimise.max_replications", "at most 10,000")]
+    [InlineData("  levers: {a: {service: intermediate_care, max: 100000, cost: £1}}\n  budget: £600", 1, "optimise.levers", "could take up to 600 steps")]
     public void A_mistake_in_the_section_is_an_error_at_its_line_and_key(string body, int line, string path, string says)
     {
         var load = Load("optimise:\n" + body + "\n");
