@@ -23,13 +23,14 @@ internal sealed record MarginalDocument(string Lever, int? From, [property: Json
 /// <summary>One frontier point (or the economically essential allocation).</summary>
 internal sealed record FrontierDocument(
     decimal Budget, OrderedDictionary<string, int> Allocation, decimal Spend, OrderedDictionary<string, decimal> SpendByFunder, MeanDocument DelayedDays, MeanDocument DelayedDaysAvoided,
-    int FiguresReplications, MeanDocument? AcuteBedDaysFreed, MeanDocument? TotalCost, IReadOnlyList<OrderedDictionary<string, int>> IndistinguishableFrom, OrderedDictionary<string, int>? RunnerUp,
+    int FiguresReplications, int FiguresFirstReplication, bool KeptFromSmallerBudget, IReadOnlyList<string> HarmsWorseOnFigures, MeanDocument? AcuteBedDaysFreed, MeanDocument? TotalCost, IReadOnlyList<OrderedDictionary<string, int>> IndistinguishableFrom, OrderedDictionary<string, int>? RunnerUp,
     int Replications, IReadOnlyList<MarginalDocument> Marginal, OrderedDictionary<string, MeanDocument> HarmsVersusStart)
 {
     public static FrontierDocument Of(OptimiseResult r, FrontierPoint p) => new(
         p.Budget.Pounds, Named(r, p.Allocation), p.Spend.Pounds,
         new OrderedDictionary<string, decimal>(p.SpendByFunder.OrderBy(f => f.Key).Select(f => KeyValuePair.Create(Core.Vocabulary.CommissionerWords.Code(f.Key), f.Value.Pounds))),
-        MeanDocument.Of(p.DelayedDays), MeanDocument.Of(p.DelayedDaysAvoided), p.FiguresReplications, p.AcuteBedDaysFreed is { } acute ? MeanDocument.Of(acute) : null,
+        MeanDocument.Of(p.DelayedDays), MeanDocument.Of(p.DelayedDaysAvoided), p.FiguresReplications, p.FiguresFirstReplication, p.KeptFromSmallerBudget,
+        [.. p.HarmsWorseOnFigures.Select(Core.Experiments.HarmMeasureWords.Code)], p.AcuteBedDaysFreed is { } acute ? MeanDocument.Of(acute) : null,
         p.TotalCost is { } t ? MeanDocument.Of(t) : null, [.. p.IndistinguishableFrom.Select(a => Named(r, a))], p.RunnerUp is { } u ? Named(r, u) : null,
         p.Replications, [.. p.Marginal.Select(MarginalDocument.Of)],
         new OrderedDictionary<string, MeanDocument>(p.HarmsVersusStart.OrderBy(h => h.Key).Select(h => KeyValuePair.Create(Core.Experiments.HarmMeasureWords.Code(h.Key), MeanDocument.Of(h.Value)))));
@@ -41,14 +42,14 @@ internal sealed record FrontierDocument(
 /// <summary>optimise.json.</summary>
 internal sealed record OptimiseDocument(
     string Scenario, string Objective, string Method, double Confidence, double Indifference, int FirstStage, int Candidates, long ReplicationsSimulated,
-    long ReplicationsReused, OrderedDictionary<string, int> Start, MeanDocument StartDelayedDays, IReadOnlyList<FrontierDocument> Frontier, IReadOnlyList<MarginalDocument> Marginal,
+    long ReplicationsReused, long ReplicationsForFigures, OrderedDictionary<string, int> Start, MeanDocument StartDelayedDays, IReadOnlyList<FrontierDocument> Frontier, IReadOnlyList<MarginalDocument> Marginal,
     FrontierDocument? EconomicallyEssential)
 {
     public const string MethodNote = "greedy marginal analysis on common random numbers, local search within each budget, then Kim & Nelson (2001) sequential ranking and selection among the best five";
 
     public static OptimiseDocument Of(string scenario, OptimiseResult r) => new(
         scenario, r.Goal == Core.Experiments.OptimiseGoal.TotalCost ? "total_cost" : "delayed_days", MethodNote, r.Confidence, r.Indifference, r.FirstStage,
-        r.Candidates, r.ReplicationsSimulated, r.ReplicationsReused, FrontierDocument.Named(r, r.Start), MeanDocument.Of(r.StartDelayedDays),
+        r.Candidates, r.ReplicationsSimulated, r.ReplicationsReused, r.ReplicationsForFigures, FrontierDocument.Named(r, r.Start), MeanDocument.Of(r.StartDelayedDays),
         [.. r.Frontier.Select(p => FrontierDocument.Of(r, p))], [.. r.Marginal.Select(MarginalDocument.Of)],
         r.EconomicallyEssential is { } e ? FrontierDocument.Of(r, e) : null);
 }

@@ -44,6 +44,9 @@ internal sealed class Evaluator
     /// <summary>Replications simulated in this search (extensions included; known records not counted).</summary>
     public long ReplicationsSimulated { get; private set; }
 
+    /// <summary>Replications simulated for the reported figures (fresh ones; in <see cref="ReplicationsSimulated"/> too, never in a state file).</summary>
+    public long ReplicationsForFigures { get; private set; }
+
     /// <summary>Replications taken from known records instead of simulated.</summary>
     public long ReplicationsReused { get; private set; }
 
@@ -204,6 +207,31 @@ internal sealed class Evaluator
         return candidate;
     }
 
+    /// <summary>The most replications any allocation has been simulated with (known records included): the first replication no decision has seen.</summary>
+    public int MostReplications => _runs.Values.OfType<CandidateRun>().Select(c => c.Replications).DefaultIfEmpty(0).Max();
+
+    private readonly Dictionary<Allocation, CandidateRun> _fresh = [];
+
+    /// <summary>
+    /// The allocation on <paramref name="count"/> fresh replications from <paramref name="first"/> on —
+    /// replications no choice was made on, so figures reported on them are not flattered by the
+    /// choosing. Kept for this search only (not recorded: cheap to simulate again).
+    /// </summary>
+    public CandidateRun Fresh(Allocation a, int first, int count)
+    {
+        if (_fresh.TryGetValue(a, out var known) && known.Replications >= count)
+        {
+            return known;
+        }
+        var run = Experiment.Run([new ExperimentVariant("candidate", "", NetworkFor(a))], _options with { FirstReplication = first, Replications = count });
+        ReplicationsSimulated += count;
+        ReplicationsForFigures += count;
+        var candidate = new CandidateRun(Spend(a), CandidateRecord.Of(a, run[0], _economy?.Prices), _spec.DelayedDayPrice);
+        _fresh[a] = candidate;
+        _progress?.Invoke(new OptimiseProgress(Phase, Candidates, ReplicationsSeen, a, candidate.Mean(_spec.Goal, count), BestSoFar, CandidatesLeft));
+        return candidate;
+    }
+
     /// <summary>Every valid allocation simulated so far, in the order first asked for.</summary>
     public IEnumerable<CandidateRun> All => _order.Select(a => _runs[a]).OfType<CandidateRun>();
 }
@@ -225,6 +253,9 @@ public enum OptimisePhase
 
     /// <summary>The search for the least total system cost.</summary>
     EconomicallyEssential,
+
+    /// <summary>The chosen allocations and the start on fresh replications, for the figures reported.</summary>
+    Reporting,
 }
 
 /// <summary>

@@ -92,7 +92,7 @@ internal static class KimNelson
                 runnerUp = dropped.OrderBy(i => sums[i]).ThenBy(i => i).First();
                 alive.RemoveAll(dropped.Contains);
             }
-            if (alive.Count <= 1 || at >= maxReplications)
+            if (alive.Count <= 1 || at >= maxReplications || Settled(alive, s2, at, h2, indifference))
             {
                 break;
             }
@@ -108,5 +108,22 @@ internal static class KimNelson
         }
         int best = alive.OrderBy(i => sums[i]).ThenBy(i => i).First();
         return new Outcome(best, [.. alive.Where(i => i != best)], runnerUp, at);
+    }
+
+    // KN's natural end: every surviving pair's continuation region has shrunk to nothing (r ≥ h²S²/δ²),
+    // so more replications can tell them apart no further; those left are alike (exact ties under common random numbers).
+    private static bool Settled(List<int> alive, double[,] s2, int at, double h2, double indifference)
+    {
+        foreach (int i in alive)
+        {
+            foreach (int l in alive)
+            {
+                if (l != i && at < h2 * s2[i, l] / (indifference * indifference))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -48,6 +48,9 @@ public sealed record OptimiseResult
     /// <summary>Replications simulated in all (extensions included; those taken from a state file not counted).</summary>
     public required long ReplicationsSimulated { get; init; }
 
+    /// <summary>Of <see cref="ReplicationsSimulated"/>, those simulated for the reported figures (fresh replications; simulated again when a search resumes).</summary>
+    public long ReplicationsForFigures { get; init; }
+
     /// <summary>Replications taken from a state file instead of simulated (a resumed search).</summary>
     public long ReplicationsReused { get; init; }
 }
@@ -75,8 +78,17 @@ public sealed record FrontierPoint(Money Budget, Allocation Allocation, Money Sp
     /// <summary>Delayed days a year in acute beds avoided against the start (paired): the acute bed-days given back to the hospital; null when not known.</summary>
     public Estimate? AcuteBedDaysFreed { get; init; }
 
-    /// <summary>The replications its figures are on (every point's the same: the most any selection used); 0 when not known.</summary>
+    /// <summary>How many replications its figures are on (every point's the same: the most any selection used); 0 when not known.</summary>
     public int FiguresReplications { get; init; }
+
+    /// <summary>The first of the replications its figures are on: fresh ones, after every replication any choice was made on.</summary>
+    public int FiguresFirstReplication { get; init; }
+
+    /// <summary>Whether this is a smaller budget's choice, kept because this budget's own did no better on the figures' replications.</summary>
+    public bool KeptFromSmallerBudget { get; init; }
+
+    /// <summary>Harms significantly worse than the start beyond their tolerance on the figures' (fresh) replications, though not on the first stage's: the board should weigh them.</summary>
+    public IReadOnlyList<HarmMeasure> HarmsWorseOnFigures { get; init; } = [];
 
     /// <summary>Its spend a year by who pays (the levers' <c>paid_by</c>); empty when not known.</summary>
     public IReadOnlyDictionary<Vocabulary.Commissioner, Money> SpendByFunder { get; init; } = new Dictionary<Vocabulary.Commissioner, Money>();

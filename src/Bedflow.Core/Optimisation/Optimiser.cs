@@ -135,37 +135,59 @@ public static class Optimiser
                 Climb(seed, top, OptimiseGoal.TotalCost);
                 cheapestInAll = Choose(top, OptimiseGoal.TotalCost, [.. choices.Select(c => c.Best)]);
             }
-            // Every point's figures on the same replications (the most any selection used), paired with the start's.
+            // Every point's figures on the same replications — as many as the most any selection used, and
+            // fresh: after every replication a choice was made on, so the choosing does not flatter them —
+            // paired with the start's on the same ones.
             int common = choices.Append(cheapestInAll).OfType<Choice>().Max(c => c.Replications);
+            int fresh = _eval.MostReplications;
+            _eval.Phase = OptimisePhase.Reporting;
+            _eval.CandidatesLeft = null;
+            CandidateRun Figures(Allocation a) => _eval.Fresh(a, fresh, common);
             // More money that does not do better on the same replications buys the smaller budget's choice.
-            var kept = NeverWorse([.. choices.Select(c => _eval.Run(c.Best, common)!.Mean(_spec.Goal, common))]);
+            var kept = NeverWorse([.. choices.Select(c => Figures(c.Best).Mean(_spec.Goal, common))]);
             var chosen = choices.Select(c => c.Best).ToList();
             for (int i = 1; i < choices.Count; i++)
             {
                 if (kept[i] != i)
                 {
+                    // Its own choice did no better: it is alike, not told apart, and the figures' replications are the common ones.
                     var carried = chosen[kept[i]];
-                    choices[i] = choices[i] with { Best = carried, Indistinguishable = [.. choices[i].Indistinguishable.Append(chosen[i]).Where(a => a != carried).Distinct()] };
+                    choices[i] = choices[i] with
+                    {
+                        Best = carried,
+                        Indistinguishable = [.. choices[i].Indistinguishable.Append(chosen[i]).Where(a => a != carried).Distinct()],
+                        RunnerUp = choices[kept[i]].RunnerUp,
+                        Replications = common,
+                        Carried = true,
+                    };
                 }
             }
             if (cheapestInAll is not null)
             {
                 // The least total cost within the largest budget is no more than any frontier point's, on the same replications.
-                var least = choices.Select(c => c.Best).Append(cheapestInAll.Best).OrderBy(a => _eval.Run(a, common)!.Mean(OptimiseGoal.TotalCost, common)).ThenBy(_eval.Spend).First();
+                var least = choices.Select(c => c.Best).Append(cheapestInAll.Best).OrderBy(a => Figures(a).Mean(OptimiseGoal.TotalCost, common)).ThenBy(_eval.Spend).First();
                 if (least != cheapestInAll.Best)
                 {
-                    cheapestInAll = cheapestInAll with { Best = least, Indistinguishable = [.. cheapestInAll.Indistinguishable.Append(cheapestInAll.Best).Where(a => a != least).Distinct()] };
+                    cheapestInAll = cheapestInAll with
+                    {
+                        Best = least,
+                        Indistinguishable = [.. cheapestInAll.Indistinguishable.Append(cheapestInAll.Best).Where(a => a != least).Distinct()],
+                        RunnerUp = null,
+                        Replications = common,
+                        Carried = true,
+                    };
                 }
             }
-            var frontier = choices.Select(c => Point(c, common)).ToList();
-            var essential = cheapestInAll is null ? null : Point(cheapestInAll, common);
+            var startFigures = Figures(start);
+            var frontier = choices.Select(c => Point(c, Figures(c.Best), startFigures, common, fresh)).ToList();
+            var essential = cheapestInAll is null ? null : Point(cheapestInAll, Figures(cheapestInAll.Best), startFigures, common, fresh);
             _eval.CandidatesLeft = 0;
             return new OptimiseResult
             {
                 Levers = Levers,
                 Goal = _spec.Goal,
                 Start = start,
-                StartDelayedDays = _eval.Run(start, common)!.DelayedDaysEstimate(common),
+                StartDelayedDays = startFigures.DelayedDaysEstimate(common),
                 Frontier = frontier,
                 Marginal = Marginal(start),
                 EconomicallyEssential = essential,
@@ -175,6 +197,7 @@ public static class Optimiser
                 Candidates = _eval.Candidates,
                 ReplicationsSimulated = _eval.ReplicationsSimulated,
                 ReplicationsReused = _eval.ReplicationsReused,
+                ReplicationsForFigures = _eval.ReplicationsForFigures,
             };
         }
 
@@ -300,11 +323,9 @@ public static class Optimiser
             {
                 return false;
             }
-            foreach (var (measure, d) in HarmDifferences(c, _n0))
+            foreach (var (measure, d) in HarmDifferences(c, _eval.Run(_start.Allocation, _n0)!, _n0))
             {
-                double tolerance = _rules.ToleranceFor(measure, _start.HarmMean(measure, _n0));
-                bool worse = Harms.WorseWhen(measure) == Worse.Higher ? d.Lower > tolerance : d.Upper < -tolerance;
-                if (worse && !_rules.Allowed.Contains(measure))
+                if (!_rules.Allowed.Contains(measure) && WorseBeyondTolerance(measure, d, _start.HarmMean(measure, _n0)))
                 {
                     return false;
                 }
@@ -312,9 +333,15 @@ public static class Optimiser
             return true;
         }
 
-        private Dictionary<HarmMeasure, Estimate> HarmDifferences(CandidateRun c, int n)
+        // Significantly worse than the start (the paired interval clear of 0) by more than the rules' tolerance.
+        private bool WorseBeyondTolerance(HarmMeasure measure, Estimate d, double startMean)
         {
-            var start = _eval.Run(_start.Allocation, n)!;
+            double tolerance = _rules.ToleranceFor(measure, startMean);
+            return Harms.WorseWhen(measure) == Worse.Higher ? d.Lower > tolerance : d.Upper < -tolerance;
+        }
+
+        private static Dictionary<HarmMeasure, Estimate> HarmDifferences(CandidateRun c, CandidateRun start, int n)
+        {
             var result = new Dictionary<HarmMeasure, Estimate>();
             foreach (var measure in Enum.GetValues<HarmMeasure>())
             {
@@ -328,7 +355,11 @@ public static class Optimiser
         }
 
         /// <summary>What a budget's ranking and selection chose: the allocation, those not told apart from it, the last told apart (worse), the replications it used.</summary>
-        private sealed record Choice(Money Budget, Allocation Best, IReadOnlyList<Allocation> Indistinguishable, Allocation? RunnerUp, int Replications);
+        private sealed record Choice(Money Budget, Allocation Best, IReadOnlyList<Allocation> Indistinguishable, Allocation? RunnerUp, int Replications)
+        {
+            /// <summary>Whether the choice is another budget's, kept because this budget's own did no better.</summary>
+            public bool Carried { get; init; }
+        }
 
         /// <summary>
         /// Ranking and selection among the budget's best few acceptable allocations (and
@@ -338,8 +369,9 @@ public static class Optimiser
         /// </summary>
         private Choice Choose(Money budget, OptimiseGoal goal, IReadOnlyList<Allocation> also)
         {
+            // Ties (allocations alike under common random numbers) go to the cheaper: it comes first.
             var finalists = _eval.All.Where(c => _eval.Affordable(c.Allocation, budget) && Acceptable(c))
-                .OrderBy(c => c.Mean(goal, _n0)).ThenBy(c => _eval.OrderOf(c.Allocation))
+                .OrderBy(c => c.Mean(goal, _n0)).ThenBy(c => c.Spend).ThenBy(c => _eval.OrderOf(c.Allocation))
                 .Take(Finalists).Select(c => c.Allocation).ToList();
             foreach (var a in also)
             {
@@ -354,22 +386,47 @@ public static class Optimiser
                 return [.. Enumerable.Range(0, r).Select(k => c.Objective(goal, k))];
             }, _n0, _max, Indifference(goal), _spec.Confidence);
             int n = outcome.Replications;
-            return new Choice(budget, finalists[outcome.Best], [.. outcome.Indistinguishable.Select(i => finalists[i])], outcome.RunnerUp is { } r ? finalists[r] : null, n);
+            var best = finalists[outcome.Best];
+            var bestRun = _eval.Run(best, n)!;
+            // Left at the replication limit is not the same as alike: one still in the running is called
+            // indistinguishable only if its paired difference from the best could be within δ (a Bonferroni
+            // interval over those left); one clearly worse by more than δ is told apart, by its interval.
+            var left = outcome.Indistinguishable.Select(i => finalists[i]).ToList();
+            double level = 1 - ((1 - 0.95) / Math.Max(1, left.Count));
+            var alike = new List<Allocation>();
+            var worse = new List<(Allocation A, double Mean)>();
+            foreach (var a in left)
+            {
+                var run = _eval.Run(a, n)!;
+                var d = Estimate.Of(Enumerable.Range(0, n).Select(k => run.Objective(goal, k) - bestRun.Objective(goal, k)), level);
+                if (d.Lower is { } lo && lo > Indifference(goal))
+                {
+                    worse.Add((a, d.Mean));
+                }
+                else
+                {
+                    alike.Add(a);
+                }
+            }
+            var runnerUp = worse.Count > 0 ? worse.OrderBy(w => w.Mean).First().A : outcome.RunnerUp is { } r ? finalists[r] : null;
+            return new Choice(budget, best, alike, runnerUp, n);
         }
 
-        /// <summary>A choice's figures on the first <paramref name="n"/> replications, paired with the start's.</summary>
-        private FrontierPoint Point(Choice choice, int n)
+        /// <summary>A choice's figures on <paramref name="n"/> fresh replications from <paramref name="first"/> on, paired with the start's on the same ones.</summary>
+        private FrontierPoint Point(Choice choice, CandidateRun run, CandidateRun start, int n, int first)
         {
             var best = choice.Best;
-            var run = _eval.Run(best, n)!;
-            var start = _eval.Run(_start.Allocation, n)!;
             var avoided = Estimate.Of(Enumerable.Range(0, n).Select(i => start.DelayedDays(i) - run.DelayedDays(i)));
             var acute = Estimate.Of(Enumerable.Range(0, n).Select(i => start.AcuteDelayedDays(i) - run.AcuteDelayedDays(i)));
+            var harms = HarmDifferences(run, start, n);
             return new FrontierPoint(choice.Budget, best, run.Spend, run.DelayedDaysEstimate(n), avoided, run.TotalCostEstimate(n),
-                choice.Indistinguishable, choice.RunnerUp, choice.Replications, Marginal(best), HarmDifferences(run, n))
+                choice.Indistinguishable, choice.RunnerUp, choice.Replications, Marginal(best), harms)
             {
                 AcuteBedDaysFreed = acute,
                 FiguresReplications = n,
+                FiguresFirstReplication = first,
+                KeptFromSmallerBudget = choice.Carried,
+                HarmsWorseOnFigures = [.. harms.Where(h => !_rules.Allowed.Contains(h.Key) && WorseBeyondTolerance(h.Key, h.Value, start.HarmMean(h.Key, n))).Select(h => h.Key)],
                 SpendByFunder = Enum.GetValues<Vocabulary.Commissioner>().Select(f => (f, Spend: _eval.SpendBy(best, f))).Where(x => x.Spend > Money.Zero).ToDictionary(x => x.f, x => x.Spend),
             };
         }

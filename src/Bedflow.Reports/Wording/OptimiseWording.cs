@@ -139,14 +139,31 @@ public static class OptimiseWording
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(point);
         var parts = new List<string>();
+        if (point.KeptFromSmallerBudget)
+        {
+            parts.Add("The smaller budget's allocation: this budget's own best did no better on the same replications, so more money buys nothing measurable here.");
+        }
         if (point.IndistinguishableFrom.Count > 0)
         {
             string others = string.Join("; ", point.IndistinguishableFrom.Select(a => Allocation(result, a)));
             parts.Add(string.Create(Inv, $"Cannot be told apart from it at {point.Replications:N0} replications; treat as equally good: {others}."));
         }
-        parts.Add(point.RunnerUp is { } r
-            ? string.Create(Inv, $"Told apart from the runner-up ({Allocation(result, r)}) at {result.Confidence:0.#%} confidence.")
-            : "No other allocation within this budget reached the final selection.");
+        if (point.RunnerUp is { } r)
+        {
+            parts.Add(string.Create(Inv, $"Told apart from the runner-up ({Allocation(result, r)}) at {result.Confidence:0.#%} confidence."));
+        }
+        else if (point.IndistinguishableFrom.Count == 0 && !point.KeptFromSmallerBudget)
+        {
+            parts.Add("No other allocation within this budget reached the final selection.");
+        }
+        if (point.HarmsWorseOnFigures.Count > 0)
+        {
+            parts.Add($"On the replications its figures are on, it is significantly worse than the start beyond the decision rules' tolerance on: {string.Join(", ", point.HarmsWorseOnFigures.Select(HarmMeasureWords.Display))} — weigh that before choosing it.");
+        }
+        if (point.FiguresReplications > 0)
+        {
+            parts.Add(string.Create(Inv, $"Its figures are on {point.FiguresReplications:N0} fresh replications (from number {point.FiguresFirstReplication:N0}), none of which any choice was made on."));
+        }
         return string.Join(" ", parts);
     }
 }

@@ -65,3 +65,26 @@ public class KimNelsonCoverageTests
         Assert.True(low < 0.95 - (2 * Math.Sqrt(0.95 * 0.05 / 300)), $"60%: {low:P1}");
     }
 }
+
+/// <summary>The selection's natural end: candidates alike to the last digit (common random numbers, a lever that changes nothing) stop it early.</summary>
+public class KimNelsonEndTests
+{
+    [Fact]
+    public void Identical_candidates_end_the_selection_long_before_the_replication_limit()
+    {
+        var rng = new Xoshiro256StarStar(5);
+        var shared = new List<double>();
+        IReadOnlyList<double> Values(int i, int r)
+        {
+            while (shared.Count < r)
+            {
+                shared.Add(Normal.Sample(rng, 100, 10));
+            }
+            return shared.Take(r).ToList();
+        }
+        var outcome = Core.Optimisation.KimNelson.Select(3, Values, firstStage: 5, maxReplications: 1_000, indifference: 1, confidence: 0.95);
+        Assert.True(outcome.Replications < 50, $"{outcome.Replications} replications");
+        Assert.Equal(0, outcome.Best);
+        Assert.Equal([1, 2], outcome.Indistinguishable);
+    }
+}

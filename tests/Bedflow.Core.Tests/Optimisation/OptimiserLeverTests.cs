@@ -24,8 +24,8 @@ public class OptimiserLeverTests
         .Route("d1", "home")
         .Build();
 
-    private static double DelayedDays(Network network, int replications) =>
-        Experiment.Run([new ExperimentVariant("v", "", network)], Options with { Replications = replications })[0].Run.Delays!.DaysPerYear.Mean;
+    private static double DelayedDays(Network network, FrontierPoint figuresOf) =>
+        Experiment.Run([new ExperimentVariant("v", "", network)], Options with { FirstReplication = figuresOf.FiguresFirstReplication, Replications = figuresOf.FiguresReplications })[0].Run.Delays!.DaysPerYear.Mean;
 
     [Fact]
     public void A_switch_on_an_intervention_the_baseline_has_starts_off_and_is_the_baseline_when_on()
@@ -41,10 +41,10 @@ public class OptimiserLeverTests
         };
         var result = Optimiser.Run(baseline, Options, spec, null, DecisionRules.Default);
         // Off (the start) is the network without the intervention; on is the baseline itself: exactly, on common random numbers.
-        Assert.Equal(DelayedDays(Blocked(4, 4), result.Frontier[0].FiguresReplications), result.StartDelayedDays.Mean, 9);
+        Assert.Equal(DelayedDays(Blocked(4, 4), result.Frontier[0]), result.StartDelayedDays.Mean, 9);
         Assert.Equal([0], result.Frontier[0].Allocation.Amounts);
         Assert.Equal([1], result.Frontier[1].Allocation.Amounts);
-        Assert.Equal(DelayedDays(baseline, result.Frontier[1].Replications), result.Frontier[1].DelayedDays.Mean, 9);
+        Assert.Equal(DelayedDays(baseline, result.Frontier[1]), result.Frontier[1].DelayedDays.Mean, 9);
         Assert.True(result.Frontier[1].DelayedDaysAvoided.Mean > 0);
     }
 
@@ -61,7 +61,7 @@ public class OptimiserLeverTests
         var result = Optimiser.Run(Blocked(4, 4), Options, spec, null, DecisionRules.Default);
         Assert.Equal([1], result.Frontier[0].Allocation.Amounts);
         // From day 0 to past the horizon, the reported year sees d1 with 7 places.
-        Assert.Equal(DelayedDays(Blocked(4, new CapacitySchedule(Capacity.Of(4), [(0, Capacity.Of(7)), (400, Capacity.Of(4))])), result.Frontier[0].Replications),
+        Assert.Equal(DelayedDays(Blocked(4, new CapacitySchedule(Capacity.Of(4), [(0, Capacity.Of(7)), (400, Capacity.Of(4))])), result.Frontier[0]),
             result.Frontier[0].DelayedDays.Mean, 9);
     }
 

@@ -68,7 +68,7 @@ public class OptimisedScenarioTests
         foreach (var p in result.Frontier)
         {
             var variant = read.AllVariants.Single(v => v.Name == OptimisedScenario.VariantName(p));
-            var run = Experiment.Run([read.AllVariants[0], variant], read.Options with { Replications = p.FiguresReplications });
+            var run = Experiment.Run([read.AllVariants[0], variant], read.Options with { FirstReplication = p.FiguresFirstReplication, Replications = p.FiguresReplications });
             Assert.Equal(p.DelayedDays, run[1].DelayedDaysPerYear);
         }
     }
@@ -136,7 +136,7 @@ public class OptimisedScenarioTests
         foreach (var p in result.Frontier)
         {
             var variant = read.AllVariants.Single(v => v.Name == OptimisedScenario.VariantName(p));
-            var run = Experiment.Run([read.AllVariants[0], variant], read.Options with { Replications = p.FiguresReplications });
+            var run = Experiment.Run([read.AllVariants[0], variant], read.Options with { FirstReplication = p.FiguresFirstReplication, Replications = p.FiguresReplications });
             Assert.Equal(p.DelayedDays, run[1].DelayedDaysPerYear);
         }
         Assert.Contains("interventions.winter: null", written, StringComparison.Ordinal);
