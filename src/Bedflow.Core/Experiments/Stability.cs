@@ -77,18 +77,36 @@ public sealed class Stability
                 }
                 var growth = Estimate.Of(slopes.AsSpan()).DividedBy(1.0 / (days - 1));
                 double admittedPerDay = run.Services[j][ServiceMetric.Admissions].Mean / run.Options.HorizonDays;
-                // Rising without end is overload; falling as steeply is a run that has not settled
-                // (a queue built up before the period still draining through it): either way the
-                // period's means depend on when it starts and ends, not on the option.
-                bool rising = growth.Lower is { } lo ? lo > 0 : growth.Mean > 0;
-                bool falling = growth.Upper is { } hi ? hi < 0 : growth.Mean < 0;
-                if ((rising || falling) && Math.Abs(growth.Mean) >= Math.Max(MinimumGrowth, admittedPerDay))
+                if (Grows(growth, admittedPerDay))
                 {
                     growing.Add(new QueueGrowth(network.Services[j].Name, growth));
                 }
             }
         }
         return new Stability(growing, run.DeadlockedReplications, OverCapacityOf(network, run.Options.HorizonDays));
+    }
+
+    /// <summary>
+    /// The test on one service: its queue's growth over the period (over replications, with its
+    /// interval) is material and clear of 0 either way. Rising without end is overload; falling as
+    /// steeply is a run that has not settled (a queue built up before the period still draining
+    /// through it): either way the period's means depend on when it starts and ends, not on the option.
+    /// </summary>
+    internal static bool Grows(Estimate growth, double admittedPerDay)
+    {
+        bool rising = growth.Lower is { } lo ? lo > 0 : growth.Mean > 0;
+        bool falling = growth.Upper is { } hi ? hi < 0 : growth.Mean < 0;
+        return (rising || falling) && Math.Abs(growth.Mean) >= Math.Max(MinimumGrowth, admittedPerDay);
+    }
+
+    /// <summary>Each service's queue growth over the period in each replication (the slope of its midnight queue × the days less one); empty without a daily census of two days or more.</summary>
+    internal static double[][] GrowthByReplication(Network network, RunResult run)
+    {
+        if (run.Replications[0].Census is not { Days: >= 2 } first)
+        {
+            return [];
+        }
+        return [.. Enumerable.Range(0, network.Services.Count).Select(j => run.Replications.Select(r => Slope(r.Census!.Queued[j]) * (first.Days - 1)).ToArray())];
     }
 
     /// <summary>The services <paramref name="network"/>'s flow balance overloads over <paramref name="horizonDays"/> reported days.</summary>

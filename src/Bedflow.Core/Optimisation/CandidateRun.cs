@@ -37,8 +37,8 @@ public sealed class CandidateRun
     /// <summary>Whether a delayed day has a price (total system cost is defined).</summary>
     public bool Priced { get; }
 
-    /// <summary>Whether its queues do not settle (it cannot be recommended).</summary>
-    public bool Unstable => Record.Unstable;
+    /// <summary>Whether it is unstable judged on its first <paramref name="n"/> replications (it cannot be recommended).</summary>
+    public bool UnstableIn(int n) => Record.UnstableIn(n);
 
     /// <summary>Delayed days a year in replication <paramref name="i"/>.</summary>
     public double DelayedDays(int i) => Record.DelayedDays[i];

@@ -319,7 +319,7 @@ public static class Optimiser
             {
                 return true;
             }
-            if (c.Unstable)
+            if (c.UnstableIn(_n0))
             {
                 return false;
             }

@@ -25,7 +25,7 @@ public sealed class OptimiseStateFile : IDisposable
     /// <summary>The longest line read (4 million characters).</summary>
     public const int MaxLineChars = 4_000_000;
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private readonly StreamWriter _writer;
 
     private OptimiseStateFile(StreamWriter writer) => _writer = writer;
@@ -103,7 +103,12 @@ public sealed class OptimiseStateFile : IDisposable
             if (!header)
             {
                 header = true;
-                if (number != 1 || Parse(line, StateJsonContext.Default.StateHeader) is not { Format: FormatVersion } first)
+                var parsed = number == 1 ? Parse(line, StateJsonContext.Default.StateHeader) : null;
+                if (parsed is { Format: > 0 and not FormatVersion })
+                {
+                    return new Loaded([], $"{path}:1: this state was written in another format (version {parsed.Format}, this Bedflow reads {FormatVersion}): its candidates cannot be reused. Run with --restart to start afresh.", false);
+                }
+                if (parsed is not { Format: FormatVersion } first)
                 {
                     return new Loaded([], $"{path}:{number}: this is not a bedflow optimise state file (its first line should name the search), so it is neither read nor written over: give another --state.", false, NotAState: true);
                 }
@@ -173,7 +178,8 @@ public sealed class OptimiseStateFile : IDisposable
         {
             harms[HarmMeasureWords.Code(measure)] = [.. values];
         }
-        var doc = new StateRecord([.. record.Amounts], [.. record.DelayedDays], [.. record.AcuteDelayedDays], [.. record.UnmetPounds], harms, record.Unstable);
+        var doc = new StateRecord([.. record.Amounts], [.. record.DelayedDays], [.. record.AcuteDelayedDays], [.. record.UnmetPounds], harms, record.Unstable,
+            [.. record.Deadlocked], [.. record.QueueGrowth.Select(g => g.ToArray())], [.. record.AdmittedPerDay.Select(a => a.ToArray())]);
         WriteLine(JsonSerializer.Serialize(doc, StateJsonContext.Default.StateRecord));
     }
 
@@ -237,7 +243,16 @@ public sealed class OptimiseStateFile : IDisposable
             }
             harms[measure] = values;
         }
-        return new CandidateRecord(doc.Amounts, doc.DelayedDays, doc.AcuteDelayedDays, doc.UnmetPounds, harms, doc.Unstable);
+        if (doc.Deadlocked is null || doc.QueueGrowth is null || doc.AdmittedPerDay is null || doc.QueueGrowth.Any(g => g is null) || doc.AdmittedPerDay.Any(a => a is null))
+        {
+            return null;
+        }
+        return new CandidateRecord(doc.Amounts, doc.DelayedDays, doc.AcuteDelayedDays, doc.UnmetPounds, harms, doc.Unstable)
+        {
+            Deadlocked = doc.Deadlocked,
+            QueueGrowth = [.. doc.QueueGrowth],
+            AdmittedPerDay = [.. doc.AdmittedPerDay],
+        };
     }
 }
 
@@ -247,7 +262,7 @@ internal sealed record StateHeader(
 
 /// <summary>A line of a state file: one allocation's replications.</summary>
 internal sealed record StateRecord(int[]? Amounts, double[]? DelayedDays, double[]? AcuteDelayedDays, double[]? UnmetPounds,
-    SortedDictionary<string, double[]>? Harms, bool Unstable);
+    SortedDictionary<string, double[]>? Harms, bool Unstable, bool[]? Deadlocked, double[][]? QueueGrowth, double[][]? AdmittedPerDay);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(StateHeader))]

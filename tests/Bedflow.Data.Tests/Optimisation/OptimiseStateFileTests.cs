@@ -108,8 +108,8 @@ public sealed class OptimiseStateFileTests : IDisposable
     [Theory]
     [InlineData("{\"amounts\": [0, 0]}", "is not a record")]
     [InlineData("not json at all", "is not a record")]
-    [InlineData("{\"amounts\":[0],\"delayed_days\":[1],\"acute_delayed_days\":[1],\"unmet_pounds\":[0],\"harms\":{},\"unstable\":false}", "cannot be used")]
-    [InlineData("{\"amounts\":[0,0],\"delayed_days\":[-1],\"acute_delayed_days\":[1],\"unmet_pounds\":[0],\"harms\":{},\"unstable\":false}", "cannot be used")]
+    [InlineData("{\"amounts\":[0],\"delayed_days\":[1],\"acute_delayed_days\":[1],\"unmet_pounds\":[0],\"harms\":{},\"unstable\":false,\"deadlocked\":[],\"queue_growth\":[],\"admitted_per_day\":[]}", "cannot be used")]
+    [InlineData("{\"amounts\":[0,0],\"delayed_days\":[-1],\"acute_delayed_days\":[1],\"unmet_pounds\":[0],\"harms\":{},\"unstable\":false,\"deadlocked\":[],\"queue_growth\":[],\"admitted_per_day\":[]}", "cannot be used")]
     [InlineData("{\"amounts\":[0,0],\"delayed_days\":[1],\"acute_delayed_days\":[1],\"unmet_pounds\":[0],\"harms\":{\"no_such_harm\":[1]},\"unstable\":false}", "is not a record")]
     public void An_edited_record_is_a_problem_at_its_line(string line, string says)
     {
