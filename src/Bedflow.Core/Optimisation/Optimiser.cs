@@ -216,7 +216,9 @@ public static class Optimiser
             {
                 var cx = _eval.Run(x, _n0)!;
                 // At most this many more steps fit the largest budget, each trying every lever once.
-                _eval.CandidatesLeft = cheapest <= Money.Zero ? null : (int)Math.Min(int.MaxValue, Levers.Count * Math.Floor((double)((top - _eval.Spend(x)).Pounds / cheapest.Pounds)));
+                double affordable = cheapest <= Money.Zero ? double.PositiveInfinity : Math.Floor((double)((top - _eval.Spend(x)).Pounds / cheapest.Pounds));
+                double room = Levers.Select((l, j) => (double)((l.Max - x[j]) / l.Step)).Sum();
+                _eval.CandidatesLeft = (int)Math.Min(int.MaxValue, Levers.Count * Math.Min(affordable, room));
                 int best = -1;
                 double bestScore = 0;
                 for (int j = 0; j < Levers.Count; j++)

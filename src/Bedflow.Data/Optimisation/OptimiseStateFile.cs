@@ -19,8 +19,8 @@ namespace Bedflow.Data.Optimisation;
 /// </summary>
 public sealed class OptimiseStateFile : IDisposable
 {
-    /// <summary>The largest state file read (256 MB).</summary>
-    public const long MaxBytes = 256L * 1024 * 1024;
+    /// <summary>The largest state file read (64 MB; the Oxfordshire search's is about 15 MB).</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
 
     /// <summary>The longest line read (4 million characters).</summary>
     public const int MaxLineChars = 4_000_000;

@@ -11,6 +11,9 @@ internal sealed partial class ScenarioReader
     internal static readonly string[] LeverKeys = ["service", "step", "min", "max", "cost", "step_cost", "paid_by", "switch"];
     internal static readonly string[] SwitchKeys = ["switch", "cost", "paid_by"];
 
+    /// <summary>The most levers a search may have.</summary>
+    internal const int MaxLevers = 12;
+
     /// <summary>The most replications the selection may give one candidate (and the most of the first stage).</summary>
     internal const int MaxSelectionReplications = 10_000;
 
@@ -47,6 +50,10 @@ internal sealed partial class ScenarioReader
                 {
                     levers.Add(lever);
                 }
+            }
+            if (leverMap.Entries.Count > MaxLevers)
+            {
+                ctx.Error(leverMap, "optimise.levers", $"at most {MaxLevers} levers: the local search tries every swap and every trade of one step for two, which grows as the cube of the levers; there were {leverMap.Entries.Count}.");
             }
             foreach (var twice in levers.Where(l => !l.IsSwitch).GroupBy(l => l.Service, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {

@@ -160,6 +160,11 @@ public static class OptimiseWording
         {
             parts.Add($"On the replications its figures are on, it is significantly worse than the start beyond the decision rules' tolerance on: {string.Join(", ", point.HarmsWorseOnFigures.Select(HarmMeasureWords.Display))} — weigh that before choosing it.");
         }
+        if (ReferenceEquals(point, result.EconomicallyEssential) && result.Frontier.Count > 0
+            && result.Frontier[^1].Budget - point.Spend < result.Levers.Min(l => l.StepCost))
+        {
+            parts.Add("It spends all but less than one step of the largest budget, so a larger budget might cost less in all: raise the largest budget to see whether the least total cost lies beyond it.");
+        }
         if (point.FiguresReplications > 0)
         {
             parts.Add(string.Create(Inv, $"Its figures are on {point.FiguresReplications:N0} fresh replications (from number {point.FiguresFirstReplication:N0}), none of which any choice was made on."));

@@ -86,4 +86,12 @@ public class ScenarioOptimiseTests
         var problem = Assert.Single(load.Problems, p => !p.IsWarning);
         Assert.Equal(("optimise", First), (problem.Path, problem.Line));
     }
+
+    [Fact]
+    public void More_levers_than_the_local_search_can_afford_are_refused()
+    {
+        string levers = string.Join(", ", Enumerable.Range(0, 13).Select(i => $"l{i}: {{service: intermediate_care, max: 1, cost: £1k}}"));
+        var load = Load($"optimise:\n  levers: {{{levers}}}\n  budget: £5k\n");
+        Assert.Contains(load.Problems, p => !p.IsWarning && p.Path == "optimise.levers" && p.Message.Contains("at most 12 levers", StringComparison.Ordinal) && p.Line == First + 1);
+    }
 }
