@@ -64,7 +64,7 @@ public sealed partial class DelayRegister
                     bool localChanged = LocalChanged(existing, e);
                     if (localChanged)
                     {
-                        await connection.ExecuteAsync("UPDATE episodes SET local_number_enc = @LocalSealed WHERE id = @Id", new { e.LocalSealed, existing.Id }, transaction).ConfigureAwait(false);
+                        await connection.ExecuteAsync("UPDATE episodes SET local_number_enc = @LocalSealed, version = version + 1 WHERE id = @Id", new { e.LocalSealed, existing.Id }, transaction).ConfigureAwait(false);
                         if (existing.LocalNumberEnc is not null)
                         {
                             changes.Add("local number changed");
@@ -76,7 +76,7 @@ public sealed partial class DelayRegister
                         continue;
                     }
                     await connection.ExecuteAsync(
-                        $"UPDATE episodes SET ready = {db.Time("Ready")}, discharged = {db.Time("Discharged")}, service = @Service, beds = @Beds, destination = @Destination, adult = @Adult WHERE id = @Id",
+                        $"UPDATE episodes SET ready = {db.Time("Ready")}, discharged = {db.Time("Discharged")}, service = @Service, beds = @Beds, destination = @Destination, adult = @Adult, version = version + 1 WHERE id = @Id",
                         new { row.Ready, row.Discharged, row.Service, row.Beds, row.Destination, row.Adult, existing.Id }, transaction).ConfigureAwait(false);
                     await connection.ExecuteAsync("DELETE FROM delay_reasons WHERE episode_id = @Id", new { existing.Id }, transaction).ConfigureAwait(false);
                     await InsertReasonsAsync(connection, transaction, [(existing.Id, e)]).ConfigureAwait(false);
@@ -89,6 +89,7 @@ public sealed partial class DelayRegister
                 await AuditAsync(connection, transaction, now, user, audit).ConfigureAwait(false);
                 inserted += fresh.Count;
             }
+            await CountChangeAsync(connection, transaction).ConfigureAwait(false);
             await transaction.CommitAsync(cancel).ConfigureAwait(false);
         }
         return ((inserted, updated, unchanged), null);

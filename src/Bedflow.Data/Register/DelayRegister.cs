@@ -91,7 +91,7 @@ public sealed partial class DelayRegister(RegisterDatabase db)
         }))];
     }
 
-    /// <summary>Patients delayed at <paramref name="now"/>: ready, not discharged; with their current reason.</summary>
+    /// <summary>Patients delayed at <paramref name="now"/>: ready, not discharged; with their current reason; longest delayed first (then by episode).</summary>
     public async Task<IReadOnlyList<CurrentDelay>> CurrentDelaysAsync(DateTime now, CancellationToken cancel = default)
     {
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
@@ -110,7 +110,7 @@ public sealed partial class DelayRegister(RegisterDatabase db)
             list.Add(new CurrentDelay(e.Patient, e.Provider, e.Service, Stored(SitRepCodes.Beds(e.Beds), e.Beds), ready, (now - ready).TotalDays,
                 reason is { } r ? Stored(SitRepCodes.Reason(r.Reason), r.Reason) : DelayReason.O, reason is { } r2 ? Stored(SitRepCodes.Responsible(r2.Responsible), r2.Responsible) : Responsibility.Nhs) { Episode = e.Id });
         }
-        return [.. list.OrderByDescending(d => d.Days)];
+        return [.. list.OrderByDescending(d => d.Days).ThenBy(d => d.Episode)];
     }
 
     /// <summary>Whether this register object can decrypt identifiers (it was given the encryption key).</summary>

@@ -85,6 +85,13 @@ internal static class Migrations
             ALTER TABLE patients ADD COLUMN nhs_number_enc TEXT NULL;
             ALTER TABLE episodes ADD COLUMN local_number_enc TEXT NULL;
             """),
+        // Optimistic concurrency for edits from the web app (docs/web.md): a version per episode, raised by every
+        // change; and a count of the register's writes, so that a cached list knows when it is out of date.
+        (10, db => """
+            ALTER TABLE episodes ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+            CREATE TABLE register_changes (id INTEGER PRIMARY KEY, changes BIGINT NOT NULL);
+            INSERT INTO register_changes (id, changes) VALUES (1, 0);
+            """),
     ];
 
     /// <summary>The newest schema version.</summary>

@@ -4,6 +4,9 @@ namespace Bedflow.Data.Register;
 
 internal static partial class RegisterExtract
 {
+    /// <summary>The problem of a good row kept out because its episode has a bad row.</summary>
+    private const string KeptOutNote = "is part of an episode with a bad row elsewhere in the file: the whole episode is kept out.";
+
     /// <summary>
     /// What a bad row can be trusted to say about its episode: the provider and admission of a
     /// well-formed row, and the patient (hashed) from a valid NHS number wherever it sits in the row.
@@ -39,7 +42,7 @@ internal static partial class RegisterExtract
             {
                 foreach (int l in e.Lines)
                 {
-                    problems.Add(new ImportProblem(file, l, "", "is part of an episode with a bad row elsewhere in the file: the whole episode is kept out."));
+                    problems.Add(new ImportProblem(file, l, "", KeptOutNote));
                     bad.TryAdd(l, KeptOut);
                 }
             }
