@@ -50,6 +50,15 @@ public sealed class AuditLog(RegisterDatabase db, TimeProvider clock)
         return ([.. rows.Select(r => new AuditEntry(r.Id, DateTime.ParseExact(r.At, TimeFormat, CultureInfo.InvariantCulture), r.Who, r.Action, r.Episode, r.Detail))], total);
     }
 
+    /// <summary>The rows about one episode, oldest first: who changed what, and who saw who the patient is.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> EpisodeAsync(long episode, CancellationToken cancel = default)
+    {
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(long Id, string At, string Who, string Action, long? Episode, string Detail)>(
+            $"SELECT id, {db.TimeText("at_utc", "at_utc")}, who, action, episode_id, detail FROM audit WHERE episode_id = @episode ORDER BY id", new { episode }).ConfigureAwait(false);
+        return [.. rows.Select(r => new AuditEntry(r.Id, DateTime.ParseExact(r.At, TimeFormat, CultureInfo.InvariantCulture), r.Who, r.Action, r.Episode, r.Detail))];
+    }
+
     /// <summary>When an import last changed the register (UTC), or null when none has: how fresh its data are.</summary>
     public async Task<DateTime?> LastImportAsync(CancellationToken cancel = default)
     {

@@ -17,6 +17,8 @@ public sealed class CurrentDelaySnapshot
     {
         Changes = changes;
         Since = since;
+        // Longest delayed first at any time is earliest ready first (then by episode): sorted once, here, not per request.
+        Array.Sort(episodes, (a, b) => a.Ready != b.Ready ? a.Ready.CompareTo(b.Ready) : a.Episode.CompareTo(b.Episode));
         _episodes = episodes;
     }
 
@@ -53,7 +55,6 @@ public sealed class CurrentDelaySnapshot
             list.Add(new CurrentDelay(e.Patient, e.Provider, e.Service, e.Beds, e.Ready, (now - e.Ready).TotalDays,
                 reason?.Reason ?? DelayReason.O, reason?.Responsible ?? Responsibility.Nhs) { Episode = e.Episode });
         }
-        list.Sort((a, b) => b.Days != a.Days ? b.Days.CompareTo(a.Days) : a.Episode.CompareTo(b.Episode));
         return list;
     }
 

@@ -91,6 +91,7 @@ internal static class Migrations
             ALTER TABLE episodes ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
             CREATE TABLE register_changes (id INTEGER PRIMARY KEY, changes BIGINT NOT NULL);
             INSERT INTO register_changes (id, changes) VALUES (1, 0);
+            CREATE INDEX audit_episode ON audit (episode_id);
             """),
     ];
 

@@ -119,7 +119,7 @@ public sealed class RegisterDatabase
             {
                 DataSource = location.Target,
                 DefaultTimeout = seconds,
-                Pooling = false,
+                Pooling = true,
                 Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             }.ToString(), options);
     }

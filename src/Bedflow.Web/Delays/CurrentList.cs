@@ -21,13 +21,13 @@ internal sealed record CurrentPage(CurrentQuery Query, int Total, IReadOnlyList<
 /// <summary>
 /// Who is delayed now, as the API and the Today page show it: the register's "delayed now" query,
 /// filtered, counted and paged; for an editor, the page's NHS numbers decrypted and every one shown
-/// written to the audit log first (no audit, no numbers).
+/// written to the audit log first (no audit, no numbers). Read through <see cref="CurrentCache"/>.
 /// </summary>
-internal sealed class CurrentList(DelayRegister register, AuditLog audit)
+internal sealed class CurrentList(DelayRegister register, CurrentCache cache, AuditLog audit)
 {
     public async Task<CurrentPage> ReadAsync(CurrentQuery query, string who, bool identifiable, string where, CancellationToken cancel)
     {
-        var all = await register.CurrentDelaysAsync(query.At, cancel);
+        var all = await cache.DelaysAsync(query.At, cancel);
         var kept = all.Where(d => (query.Reason is null || d.Reason == query.Reason) && (query.Provider is null || d.Provider == query.Provider) && (query.Organisation is null || d.Responsible == query.Organisation)).ToList();
         var page = kept.Skip((int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize)).Take(query.PageSize).ToList();
         string identifiers = !identifiable ? "hidden" : register.CanShowIdentifiers ? "shown" : $"unavailable: {IdentityCipher.KeyVariable} is not set on the server";
@@ -38,10 +38,22 @@ internal sealed class CurrentList(DelayRegister register, AuditLog audit)
             ids = await register.IdentifiersAsync([.. page.Select(d => d.Episode)], cancel);
         }
         var rows = page.Select(d => ids.TryGetValue(d.Episode, out var i) ? new CurrentRow(d, i.NhsNumber, i.LocalNumber) : new CurrentRow(d, null, null)).ToList();
+        // The counts in one pass over the list (it is read on every request: thousands of rows, many requests a second).
+        var byReason = new Dictionary<DelayReason, int>();
+        var byOrganisation = new Dictionary<Responsibility, int>();
+        int over7 = 0, over14 = 0, over21 = 0;
+        foreach (var d in kept)
+        {
+            byReason[d.Reason] = byReason.GetValueOrDefault(d.Reason) + 1;
+            byOrganisation[d.Responsible] = byOrganisation.GetValueOrDefault(d.Responsible) + 1;
+            over7 += d.Days >= 7 ? 1 : 0;
+            over14 += d.Days >= 14 ? 1 : 0;
+            over21 += d.Days >= 21 ? 1 : 0;
+        }
         return new CurrentPage(query, kept.Count, rows,
-            [.. SitRep.Reasons.Select(r => (r, kept.Count(d => d.Reason == r))).Where(x => x.Item2 > 0)],
-            [.. SitRep.Responsibilities.Select(o => (o, kept.Count(d => d.Responsible == o)))],
-            [("7+", kept.Count(d => d.Days >= 7)), ("14+", kept.Count(d => d.Days >= 14)), ("21+", kept.Count(d => d.Days >= 21))],
+            [.. SitRep.Reasons.Where(byReason.ContainsKey).Select(r => (r, byReason[r]))],
+            [.. SitRep.Responsibilities.Select(o => (o, byOrganisation.GetValueOrDefault(o)))],
+            [("7+", over7), ("14+", over14), ("21+", over21)],
             identifiers);
     }
 }

@@ -33,6 +33,7 @@ internal static class PipelineWiring
         app.MapAuditEndpoints();
         app.MapDelayEndpoints();
         app.MapPatientEndpoints();
+        app.MapHubEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }

@@ -78,7 +78,7 @@ internal static class TodayPage
         {
             var d = row.Delay;
             string css = DelayAge.CssClass(d.Days);
-            html.Append(CultureInfo.InvariantCulture, $"<tr{(css.Length > 0 ? $" class=\"{css}\"" : "")}><td>{d.Patient}</td>")
+            html.Append(CultureInfo.InvariantCulture, $"<tr{(css.Length > 0 ? $" class=\"{css}\"" : "")}><td><a href=\"/episodes/{d.Episode}\">{d.Patient}</a></td>")
                 .Append(editor ? $"<td>{Html.Text(Grouped(row.NhsNumber))}</td><td>{Html.Text(row.LocalNumber ?? "")}</td>" : "")
                 .Append(CultureInfo.InvariantCulture, $"<td>{Html.Text(d.Provider)}</td><td>{Html.Text(d.Service)}</td><td>{Html.Text(SitRepBedsWords.Display(d.Beds))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{d.Ready:yyyy-MM-dd HH:mm}</td><td class=\"n\">{d.Days:F1}</td><td>{Html.Text(DelayReasonWords.Label(d.Reason))}</td><td>{Html.Text(ResponsibilityWords.ExtractColumn(d.Responsible))}</td></tr>");
