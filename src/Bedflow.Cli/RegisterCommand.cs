@@ -184,10 +184,7 @@ internal static class RegisterCommand
             {
                 return failure;
             }
-            var register = new DelayRegister(database);
-            var counter = new DelayCounter(first, first.AddMonths(1).AddDays(-1));
-            counter.AddRange(await register.DelayRecordsAsync(counter.First, counter.Last, cancel));
-            var m = counter.Figures().Months[0];
+            var m = await new DelayRegister(database).SitRepMonthAsync(first, cancel);
             if (parse.GetValue(json))
             {
                 RegisterJson.SitRepMonth(output, m);

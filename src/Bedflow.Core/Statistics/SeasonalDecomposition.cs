@@ -39,6 +39,22 @@ public sealed class SeasonalDecomposition
     /// <summary>How many years gave each calendar month's effect.</summary>
     public IReadOnlyList<int> SeasonalYears { get; }
 
+    /// <summary>
+    /// The 95% interval of a calendar month's seasonal effect (January = 0): Student's t on the
+    /// years that gave it, as <see cref="ShareOfChange"/> uses; NaN ends when fewer than two years did.
+    /// </summary>
+    public (double Low, double High) SeasonalInterval(int calendarMonth)
+    {
+        Preconditions.Check(calendarMonth is >= 0 and < 12, nameof(calendarMonth), "must be a calendar month from 0 (January) to 11 (December).");
+        double se = SeasonalStandardError[calendarMonth];
+        if (!double.IsFinite(se) || !double.IsFinite(SeasonalByMonth[calendarMonth]))
+        {
+            return (double.NaN, double.NaN);
+        }
+        double half = StudentT.InvCDF(0, 1, SeasonalYears[calendarMonth] - 1, 0.975) * se;
+        return (SeasonalByMonth[calendarMonth] - half, SeasonalByMonth[calendarMonth] + half);
+    }
+
     /// <summary>The seasonal effect of month index i of the series.</summary>
     public double Seasonal(int i) => SeasonalByMonth[First.AddMonths(i).Month - 1];
 

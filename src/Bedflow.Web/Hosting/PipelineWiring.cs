@@ -34,6 +34,7 @@ internal static class PipelineWiring
         app.MapDelayEndpoints();
         app.MapPatientEndpoints();
         app.MapHubEndpoints();
+        app.MapBedflowBoard();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }

@@ -27,6 +27,24 @@ public class SeasonalDecompositionTests
     }
 
     [Fact]
+    public void A_months_interval_is_students_t_on_the_years_that_gave_it()
+    {
+        // Flat at 10 but for two Januaries with a trend (indices 12 and 24): 11 and 13. Their trends are
+        // 10 + 1/12 and 10 + 3/12 (each window holds one of them, weight 1/12), so January's detrended
+        // values are 11/12 and 2.75: standard error |2.75 - 11/12| / 2 = 11/12, on one degree of freedom.
+        var first = new DateOnly(2014, 1, 1);
+        var y = Enumerable.Range(0, 36).Select(t => (double?)(t == 12 ? 11 : t == 24 ? 13 : 10)).ToArray();
+        var d = SeasonalDecomposition.Of(first, y);
+        var (low, high) = d.SeasonalInterval(0);
+        Assert.Equal(2, d.SeasonalYears[0]);
+        Assert.Equal(12.706204736174707 * 11 / 12, (high - low) / 2, 9); // t(0.975, 1 df), from tables
+        Assert.Equal(d.SeasonalByMonth[0], (high + low) / 2, 9);
+        var (noLow, noHigh) = SeasonalDecomposition.Of(first, [.. y.Take(24)]).SeasonalInterval(0); // one January with a trend: no interval
+        Assert.True(double.IsNaN(noLow) && double.IsNaN(noHigh));
+        Assert.Throws<ArgumentException>(() => d.SeasonalInterval(12));
+    }
+
+    [Fact]
     public void Noise_gives_the_seasonal_part_an_interval_that_covers_the_truth()
     {
         var first = new DateOnly(2011, 4, 1);
