@@ -95,7 +95,7 @@ internal static class RunCommand
                 return ExitCodes.UsageError;
             }
             // Checked before a long run, not after it.
-            string[] outputs = ["results.json", "report.html", "report.xlsx", "run-info.json", .. scenario.AllVariants.SelectMany(v => new[] { $"daily-{FileName(v.Name)}.csv", $"sitrep-{FileName(v.Name)}.csv" })];
+            var outputs = Web.Runs.RunOutputs.Names(scenario);
             if (OutputFolder.Foreign(folder, outputs) is { Count: > 0 })
             {
                 error.WriteLine($"bedflow: {OutputFolder.CheckWritable(folder, outputs)}");
@@ -138,29 +138,8 @@ internal static class RunCommand
             return ExitCodes.Failure;
         }
         var elapsed = started.Elapsed;
-        byte[] resultsJson;
-        using (var buffer = new MemoryStream())
-        {
-            // Data writes the verdict's numbers; the words are the faces' (Reports), the same the table and the board pack print.
-            bool priced = results is not [{ Costs: null }, ..];
-            ResultsJson.Write(buffer, scenario.Name, options, results, verdict => Reports.Wording.VerdictWording.Statement(verdict, priced), scenario.Decision);
-            resultsJson = buffer.ToArray();
-        }
-        var files = new List<(string, Action<Stream>)>
-        {
-            ("results.json", s => s.Write(resultsJson)),
-            ("run-info.json", s => RunInfoJson.Write(s, ThisRun(scenario, options, elapsed))),
-            ("report.html", s => Text(s, w => w.Write(Reports.BoardReport.Html(scenario, options, results, Version)))),
-            ("report.xlsx", s => Reports.Workbook.BoardWorkbook.Write(s, scenario, options, results)),
-        };
-        var identity = scenario.SitRep ?? new SitRepIdentity("", "", "", "", "", "");
-        foreach (var r in results)
-        {
-            string name = FileName(r.Name);
-            files.Add(($"daily-{name}.csv", s => Text(s, w => DailyCsv.Write(w, r))));
-            files.Add(($"sitrep-{name}.csv", s => Text(s, w => SitRepCsv.Write(w, identity, SitRepRow.From(r.Run.Delays!.Replications),
-                $"Delayed transfers of care: {scenario.Name} - {r.Name} (simulated by Bedflow)", $"Mean of {options.Replications} replications, seed {options.Seed}"))));
-        }
+        byte[] resultsJson = Web.Runs.RunOutputs.ResultsJson(scenario, options, results);
+        var files = Web.Runs.RunOutputs.Files(scenario, options, results, ThisRun(scenario, options, elapsed), resultsJson);
         try
         {
             OutputFolder.Write(folder, files);
@@ -276,14 +255,7 @@ internal static class RunCommand
         Environment.Version.ToString(),
         System.Runtime.InteropServices.RuntimeInformation.OSDescription);
 
-    public static string Version =>
-        typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-
-    private static void Text(Stream stream, Action<TextWriter> write)
-    {
-        using var w = new StreamWriter(stream, new UTF8Encoding(false));
-        write(w);
-    }
+    public static string Version => Web.Runs.RunOutputs.Version;
 
     /// <summary>A variant name made safe for a file name.</summary>
     public static string FileName(string name) => OutputFolder.SafeName(name);

@@ -18,13 +18,21 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = $"Where to listen, http only (TLS belongs to a reverse proxy, docs/web.md); several separated by ';'. Default {WebOptions.DefaultUrl}; port 0 picks a free one.", DefaultValueFactory = _ => WebOptions.DefaultUrl };
         var db = RegisterCommand.Db();
         var engine = new Option<string?>(RegisterCommand.EngineOption) { Description = "sqlite (default) or postgres (default: BEDFLOW_DB_ENGINE)." };
-        var command = new Command("serve", "Serve the web app (the day's list, the API) on the register, creating it and applying migrations as the register commands do. Stop with Ctrl+C.") { urls, db, engine };
+        var runs = new Option<string?>("--runs") { Description = "The folder the Options page keeps its runs in, each with its scenario (default: runs beside an SQLite register, or in this folder for PostgreSQL)." };
+        var command = new Command("serve", "Serve the web app (the day's list, the API) on the register, creating it and applying migrations as the register commands do. Stop with Ctrl+C.") { urls, db, engine, runs };
         command.SetAction(async (parse, cancel) =>
         {
             var (addresses, wrong) = Urls(parse.GetValue(urls) ?? "");
             if (addresses is null)
             {
                 error.WriteLine($"bedflow: --urls {wrong}");
+                return ExitCodes.UsageError;
+            }
+            // Checked before the register is opened (and perhaps created): a bad --runs changes nothing.
+            string? runsFolder = RegisterLocation.From(parse.GetValue(engine), parse.GetValue(db)).Location is { } at ? RunsFolder(parse.GetValue(runs), at, parse.GetValue(db)) : "";
+            if (runsFolder is null)
+            {
+                error.WriteLine($"bedflow: --runs '{parse.GetValue(runs)}' is empty or a file: give a folder for the runs.");
                 return ExitCodes.UsageError;
             }
             byte[]? hashKey = null;
@@ -64,6 +72,8 @@ internal static class ServeCommand
                 Urls = addresses,
                 HashKey = hashKey,
                 Cipher = cipher,
+                RunsFolder = runsFolder,
+                Examples = Directory.Exists("examples") ? Path.GetFullPath("examples") : null,
                 Logging = l => l.AddProvider(new WriterLoggerProvider(error)),
             });
             try
@@ -91,6 +101,21 @@ internal static class ServeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The runs folder: --runs, else "runs" beside an SQLite register's file (or here); null when --runs is empty or names a file.</summary>
+    internal static string? RunsFolder(string? runs, RegisterLocation location, string? db)
+    {
+        if (runs is not null)
+        {
+            return string.IsNullOrWhiteSpace(runs) || File.Exists(runs) ? null : Path.GetFullPath(runs);
+        }
+        if (location.Engine != RegisterEngine.Sqlite)
+        {
+            return Path.GetFullPath("runs");
+        }
+        string file = db ?? (Environment.GetEnvironmentVariable(RegisterLocation.DbVariable) is { Length: > 0 } e ? e : "bedflow.db");
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "runs");
     }
 
     /// <summary>The addresses, or what is wrong with them.</summary>

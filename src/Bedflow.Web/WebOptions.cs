@@ -30,6 +30,21 @@ public sealed record WebOptions
     /// <summary>The clock (tests set it); "now" for the register is its local time, as the register stores times.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The runs folder of the Options page (one folder per run, kept with its scenario: docs/web.md);
+    /// null: "runs" in the working folder. The command puts it beside an SQLite register.
+    /// </summary>
+    public string? RunsFolder { get; init; }
+
+    /// <summary>The folder of example scenarios the Options page offers (its .yaml files); null: none.</summary>
+    public string? Examples { get; init; }
+
+    /// <summary>Runs at a time, 1 or 2 (each run uses every processor for its replications).</summary>
+    public int RunWorkers { get; init; } = 1;
+
+    /// <summary>The memory a run may need (bytes), as `bedflow run --max-memory`; null: half of the memory available, shared between the runs at a time.</summary>
+    public long? MaxRunMemory { get; init; }
+
     /// <summary>Where the logs go (the command sends them to standard error, tests capture them); none by default.</summary>
     public Action<ILoggingBuilder>? Logging { get; init; }
 }

@@ -33,6 +33,25 @@ public class ServeCommandTests
     }
 
     [Fact]
+    public void The_runs_folder_is_beside_an_sqlite_register_unless_runs_says_and_runs_may_not_be_a_file()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"serve-{Guid.NewGuid():N}");
+        string db = Path.Combine(folder, "register.db");
+        var sqlite = Data.Register.RegisterLocation.Sqlite(db);
+        Assert.Equal(Path.Combine(folder, "runs"), ServeCommand.RunsFolder(null, sqlite, db));
+        Assert.Equal(Path.GetFullPath("elsewhere"), ServeCommand.RunsFolder("elsewhere", sqlite, db));
+        Assert.Equal(Path.GetFullPath("runs"), ServeCommand.RunsFolder(null, Data.Register.RegisterLocation.Postgres("Host=x;Username=y"), "Host=x;Username=y"));
+        Assert.Null(ServeCommand.RunsFolder(" ", sqlite, db));
+        string file = Path.GetTempFileName();
+        Assert.Null(ServeCommand.RunsFolder(file, sqlite, db));
+        string fresh = Path.Combine(Path.GetTempPath(), $"serve-{Guid.NewGuid():N}.db");
+        var (code, _, error) = Cli.Run("serve", "--urls", "http://127.0.0.1:0", "--db", fresh, "--runs", file);
+        Assert.Equal(2, code);
+        Assert.Contains("give a folder for the runs", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(fresh)); // refused before the register was created
+    }
+
+    [Fact]
     public async Task The_command_creates_and_migrates_the_register_serves_health_and_takes_a_token_made_by_users_token()
     {
         string db = Path.Combine(Path.GetTempPath(), $"serve-{Guid.NewGuid():N}.db");

@@ -10,4 +10,8 @@ namespace Bedflow.Web.Api;
 [JsonSerializable(typeof(SitRepFiguresDocument))]
 [JsonSerializable(typeof(BenchmarkFiguresDocument))]
 [JsonSerializable(typeof(TrendFiguresDocument))]
+[JsonSerializable(typeof(Runs.RunRecord))]
+[JsonSerializable(typeof(RunsPageDocument))]
+[JsonSerializable(typeof(ScenarioProblemDocument[]))]
+[JsonSerializable(typeof(AppraisalDocument))]
 internal sealed partial class BoardJson : JsonSerializerContext;

@@ -1,18 +1,25 @@
 using Bedflow.Web.Api;
 using Bedflow.Web.Figures;
 using Bedflow.Web.Pages;
+using Bedflow.Web.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bedflow.Web.Hosting;
 
-/// <summary>The board's side of the app: the Figures page and API (and their services), wired in one place.</summary>
+/// <summary>The board's side of the app: the Figures and Options pages, their API, the runs folder and queue, wired in one place.</summary>
 internal static class BoardWiring
 {
-    public static IServiceCollection AddBedflowBoard(this IServiceCollection services)
+    public static IServiceCollection AddBedflowBoard(this IServiceCollection services, WebOptions options)
     {
         services.AddSingleton<FiguresReader>();
+        services.AddSingleton(sp => new RunStore(options.RunsFolder ?? "runs", options.Clock));
+        services.AddSingleton<Examples>();
+        services.AddSingleton<RunJob>();
+        services.AddSingleton<RunQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunQueue>());
+        services.AddSingleton<RunStarter>();
         services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Add(BoardJson.Default));
         return services;
     }
@@ -21,6 +28,8 @@ internal static class BoardWiring
     {
         app.MapFiguresPage();
         app.MapFiguresApi();
+        app.MapOptionsPage();
+        app.MapRunApi();
         return app;
     }
 }

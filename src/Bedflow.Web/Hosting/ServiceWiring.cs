@@ -22,7 +22,7 @@ internal static class ServiceWiring
         services.AddSingleton(_ => new AuditLog(options.Register, options.Clock));
         services.AddSingleton<Delays.CurrentList>();
         services.AddHubServices();
-        services.AddBedflowBoard();
+        services.AddBedflowBoard(options);
         services.Configure<JsonOptions>(json =>
         {
             // The options ASP.NET Core serializes with win over the context's own: say snake_case and "leave nulls out" here too.

@@ -41,11 +41,11 @@ public sealed partial class RunningServer : IAsyncDisposable
     public AccountStore Accounts { get; }
 
     /// <summary>Starts a server over a new SQLite register (or <paramref name="location"/>), with both keys unless told otherwise.</summary>
-    public static async Task<RunningServer> StartAsync(RegisterLocation? location = null, bool keys = true, TimeProvider? clock = null)
+    public static async Task<RunningServer> StartAsync(RegisterLocation? location = null, bool keys = true, TimeProvider? clock = null, Func<WebOptions, WebOptions>? configure = null)
     {
         var db = await RegisterDatabase.OpenAsync(location ?? RegisterLocation.Sqlite(Path.Combine(Path.GetTempPath(), $"bedflow-web-{Guid.NewGuid():N}.db")));
         var logs = new LogCapture();
-        var app = BedflowWeb.Build(new WebOptions
+        var options = new WebOptions
         {
             Register = db,
             Urls = ["http://127.0.0.1:0"],
@@ -53,7 +53,10 @@ public sealed partial class RunningServer : IAsyncDisposable
             Cipher = keys ? Cipher : null,
             Clock = clock ?? TimeProvider.System,
             Logging = l => l.AddProvider(logs),
-        });
+            RunsFolder = Path.Combine(Path.GetTempPath(), $"bedflow-runs-{Guid.NewGuid():N}"),
+            Examples = Path.Combine(LayeringTests.RepoRoot(), "examples"),
+        };
+        var app = BedflowWeb.Build(configure is null ? options : configure(options));
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new RunningServer(app, db, logs, new Uri(address));

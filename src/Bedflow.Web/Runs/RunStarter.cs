@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Bedflow.Core.Simulation;
+using Bedflow.Data.Audit;
+using Bedflow.Data.Scenarios;
+
+namespace Bedflow.Web.Runs;
+
+/// <summary>
+/// Checks a scenario and, when it may run, keeps it and queues it: read and validated as `bedflow
+/// validate` does (every problem with line and column), refused before it starts when it would need
+/// more memory than the server allows (as `bedflow run` refuses it), kept with its SHA-256 and who
+/// asked, audited, then queued.
+/// </summary>
+internal sealed class RunStarter(RunStore store, RunQueue queue, AuditLog audit, WebOptions options)
+{
+    /// <summary>The most replications a run may ask for (as `bedflow run`).</summary>
+    public const int MaxReplications = 100_000;
+
+    /// <summary>Reads and validates the scenario: its load (the scenario, or the problems).</summary>
+    public static ScenarioLoad Validate(ScenarioText text)
+    {
+        string yaml;
+        try
+        {
+            yaml = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(text.Bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return new ScenarioLoad(null, [new ScenarioProblem(text.FileName, 1, 1, "", "the file is not UTF-8 text: save the scenario as UTF-8 (YAML).")]);
+        }
+        return ScenarioFile.Parse(yaml.TrimStart('\uFEFF'), text.FileName);
+    }
+
+    public async Task<RunStart> StartAsync(ScenarioText text, string kind, string? of, string who, CancellationToken cancel)
+    {
+        if (text.Bytes.Length > ScenarioText.MaxBytes)
+        {
+            return new RunStart(null, [], null, TooLarge: true, QueueFull: false);
+        }
+        var load = Validate(text);
+        if (!load.IsValid)
+        {
+            return RunStart.Invalid(load.Problems);
+        }
+        var scenario = load.Scenario!;
+        if (kind == RunKinds.Optimise && scenario.Optimise is null)
+        {
+            return RunStart.Refusal($"{text.FileName} has no optimise: section: name the levers and budgets there (docs/scenario-reference.md, \"optimise\").");
+        }
+        if (scenario.Options.Replications > MaxReplications)
+        {
+            return RunStart.Refusal(string.Create(CultureInfo.InvariantCulture, $"replications can be at most {MaxReplications}, but the scenario asks for {scenario.Options.Replications}."));
+        }
+        if (MemoryProblem(scenario) is { } memory)
+        {
+            return RunStart.Refusal(memory);
+        }
+        string id = store.NewId();
+        var record = new RunRecord(id, kind, of, scenario.Name, text.FileName, Convert.ToHexStringLower(SHA256.HashData(text.Bytes)), who, store.Now(),
+            RunOutputs.Version, scenario.Options.Seed, scenario.Options.Replications, scenario.AllVariants.Count, RunStatus.Queued, 0);
+        store.Create(record, text.Bytes);
+        await audit.WriteAsync(who, "started run", (long?)null, $"{kind} {id}: '{scenario.Name}' ({text.FileName}; its SHA-256 is in the run's record)", cancel);
+        if (!queue.TryEnqueue(id))
+        {
+            store.Save(record with { Status = RunStatus.Failed, FinishedUtc = store.Now(), Message = "the queue was full: try again when a run has finished." });
+            return new RunStart(null, [], null, TooLarge: false, QueueFull: true);
+        }
+        return RunStart.Ok(record);
+    }
+
+    /// <summary>
+    /// As `bedflow run`'s memory guard: the run's estimate (every variant's census and delay tables,
+    /// <see cref="MemoryEstimate"/>) against the limit — <see cref="WebOptions.MaxRunMemory"/>, or half
+    /// the memory available — shared between the runs that may go at once; null when it fits.
+    /// </summary>
+    private string? MemoryProblem(Core.Experiments.Scenario scenario)
+    {
+        var estimate = MemoryEstimate.Of([.. scenario.AllVariants.Select(v => v.Network)], scenario.Options with { CountDelays = true, DailyCensus = true }, Environment.ProcessorCount);
+        long limit = (options.MaxRunMemory ?? (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2)) / Math.Clamp(options.RunWorkers, 1, 2);
+        return estimate.Total <= limit ? null
+            : $"this run would need about {Show(estimate.Total)} of memory, more than the {Show(limit)} a run may have on this server, so it was not started. "
+                + "To need less: a shorter horizon, fewer replications, or fewer variants or services.";
+    }
+
+    private static string Show(long bytes) => bytes >= 1L << 30
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.0} GB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0.0} MB");
+}
