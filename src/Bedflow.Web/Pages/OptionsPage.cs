@@ -192,6 +192,10 @@ internal static class OptionsPage
             return "";
         }
         var h = new StringBuilder("<section id=\"appraisal\"><h2>Appraisal</h2><p>").Append(Html.Text(a.Verdict)).Append("</p>");
+        if (a.Options.Count == 0)
+        {
+            return h.Append("</section>").ToString();
+        }
         h.Append("<table><thead><tr><th>Option</th><th>Standing</th><th class=\"n\">Delayed days avoided a year</th><th>95% CI</th><th>Why</th></tr></thead><tbody>");
         foreach (var o in a.Options)
         {

@@ -1,0 +1,81 @@
+using System.Text;
+using Bedflow.Data.Accounts;
+using Bedflow.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Bedflow.Web.Tests.Browser;
+
+/// <summary>
+/// The board's journey in a real browser (Debian's Chromium, headless, Playwright) against the app
+/// on real Kestrel: sign in, upload a broken scenario and see its problems, run an example and
+/// watch the page refresh itself to the board pack. Screenshots in TestResults/web-options-*.png.
+/// </summary>
+public class OptionsJourneyTests
+{
+    [Fact]
+    public async Task An_editor_signs_in_sees_a_broken_scenarios_problems_runs_an_example_and_reaches_its_board_pack()
+    {
+        string browser = DebianChromium.Find();
+        await using var server = await RunningServer.StartAsync();
+        await server.AddAsync("hub", Role.Editor);
+        using var playwright = await Playwright.CreateAsync();
+        await using var chromium = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = browser, Headless = true, Args = ["--no-sandbox"] });
+        var page = await chromium.NewPageAsync(new() { BaseURL = server.Address.ToString(), ViewportSize = new() { Width = 1200, Height = 1000 } });
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type is "error" or "warning")
+            {
+                errors.Add($"{m.Type}: {m.Text}"); // a content-policy violation is reported here
+            }
+        };
+        page.PageError += (_, e) => errors.Add($"page error: {e}");
+        var refused = new List<string>();
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400)
+            {
+                refused.Add($"{r.Status} {new Uri(r.Url).AbsolutePath}");
+            }
+        };
+        string shots = DebianChromium.ResultsFolder();
+        Task Shot(string name) => page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"web-options-{name}.png"), FullPage = true });
+
+        // Sign in: the Options page sends an anonymous browser to the form, and back after it.
+        await page.GotoAsync("/options");
+        Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("input[name=name]", "hub");
+        await page.FillAsync("input[name=password]", RunningServer.Password);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await page.WaitForURLAsync("**/options");
+        await Shot("1-signed-in");
+
+        // A broken scenario: its problems, each with line and column; nothing run.
+        string broken = (await File.ReadAllTextAsync(Support.Runs.TinyPath)).Replace("capacity: 4,", "capacity: -4,", StringComparison.Ordinal);
+        await page.SetInputFilesAsync("input[name=scenario]", new FilePayload { Name = "broken.yaml", MimeType = "text/yaml", Buffer = Encoding.UTF8.GetBytes(broken) });
+        await page.ClickAsync("button[value=validate]");
+        await page.WaitForSelectorAsync("#problems");
+        string problems = await page.InnerTextAsync("#problems");
+        Assert.Contains("services.intermediate_care.capacity", problems, StringComparison.Ordinal);
+        Assert.Contains("11", problems, StringComparison.Ordinal);
+        Assert.Matches("broken.yaml has [0-9]+ problem\\(s\\); nothing was run\\.", await page.InnerTextAsync("main"));
+        await Shot("2-problems");
+
+        // A good one: an example, run; the page refreshes itself (no scripts) until the board pack is there.
+        await page.SelectOptionAsync("select[name=example]", "optimise-tiny.yaml");
+        await page.ClickAsync("button[value=run]");
+        await page.WaitForURLAsync("**/options/runs/*");
+        await Shot("3-progress");
+        await page.WaitForSelectorAsync("#status:text-is('done')", new() { Timeout = 180_000 });
+        Assert.Contains("Appraisal", await page.InnerTextAsync("#appraisal"), StringComparison.Ordinal);
+        await Shot("4-done");
+        await page.ClickAsync("#board-pack");
+        await page.WaitForURLAsync("**/files/report.html");
+        Assert.True(await page.Locator("figure svg").CountAsync() > 0);
+        Assert.Contains("Optimise tiny", await page.TitleAsync() + await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        await Shot("5-board-pack");
+        // The one refusal is the broken scenario's page (400, as a page naming the problems should be); the browser logs it.
+        Assert.Equal(["400 /options"], refused.Where(r => r != "404 /favicon.ico"));
+        Assert.DoesNotContain(errors, e => !e.Contains("Failed to load resource", StringComparison.Ordinal));
+    }
+}
