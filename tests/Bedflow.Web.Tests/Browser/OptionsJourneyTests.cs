@@ -8,12 +8,12 @@ namespace Bedflow.Web.Tests.Browser;
 /// <summary>
 /// The board's journey in a real browser (Debian's Chromium, headless, Playwright) against the app
 /// on real Kestrel: sign in, upload a broken scenario and see its problems, run an example and
-/// watch the page refresh itself to the board pack. Screenshots in TestResults/web-options-*.png.
+/// watch the page refresh itself to the board pack, then optimise it to its frontier. Screenshots in TestResults/web-options-*.png.
 /// </summary>
 public class OptionsJourneyTests
 {
     [Fact]
-    public async Task An_editor_signs_in_sees_a_broken_scenarios_problems_runs_an_example_and_reaches_its_board_pack()
+    public async Task An_editor_signs_in_sees_a_broken_scenarios_problems_runs_an_example_to_its_board_pack_and_optimises_it()
     {
         string browser = DebianChromium.Find();
         await using var server = await RunningServer.StartAsync();
@@ -74,6 +74,15 @@ public class OptionsJourneyTests
         Assert.True(await page.Locator("figure svg").CountAsync() > 0);
         Assert.Contains("Optimise tiny", await page.TitleAsync() + await page.InnerTextAsync("body"), StringComparison.Ordinal);
         await Shot("5-board-pack");
+
+        // The scenario has an optimise: section: optimise it from the run's page, to the optimisation's pages and frontier.
+        await page.GoBackAsync();
+        await page.ClickAsync("button:has-text('Optimise')");
+        await page.WaitForSelectorAsync("h1:has-text('Optimisation of')");
+        await page.WaitForSelectorAsync("#status:text-is('done')", new() { Timeout = 180_000 });
+        await page.ClickAsync("#board-pack");
+        await page.WaitForSelectorAsync("figure#optimise-frontier svg");
+        await Shot("6-frontier");
         // The one refusal is the broken scenario's page (400, as a page naming the problems should be); the browser logs it.
         Assert.Equal(["400 /options"], refused.Where(r => r != "404 /favicon.ico"));
         Assert.DoesNotContain(errors, e => !e.Contains("Failed to load resource", StringComparison.Ordinal));
