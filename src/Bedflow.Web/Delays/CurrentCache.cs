@@ -46,8 +46,20 @@ internal sealed class CurrentCache(DelayRegister register, TimeProvider clock) :
                 _rebuild.Release();
             }
         }
-        return snapshot.At(at);
+        // The last time asked of this snapshot, answered once: the list's requests in a minute ask the same (CurrentQuery).
+        var last = _last;
+        if (last is not null && ReferenceEquals(last.Snapshot, snapshot) && last.At == at)
+        {
+            return last.Delays;
+        }
+        var delays = snapshot.At(at);
+        _last = new Answer(snapshot, at, delays);
+        return delays;
     }
+
+    private sealed record Answer(CurrentDelaySnapshot Snapshot, DateTime At, IReadOnlyList<CurrentDelay> Delays);
+
+    private volatile Answer? _last;
 
     /// <summary>Releases the rebuild gate (the container does, when the server stops).</summary>
     public void Dispose() => _rebuild.Dispose();

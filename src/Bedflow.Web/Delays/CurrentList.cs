@@ -28,7 +28,8 @@ internal sealed class CurrentList(DelayRegister register, CurrentCache cache, Au
     public async Task<CurrentPage> ReadAsync(CurrentQuery query, string who, bool identifiable, string where, CancellationToken cancel)
     {
         var all = await cache.DelaysAsync(query.At, cancel);
-        var kept = all.Where(d => (query.Reason is null || d.Reason == query.Reason) && (query.Provider is null || d.Provider == query.Provider) && (query.Organisation is null || d.Responsible == query.Organisation)).ToList();
+        var counted = Counted(all, query);
+        var kept = counted.Kept;
         var page = kept.Skip((int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize)).Take(query.PageSize).ToList();
         string identifiers = !identifiable ? "hidden" : register.CanShowIdentifiers ? "shown" : $"unavailable: {IdentityCipher.KeyVariable} is not set on the server";
         IReadOnlyDictionary<long, (string? NhsNumber, string? LocalNumber)> ids = new Dictionary<long, (string?, string?)>();
@@ -38,7 +39,36 @@ internal sealed class CurrentList(DelayRegister register, CurrentCache cache, Au
             ids = await register.IdentifiersAsync([.. page.Select(d => d.Episode)], cancel);
         }
         var rows = page.Select(d => ids.TryGetValue(d.Episode, out var i) ? new CurrentRow(d, i.NhsNumber, i.LocalNumber) : new CurrentRow(d, null, null)).ToList();
-        // The counts in one pass over the list (it is read on every request: thousands of rows, many requests a second).
+        return new CurrentPage(query, kept.Count, rows, counted.ByReason, counted.ByOrganisation, counted.ByBand, identifiers);
+    }
+
+    private sealed record Filtered(List<CurrentDelay> Kept, IReadOnlyList<(DelayReason Reason, int Count)> ByReason,
+        IReadOnlyList<(Responsibility Organisation, int Count)> ByOrganisation, IReadOnlyList<(string Band, int Count)> ByBand);
+
+    private sealed record Memo(IReadOnlyList<CurrentDelay> List, System.Collections.Concurrent.ConcurrentDictionary<(DelayReason?, string?, Responsibility?), Filtered> ByFilter);
+
+    private volatile Memo? _memo;
+
+    // The rows the filters keep and their counts, once for each list the cache gives (the same list object for the same snapshot and minute).
+    private Filtered Counted(IReadOnlyList<CurrentDelay> all, CurrentQuery query)
+    {
+        var memo = _memo;
+        if (memo is null || !ReferenceEquals(memo.List, all))
+        {
+            memo = new Memo(all, new());
+            _memo = memo;
+        }
+        if (memo.ByFilter.Count > 256)
+        {
+            memo.ByFilter.Clear();
+        }
+        return memo.ByFilter.GetOrAdd((query.Reason, query.Provider, query.Organisation), _ => Filter(all, query));
+    }
+
+    private static Filtered Filter(IReadOnlyList<CurrentDelay> all, CurrentQuery query)
+    {
+        var kept = all.Where(d => (query.Reason is null || d.Reason == query.Reason) && (query.Provider is null || d.Provider == query.Provider) && (query.Organisation is null || d.Responsible == query.Organisation)).ToList();
+        // The counts in one pass over the list.
         var byReason = new Dictionary<DelayReason, int>();
         var byOrganisation = new Dictionary<Responsibility, int>();
         int over7 = 0, over14 = 0, over21 = 0;
@@ -50,10 +80,9 @@ internal sealed class CurrentList(DelayRegister register, CurrentCache cache, Au
             over14 += d.Days >= 14 ? 1 : 0;
             over21 += d.Days >= 21 ? 1 : 0;
         }
-        return new CurrentPage(query, kept.Count, rows,
+        return new Filtered(kept,
             [.. SitRep.Reasons.Where(byReason.ContainsKey).Select(r => (r, byReason[r]))],
             [.. SitRep.Responsibilities.Select(o => (o, byOrganisation.GetValueOrDefault(o)))],
-            [("7+", over7), ("14+", over14), ("21+", over21)],
-            identifiers);
+            [("7+", over7), ("14+", over14), ("21+", over21)]);
     }
 }

@@ -32,7 +32,8 @@ internal sealed record CurrentQuery(DateTime At, bool AtGiven, DelayReason? Reas
     {
         var problems = new Dictionary<string, string[]>();
         var (p, size) = Paging.Read(page, pageSize, DefaultPageSize, MaxPageSize, problems);
-        DateTime when = now;
+        // Now, to the minute (as the list shows it): every request in the same minute asks the same question, answered once.
+        DateTime when = new(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), now.Kind);
         bool atGiven = !string.IsNullOrWhiteSpace(at);
         if (atGiven && !DateTime.TryParseExact(at!.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out when))
         {
