@@ -44,9 +44,12 @@ public sealed partial class DelayRegister
             return new ImportReport(0, 0, 0, 0, [new ImportProblem(file, 0, "", "the file cannot be read: it does not exist or is not a file.")], null);
         }
         problems.Sort((a, b) => a.Line.CompareTo(b.Line));
+        // Every row the file holds apart from the header and blank rows: in an episode, or bad (or kept out with a bad one).
+        int rows = episodes.SelectMany(e => e.Lines).Concat(bad.Keys).Distinct().Count();
+        ImportReport Counted(ImportReport report) => report with { RowsRead = rows };
         if (problems.Count > 0 && (!skipInvalid || fatal))
         {
-            return new ImportReport(0, 0, 0, bad.Count, problems, null);
+            return Counted(new ImportReport(0, 0, 0, bad.Count, problems, null));
         }
         if (bad.Values.Any(v => ReferenceEquals(v, RegisterExtract.KeptOut)))
         {
@@ -60,7 +63,7 @@ public sealed partial class DelayRegister
         string? rejects = bad.Count > 0 ? Path.GetFullPath(rejectsFile ?? file + ".rejects.csv") : null;
         if (rejects is not null && RejectsProblem(file, rejects) is { } wrong)
         {
-            return new ImportReport(0, 0, 0, bad.Count, [.. problems, new ImportProblem(file, 0, "", wrong)], null);
+            return Counted(new ImportReport(0, 0, 0, bad.Count, [.. problems, new ImportProblem(file, 0, "", wrong)], null));
         }
         string? staging = rejects is null ? null : $"{rejects}.{Guid.NewGuid():N}.partial";
         try
@@ -73,7 +76,7 @@ public sealed partial class DelayRegister
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(staging);
-            return new ImportReport(0, 0, 0, bad.Count, problems, null) { Failure = $"cannot write the rejects file {rejects}: {e.Message} Nothing was imported." };
+            return Counted(new ImportReport(0, 0, 0, bad.Count, problems, null) { Failure = $"cannot write the rejects file {rejects}: {e.Message} Nothing was imported." });
         }
         ((int Inserted, int Updated, int Unchanged) Written, ImportProblem? Refused) result;
         try
@@ -83,13 +86,13 @@ public sealed partial class DelayRegister
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or RegisterBusyException or TimeoutException)
         {
             TryDelete(staging);
-            return new ImportReport(0, 0, 0, bad.Count, problems, null) { Failure = Describe(e) + (e is RegisterBusyException ? "" : ". Nothing was imported: the register is as it was.") };
+            return Counted(new ImportReport(0, 0, 0, bad.Count, problems, null) { Failure = Describe(e) + (e is RegisterBusyException ? "" : ". Nothing was imported: the register is as it was.") });
         }
         var (written, refused) = result;
         if (refused is not null)
         {
             TryDelete(staging);
-            return new ImportReport(0, 0, 0, 0, [refused], null);
+            return Counted(new ImportReport(0, 0, 0, 0, [refused], null));
         }
         var report = new ImportReport(written.Inserted, written.Updated, written.Unchanged, bad.Count, problems, rejects) { Imported = true };
         if (rejects is not null)
@@ -101,10 +104,10 @@ public sealed partial class DelayRegister
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // The import has committed: say so, and where the rejected rows are.
-                return report with { RejectsFile = staging, Failure = $"the import committed, but the rejects file could not be put at {rejects} ({e.Message}): the rejected rows are in {staging}." };
+                return Counted(report) with { RejectsFile = staging, Failure = $"the import committed, but the rejects file could not be put at {rejects} ({e.Message}): the rejected rows are in {staging}." };
             }
         }
-        return report;
+        return Counted(report);
     }
 
     /// <summary>Why the rejects file cannot go at <paramref name="rejects"/> (a folder, the extract itself, the register's own file), or null.</summary>

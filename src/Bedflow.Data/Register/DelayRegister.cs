@@ -11,6 +11,9 @@ public sealed record ImportReport(int Inserted, int Updated, int Unchanged, int 
     /// <summary>True when something was written (or nothing needed to be).</summary>
     public bool Imported { get; init; }
 
+    /// <summary>The rows the file holds below its header (blank rows aside), good and bad; 0 when it could not be read.</summary>
+    public int RowsRead { get; init; }
+
     /// <summary>
     /// Why the import failed for a reason outside the file (a full disk, a lost connection, a rejects
     /// file that cannot be written, another import holding the lock too long), or null. Nothing was written.

@@ -17,8 +17,9 @@ internal sealed record ChangeDocument(string AtUtc, string Who, string Action, s
 /// <summary>`PATCH /api/episodes/{id}`'s body: what to record, each part as an extract's column would hold it; absent parts are left as they are.</summary>
 internal sealed record EpisodeEditDocument(string? Ready, string? Discharged, string? Destination, string? Reason, string? Responsible, string? ReasonFrom);
 
-/// <summary>`POST /api/imports`: what the import did, its problems (line, column, message; NHS numbers masked), and where its rejects are.</summary>
-internal sealed record ImportDocument(bool Imported, int Inserted, int Updated, int Unchanged, int RejectedLines, IReadOnlyList<ImportProblemDocument> Problems, string? Rejects, string? Failure);
+/// <summary>`POST /api/imports`: what the import did (rows read, episodes new, updated, unchanged, rows rejected), its problems (line, column, message; NHS numbers masked), and where its rejects are.</summary>
+internal sealed record ImportDocument(string File, string Mode, bool Imported, int RowsRead, int Inserted, int Updated, int Unchanged, int RejectedLines,
+    IReadOnlyList<ImportProblemDocument> Problems, string? Rejects, string? Failure);
 
 /// <summary>One problem of an import: the line (1 is the header, 0 the whole file), the column, what is wrong.</summary>
 internal sealed record ImportProblemDocument(int Line, string Column, string Message);

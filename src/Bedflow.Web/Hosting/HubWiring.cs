@@ -1,5 +1,6 @@
 using Bedflow.Web.Api;
 using Bedflow.Web.Delays;
+using Bedflow.Web.Imports;
 using Bedflow.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
@@ -14,6 +15,8 @@ internal static class HubWiring
     {
         services.AddSingleton<CurrentCache>();
         services.AddSingleton<PatientRecord>();
+        services.AddSingleton<RejectsStore>();
+        services.AddSingleton<ExtractUpload>();
         services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJson.Default));
         return services;
     }
@@ -22,6 +25,8 @@ internal static class HubWiring
     {
         app.MapEpisodeEndpoints();
         app.MapPatientPage();
+        app.MapImportEndpoints();
+        app.MapImportPage();
         return app;
     }
 }

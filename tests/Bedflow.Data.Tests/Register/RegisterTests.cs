@@ -39,6 +39,7 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
         var report = await register.ImportAsync(await WriteAsync(Extract), Key, "tester", skipInvalid: false);
         Assert.Empty(report.Problems);
         Assert.Equal((3, 0, 0), (report.Inserted, report.Updated, report.Unchanged));
+        Assert.Equal(4, report.RowsRead); // four rows below the header, the blank last line not counted
         Assert.Equal((3L, 3L, 3L), await register.CountsAsync());
         Assert.Equal([("RTH", "acute", "acute")], await register.ServicesAsync()); // stable codes, not C# names
         var counter = new DelayCounter(new(2016, 4, 1), new(2016, 5, 31));
@@ -95,6 +96,7 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
         var skipped = await register.ImportAsync(file, Key, "tester", skipInvalid: true);
         Assert.True(skipped.Imported);
         Assert.Equal(0, skipped.Inserted); // line 2's episode shares line 3's: a bad row keeps its whole episode out
+        Assert.Equal((4, 4), (report.RowsRead, skipped.RowsRead)); // lines 2-5, counted whether or not anything went in
         string rejects = await File.ReadAllTextAsync(skipped.RejectsFile!);
         Assert.StartsWith("line,problems,provider,nhs_number", rejects, StringComparison.Ordinal);
         Assert.DoesNotContain("9434765871", rejects, StringComparison.Ordinal);

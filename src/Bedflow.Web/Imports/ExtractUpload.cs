@@ -1,0 +1,127 @@
+using System.Globalization;
+using Bedflow.Data.Audit;
+using Bedflow.Data.Register;
+using Microsoft.AspNetCore.Http;
+
+namespace Bedflow.Web.Imports;
+
+/// <summary>
+/// An uploaded extract imported exactly as `bedflow register import` imports a file: the upload is
+/// copied to a private temporary folder, <see cref="DelayRegister.ImportAsync(string, byte[], string, bool, string?, CancellationToken)"/>
+/// checks and writes it (all or nothing, or skipping bad rows into its masked rejects file), the
+/// rejects are kept in memory for download, the folder is deleted, and the upload is audited.
+/// </summary>
+internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebOptions options, RejectsStore rejects)
+{
+    /// <summary>The largest extract accepted, in bytes (16 MB: some 120,000 rows).</summary>
+    public const long MaxBytes = 16L << 20;
+
+    /// <summary>The largest request an import may be (the extract and the form around it).</summary>
+    public const long MaxRequest = MaxBytes + (64 << 10);
+
+    /// <summary>The mode that imports nothing if any row is bad (the default).</summary>
+    public const string AllOrNothing = "all_or_nothing";
+
+    /// <summary>The mode that imports the good episodes and keeps the bad rows as rejects.</summary>
+    public const string SkipInvalid = "skip_invalid";
+
+    /// <summary>How long an import may wait for the register (another import holding it) before it is given up.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(2);
+
+    /// <summary>True when the server can import (it has the register's HMAC key).</summary>
+    public bool Available => options.HashKey is not null;
+
+    /// <summary>The mode a form or request names: true to skip invalid rows, false for all or nothing, null when it names neither.</summary>
+    public static bool? ParseMode(string? mode) => mode switch
+    {
+        null or "" or AllOrNothing => false,
+        SkipInvalid => true,
+        _ => null,
+    };
+
+    /// <summary>Imports <paramref name="file"/> as <paramref name="who"/>; the caller has checked <see cref="Available"/> and the size.</summary>
+    public async Task<ImportOutcome> ImportAsync(IFormFile file, bool skipInvalid, string who, CancellationToken cancel)
+    {
+        byte[] key = options.HashKey ?? throw new InvalidOperationException("the server has no register key");
+        string name = DisplayName(file.FileName);
+        string folder = Path.Combine(Path.GetTempPath(), $"bedflow-import-{Guid.NewGuid():N}");
+        // The upload holds NHS numbers in clear until it is read: a folder only this user can enter.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        try
+        {
+            string extract = Path.Combine(folder, "extract.csv");
+            string rejectsFile = Path.Combine(folder, "rejects.csv");
+            await using (var target = new FileStream(extract, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, FileOptions.Asynchronous))
+            {
+                await file.CopyToAsync(target, cancel);
+            }
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            bounded.CancelAfter(MaxWait);
+            ImportReport report;
+            try
+            {
+                report = await register.ImportAsync(extract, key, who, skipInvalid, rejectsFile, bounded.Token);
+            }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                report = new ImportReport(0, 0, 0, 0, [], null) { Failure = $"the register stayed busy (another import?) for {MaxWait.TotalMinutes:0} minutes. Nothing was imported: try again later." };
+            }
+            report = report with
+            {
+                Problems = [.. report.Problems.Select(p => p with { File = name })],
+                Failure = report.Failure?.Replace(rejectsFile, "the rejects", StringComparison.Ordinal).Replace(extract, name, StringComparison.Ordinal).Replace(folder, "(upload)", StringComparison.Ordinal),
+                RejectsFile = null,
+            };
+            string? id = null;
+            if (report.Imported && File.Exists(rejectsFile))
+            {
+                id = rejects.Add(who, name, await File.ReadAllBytesAsync(rejectsFile, CancellationToken.None));
+            }
+            await audit.WriteAsync(who, "uploaded import", (long?)null, Summary(name, skipInvalid, report), CancellationToken.None);
+            return new ImportOutcome(name, skipInvalid, report, id);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The folder is private to this user; a leftover is removed with the machine's temporary files.
+            }
+        }
+    }
+
+    /// <summary>The rejects file <paramref name="id"/> for <paramref name="who"/> (audited when found), or null.</summary>
+    public async Task<(string Name, byte[] Csv)?> RejectsAsync(string id, string who, CancellationToken cancel)
+    {
+        if (rejects.Find(id, who) is not { } found)
+        {
+            return null;
+        }
+        await audit.WriteAsync(who, "downloaded rejects", (long?)null, $"{found.Name}.rejects.csv (NHS numbers masked)", cancel);
+        return found;
+    }
+
+    /// <summary>The uploaded file's name as pages, problems and the audit show it: no folder, no control characters, no NHS number, at most 100 characters.</summary>
+    public static string DisplayName(string? uploaded)
+    {
+        string name = Path.GetFileName((uploaded ?? "").Replace('\\', '/'));
+        name = NhsNumber.Redact(new string([.. name.Where(c => !char.IsControl(c))])).Trim();
+        return name.Length == 0 ? "extract.csv" : name.Length > 100 ? name[..100] : name;
+    }
+
+    private static string Summary(string name, bool skipInvalid, ImportReport r) => string.Create(CultureInfo.InvariantCulture,
+        $"{name} ({(skipInvalid ? "skip invalid" : "all or nothing")}): {r.RowsRead} row(s) read, ")
+        + (r.Imported
+            ? string.Create(CultureInfo.InvariantCulture, $"imported: {r.Inserted} new, {r.Updated} updated, {r.Unchanged} unchanged, {r.RejectedLines} row(s) rejected")
+            : r.Failure is { } why ? $"not imported: {why}" : string.Create(CultureInfo.InvariantCulture, $"nothing imported: {r.Problems.Count} problem(s)"));
+}
