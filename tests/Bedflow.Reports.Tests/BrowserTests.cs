@@ -1,3 +1,4 @@
+using Bedflow.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Bedflow.Reports.Tests;
@@ -50,23 +51,11 @@ public class BrowserTests(ReportFixture f) : IClassFixture<ReportFixture>
                 Assert.Contains(name, fig.Text, StringComparison.Ordinal);
             }
         }
-        string shot = Path.Combine(ResultsFolder(), "report-screenshot.png");
+        string shot = Path.Combine(Chromium.ResultsFolder(), "report-screenshot.png");
         await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
         Assert.True(new FileInfo(shot).Length > 10_000);
         Assert.Empty(errors);
         Directory.Delete(folder, recursive: true);
-    }
-
-    private static string ResultsFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bedflow.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        string folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "TestResults");
-        Directory.CreateDirectory(folder);
-        return folder;
     }
 
     public sealed class FigureInfo
@@ -82,25 +71,5 @@ public class BrowserTests(ReportFixture f) : IClassFixture<ReportFixture>
         public double Width { get; set; }
 
         public double Height { get; set; }
-    }
-}
-
-/// <summary>
-/// Finds the Chromium to test with: BEDFLOW_CHROMIUM, else Debian's /usr/bin/chromium. Tests install
-/// nothing: .ci/run installs Chromium before the tests, and without it the test fails saying how.
-/// </summary>
-internal static class Chromium
-{
-    public const string Debian = "/usr/bin/chromium";
-
-    public static string Find()
-    {
-        if (Environment.GetEnvironmentVariable("BEDFLOW_CHROMIUM") is { Length: > 0 } configured)
-        {
-            Assert.True(File.Exists(configured), $"BEDFLOW_CHROMIUM is set to '{configured}', which does not exist: point it at a Chromium executable, or unset it to use {Debian}.");
-            return configured;
-        }
-        Assert.True(File.Exists(Debian), $"the browser tests need Chromium and {Debian} does not exist: install Debian's package (sudo apt-get install chromium) or set BEDFLOW_CHROMIUM to a Chromium executable; .ci/run installs it before the tests.");
-        return Debian;
     }
 }
