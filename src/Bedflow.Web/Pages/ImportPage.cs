@@ -4,6 +4,7 @@ using System.Text;
 using Bedflow.Web.Api;
 using Bedflow.Web.Imports;
 using Bedflow.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +26,7 @@ internal static class ImportPage
     public static IEndpointRouteBuilder MapImportPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/import", Show).RequireAuthorization(Policies.Editor).ExcludeFromDescription();
-        // A form with a file: ASP.NET Core checks its antiforgery token before the handler runs.
+        // A form with a file: its size checked first, then its antiforgery token (ImportAsync).
         app.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Editor).ExcludeFromDescription()
             .WithMetadata(new RequestSizeLimitAttribute(ExtractUpload.MaxRequest));
         app.MapGet("/import/rejects/{id}", RejectsAsync).RequireAuthorization(Policies.Editor).ExcludeFromDescription();
@@ -35,28 +36,59 @@ internal static class ImportPage
     private static ContentHttpResult Show(HttpContext http, ExtractUpload upload) =>
         Page(http, upload.Available ? "" : Unavailable, 200);
 
-    private static async Task<ContentHttpResult> ImportAsync(HttpContext http, IFormFile? file, [FromForm] string? mode, ExtractUpload upload)
+    private static async Task<ContentHttpResult> ImportAsync(HttpContext http, ExtractUpload upload, IAntiforgery antiforgery)
     {
+        // The form is read here, not bound: an upload over the limit must be told so (413), not taken for a forged form
+        // (binding would have the antiforgery check read the body first and fail on its size). The token is checked next.
+        if (http.Request.ContentLength > ExtractUpload.MaxRequest)
+        {
+            return TooLarge(http);
+        }
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(http);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or InvalidOperationException)
+        {
+            return Page(http, Problem("The upload could not be read: send it from this form (a file and a choice)."), 400);
+        }
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return TypedResults.Content(Html.Page(http, "Bad request", "<h1>Bad request</h1><p>The form must be sent from the page it came from (its antiforgery token was missing or wrong): reload the page and try again.</p><p><a href=\"/import\">Import</a></p>"),
+                "text/html; charset=utf-8", statusCode: 400);
+        }
         if (!upload.Available)
         {
             return Page(http, Unavailable, 503);
         }
-        if (ExtractUpload.ParseMode(mode) is not { } skip)
+        if (ExtractUpload.ParseMode(form["mode"]) is not { } skip)
         {
             return Page(http, Problem("mode: choose all or nothing, or import the good rows."), 400);
         }
-        if (file is null)
+        if (form.Files.GetFile("file") is not { } file)
         {
             return Page(http, Problem("file: choose the extract to import."), 400);
         }
         if (file.Length > ExtractUpload.MaxBytes)
         {
-            return Page(http, Problem($"file: the extract is larger than {ExtractUpload.MaxBytes >> 20} MB; import it with 'bedflow register import FILE'."), 413);
+            return TooLarge(http);
         }
         var outcome = await upload.ImportAsync(file, skip, http.User.FindFirstValue(ClaimTypes.Name)!, http.RequestAborted);
         int status = outcome.ServerFailure ? 503 : outcome.Report.Imported ? 200 : 400;
         return Page(http, Report(outcome), status);
     }
+
+    private static ContentHttpResult TooLarge(HttpContext http) =>
+        Page(http, Problem($"file: the extract is larger than {ExtractUpload.MaxBytes >> 20} MB; import it with 'bedflow register import FILE'."), 413);
 
     private static async Task<IResult> RejectsAsync(HttpContext http, string id, ExtractUpload upload)
     {
@@ -91,10 +123,18 @@ internal static class ImportPage
         void Row(string name, string value) => html.Append(CultureInfo.InvariantCulture, $"<tr><th>{Html.Text(name)}</th><td class=\"n\">{Html.Text(value)}</td></tr>");
         Row("Mode", o.SkipInvalid ? "import the good rows, reject the bad" : "all or nothing");
         Row("Rows read", N(r.RowsRead));
+        Row("Rows imported", N(r.Imported ? r.RowsRead - r.RejectedLines : 0));
         Row("New episodes", N(r.Inserted));
         Row("Episodes updated", N(r.Updated));
         Row("Episodes unchanged", N(r.Unchanged));
-        Row("Rows rejected", N(r.Imported ? r.RejectedLines : r.RowsRead));
+        if (r.Imported)
+        {
+            Row("Rows rejected", N(r.RejectedLines));
+        }
+        else
+        {
+            Row("Rows with problems", N(r.Problems.Where(p => p.Line > 1).Select(p => p.Line).Distinct().Count()));
+        }
         html.Append("</tbody></table>");
         if (o.RejectsId is { } id)
         {

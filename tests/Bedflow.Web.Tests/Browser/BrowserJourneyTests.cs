@@ -179,6 +179,28 @@ public class BrowserJourneyTests
         }
     }
 
+    [Fact]
+    public async Task An_upload_over_the_limit_is_a_413_page_saying_so_and_nothing_is_imported()
+    {
+        var (server, playwright, browser) = await StartAsync();
+        await using (server)
+        using (playwright)
+        await using (browser)
+        {
+            string big = Path.Combine(Path.GetTempPath(), $"big-{Guid.NewGuid():N}.csv");
+            await File.WriteAllTextAsync(big, ImportApiTests.WithBadRows + new string('x', 17 << 20));
+            var counts = await new DelayRegister(server.Db).CountsAsync();
+            var page = await SignInAsync(server, browser, "hub", Role.Editor);
+            await page.GotoAsync("/import");
+            await page.SetInputFilesAsync("#file", big);
+            var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#import button[type=submit]"), r => r.Url.EndsWith("/import", StringComparison.Ordinal) && r.Request.Method == "POST");
+            File.Delete(big);
+            Assert.Equal(413, response.Status);
+            Assert.Contains("larger than 16 MB", await page.InnerTextAsync(".problem"), StringComparison.Ordinal);
+            Assert.Equal(counts, await new DelayRegister(server.Db).CountsAsync());
+        }
+    }
+
     private static async Task<MonthFigures> NovemberAsync(DelayRegister register)
     {
         var counter = new DelayCounter(new(2016, 11, 1), new(2016, 11, 30));

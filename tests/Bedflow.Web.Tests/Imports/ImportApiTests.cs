@@ -81,6 +81,7 @@ public class ImportApiTests
         Assert.Contains(audit, a => a.Who == "hub" && a.Action == "uploaded import" && a.Detail == "hub extract.csv (skip invalid): 3 row(s) read, imported: 1 new, 0 updated, 0 unchanged, 2 row(s) rejected");
         Assert.Contains(audit, a => a.Who == "hub" && a.Action == "downloaded rejects");
         Assert.DoesNotContain(audit, a => a.Detail.Contains("9434765871", StringComparison.Ordinal));
+        Assert.DoesNotContain("9434765871", server.Logs.All, StringComparison.Ordinal);
 
         // Another editor cannot fetch them.
         var other2 = await server.TokenClientAsync("sam", Role.Editor);
