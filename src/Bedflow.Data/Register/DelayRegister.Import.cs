@@ -15,14 +15,26 @@ public sealed partial class DelayRegister
     /// numbers masked) go to FILE.rejects.csv. One transaction: an interruption changes nothing.
     /// </summary>
     public Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, CancellationToken cancel = default) =>
-        ImportAsync(file, key, user, skipInvalid, null, null, cancel);
+        ImportAsync(file, key, user, skipInvalid, null, false, null, cancel);
 
     /// <summary>As above, writing the bad rows to <paramref name="rejectsFile"/> (null = FILE.rejects.csv).</summary>
     public Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, string? rejectsFile, CancellationToken cancel = default) =>
-        ImportAsync(file, key, user, skipInvalid, rejectsFile, null, cancel);
+        ImportAsync(file, key, user, skipInvalid, rejectsFile, false, null, cancel);
+
+    /// <summary>
+    /// As above; with <paramref name="rejectsWhenRefused"/> an import refused for bad rows (all or
+    /// nothing, nothing written) still writes the rows it would have rejected to the rejects file —
+    /// exactly the file <paramref name="skipInvalid"/> would have written — so they can be corrected
+    /// (the web app's Import page). A file refused whole (a bad header, a row tied to no episode) has none.
+    /// </summary>
+    public Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, string? rejectsFile, bool rejectsWhenRefused, CancellationToken cancel = default) =>
+        ImportAsync(file, key, user, skipInvalid, rejectsFile, rejectsWhenRefused, null, cancel);
 
     /// <summary>As above; <paramref name="afterEpisode"/> is called inside the transaction after each episode (tests use it to interrupt an import).</summary>
-    internal async Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, string? rejectsFile, Action<int>? afterEpisode, CancellationToken cancel)
+    internal Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, string? rejectsFile, Action<int>? afterEpisode, CancellationToken cancel) =>
+        ImportAsync(file, key, user, skipInvalid, rejectsFile, false, afterEpisode, cancel);
+
+    private async Task<ImportReport> ImportAsync(string file, byte[] key, string user, bool skipInvalid, string? rejectsFile, bool rejectsWhenRefused, Action<int>? afterEpisode, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(key);
         List<ExtractEpisode> episodes;
@@ -47,7 +59,9 @@ public sealed partial class DelayRegister
         // Every row the file holds apart from the header and blank rows: in an episode, or bad (or kept out with a bad one).
         int rows = episodes.SelectMany(e => e.Lines).Concat(bad.Keys).Distinct().Count();
         ImportReport Counted(ImportReport report) => report with { RowsRead = rows };
-        if (problems.Count > 0 && (!skipInvalid || fatal))
+        // Refused (all or nothing) for bad rows, with their rejects wanted all the same: written as below, the register untouched.
+        bool refusedWithRejects = rejectsWhenRefused && problems.Count > 0 && !skipInvalid && !fatal && bad.Count > 0;
+        if (problems.Count > 0 && (!skipInvalid || fatal) && !refusedWithRejects)
         {
             return Counted(new ImportReport(0, 0, 0, bad.Count, problems, null));
         }
@@ -77,6 +91,19 @@ public sealed partial class DelayRegister
         {
             TryDelete(staging);
             return Counted(new ImportReport(0, 0, 0, bad.Count, problems, null) { Failure = $"cannot write the rejects file {rejects}: {e.Message} Nothing was imported." });
+        }
+        if (refusedWithRejects)
+        {
+            var refusedReport = Counted(new ImportReport(0, 0, 0, bad.Count, problems, rejects));
+            try
+            {
+                File.Move(staging!, rejects!, overwrite: true);
+                return refusedReport;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return refusedReport with { RejectsFile = staging, Failure = $"nothing was imported, and the rejects file could not be put at {rejects} ({e.Message}): the rejected rows are in {staging}." };
+            }
         }
         ((int Inserted, int Updated, int Unchanged) Written, ImportProblem? Refused) result;
         try

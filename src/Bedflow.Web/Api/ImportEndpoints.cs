@@ -24,7 +24,7 @@ internal static class ImportEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(ExtractUpload.MaxRequest))
             .WithSummary("Import a patient-level extract (multipart: file; mode = all_or_nothing (default) or skip_invalid), checked as bedflow register import checks it.");
         app.MapGet("/api/imports/rejects/{id}", RejectsAsync).RequireAuthorization(Policies.Editor).WithTags("Imports")
-            .WithSummary("The rejected rows of an import with skip_invalid (CSV, NHS numbers masked), for an hour after it, to the account that imported.");
+            .WithSummary("The rejected rows of an import (CSV, NHS numbers masked; also of one refused all or nothing), for an hour after it, to the account that imported.");
         return app;
     }
 

@@ -7,9 +7,9 @@ namespace Bedflow.Web.Imports;
 
 /// <summary>
 /// An uploaded extract imported exactly as `bedflow register import` imports a file: the upload is
-/// copied to a private temporary folder, <see cref="DelayRegister.ImportAsync(string, byte[], string, bool, string?, CancellationToken)"/>
-/// checks and writes it (all or nothing, or skipping bad rows into its masked rejects file), the
-/// rejects are kept in memory for download, the folder is deleted, and the upload is audited.
+/// copied to a private temporary folder, <see cref="DelayRegister.ImportAsync(string, byte[], string, bool, string?, bool, CancellationToken)"/>
+/// checks and writes it (all or nothing, or skipping bad rows into its masked rejects file — written
+/// for a refused all-or-nothing import too), the rejects are kept in memory for download, the folder is deleted, and the upload is audited.
 /// </summary>
 internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebOptions options, RejectsStore rejects)
 {
@@ -67,7 +67,7 @@ internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebO
             ImportReport report;
             try
             {
-                report = await register.ImportAsync(extract, key, who, skipInvalid, rejectsFile, bounded.Token);
+                report = await register.ImportAsync(extract, key, who, skipInvalid, rejectsFile, rejectsWhenRefused: true, bounded.Token);
             }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
@@ -80,7 +80,7 @@ internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebO
                 RejectsFile = null,
             };
             string? id = null;
-            if (report.Imported && File.Exists(rejectsFile))
+            if (File.Exists(rejectsFile))
             {
                 id = rejects.Add(who, name, await File.ReadAllBytesAsync(rejectsFile, CancellationToken.None));
             }

@@ -16,7 +16,8 @@ namespace Bedflow.Web.Pages;
 /// <summary>
 /// `/import` (editors): upload an extract — all or nothing, or skipping bad rows — and see the
 /// register import's own report: rows read, episodes new, updated and unchanged, every problem by
-/// line and field (NHS numbers masked), and the rejected rows to download (masked too).
+/// line and field (NHS numbers masked), and the rejected rows to download (masked too) — also
+/// when all or nothing refused the file, to correct them.
 /// </summary>
 internal static class ImportPage
 {
@@ -138,7 +139,7 @@ internal static class ImportPage
         html.Append("</tbody></table>");
         if (o.RejectsId is { } id)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p><a id=\"rejects\" href=\"/import/rejects/{id}\" download>Download the rejected rows</a> (CSV with the reasons; NHS numbers masked; kept for an hour).</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p><a id=\"rejects\" href=\"/import/rejects/{id}\" download>{(r.Imported ? "Download the rejected rows" : "Download the rows with problems")}</a> (CSV with the reasons; NHS numbers masked; kept for an hour).</p>");
         }
         if (r.Problems.Count > 0)
         {

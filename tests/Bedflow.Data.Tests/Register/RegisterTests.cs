@@ -101,6 +101,16 @@ public abstract partial class RegisterTests<TEngine> where TEngine : IRegisterEn
         Assert.StartsWith("line,problems,provider,nhs_number", rejects, StringComparison.Ordinal);
         Assert.DoesNotContain("9434765871", rejects, StringComparison.Ordinal);
         Assert.Contains("*******871", rejects, StringComparison.Ordinal);
+
+        // Refused all or nothing, its rejects asked for all the same (the web app's Import page): the very same file, nothing written.
+        string kept = Path.Combine(Path.GetTempPath(), $"rejects-{Guid.NewGuid():N}.csv");
+        var fresh = new DelayRegister(await NewAsync());
+        var refused = await fresh.ImportAsync(file, Key, "tester", skipInvalid: false, kept, rejectsWhenRefused: true);
+        Assert.False(refused.Imported);
+        Assert.Equal(kept, refused.RejectsFile);
+        Assert.Equal(rejects, await File.ReadAllTextAsync(kept));
+        Assert.Equal((0L, 0L, 0L), await fresh.CountsAsync());
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(kept) + ".*.partial"));
     }
 
     protected async Task Two_imports_at_once_lose_nothing_and_duplicate_nothing()
