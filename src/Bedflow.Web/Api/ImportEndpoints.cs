@@ -20,26 +20,60 @@ internal static class ImportEndpoints
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         // Tokens only under /api (never the cookie), so no cross-site form can reach it: no antiforgery token to ask for.
-        app.MapPost("/api/imports", ImportAsync).RequireAuthorization(Policies.Editor).WithTags("Imports").DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(ExtractUpload.MaxRequest))
+        app.MapPost("/api/imports", ImportAsync).RequireAuthorization(Policies.Editor).WithTags("Imports")
+            .WithMetadata(new RequestSizeLimitAttribute(ExtractUpload.MaxRequest)).Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Import a patient-level extract (multipart: file; mode = all_or_nothing (default) or skip_invalid), checked as bedflow register import checks it.");
         app.MapGet("/api/imports/rejects/{id}", RejectsAsync).RequireAuthorization(Policies.Editor).WithTags("Imports")
             .WithSummary("The rejected rows of an import (CSV, NHS numbers masked; also of one refused all or nothing), for an hour after it, to the account that imported.");
         return app;
     }
 
-    private static async Task<Results<Ok<ImportDocument>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpContext http, IFormFile? file, [FromForm] string? mode, ExtractUpload upload)
+    private static async Task<Results<Ok<ImportDocument>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpContext http, ExtractUpload upload)
     {
+        // The form is read by ExtractUpload, in memory and at most two at once, not bound (binding would buffer it to disk).
+        if (http.Request.ContentLength > ExtractUpload.MaxRequest)
+        {
+            return TooLarge();
+        }
+        if (!await upload.EnterAsync(http.RequestAborted))
+        {
+            return Busy();
+        }
+        try
+        {
+            return await ImportFormAsync(http, upload, http.User.FindFirstValue(ClaimTypes.Name)!);
+        }
+        finally
+        {
+            upload.Leave();
+        }
+    }
+
+    private static async Task<Results<Ok<ImportDocument>, ValidationProblem, ProblemHttpResult>> ImportFormAsync(HttpContext http, ExtractUpload upload, string who)
+    {
+        IFormCollection form;
+        try
+        {
+            form = await ExtractUpload.ReadFormAsync(http);
+        }
+        catch (Exception e) when (ExtractUpload.TooLarge(e))
+        {
+            return TooLarge();
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or InvalidOperationException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["could not be read: send multipart/form-data with the extract as the field 'file'."] }, title: "The upload is wrong");
+        }
         if (!upload.Available)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Imports are not available",
                 detail: $"{Data.Register.NhsNumber.KeyVariable} is not set on the server: the register keeps patients only by the keyed hash of their number.");
         }
-        if (file is null)
+        if (form.Files.GetFile("file") is not { } file)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["is missing: send the extract as the multipart field 'file'."] }, title: "The upload is wrong");
         }
-        if (ExtractUpload.ParseMode(mode) is not { } skip)
+        if (ExtractUpload.ParseMode(form["mode"]) is not { } skip)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = [$"must be {ExtractUpload.AllOrNothing} or {ExtractUpload.SkipInvalid}."] }, title: "The upload is wrong");
         }
@@ -47,7 +81,7 @@ internal static class ImportEndpoints
         {
             return TooLarge();
         }
-        var outcome = await upload.ImportAsync(file, skip, http.User.FindFirstValue(ClaimTypes.Name)!, http.RequestAborted);
+        var outcome = await upload.ImportAsync(file, skip, who, http.RequestAborted);
         var document = Document(outcome);
         if (outcome.ServerFailure)
         {
@@ -62,6 +96,10 @@ internal static class ImportEndpoints
         }
         return TypedResults.Ok(document);
     }
+
+    private static ProblemHttpResult Busy() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Imports are busy",
+            detail: $"{ExtractUpload.MaxAtOnce} imports are running already: try again in a minute.");
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RejectsAsync(HttpContext http, string id, ExtractUpload upload)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bedflow.Data.Audit;
 using Bedflow.Data.Register;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Bedflow.Web.Imports;
 
@@ -11,7 +12,7 @@ namespace Bedflow.Web.Imports;
 /// checks and writes it (all or nothing, or skipping bad rows into its masked rejects file — written
 /// for a refused all-or-nothing import too), the rejects are kept in memory for download, the folder is deleted, and the upload is audited.
 /// </summary>
-internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebOptions options, RejectsStore rejects)
+internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebOptions options, RejectsStore rejects) : IDisposable
 {
     /// <summary>The largest extract accepted, in bytes (16 MB: some 120,000 rows).</summary>
     public const long MaxBytes = 16L << 20;
@@ -28,6 +29,14 @@ internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebO
     /// <summary>How long an import may wait for the register (another import holding it) before it is given up.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(2);
 
+    /// <summary>How many uploads are read and imported at once (each is held in memory while it is).</summary>
+    public const int MaxAtOnce = 2;
+
+    /// <summary>How long an upload waits for one of the <see cref="MaxAtOnce"/> places before it is refused (503): 30 s (tests shorten it).</summary>
+    public TimeSpan PlaceWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _places = new(MaxAtOnce, MaxAtOnce);
+
     /// <summary>True when the server can import (it has the register's HMAC key).</summary>
     public bool Available => options.HashKey is not null;
 
@@ -39,7 +48,39 @@ internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebO
         _ => null,
     };
 
-    /// <summary>Imports <paramref name="file"/> as <paramref name="who"/>; the caller has checked <see cref="Available"/> and the size.</summary>
+    /// <summary>
+    /// Waits (up to <see cref="PlaceWait"/>) for a place to read and import an upload; false when
+    /// none came free. A caller given one calls <see cref="Leave"/> when done.
+    /// </summary>
+    public Task<bool> EnterAsync(CancellationToken cancel) => _places.WaitAsync(PlaceWait, cancel);
+
+    /// <summary>Gives back the place <see cref="EnterAsync"/> gave.</summary>
+    public void Leave() => _places.Release();
+
+    /// <summary>Frees the places (the server is stopping).</summary>
+    public void Dispose() => _places.Dispose();
+
+    /// <summary>
+    /// Reads an upload's form wholly in memory (at most <see cref="MaxRequest"/> bytes), so that no
+    /// copy of an extract in clear is buffered in the machine's shared temporary folder. Throws
+    /// <see cref="BadHttpRequestException"/> (413) or <see cref="InvalidDataException"/> when it is too large.
+    /// </summary>
+    public static Task<IFormCollection> ReadFormAsync(HttpContext http)
+    {
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions
+        {
+            MemoryBufferThreshold = (int)MaxRequest,
+            MultipartBodyLengthLimit = MaxRequest,
+            ValueCountLimit = 16,
+        }));
+        return http.Request.ReadFormAsync(http.RequestAborted);
+    }
+
+    /// <summary>True when reading the form failed because the upload is larger than <see cref="MaxRequest"/>.</summary>
+    public static bool TooLarge(Exception e) =>
+        e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || (e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Imports <paramref name="file"/> as <paramref name="who"/>; the caller has a place (<see cref="EnterAsync"/>) and has checked <see cref="Available"/> and the size.</summary>
     public async Task<ImportOutcome> ImportAsync(IFormFile file, bool skipInvalid, string who, CancellationToken cancel)
     {
         byte[] key = options.HashKey ?? throw new InvalidOperationException("the server has no register key");

@@ -40,17 +40,34 @@ internal static class ImportPage
     private static async Task<ContentHttpResult> ImportAsync(HttpContext http, ExtractUpload upload, IAntiforgery antiforgery)
     {
         // The form is read here, not bound: an upload over the limit must be told so (413), not taken for a forged form
-        // (binding would have the antiforgery check read the body first and fail on its size). The token is checked next.
+        // (binding would have the antiforgery check read the body first and fail on its size); it is read in memory
+        // (ExtractUpload.ReadFormAsync), at most two at once. The token is checked next.
         if (http.Request.ContentLength > ExtractUpload.MaxRequest)
         {
             return TooLarge(http);
         }
+        if (!await upload.EnterAsync(http.RequestAborted))
+        {
+            return Page(http, Problem($"{ExtractUpload.MaxAtOnce} imports are running already: try again in a minute."), 503);
+        }
+        try
+        {
+            return await ImportFormAsync(http, upload, antiforgery, http.User.FindFirstValue(ClaimTypes.Name)!);
+        }
+        finally
+        {
+            upload.Leave();
+        }
+    }
+
+    private static async Task<ContentHttpResult> ImportFormAsync(HttpContext http, ExtractUpload upload, IAntiforgery antiforgery, string who)
+    {
         IFormCollection form;
         try
         {
-            form = await http.Request.ReadFormAsync(http.RequestAborted);
+            form = await ExtractUpload.ReadFormAsync(http);
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (Exception e) when (ExtractUpload.TooLarge(e))
         {
             return TooLarge(http);
         }
@@ -83,7 +100,7 @@ internal static class ImportPage
         {
             return TooLarge(http);
         }
-        var outcome = await upload.ImportAsync(file, skip, http.User.FindFirstValue(ClaimTypes.Name)!, http.RequestAborted);
+        var outcome = await upload.ImportAsync(file, skip, who, http.RequestAborted);
         int status = outcome.ServerFailure ? 503 : outcome.Report.Imported ? 200 : 400;
         return Page(http, Report(outcome), status);
     }

@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Bedflow.Data.Accounts;
 using Bedflow.Data.Register;
+using Bedflow.Web.Imports;
 using Bedflow.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bedflow.Web.Tests.Imports;
 
@@ -115,6 +117,27 @@ public class ImportApiTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
         Assert.Equal("application/problem+json", large.Content.Headers.ContentType?.MediaType);
         Assert.Equal((0L, 0L, 0L), await new DelayRegister(server.Db).CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_third_upload_while_two_are_being_imported_is_told_to_try_again_and_writes_nothing()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var editor = await server.TokenClientAsync("hub", Role.Editor);
+        var upload = server.App.Services.GetRequiredService<ExtractUpload>();
+        upload.PlaceWait = TimeSpan.FromMilliseconds(200);
+        Assert.True(await upload.EnterAsync(default));
+        Assert.True(await upload.EnterAsync(default));
+        using (var busy = await editor.PostAsync("/api/imports", Upload(WithBadRows, "skip_invalid")))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.Equal("application/problem+json", busy.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Equal((0L, 0L, 0L), await new DelayRegister(server.Db).CountsAsync());
+        upload.Leave();
+        using var next = await editor.PostAsync("/api/imports", Upload(WithBadRows, "skip_invalid"));
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        upload.Leave();
     }
 
     [Fact]
