@@ -37,6 +37,26 @@ public class PostgresWebTests
     }
 
     [PostgresFact]
+    public async Task An_uploaded_extract_imports_with_its_rejects_and_all_or_nothing_writes_nothing_as_on_sqlite()
+    {
+        await using var server = await StartAsync();
+        var editor = await server.TokenClientAsync("hub", Role.Editor);
+        using (var refused = await editor.PostAsync("/api/imports", Imports.ImportApiTests.Upload(Imports.ImportApiTests.WithBadRows)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+        Assert.Equal((0L, 0L, 0L), await new Data.Register.DelayRegister(server.Db).CountsAsync());
+        using var skipped = await editor.PostAsync("/api/imports", Imports.ImportApiTests.Upload(Imports.ImportApiTests.WithBadRows, "skip_invalid"));
+        Assert.Equal(HttpStatusCode.OK, skipped.StatusCode);
+        var json = JsonDocument.Parse(await skipped.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((3, 1, 2), (json.GetProperty("rows_read").GetInt32(), json.GetProperty("inserted").GetInt32(), json.GetProperty("rejected_lines").GetInt32()));
+        string rejects = await editor.GetStringAsync(json.GetProperty("rejects").GetString());
+        Assert.Contains("*******871", rejects, StringComparison.Ordinal);
+        Assert.DoesNotContain("9434765871", rejects, StringComparison.Ordinal);
+        Assert.Equal((1L, 1L, 1L), await new Data.Register.DelayRegister(server.Db).CountsAsync());
+    }
+
+    [PostgresFact]
     public async Task Sign_in_the_today_page_and_the_lock_out_work_as_on_sqlite()
     {
         await using var server = await StartAsync();
