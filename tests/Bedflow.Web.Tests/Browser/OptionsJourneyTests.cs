@@ -15,7 +15,7 @@ public class OptionsJourneyTests
     [Fact]
     public async Task An_editor_signs_in_sees_a_broken_scenarios_problems_runs_an_example_to_its_board_pack_and_optimises_it()
     {
-        string browser = DebianChromium.Find();
+        string browser = Bedflow.Tests.Shared.Chromium.Find();
         await using var server = await RunningServer.StartAsync();
         await server.AddAsync("hub", Role.Editor);
         using var playwright = await Playwright.CreateAsync();
@@ -38,7 +38,7 @@ public class OptionsJourneyTests
                 refused.Add($"{r.Status} {new Uri(r.Url).AbsolutePath}");
             }
         };
-        string shots = DebianChromium.ResultsFolder();
+        string shots = Bedflow.Tests.Shared.Chromium.ResultsFolder();
         Task Shot(string name) => page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"web-options-{name}.png"), FullPage = true });
 
         // Sign in: the Options page sends an anonymous browser to the form, and back after it.
