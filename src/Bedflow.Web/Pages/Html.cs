@@ -28,6 +28,11 @@ internal static class Html
         string account = http.User.Identity is { IsAuthenticated: true, Name: { } name }
             ? $"<form method=\"post\" action=\"/signout\" class=\"account\">{Text(name)} ({Text(Security.Principals.RoleOf(http.User) is { } r ? Data.Accounts.RoleWords.Code(r) : "")}) {AntiforgeryField(http)}<button type=\"submit\">Sign out</button></form>"
             : "";
+        // The pages a signed-in account may open: Import for editors and admins only.
+        string nav = http.User.Identity is { IsAuthenticated: true }
+            ? "<nav><a href=\"/today\">Today</a> <a href=\"/figures\">Figures</a> <a href=\"/options\">Options</a>"
+                + (Security.Principals.RoleOf(http.User) is { } role && role >= Data.Accounts.Role.Editor ? " <a href=\"/import\">Import</a>" : "") + "</nav>"
+            : "";
         return $$"""
             <!DOCTYPE html>
             <html lang="en-GB">
@@ -39,6 +44,7 @@ internal static class Html
             body { font-family: system-ui, sans-serif; margin: 0; color: #1d1d1d; }
             header { display: flex; justify-content: space-between; align-items: center; padding: .5rem 1rem; background: #005eb8; color: #fff; }
             header a { color: #fff; font-weight: bold; text-decoration: none; }
+            header nav a { font-weight: normal; margin: 0 .6rem; }
             main { padding: 1rem; max-width: 80rem; }
             .account { margin: 0; }
             table { border-collapse: collapse; margin: .5rem 0 1rem; }
@@ -53,7 +59,7 @@ internal static class Html
             </style>
             </head>
             <body>
-            <header><a href="/today">Bedflow</a>{{account}}</header>
+            <header><a href="/today">Bedflow</a>{{nav}}{{account}}</header>
             <main>
             {{body}}
             </main>

@@ -17,6 +17,7 @@ namespace Bedflow.Web.Tests.Browser;
 /// the real server on Kestrel over the Oxfordshire example's register, "now" being Sunday 20 November
 /// 2016, 12:00. Each journey keeps a screenshot in TestResults/ (web-*.png).
 /// </summary>
+[Collection(BrowsersOneAtATime.Name)]
 public class BrowserJourneyTests
 {
     private static readonly DateTime Now = new(2016, 11, 20, 12, 0, 0);
@@ -35,6 +36,9 @@ public class BrowserJourneyTests
     {
         await server.AddAsync(name, role);
         var page = await browser.NewPageAsync(new() { BaseURL = server.Address.ToString().TrimEnd('/'), ViewportSize = new() { Width = 1280, Height = 1000 } });
+        // A loaded two-core CI machine runs the other test classes beside this one: a page may take far longer than Playwright's 30 s default.
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
         await page.GotoAsync("/today");
         Assert.EndsWith("/signin?ReturnUrl=%2Ftoday", page.Url, StringComparison.OrdinalIgnoreCase);
         await page.FillAsync("input[name=name]", name);

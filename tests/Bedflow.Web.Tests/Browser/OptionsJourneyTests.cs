@@ -10,6 +10,7 @@ namespace Bedflow.Web.Tests.Browser;
 /// on real Kestrel: sign in, upload a broken scenario and see its problems, run an example and
 /// watch the page refresh itself to the board pack, then optimise it to its frontier. Screenshots in TestResults/web-options-*.png.
 /// </summary>
+[Collection(BrowsersOneAtATime.Name)]
 public class OptionsJourneyTests
 {
     [Fact]
@@ -21,6 +22,9 @@ public class OptionsJourneyTests
         using var playwright = await Playwright.CreateAsync();
         await using var chromium = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = browser, Headless = true, Args = ["--no-sandbox"] });
         var page = await chromium.NewPageAsync(new() { BaseURL = server.Address.ToString(), ViewportSize = new() { Width = 1200, Height = 1000 } });
+        // A loaded two-core CI machine runs the other test classes beside this one: a page may take far longer than Playwright's 30 s default.
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
         var errors = new List<string>();
         page.Console += (_, m) =>
         {
