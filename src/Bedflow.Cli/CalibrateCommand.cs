@@ -345,18 +345,6 @@ internal static class CalibrateCommand
         return string.Equals(full, report, StringComparison.Ordinal) ? "--out and --report are the same file: give each its own." : null;
     }
 
-    // Written under a temporary name and put in place whole: a failure leaves no half-written file.
-    internal static void WholeFile(string path, string text)
-    {
-        string temporary = path + ".partial";
-        try
-        {
-            File.WriteAllText(temporary, text, new UTF8Encoding(false));
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary); // gone already when moved; a failed write leaves nothing behind
-        }
-    }
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> whole (<see cref="Data.Files.WholeFile"/>).</summary>
+    internal static void WholeFile(string path, string text) => Data.Files.WholeFile.Write(path, text);
 }

@@ -53,18 +53,5 @@ internal static class OptimiseOutputs
 
     private static byte[] Utf8(string text) => new System.Text.UTF8Encoding(false).GetBytes(text);
 
-    // As CalibrateCommand.WholeFile: written in full beside the target, then moved over it.
-    private static void WholeFile(string path, byte[] content)
-    {
-        string temporary = path + ".partial";
-        try
-        {
-            File.WriteAllBytes(temporary, content);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    private static void WholeFile(string path, byte[] content) => Data.Files.WholeFile.Write(path, content);
 }

@@ -127,20 +127,7 @@ internal sealed partial class RunStore
         }
     }
 
-    // As CalibrateCommand.WholeFile: written in full beside the target, then moved over it.
-    private static void WholeFile(string path, byte[] content)
-    {
-        string temporary = path + ".partial";
-        try
-        {
-            File.WriteAllBytes(temporary, content);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    private static void WholeFile(string path, byte[] content) => Data.Files.WholeFile.Write(path, content);
 
     [GeneratedRegex("^[0-9]{8}T[0-9]{6}-[a-z]{8}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
