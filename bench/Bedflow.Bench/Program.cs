@@ -15,5 +15,9 @@ if (args.Length > 0 && args[0] == "web-load")
 {
     return await WebLoadBenchmark.RunAsync(args.Skip(1).ToArray());
 }
+if (args.Length > 0 && args[0] == WebLoadBenchmark.ClientVerb)
+{
+    return await WebLoadBenchmark.ClientAsync(args.Skip(1).ToArray());
+}
 BenchmarkSwitcher.FromAssembly(typeof(QuickBenchmark).Assembly).Run(args);
 return 0;

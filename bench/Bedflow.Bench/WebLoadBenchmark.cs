@@ -12,7 +12,7 @@ namespace Bedflow.Bench;
 /// <summary>
 /// `web-load`: GET /api/delays/current under load on loopback. Seeds a register with 2,000 patients
 /// delayed now (imported as an extract, as the hub's would be), starts the real server (Kestrel on
-/// 127.0.0.1), and has 50 clients ask for the list as fast as they are answered — bounded: a warm-up,
+/// 127.0.0.1), and has 50 clients — in a process of their own — ask for the list as fast as they are answered — bounded: a warm-up,
 /// then 10 seconds or 30,000 requests, whichever ends first. Reports requests a second and p50/p99
 /// latency, on SQLite and, when BEDFLOW_TEST_POSTGRES is set, on PostgreSQL. Every answer must be 200.
 /// </summary>
@@ -64,7 +64,39 @@ internal static class WebLoadBenchmark
         string token = await accounts.IssueTokenAsync("load", "bench") ?? throw new InvalidOperationException("no token");
         await using var app = BedflowWeb.Build(new WebOptions { Register = db, Urls = ["http://127.0.0.1:0"], HashKey = Key });
         await app.StartAsync();
-        var address = new Uri(app.Urls.Single());
+        // The clients run in a process of their own, as a hub's browsers would: they neither share the
+        // server's thread pool nor its garbage collector, so the latencies are the server's.
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("no process path")) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(WebLoadBenchmark).Assembly.Location);
+        }
+        start.ArgumentList.Add(ClientVerb);
+        start.ArgumentList.Add(engine);
+        start.ArgumentList.Add(app.Urls.Single());
+        start.Environment[TokenVariable] = token; // not an argument: arguments are visible to every user of the machine
+        using var client = Process.Start(start) ?? throw new InvalidOperationException("the load client did not start");
+        string line = await client.StandardOutput.ReadToEndAsync();
+        await client.WaitForExitAsync();
+        await app.StopAsync();
+        if (client.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the load client failed (exit {client.ExitCode}): {line}");
+        }
+        Console.Write(line);
+    }
+
+    /// <summary>The verb the benchmark starts its client process with.</summary>
+    public const string ClientVerb = "web-load-client";
+
+    private const string TokenVariable = "BEDFLOW_LOAD_TOKEN";
+
+    /// <summary>The client process: `web-load-client ENGINE URL`, the token in <see cref="TokenVariable"/>; prints one line of results.</summary>
+    public static async Task<int> ClientAsync(string[] args)
+    {
+        string engine = args[0];
+        var address = new Uri(args[1]);
+        string token = Environment.GetEnvironmentVariable(TokenVariable) ?? throw new InvalidOperationException($"{TokenVariable} is not set");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = address };
         http.DefaultRequestHeaders.Authorization = new("Bearer", token);
         using (var first = await http.GetAsync("/api/delays/current"))
@@ -80,8 +112,8 @@ internal static class WebLoadBenchmark
         latencies.Sort();
         double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{engine}: {Patients:N0} patients delayed, {Clients} clients, {latencies.Count:N0} requests in {elapsed.TotalSeconds:F1} s: {latencies.Count / elapsed.TotalSeconds:N0} requests/s, p50 {P(0.50):F1} ms, p99 {P(0.99):F1} ms, max {latencies[^1]:F1} ms"));
-        await app.StopAsync();
+            $"{engine}: {Patients:N0} patients delayed, {Clients} clients (another process), {latencies.Count:N0} requests in {elapsed.TotalSeconds:F1} s: {latencies.Count / elapsed.TotalSeconds:N0} requests/s, p50 {P(0.50):F1} ms, p99 {P(0.99):F1} ms, max {latencies[^1]:F1} ms"));
+        return 0;
     }
 
     /// <summary>Clients asking in a loop until the time is up or the requests are made; each answer's latency in ms.</summary>
