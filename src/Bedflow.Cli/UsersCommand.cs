@@ -10,11 +10,14 @@ internal static class UsersCommand
 {
     public static Command Create(TextReader input, TextWriter output, TextWriter error)
     {
-        var command = new Command("users", "The web app's accounts (bedflow serve): add, token, list, remove. Kept in the register's database.");
+        var command = new Command("users", "The web app's accounts (bedflow serve): add, token, list, role, password, unlock, remove. Kept in the register's database.");
         command.Options.Add(new Option<string?>(RegisterCommand.EngineOption) { Description = "sqlite (default) or postgres (default: BEDFLOW_DB_ENGINE).", Recursive = true });
         command.Subcommands.Add(Add(input, output, error));
         command.Subcommands.Add(Token(output, error));
         command.Subcommands.Add(List(output, error));
+        command.Subcommands.Add(SetRole(output, error));
+        command.Subcommands.Add(SetPassword(input, output, error));
+        command.Subcommands.Add(Unlock(output, error));
         command.Subcommands.Add(Remove(output, error));
         return command;
     }
@@ -115,6 +118,98 @@ internal static class UsersCommand
         });
         return command;
     }
+
+    private static Command SetRole(TextWriter output, TextWriter error)
+    {
+        var name = new Argument<string>("NAME") { Description = "The account." };
+        var role = new Option<string>("--role") { Description = "viewer, editor or admin.", Required = true };
+        var db = RegisterCommand.Db();
+        var command = new Command("role", "Give an account another role: its sign-in cookie stops working at once (it signs in again); its token carries the new role.") { name, role, db };
+        command.SetAction(async (parse, cancel) =>
+        {
+            if (RoleWords.Parse(parse.GetValue(role)) is not { } r)
+            {
+                error.WriteLine($"bedflow: --role must be {string.Join(", ", RoleWords.Table.Codes.SkipLast(1))} or {RoleWords.Table.Codes[^1]}, but was '{parse.GetValue(role)}'.");
+                return ExitCodes.UsageError;
+            }
+            var (database, failure) = await RegisterCommand.OpenExistingAsync(RegisterCommand.Engine(parse), parse.GetValue(db), error, cancel);
+            if (database is null)
+            {
+                return failure;
+            }
+            if (!await new AccountStore(database, TimeProvider.System).SetRoleAsync(parse.GetValue(name)!, r, Who, cancel))
+            {
+                return NoSuch(parse.GetValue(name), error);
+            }
+            output.WriteLine($"{Normal(parse.GetValue(name))} is now {RoleWords.Code(r)}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command SetPassword(TextReader input, TextWriter output, TextWriter error)
+    {
+        var name = new Argument<string>("NAME") { Description = "The account." };
+        var db = RegisterCommand.Db();
+        var command = new Command("password", $"Set an account's password (and lift any lock-out), read from standard input as for add; at least {AccountRules.MinPasswordLength} characters.") { name, db };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var (database, failure) = await RegisterCommand.OpenExistingAsync(RegisterCommand.Engine(parse), parse.GetValue(db), error, cancel);
+            if (database is null)
+            {
+                return failure;
+            }
+            var store = new AccountStore(database, TimeProvider.System);
+            if (await store.FindAsync(parse.GetValue(name)!, cancel) is not { } account)
+            {
+                return NoSuch(parse.GetValue(name), error);
+            }
+            string? password = PasswordInput.Read(input, error, account.Name);
+            if (password is null)
+            {
+                error.WriteLine("bedflow: no password on standard input: type it when asked, or pipe it in (printf '%s\\n' \"$PASSWORD\" | bedflow users password …).");
+                return ExitCodes.UsageError;
+            }
+            if (await store.SetPasswordAsync(account.Name, password, Who, cancel) is { } problem)
+            {
+                error.WriteLine($"bedflow: {problem}");
+                return ExitCodes.UsageError;
+            }
+            output.WriteLine($"Set the password of {account.Name}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Unlock(TextWriter output, TextWriter error)
+    {
+        var name = new Argument<string>("NAME") { Description = "The account." };
+        var db = RegisterCommand.Db();
+        var command = new Command("unlock", "Lift an account's lock-out (after repeated failed sign-ins) and clear its count of failures.") { name, db };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var (database, failure) = await RegisterCommand.OpenExistingAsync(RegisterCommand.Engine(parse), parse.GetValue(db), error, cancel);
+            if (database is null)
+            {
+                return failure;
+            }
+            if (!await new AccountStore(database, TimeProvider.System).UnlockAsync(parse.GetValue(name)!, Who, cancel))
+            {
+                return NoSuch(parse.GetValue(name), error);
+            }
+            output.WriteLine($"Unlocked {Normal(parse.GetValue(name))}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static int NoSuch(string? name, TextWriter error)
+    {
+        error.WriteLine($"bedflow: there is no account '{name}' (bedflow users list shows them).");
+        return ExitCodes.UsageError;
+    }
+
+    private static string Normal(string? name) => (name ?? "").Trim().ToLowerInvariant();
 
     private static Command Remove(TextWriter output, TextWriter error)
     {

@@ -54,6 +54,24 @@ public class UsersCommandTests
     }
 
     [Fact]
+    public void A_role_is_changed_a_password_set_from_standard_input_and_a_lockout_lifted()
+    {
+        string db = NewDb();
+        Assert.Equal(0, Cli.RunWithInput("correct horse battery\n", "users", "add", "ann", "--role", "viewer", "--db", db).Code);
+        Assert.Equal((0, "ann is now editor."), (Cli.Run("users", "role", "ANN", "--role", "editor", "--db", db) is var r ? (r.Code, r.Out.Trim()) : default));
+        Assert.Contains("ann\teditor\t", Cli.Run("users", "list", "--db", db).Out, StringComparison.Ordinal);
+        var (bad, _, badError) = Cli.Run("users", "role", "ann", "--role", "owner", "--db", db);
+        Assert.Equal((2, "bedflow: --role must be viewer, editor or admin, but was 'owner'."), (bad, badError.Trim()));
+        Assert.Equal(2, Cli.Run("users", "role", "nobody", "--role", "admin", "--db", db).Code);
+        Assert.Equal((0, "Set the password of ann."), (Cli.RunWithInput("another long passphrase\n", "users", "password", "ann", "--db", db) is var p ? (p.Code, p.Out.Trim()) : default));
+        Assert.Contains("at least 12 characters", Cli.RunWithInput("short\n", "users", "password", "ann", "--db", db).Err, StringComparison.Ordinal);
+        Assert.Equal(2, Cli.RunWithInput("", "users", "password", "ann", "--db", db).Code);
+        Assert.Equal(2, Cli.RunWithInput("another long passphrase\n", "users", "password", "nobody", "--db", db).Code);
+        Assert.Equal((0, "Unlocked ann."), (Cli.Run("users", "unlock", "ann", "--db", db) is var u ? (u.Code, u.Out.Trim()) : default));
+        Assert.Equal(2, Cli.Run("users", "unlock", "nobody", "--db", db).Code);
+    }
+
+    [Fact]
     public void The_password_is_never_an_argument()
     {
         var (code, _, error) = Cli.Run("users", "add", "ann", "--role", "viewer", "--password", "correct horse battery", "--db", NewDb());

@@ -74,6 +74,49 @@ public sealed class AccountStore(RegisterDatabase db, TimeProvider clock)
         return true;
     }
 
+    /// <summary>Gives an account another role (its sign-in cookie stops working at once: the next request needs a new sign-in); false when there is none of that name.</summary>
+    public async Task<bool> SetRoleAsync(string name, Role role, string who, CancellationToken cancel = default) =>
+        await ChangeAsync(name, "role changed", r => $"{r.Name}: {r.RoleCode} to {RoleWords.Code(role)}", "UPDATE users SET role = @role WHERE id = @id", new { role = RoleWords.Code(role) }, who, cancel).ConfigureAwait(false);
+
+    /// <summary>Lifts a lock-out and clears the count of failed sign-ins; false when there is no account of that name.</summary>
+    public async Task<bool> UnlockAsync(string name, string who, CancellationToken cancel = default) =>
+        await ChangeAsync(name, "unlocked", r => r.Name, "UPDATE users SET failed_sign_ins = 0, locked_until_utc = NULL WHERE id = @id", new { }, who, cancel).ConfigureAwait(false);
+
+    /// <summary>
+    /// Sets a new password (lifting any lock-out); the problem in words (a password too short or too
+    /// long, or no account of that name), or null.
+    /// </summary>
+    public async Task<string?> SetPasswordAsync(string name, string password, string who, CancellationToken cancel = default)
+    {
+        if (AccountRules.PasswordProblem(password) is { } problem)
+        {
+            return problem;
+        }
+        string hash = Hasher.HashPassword(Decoy, password);
+        return await ChangeAsync(name, "password set", r => r.Name, "UPDATE users SET password_hash = @hash, failed_sign_ins = 0, locked_until_utc = NULL WHERE id = @id", new { hash }, who, cancel).ConfigureAwait(false)
+            ? null
+            : $"there is no account '{(name ?? "").Trim().ToLowerInvariant()}'.";
+    }
+
+    // One change to one account and its audit row, in one transaction; false when there is no such account.
+    private async Task<bool> ChangeAsync(string name, string action, Func<UserRow, string> detail, string sql, object values, string who, CancellationToken cancel)
+    {
+        string normal = (name ?? "").Trim().ToLowerInvariant();
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(Select("WHERE u.name = @normal"), new { normal }, transaction).ConfigureAwait(false);
+        if (row is null)
+        {
+            return false;
+        }
+        var parameters = new DynamicParameters(values);
+        parameters.Add("id", row.Id);
+        await connection.ExecuteAsync(sql, parameters, transaction).ConfigureAwait(false);
+        await AuditLog.InsertAsync(db, connection, transaction, AuditLog.Now(clock), [(who, action, null, detail(row))]).ConfigureAwait(false);
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Every account, by name.</summary>
     public async Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancel = default)
     {

@@ -33,3 +33,18 @@ internal sealed record PatientDocument(long Patient, string? NhsNumber, IReadOnl
 
 /// <summary>One episode of a patient found.</summary>
 internal sealed record PatientEpisodeDocument(long Episode, string Provider, string Service, string Admitted, string? Ready, string? Discharged, string? LocalNumber);
+
+/// <summary>`GET /api/users`: a page of the accounts, by name.</summary>
+internal sealed record UsersPageDocument(int Page, int PageSize, int Total, IReadOnlyList<UserDocument> Users);
+
+/// <summary>One account: its name, role, when added (UTC), a lock-out in force (UTC) or null, whether it has a token.</summary>
+internal sealed record UserDocument(string Name, string Role, string CreatedUtc, string? LockedUntilUtc, bool HasToken);
+
+/// <summary>`POST /api/users`'s body.</summary>
+internal sealed record UserAddDocument(string? Name, string? Role, string? Password);
+
+/// <summary>`PATCH /api/users/{name}`'s body: any of a new role, a new password, unlock (true).</summary>
+internal sealed record UserChangeDocument(string? Role, string? Password, bool? Unlock);
+
+/// <summary>`POST /api/users/{name}/token`: the new token, shown this once.</summary>
+internal sealed record UserTokenDocument(string Name, string Token);

@@ -10,4 +10,9 @@ namespace Bedflow.Web.Api;
 [JsonSerializable(typeof(CurrentDelaysDocument))]
 [JsonSerializable(typeof(PatientSearchDocument))]
 [JsonSerializable(typeof(PatientDocument))]
+[JsonSerializable(typeof(UsersPageDocument))]
+[JsonSerializable(typeof(UserDocument))]
+[JsonSerializable(typeof(UserAddDocument))]
+[JsonSerializable(typeof(UserChangeDocument))]
+[JsonSerializable(typeof(UserTokenDocument))]
 internal sealed partial class WebJson : JsonSerializerContext;

@@ -30,7 +30,7 @@ internal static class PipelineWiring
         app.MapSignInEndpoints();
         app.MapTodayPage();
         app.MapMeEndpoints();
-        app.MapAuditEndpoints();
+        app.MapBedflowAdmin();
         app.MapDelayEndpoints();
         app.MapPatientEndpoints();
         app.MapHubEndpoints();

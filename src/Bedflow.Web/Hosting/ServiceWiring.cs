@@ -23,6 +23,7 @@ internal static class ServiceWiring
         services.AddSingleton<Delays.CurrentList>();
         services.AddHubServices();
         services.AddBedflowBoard(options);
+        services.AddBedflowAdmin();
         services.Configure<JsonOptions>(json =>
         {
             // The options ASP.NET Core serializes with win over the context's own: say snake_case and "leave nulls out" here too.
@@ -34,7 +35,7 @@ internal static class ServiceWiring
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Bedflow";
-            document.Info.Description = "The delay register's API: who is delayed now, the audit log. Send a personal token: Authorization: Bearer TOKEN (bedflow users token NAME).";
+            document.Info.Description = "The delay register's API: who is delayed now, patients and episodes, imports, figures, runs, accounts, the audit log. Send a personal token: Authorization: Bearer TOKEN (bedflow users token NAME).";
             return Task.CompletedTask;
         }));
         return services;

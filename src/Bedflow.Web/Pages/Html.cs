@@ -28,10 +28,12 @@ internal static class Html
         string account = http.User.Identity is { IsAuthenticated: true, Name: { } name }
             ? $"<form method=\"post\" action=\"/signout\" class=\"account\">{Text(name)} ({Text(Security.Principals.RoleOf(http.User) is { } r ? Data.Accounts.RoleWords.Code(r) : "")}) {AntiforgeryField(http)}<button type=\"submit\">Sign out</button></form>"
             : "";
-        // The pages a signed-in account may open: Import for editors and admins only.
+        // The pages a signed-in account may open: Import for editors and admins, Users and Audit for admins.
+        var role = Security.Principals.RoleOf(http.User);
         string nav = http.User.Identity is { IsAuthenticated: true }
             ? "<nav><a href=\"/today\">Today</a> <a href=\"/figures\">Figures</a> <a href=\"/options\">Options</a>"
-                + (Security.Principals.RoleOf(http.User) is { } role && role >= Data.Accounts.Role.Editor ? " <a href=\"/import\">Import</a>" : "") + "</nav>"
+                + (role >= Data.Accounts.Role.Editor ? " <a href=\"/import\">Import</a>" : "")
+                + (role >= Data.Accounts.Role.Admin ? " <a href=\"/users\">Users</a> <a href=\"/audit\">Audit</a>" : "") + "</nav>"
             : "";
         return $$"""
             <!DOCTYPE html>
@@ -56,6 +58,8 @@ internal static class Html
             .band21 { background: #ffb3b3; }
             .problem { color: #a00; font-weight: bold; }
             form.filters label { margin-right: .8rem; }
+            td form { display: inline-block; margin: 0 .4rem .2rem 0; }
+            .token code { font-size: 1.1rem; background: #f0f4f5; padding: .2rem .4rem; }
             </style>
             </head>
             <body>

@@ -85,6 +85,33 @@ public abstract class AccountStoreTests<TEngine> where TEngine : IRegisterEngine
         Assert.Null(await store.FindByTokenAsync(second));
         Assert.False(await store.RemoveAsync("bot", "cli"));
     }
+
+    protected async Task An_admin_changes_a_role_lifts_a_lockout_and_sets_a_password_each_audited()
+    {
+        var (store, audit) = await NewAsync();
+        await store.AddAsync("ann", Role.Viewer, Password, "cli");
+        Assert.True(await store.SetRoleAsync("ANN ", Role.Editor, "boss"));
+        Assert.Equal(Role.Editor, (await store.FindAsync("ann"))!.Role);
+        Assert.False(await store.SetRoleAsync("nobody", Role.Admin, "boss"));
+        for (int i = 0; i < AccountRules.FailuresBeforeLockout; i++)
+        {
+            await store.SignInAsync("ann", "wrong password " + i);
+        }
+        Assert.Equal(SignInStatus.LockedOut, (await store.SignInAsync("ann", Password)).Status);
+        Assert.True(await store.UnlockAsync("ann", "boss"));
+        Assert.Null((await store.FindAsync("ann"))!.LockedUntilUtc);
+        Assert.Equal(SignInStatus.SignedIn, (await store.SignInAsync("ann", Password)).Status);
+        Assert.False(await store.UnlockAsync("nobody", "boss"));
+        Assert.Contains("at least 12", await store.SetPasswordAsync("ann", "short", "boss"), StringComparison.Ordinal);
+        Assert.Contains("no account 'nobody'", await store.SetPasswordAsync("nobody", Password, "boss"), StringComparison.Ordinal);
+        Assert.Null(await store.SetPasswordAsync("ann", "a quite different passphrase", "boss"));
+        Assert.Equal(SignInStatus.Refused, (await store.SignInAsync("ann", Password)).Status);
+        Assert.Equal(SignInStatus.SignedIn, (await store.SignInAsync("ann", "a quite different passphrase")).Status);
+        var (entries, _) = await audit.ReadAsync(1, 20);
+        Assert.Equal(
+            [("boss", "password set", "ann"), ("boss", "unlocked", "ann"), ("boss", "role changed", "ann: viewer to editor")],
+            entries.Where(e => e.Who == "boss").Select(e => (e.Who, e.Action, e.Detail)));
+    }
 }
 
 public sealed class SqliteAccountStoreTests : AccountStoreTests<SqliteEngine>
@@ -93,6 +120,7 @@ public sealed class SqliteAccountStoreTests : AccountStoreTests<SqliteEngine>
     [Fact] public Task Refusals() => Bad_names_short_passwords_and_a_name_taken_are_refused_in_words();
     [Fact] public Task Lockout() => Five_failures_lock_the_account_for_fifteen_minutes_even_against_the_right_password();
     [Fact] public Task Tokens() => A_token_is_shown_once_stored_hashed_and_replaced_by_the_next();
+    [Fact] public Task Admin_changes() => An_admin_changes_a_role_lifts_a_lockout_and_sets_a_password_each_audited();
 
     [Fact]
     public async Task The_database_holds_neither_the_password_nor_the_token_in_clear()
@@ -117,4 +145,5 @@ public sealed class PostgresAccountStoreTests : AccountStoreTests<PostgresEngine
     [PostgresFact] public Task Refusals() => Bad_names_short_passwords_and_a_name_taken_are_refused_in_words();
     [PostgresFact] public Task Lockout() => Five_failures_lock_the_account_for_fifteen_minutes_even_against_the_right_password();
     [PostgresFact] public Task Tokens() => A_token_is_shown_once_stored_hashed_and_replaced_by_the_next();
+    [PostgresFact] public Task Admin_changes() => An_admin_changes_a_role_lifts_a_lockout_and_sets_a_password_each_audited();
 }
