@@ -69,13 +69,13 @@ internal static class AuthWiring
         return services;
     }
 
-    /// <summary>On every request: the account must still exist with the same role, or the cookie stops working.</summary>
+    /// <summary>On every request: the account must still exist, with the same role and password, or the cookie stops working.</summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
         string? name = context.Principal?.Identity?.Name;
         var account = name is null ? null : await accounts.FindAsync(name, context.HttpContext.RequestAborted);
-        if (account is null || Security.Principals.RoleOf(context.Principal!) != account.Role)
+        if (account is null || !Security.Principals.Current(context.Principal!, account))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Security.Schemes.Cookie);

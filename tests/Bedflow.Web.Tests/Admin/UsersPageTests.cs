@@ -81,6 +81,27 @@ public partial class UsersPageTests
     }
 
     [Fact]
+    public async Task A_password_set_by_an_admin_ends_the_account_s_sessions_and_the_new_one_signs_in()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var admin = await server.SignedInAsync("boss", Role.Admin);
+        var hub = await server.SignedInAsync("hub", Role.Editor);
+        var stays = await server.SignedInAsync("ann", Role.Viewer);
+        using var set = await RunningServer.PostFormAsync(admin, "/users", "/users/hub/password", new() { ["password"] = NewPassword });
+        Assert.Equal((HttpStatusCode.Redirect, "/users?done=password"), (set.StatusCode, set.Headers.Location?.OriginalString));
+        Assert.Equal(HttpStatusCode.Redirect, (await hub.GetAsync("/today")).StatusCode); // signed out: the cookie was made with the old password
+        Assert.Equal(HttpStatusCode.OK, (await stays.GetAsync("/today")).StatusCode); // another account's session is untouched
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/users")).StatusCode);
+        var again = server.Client();
+        using var signIn = await RunningServer.PostFormAsync(again, "/signin", "/signin", new() { ["name"] = "hub", ["password"] = NewPassword });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/import")).StatusCode);
+        using var weak = await RunningServer.PostFormAsync(admin, "/users", "/users/hub/password", new() { ["password"] = "weak" });
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/import")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_token_issued_from_the_page_is_shown_once_and_works()
     {
         await using var server = await RunningServer.StartAsync();
