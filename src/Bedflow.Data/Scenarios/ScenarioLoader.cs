@@ -38,6 +38,13 @@ internal static partial class ScenarioLoader
         {
             return new ScenarioLoad(null, ctx.Problems);
         }
+        int before = ctx.Problems.Count;
+        RefuseIdentifiers(ctx, root, "");
+        if (ctx.Problems.Count > before)
+        {
+            // Read no further: every later message could echo the value.
+            return new ScenarioLoad(null, ctx.Problems);
+        }
         var reader = new ScenarioReader(ctx);
         var baseline = reader.Read(root.Without("variants"));
         if (baseline is not null)
