@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using Bedflow.Data.Audit;
 using Bedflow.Data.Register;
+using Bedflow.Web.Delays;
 using Bedflow.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,35 +23,18 @@ internal static class PatientEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<PatientDocument>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        HttpContext http, PatientSearchDocument search, DelayRegister register, AuditLog audit, WebOptions options)
+    private static async Task<Results<Ok<PatientDocument>, ValidationProblem, ProblemHttpResult>> SearchAsync(HttpContext http, PatientSearchDocument search, PatientFinder finder)
     {
-        if (NhsNumber.Normalise(search.NhsNumber) is not { } digits)
+        var found = await finder.FindAsync(search.NhsNumber, http.User.FindFirstValue(ClaimTypes.Name)!, "POST /api/patients/search", http.RequestAborted);
+        return found.Status switch
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["nhs_number"] = [$"{NhsNumber.Mask(search.NhsNumber)} is not a valid NHS number (ten digits with a correct modulus-11 check digit)."] }, title: "The search is wrong");
-        }
-        if (options.HashKey is not { } key)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search by NHS number is not available",
-                detail: $"{NhsNumber.KeyVariable} is not set on the server: the register finds patients only through the keyed hash of their number.");
-        }
-        string who = http.User.FindFirstValue(ClaimTypes.Name)!;
-        var cancel = http.RequestAborted;
-        long? patient = await register.FindPatientAsync(digits, key, cancel);
-        await audit.WriteAsync(who, "searched by NHS number", (long?)null, patient is null ? $"{NhsNumber.Mask(digits)}: no patient" : $"{NhsNumber.Mask(digits)}: patient {patient}", cancel);
-        if (patient is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such patient", detail: $"The register holds no patient with NHS number {NhsNumber.Mask(digits)}.");
-        }
-        var episodes = await register.PatientEpisodesAsync(patient.Value, cancel);
-        IReadOnlyDictionary<long, (string? NhsNumber, string? LocalNumber)> ids = new Dictionary<long, (string?, string?)>();
-        if (register.CanShowIdentifiers && episodes.Count > 0)
-        {
-            await audit.WriteAsync(who, "viewed identifiers", [.. episodes.Select(e => (long?)e.Episode)], "POST /api/patients/search", cancel);
-            ids = await register.IdentifiersAsync([.. episodes.Select(e => e.Episode)], cancel);
-        }
-        return TypedResults.Ok(new PatientDocument(patient.Value, digits,
-            [.. episodes.Select(e => new PatientEpisodeDocument(e.Episode, e.Provider, e.Service, T(e.Admitted)!, T(e.Ready), T(e.Discharged), ids.TryGetValue(e.Episode, out var i) ? i.LocalNumber : null))]));
+            FindStatus.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["nhs_number"] = [$"{NhsNumber.Mask(search.NhsNumber)} is not a valid NHS number (ten digits with a correct modulus-11 check digit)."] }, title: "The search is wrong"),
+            FindStatus.NoKey => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search by NHS number is not available",
+                detail: $"{NhsNumber.KeyVariable} is not set on the server: the register finds patients only through the keyed hash of their number."),
+            FindStatus.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such patient", detail: $"The register holds no patient with NHS number {NhsNumber.Mask(found.Digits)}."),
+            _ => TypedResults.Ok(new PatientDocument(found.Patient!.Value, found.Digits,
+                [.. found.Episodes.Select(x => new PatientEpisodeDocument(x.Episode.Episode, x.Episode.Provider, x.Episode.Service, T(x.Episode.Admitted)!, T(x.Episode.Ready), T(x.Episode.Discharged), x.LocalNumber))])),
+        };
     }
 
     private static string? T(DateTime? t) => t?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

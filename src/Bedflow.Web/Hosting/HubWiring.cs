@@ -15,6 +15,7 @@ internal static class HubWiring
     {
         services.AddSingleton<CurrentCache>();
         services.AddSingleton<PatientRecord>();
+        services.AddSingleton<PatientFinder>();
         services.AddSingleton<RejectsStore>();
         services.AddSingleton<ExtractUpload>();
         services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJson.Default));
@@ -25,6 +26,7 @@ internal static class HubWiring
     {
         app.MapEpisodeEndpoints();
         app.MapPatientPage();
+        app.MapPatientSearchPage();
         app.MapImportEndpoints();
         app.MapImportPage();
         return app;

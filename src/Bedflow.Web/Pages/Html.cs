@@ -28,11 +28,11 @@ internal static class Html
         string account = http.User.Identity is { IsAuthenticated: true, Name: { } name }
             ? $"<form method=\"post\" action=\"/signout\" class=\"account\">{Text(name)} ({Text(Security.Principals.RoleOf(http.User) is { } r ? Data.Accounts.RoleWords.Code(r) : "")}) {AntiforgeryField(http)}<button type=\"submit\">Sign out</button></form>"
             : "";
-        // The pages a signed-in account may open: Import for editors and admins, Users and Audit for admins.
+        // The pages a signed-in account may open: Import and Find a patient for editors and admins, Users and Audit for admins.
         var role = Security.Principals.RoleOf(http.User);
         string nav = http.User.Identity is { IsAuthenticated: true }
             ? "<nav><a href=\"/today\">Today</a> <a href=\"/figures\">Figures</a> <a href=\"/options\">Options</a>"
-                + (role >= Data.Accounts.Role.Editor ? " <a href=\"/import\">Import</a>" : "")
+                + (role >= Data.Accounts.Role.Editor ? " <a href=\"/import\">Import</a> <a href=\"/patients/search\">Find a patient</a>" : "")
                 + (role >= Data.Accounts.Role.Admin ? " <a href=\"/users\">Users</a> <a href=\"/audit\">Audit</a>" : "") + "</nav>"
             : "";
         return $$"""

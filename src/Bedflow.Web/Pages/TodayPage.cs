@@ -90,8 +90,8 @@ internal static class TodayPage
 
     private static string Css(string band) => band switch { "21+" => "band21", "14+" => "band14", _ => "band7" };
 
-    /// <summary>An NHS number as people write it, 3-3-4 ("999 784 1425"), or "not held".</summary>
-    private static string Grouped(string? nhs) => nhs is { Length: 10 } n ? $"{n[..3]} {n[3..6]} {n[6..]}" : "not held";
+    /// <summary>An NHS number as people write it, 3-3-4 ("999 784 1425"), or "not held" (the Today and search pages).</summary>
+    public static string Grouped(string? nhs) => nhs is { Length: 10 } n ? $"{n[..3]} {n[3..6]} {n[6..]}" : "not held";
 
     /// <summary>The filters: a GET form (it changes nothing, so it carries no antiforgery token and no NHS number).</summary>
     private static string Filters(CurrentQuery? q)
