@@ -6,6 +6,7 @@ using Bedflow.Core.Experiments;
 using Bedflow.Core.Forecasting;
 using Bedflow.Core.Model;
 using Bedflow.Data.Register;
+using Bedflow.Data.Results;
 using Bedflow.Data.Scenarios;
 using Spectre.Console;
 
@@ -57,7 +58,7 @@ internal static class ForecastCommand
             }
             string? window = parse.GetValue(backtest);
             DateTime moment = default;
-            (DateOnly From, DateOnly To) span = default;
+            (DateOnly From, DateOnly To) dates = default;
             int step = 7;
             if (window is null)
             {
@@ -82,7 +83,7 @@ internal static class ForecastCommand
                     error.WriteLine($"bedflow: --backtest must be FROM..TO, two dates yyyy-mm-dd in order, but was '{window}'.");
                     return ExitCodes.UsageError;
                 }
-                span = w;
+                dates = w;
                 if (Every(parse.GetValue(every)) is not { } e)
                 {
                     error.WriteLine($"bedflow: --every must be a whole number of days of at least 1 (7 or 7d), but was '{parse.GetValue(every)}'.");
@@ -125,8 +126,7 @@ internal static class ForecastCommand
                 error.WriteLine("bedflow: the register has no stays: import an extract first ('bedflow register import').");
                 return ExitCodes.UsageError;
             }
-            var first = stays.Min(s => s.Stay.Admitted);
-            var latest = stays.Max(s => Latest(s.Stay));
+            var span = RegisterSpan.Of(stays)!;
             var settings = new ForecastSettings
             {
                 Days = ahead,
@@ -135,41 +135,21 @@ internal static class ForecastCommand
                 Threads = parse.GetValue(threads),
             };
             return window is null
-                ? Forecast(path, scenario.Name, variants, stays, moment, first, latest, settings, scenario.Options.Warmup, parse.GetValue(json), folder, output, error)
-                : Backtest(path, scenario.Baseline, stays, span, step, first, latest, settings, scenario.Options.Warmup, parse.GetValue(json), folder, output, error);
+                ? Forecast(path, scenario.Name, variants, stays, moment, settings, scenario.Options.Warmup, parse.GetValue(json), folder, output, error)
+                : Backtest(path, scenario.Baseline, stays, dates, step, span.First, span.Latest, settings, scenario.Options.Warmup, parse.GetValue(json), folder, output, error);
         });
         return command;
     }
 
     private static int Forecast(string path, string name, List<ExperimentVariant> variants, IReadOnlyList<ObservedStay> stays, DateTime moment,
-        DateTime first, DateTime latest, ForecastSettings settings, Core.Units.Days warmup, bool json, string? folder, TextWriter output, TextWriter error)
+        ForecastSettings settings, Core.Units.Days warmup, bool json, string? folder, TextWriter output, TextWriter error)
     {
-        if (moment < first || moment > latest)
+        var outcome = RegisterForecast.Run(variants, stays, moment, settings, warmup);
+        if (outcome.Result is not { } result)
         {
-            error.WriteLine(string.Create(Inv, $"bedflow: --as-of {moment:yyyy-MM-dd HH:mm} is outside the register's data, which run from {first:yyyy-MM-dd HH:mm} to {latest:yyyy-MM-dd HH:mm}: forecast from a moment the register knows."));
-            return ExitCodes.UsageError;
-        }
-        var census = RegisterSnapshot.Of(variants[0].Network, stays, moment);
-        if (census.Problems.Count > 0)
-        {
-            foreach (string p in census.Problems)
+            foreach (string problem in Problems(path, outcome))
             {
-                error.WriteLine($"bedflow: {path}: {p}");
-            }
-            return ExitCodes.UsageError;
-        }
-        ForecastResult result;
-        try
-        {
-            // The services the register does not hold start as full as the model has them on that date.
-            var state = ModelState.Of(variants[0].Network, warmup, (int)Math.Floor(census.Snapshot.Day), seed: settings.Seed, threads: settings.Threads);
-            result = Core.Forecasting.Forecast.Run(variants, census, settings, state);
-        }
-        catch (InvalidModelException e)
-        {
-            foreach (var p in e.Problems)
-            {
-                error.WriteLine($"bedflow: {path}: cannot run from the register's census: {p.Message}");
+                error.WriteLine($"bedflow: {problem}");
             }
             return ExitCodes.UsageError;
         }
@@ -333,6 +313,25 @@ internal static class ForecastCommand
         return int.TryParse(t, NumberStyles.None, Inv, out int n) && n >= 1 ? n : null;
     }
 
-    private static DateTime Latest(Core.Delays.DelayRecord s) =>
-        new[] { s.Admitted, s.Ready ?? DateTime.MinValue, s.Exit ?? DateTime.MinValue }.Concat(s.Reasons.Select(r => r.From)).Max();
+    // What stopped the forecast, as the command words it.
+    private static IEnumerable<string> Problems(string path, RegisterForecastOutcome outcome)
+    {
+        if (outcome.Span is null)
+        {
+            yield return "the register has no stays: import an extract first ('bedflow register import').";
+        }
+        if (outcome.OutsideData)
+        {
+            var span = outcome.Span!;
+            yield return string.Create(Inv, $"--as-of {outcome.AsOf:yyyy-MM-dd HH:mm} is outside the register's data, which run from {span.First:yyyy-MM-dd HH:mm} to {span.Latest:yyyy-MM-dd HH:mm}: forecast from a moment the register knows.");
+        }
+        foreach (string p in outcome.CensusProblems)
+        {
+            yield return $"{path}: {p}";
+        }
+        foreach (var p in outcome.ModelProblems)
+        {
+            yield return $"{path}: cannot run from the register's census: {p.Message}";
+        }
+    }
 }

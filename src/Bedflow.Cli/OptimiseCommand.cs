@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bedflow.Core.Model;
 using Bedflow.Core.Optimisation;
+using Bedflow.Data.Results;
 using Bedflow.Data.Scenarios;
 
 namespace Bedflow.Cli;

@@ -40,11 +40,12 @@ public static class Forecast
     /// Runs <paramref name="variants"/> (the baseline first) from <paramref name="census"/>; the
     /// services the census does not cover start from <paramref name="state"/> (the model's own
     /// occupancy on that date, one of its runs for each replication, <see cref="ModelState"/>) when
-    /// given, else from their <c>start:</c>.
+    /// given, else from their <c>start:</c>. <paramref name="replicationDone"/> is called (from any
+    /// thread) as each variant's replication finishes — for progress; it never changes the numbers.
     /// </summary>
     /// <exception cref="ArgumentException">The census has problems, or the settings are out of range.</exception>
     /// <exception cref="InvalidModelException">A variant's network cannot be run from the census.</exception>
-    public static ForecastResult Run(IReadOnlyList<ExperimentVariant> variants, RegisterSnapshot census, ForecastSettings settings, ModelState? state = null)
+    public static ForecastResult Run(IReadOnlyList<ExperimentVariant> variants, RegisterSnapshot census, ForecastSettings settings, ModelState? state = null, Action? replicationDone = null)
     {
         ArgumentNullException.ThrowIfNull(variants);
         ArgumentNullException.ThrowIfNull(census);
@@ -65,7 +66,7 @@ public static class Forecast
             VariantRun run;
             try
             {
-                run = RunOne(v.Network, state?.Apply(census.Snapshot) ?? census.Snapshot, first, settings);
+                run = RunOne(v.Network, state?.Apply(census.Snapshot) ?? census.Snapshot, first, settings, replicationDone);
             }
             catch (InvalidModelException e) when (variants.Count > 1)
             {
@@ -77,7 +78,7 @@ public static class Forecast
         return new ForecastResult(census.AsOf, first, settings.Days, settings.Replications, settings.Seed, census.DelayedNow, census.RegisterServices, runs);
     }
 
-    private static VariantRun RunOne(Network network, PatientSnapshot snapshot, DateOnly first, ForecastSettings settings)
+    private static VariantRun RunOne(Network network, PatientSnapshot snapshot, DateOnly first, ForecastSettings settings, Action? replicationDone)
     {
         int startDay = (int)Math.Floor(snapshot.Day);
         double horizon = startDay + settings.Days;
@@ -93,7 +94,7 @@ public static class Forecast
         };
         var last = first.AddDays(settings.Days - 1);
         var sinks = new DelaySink[settings.Replications];
-        var results = Replications.Run(network, options, r => sinks[r] = new DelaySink(network, first, last, horizon, options.Seed, r));
+        var results = Replications.Run(network, options, r => sinks[r] = new DelaySink(network, first, last, horizon, options.Seed, r), replicationDone);
         return new VariantRun(network, [.. results], [.. sinks.Select(s => s.Figures())], first, settings.Days);
     }
 

@@ -35,9 +35,10 @@ public sealed class ModelState
     /// <summary>
     /// Runs <paramref name="network"/> as an ordinary run does (from <paramref name="warmup"/> before
     /// day 0) up to the midnight starting day <paramref name="lastDay"/>, <paramref name="replications"/> times.
-    /// The same seed gives the same state whatever the thread count.
+    /// The same seed gives the same state whatever the thread count; <paramref name="replicationDone"/>
+    /// is called (from any thread) as each run finishes — for progress, never changing the state.
     /// </summary>
-    public static ModelState Of(Network network, Days warmup, int lastDay, int replications = DefaultReplications, ulong seed = 20160401, int? threads = null)
+    public static ModelState Of(Network network, Days warmup, int lastDay, int replications = DefaultReplications, ulong seed = 20160401, int? threads = null, Action? replicationDone = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         Preconditions.Check(lastDay >= 0, nameof(lastDay), $"the last day must be 0 or more, but was {lastDay}.");
@@ -51,7 +52,7 @@ public sealed class ModelState
             MaxDegreeOfParallelism = threads,
             DailyCensus = true,
         };
-        var results = Simulation.Replications.Run(network, options);
+        var results = Simulation.Replications.Run(network, options, replicationDone: replicationDone);
         int n = network.Services.Count;
         var occupied = new int[results.Count][][];
         for (int r = 0; r < results.Count; r++)

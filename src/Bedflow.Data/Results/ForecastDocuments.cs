@@ -3,35 +3,38 @@ using System.Text.Json.Serialization;
 using Bedflow.Core.Forecasting;
 using Bedflow.Core.Vocabulary;
 
-namespace Bedflow.Cli;
+namespace Bedflow.Data.Results;
 
 // The shapes of `bedflow forecast --json` and forecast.json (docs/forecast.md), in the document's
-// key order. Keys are the snake_case of the property names (ForecastJsonContext).
+// key order: written by `bedflow forecast` and by the web app's forecasts alike. Keys are the snake_case of the property names (ForecastJsonContext).
 
 /// <summary>A figure's mean with its 95% confidence interval, and its 80% and 95% prediction bands (quantiles of the replications).</summary>
-internal sealed record BandDocument(
+public sealed record BandDocument(
     double Mean, [property: JsonPropertyName("mean_ci95")] IReadOnlyList<double?> MeanCi95,
     IReadOnlyList<double> Pi80, IReadOnlyList<double> Pi95)
 {
+    /// <summary>The band as the document writes it.</summary>
     public static BandDocument Of(ForecastBand b) => new(b.Mean.Mean, [b.Mean.Lower, b.Mean.Upper], [b.Lower80, b.Upper80], [b.Lower95, b.Upper95]);
 }
 
 /// <summary>One day of one variant's forecast; the differences are null for the baseline.</summary>
-internal sealed record ForecastDayDocument(
+public sealed record ForecastDayDocument(
     int Day, string Date, BandDocument Delayed, OrderedDictionary<string, BandDocument> ByReason,
     OrderedDictionary<string, BandDocument> Occupancy, BandDocument AcuteQueue,
     BandDocument? DelayedVsBaseline, BandDocument? AcuteQueueVsBaseline);
 
 /// <summary>One variant (or the baseline) of the forecast.</summary>
-internal sealed record ForecastVariantDocument(string Name, string Description, IReadOnlyList<ForecastDayDocument> Days);
+public sealed record ForecastVariantDocument(string Name, string Description, IReadOnlyList<ForecastDayDocument> Days);
 
 /// <summary>`bedflow forecast --json` and forecast.json.</summary>
-internal sealed record ForecastDocument(
+public sealed record ForecastDocument(
     string Scenario, string AsOf, string FirstDay, int Days, int Replications, ulong Seed, string Bands,
     int DelayedNow, IReadOnlyList<string> RegisterServices, IReadOnlyList<ForecastVariantDocument> Variants)
 {
+    /// <summary>The document's own note on what its bands are.</summary>
     public const string BandsNote = "pi80 and pi95 are prediction bands: the 10-90% and 2.5-97.5% quantiles of the replications, the range what will happen is expected to fall in; mean_ci95 is the confidence interval of the mean";
 
+    /// <summary>The document of <paramref name="f"/>, a forecast of the scenario named <paramref name="scenario"/>.</summary>
     public static ForecastDocument Of(string scenario, ForecastResult f) => new(
         scenario, f.AsOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Date(f.FirstDay), f.Days, f.Replications, f.Seed, BandsNote,
         f.DelayedNow, f.RegisterServices,
@@ -53,25 +56,27 @@ internal sealed record ForecastDocument(
         return d;
     }
 
-    internal static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A date as the documents write it, yyyy-MM-dd.</summary>
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>One day ahead of the back-test's scorecard.</summary>
-internal sealed record LeadDocument(int Day, double Mae, double PersistenceMae, [property: JsonPropertyName("coverage_80")] double Coverage80, [property: JsonPropertyName("coverage_95")] double Coverage95);
+public sealed record LeadDocument(int Day, double Mae, double PersistenceMae, [property: JsonPropertyName("coverage_80")] double Coverage80, [property: JsonPropertyName("coverage_95")] double Coverage95);
 
 /// <summary>One day of one origin: what the register shows, the forecast's mean and bands.</summary>
-internal sealed record OriginDayDocument(int Day, int Actual, double Mean, IReadOnlyList<double> Pi80, IReadOnlyList<double> Pi95);
+public sealed record OriginDayDocument(int Day, int Actual, double Mean, IReadOnlyList<double> Pi80, IReadOnlyList<double> Pi95);
 
 /// <summary>One origin of the back-test.</summary>
-internal sealed record OriginDocument(string AsOf, int Persistence, IReadOnlyList<OriginDayDocument> Days);
+public sealed record OriginDocument(string AsOf, int Persistence, IReadOnlyList<OriginDayDocument> Days);
 
 /// <summary>`bedflow forecast --backtest … --json`.</summary>
-internal sealed record ForecastBacktestDocument(
+public sealed record ForecastBacktestDocument(
     string Scenario, string From, string To, int EveryDays, int Days, int Replications, ulong Seed, int Origins,
     double Mae, double Rmse, [property: JsonPropertyName("coverage_80")] double Coverage80, [property: JsonPropertyName("coverage_95")] double Coverage95,
     double PersistenceMae, double PersistenceRmse, double? Skill, [property: JsonPropertyName("skill_ci95")] IReadOnlyList<double>? SkillCi95,
     IReadOnlyList<LeadDocument> Leads, IReadOnlyList<OriginDocument> Forecasts)
 {
+    /// <summary>The document of a back-test's score <paramref name="s"/>, origins <paramref name="from"/> to <paramref name="to"/> every <paramref name="every"/> days.</summary>
     public static ForecastBacktestDocument Of(string scenario, DateOnly from, DateOnly to, int every, ForecastSettings settings, ForecastScore s) => new(
         scenario, ForecastDocument.Date(from), ForecastDocument.Date(to), every, settings.Days, settings.Replications, settings.Seed, s.Origins.Count,
         s.Mae, s.Rmse, s.Coverage80, s.Coverage95, s.PersistenceMae, s.PersistenceRmse, s.Skill,
@@ -85,4 +90,4 @@ internal sealed record ForecastBacktestDocument(
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(ForecastDocument))]
 [JsonSerializable(typeof(ForecastBacktestDocument))]
-internal sealed partial class ForecastJsonContext : JsonSerializerContext;
+public sealed partial class ForecastJsonContext : JsonSerializerContext;
