@@ -153,8 +153,7 @@ internal static class ForecastCommand
             }
             return ExitCodes.UsageError;
         }
-        var document = ForecastDocument.Of(name, result);
-        string text = JsonSerializer.Serialize(document, ForecastJsonContext.Default.ForecastDocument);
+        string text = ForecastJson.Text(name, result);
         if (folder is not null)
         {
             Directory.CreateDirectory(folder);

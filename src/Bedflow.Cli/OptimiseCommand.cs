@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Bedflow.Core.Model;
 using Bedflow.Core.Optimisation;
 using Bedflow.Data.Results;
@@ -121,7 +120,7 @@ internal static class OptimiseCommand
             {
                 error.WriteLine();
             }
-            string text = JsonSerializer.Serialize(OptimiseDocument.Of(scenario.Name, result), OptimiseJsonContext.Default.OptimiseDocument);
+            string text = OptimiseJson.Text(scenario.Name, result);
             if (OptimiseOutputs.Write(folder, path, scenario, result, text, error) is not { } written)
             {
                 return ExitCodes.Failure;

@@ -17,4 +17,17 @@ public static partial class BoardReport
         Figure(h, chart);
         return h.ToString();
     }
+
+    /// <summary>
+    /// A chart already drawn — its SVG as <see cref="SvgRenderer"/> wrote it, kept beside a run — as
+    /// <see cref="Chart(ChartSpec)"/> holds it: a <c>figure</c> with id <paramref name="id"/>, the SVG
+    /// inline (its ids prefixed) and <paramref name="caption"/> (encoded).
+    /// </summary>
+    public static string Chart(string id, string svg, string caption)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(svg);
+        return new StringBuilder().Append("<figure id=\"").Append(E(id)).Append("\">\n").Append(InlineSvg(svg, id))
+            .Append("<figcaption>").Append(E(caption)).Append("</figcaption>\n</figure>\n").ToString();
+    }
 }

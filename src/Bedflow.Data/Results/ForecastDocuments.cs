@@ -91,3 +91,24 @@ public sealed record ForecastBacktestDocument(
 [JsonSerializable(typeof(ForecastDocument))]
 [JsonSerializable(typeof(ForecastBacktestDocument))]
 public sealed partial class ForecastJsonContext : JsonSerializerContext;
+
+/// <summary>forecast.json's text, as `bedflow forecast` prints and writes it and the web app's forecasts write it.</summary>
+public static class ForecastJson
+{
+    /// <summary>The document of <paramref name="forecast"/>, of the scenario named <paramref name="scenario"/>, indented (no final new line).</summary>
+    public static string Text(string scenario, ForecastResult forecast) =>
+        System.Text.Json.JsonSerializer.Serialize(ForecastDocument.Of(scenario, forecast), ForecastJsonContext.Default.ForecastDocument);
+
+    /// <summary>A forecast.json read back; null when it is not one.</summary>
+    public static ForecastDocument? Read(byte[] json)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(json, ForecastJsonContext.Default.ForecastDocument);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -65,3 +65,11 @@ public sealed record OptimiseDocument(
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(OptimiseDocument))]
 public sealed partial class OptimiseJsonContext : JsonSerializerContext;
+
+/// <summary>optimise.json's text, as `bedflow optimise` prints and writes it and the web app's optimisations write it.</summary>
+public static class OptimiseJson
+{
+    /// <summary>The document of <paramref name="result"/>, an optimisation of the scenario named <paramref name="scenario"/>, indented (no final new line).</summary>
+    public static string Text(string scenario, OptimiseResult result) =>
+        System.Text.Json.JsonSerializer.Serialize(OptimiseDocument.Of(scenario, result), OptimiseJsonContext.Default.OptimiseDocument);
+}

@@ -28,12 +28,16 @@ public static class ForecastChart
         return new ChartSpec(
             "forecast-delayed",
             $"{scenario}: patients delayed, forecast from {forecast.AsOf:yyyy-MM-dd HH:mm}",
-            $"Patients delayed at each midnight (mean of {forecast.Replications} replications) with the 80% and 95% prediction bands: the range what will happen is expected to fall in, not a confidence interval of the mean. Delayed at the census: {forecast.DelayedNow}.",
+            Caption(forecast.Replications, forecast.DelayedNow),
             "Date (each day's ending midnight)", "Patients delayed", ChartKind.Lines, series)
         {
             Start = forecast.FirstDay,
         };
     }
+
+    /// <summary>The chart's caption, for a forecast of <paramref name="replications"/> replications from a census with <paramref name="delayedNow"/> patients delayed.</summary>
+    public static string Caption(int replications, int delayedNow) =>
+        $"Patients delayed at each midnight (mean of {replications} replications) with the 80% and 95% prediction bands: the range what will happen is expected to fall in, not a confidence interval of the mean. Delayed at the census: {delayedNow}.";
 
     /// <summary>The chart drawn as SVG.</summary>
     public static string Svg(string scenario, ForecastResult forecast) => SvgRenderer.Render(Spec(scenario, forecast));

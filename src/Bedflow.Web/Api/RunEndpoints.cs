@@ -5,6 +5,7 @@ using Bedflow.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Bedflow.Web.Api;
@@ -13,6 +14,7 @@ namespace Bedflow.Web.Api;
 /// `/api/runs`: the kept runs (viewers and up may look), and starting one (editors): the scenario
 /// in the body (or <c>?example=</c>), validated first — problems are a 400 with line and column —
 /// then kept with its inputs and run in the background; `GET /api/runs/{id}` says how far it has got.
+/// A kept run's scenario may be optimised, or forecast from the served register's census.
 /// </summary>
 internal static class RunEndpoints
 {
@@ -28,6 +30,8 @@ internal static class RunEndpoints
         group.MapPost("", StartAsync).RequireAuthorization(Policies.Editor)
             .WithSummary("Start a run of the scenario in the body (YAML; or ?example=NAME), ?kind=run|optimise; 202 with its address, or 400 with the scenario's problems.");
         group.MapPost("/{id}/optimise", OptimiseAsync).RequireAuthorization(Policies.Editor).WithSummary("Run bedflow optimise's search on a kept run's scenario (it needs an optimise: section).");
+        group.MapPost("/{id}/forecast", ForecastAsync).RequireAuthorization(Policies.Editor)
+            .WithSummary("Forecast from the register's census with a kept run's scenario, as bedflow forecast: ?as_of=yyyy-mm-dd hh:mm (default: the register's latest moment), days (1-365, default 28), replications (10-1000, default 100), variant (repeat; default: all).");
         return app;
     }
 
@@ -86,6 +90,17 @@ internal static class RunEndpoints
         }
         var text = new ScenarioText(await File.ReadAllBytesAsync(store.ScenarioPath(id), http.RequestAborted), run.File);
         return Answer(await starter.StartAsync(text, RunKinds.Optimise, id, http.User.FindFirstValue(ClaimTypes.Name)!, http.RequestAborted));
+    }
+
+    private static async Task<IResult> ForecastAsync(HttpContext http, RunStarter starter, RunStore store, string id,
+        [FromQuery(Name = "as_of")] string? asOf, string? days, string? replications, [FromQuery(Name = "variant")] string[]? variant)
+    {
+        if (store.Find(id) is not { } run)
+        {
+            return TypedResults.NotFound();
+        }
+        var (start, problems) = await starter.StartForecastAsync(run, asOf, days, replications, variant ?? [], http.User.FindFirstValue(ClaimTypes.Name)!, http.RequestAborted);
+        return start is null ? TypedResults.ValidationProblem(problems, title: "The forecast cannot start") : Answer(start);
     }
 
     /// <summary>The outcome as the API says it: 202 with the run's address, or the problem.</summary>

@@ -25,7 +25,8 @@ internal sealed record CurrentQuery(DateTime At, bool AtGiven, DelayReason? Reas
     /// <summary>The most rows a page may hold.</summary>
     public const int MaxPageSize = 500;
 
-    private static readonly string[] TimeFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"];
+    /// <summary>The times a query or form may give: an HTML datetime-local value, "yyyy-mm-dd hh:mm", or a date (its midnight).</summary>
+    internal static readonly string[] TimeFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"];
 
     /// <summary>The query, or the problems by field (values echoed masked: a query string may hold anything).</summary>
     public static (CurrentQuery? Query, Dictionary<string, string[]> Problems) Read(string? at, string? reason, string? provider, string? organisation, string? page, string? pageSize, DateTime now)
@@ -58,7 +59,8 @@ internal sealed record CurrentQuery(DateTime At, bool AtGiven, DelayReason? Reas
     }
 
     /// <summary>A value typed by someone, for a message: masked, and cut short.</summary>
-    private static string Echo(string? text)
+    /// <summary>A value given, to echo in a message: NHS numbers masked, at most 40 characters.</summary>
+    internal static string Echo(string? text)
     {
         string masked = NhsNumber.Redact(text);
         return masked.Length > 40 ? masked[..40] + "…" : masked;

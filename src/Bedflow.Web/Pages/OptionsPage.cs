@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Bedflow.Core.Forecasting;
 using Bedflow.Data.Accounts;
+using Bedflow.Data.Register;
 using Bedflow.Data.Scenarios;
 using Bedflow.Web.Api;
 using Bedflow.Web.Runs;
@@ -18,7 +20,8 @@ namespace Bedflow.Web.Pages;
 /// `/options`: the board's options. Editors upload a scenario or pick an example, see every
 /// problem with its line and column, and run it in the background; everyone signed in sees the
 /// kept runs, each run's page (refreshing itself while it runs: no scripts), its board pack and
-/// appraisal, and — for a scenario with an optimise: section — its optimisation.
+/// appraisal, for a scenario with an optimise: section its optimisation, and a forecast from the
+/// register's census with its scenario (<see cref="ForecastSection"/>).
 /// </summary>
 internal static class OptionsPage
 {
@@ -29,8 +32,9 @@ internal static class OptionsPage
     {
         app.MapGet("/options", List).RequireAuthorization(Policies.Viewer).ExcludeFromDescription();
         app.MapPost("/options", PostAsync).RequireAuthorization(Policies.Editor).ExcludeFromDescription();
-        app.MapGet("/options/runs/{id}", Run).RequireAuthorization(Policies.Viewer).ExcludeFromDescription();
+        app.MapGet("/options/runs/{id}", RunAsync).RequireAuthorization(Policies.Viewer).ExcludeFromDescription();
         app.MapPost("/options/runs/{id}/optimise", OptimiseAsync).RequireAuthorization(Policies.Editor).ExcludeFromDescription();
+        app.MapPost("/options/runs/{id}/forecast", ForecastAsync).RequireAuthorization(Policies.Editor).ExcludeFromDescription();
         app.MapGet("/options/runs/{id}/files/{name}", (RunStore store, string id, string name) => RunFiles.Serve(store, id, name)).RequireAuthorization(Policies.Viewer).ExcludeFromDescription();
         return app;
     }
@@ -97,6 +101,27 @@ internal static class OptionsPage
         return Started(http, await starter.StartAsync(text, RunKinds.Optimise, id, http.User.FindFirstValue(ClaimTypes.Name)!, http.RequestAborted), examples, null);
     }
 
+    private static async Task<IResult> ForecastAsync(HttpContext http, IFormCollection form, RunStarter starter, RunStore store, Examples examples, string id)
+    {
+        if (store.Find(id) is not { } run)
+        {
+            return TypedResults.NotFound();
+        }
+        var (start, problems) = await starter.StartForecastAsync(run, form["as_of"], form["days"], form["replications"], [.. form["variant"].OfType<string>()],
+            http.User.FindFirstValue(ClaimTypes.Name)!, http.RequestAborted);
+        if (start is not null)
+        {
+            return Started(http, start, examples, null);
+        }
+        var h = new StringBuilder("<h1>Forecast</h1><p class=\"problem\" role=\"alert\">The forecast was not started:</p><ul id=\"problems\">");
+        foreach (var (field, messages) in problems)
+        {
+            h.AppendJoin("", messages.Select(m => $"<li>{Html.Text(field)}: {Html.Text(m)}</li>"));
+        }
+        h.Append(CultureInfo.InvariantCulture, $"</ul><p><a href=\"/options/runs/{run.Id}\">Back to the run</a></p>");
+        return Page(http, h.ToString(), 400);
+    }
+
     private static IResult Started(HttpContext http, RunStart start, Examples examples, string? example)
     {
         if (start.Started is { } run)
@@ -114,7 +139,7 @@ internal static class OptionsPage
         return Page(http, "<h1>Options</h1>" + body + Form(http, examples, example), status);
     }
 
-    private static ContentHttpResult Run(HttpContext http, RunStore store, string id)
+    private static async Task<ContentHttpResult> RunAsync(HttpContext http, RunStore store, DelayRegister register, string id)
     {
         if (store.Find(id) is not { } run)
         {
@@ -122,7 +147,8 @@ internal static class OptionsPage
         }
         bool finished = RunStatus.IsFinished(run.Status);
         var h = new StringBuilder();
-        h.Append(CultureInfo.InvariantCulture, $"<h1>{Html.Text(run.Kind == RunKinds.Optimise ? "Optimisation" : "Run")} of '{Html.Text(run.Scenario)}'</h1>");
+        string what = run.Kind switch { RunKinds.Optimise => "Optimisation", RunKinds.Forecast => "Forecast", _ => "Run" };
+        h.Append(CultureInfo.InvariantCulture, $"<h1>{what} of '{Html.Text(run.Scenario)}'</h1>");
         h.Append(CultureInfo.InvariantCulture, $"<p class=\"status\" role=\"status\">Status: <strong id=\"status\">{Html.Text(run.Status)}</strong>")
             .Append(finished ? "" : string.Create(CultureInfo.InvariantCulture, $" — <progress max=\"100\" value=\"{run.Percent:0.#}\">{run.Percent:0.#}%</progress> <span id=\"percent\">{run.Percent:0.#}%</span> (this page refreshes itself every {RefreshSeconds} seconds)"))
             .Append("</p>");
@@ -136,12 +162,14 @@ internal static class OptionsPage
             ("Run", run.Id), ("Scenario", run.Scenario), ("File", run.File), ("SHA-256 of the scenario", run.Sha256), ("Started by", run.StartedBy),
             ("Asked for (UTC)", run.CreatedUtc), ("Started (UTC)", run.StartedUtc), ("Finished (UTC)", run.FinishedUtc), ("Bedflow version", run.Version),
             ("Seed", run.Seed.ToString(CultureInfo.InvariantCulture)), ("Replications", run.Replications.ToString(CultureInfo.InvariantCulture)),
-            ("Options", run.Variants.ToString(CultureInfo.InvariantCulture)), ("Optimisation of", run.Of),
+            ("Options", run.Variants.ToString(CultureInfo.InvariantCulture)), ($"{what} of", run.Of),
+            ("As of (the register's census)", run.Forecast?.AsOf), ("Days ahead", run.Forecast?.Days.ToString(CultureInfo.InvariantCulture)),
+            ("Variants forecast", run.Forecast is { } f ? string.Join(", ", f.Variants) : null),
         })
         {
             if (v is not null)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<tr><th>{Html.Text(k)}</th><td>{(k == "Optimisation of" ? $"<a href=\"/options/runs/{Html.Text(v)}\">{Html.Text(v)}</a>" : Html.Text(v))}</td></tr>");
+                h.Append(CultureInfo.InvariantCulture, $"<tr><th>{Html.Text(k)}</th><td>{(k == $"{what} of" ? $"<a href=\"/options/runs/{Html.Text(v)}\">{Html.Text(v)}</a>" : Html.Text(v))}</td></tr>");
             }
         }
         h.Append("</tbody></table>");
@@ -149,17 +177,29 @@ internal static class OptionsPage
         h.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{files}scenario.yaml\">The scenario as given</a></p>");
         if (run.Status == RunStatus.Done)
         {
-            string pack = run.Kind == RunKinds.Optimise ? "The optimisation pages and frontier" : "The board pack";
-            h.Append(CultureInfo.InvariantCulture, $"<p class=\"downloads\"><a id=\"board-pack\" href=\"{files}report.html\">{pack}</a>")
-                .AppendJoin("", run.Outputs.Where(o => o != "report.html").Select(o => $" · <a href=\"{files}{Html.Text(o)}\">{Html.Text(o)}</a>"))
-                .Append("</p>");
+            if (run.Kind == RunKinds.Forecast)
+            {
+                h.Append(ForecastSection.Result(run, store.OutputsPath(run.Id)));
+                h.Append("<p class=\"downloads\">Downloads: ").AppendJoin(" · ", run.Outputs.Select(o => $"<a href=\"{files}{Html.Text(o)}\">{Html.Text(o)}</a>")).Append("</p>");
+            }
+            else
+            {
+                string pack = run.Kind == RunKinds.Optimise ? "The optimisation pages and frontier" : "The board pack";
+                h.Append(CultureInfo.InvariantCulture, $"<p class=\"downloads\"><a id=\"board-pack\" href=\"{files}report.html\">{pack}</a>")
+                    .AppendJoin("", run.Outputs.Where(o => o != "report.html").Select(o => $" · <a href=\"{files}{Html.Text(o)}\">{Html.Text(o)}</a>"))
+                    .Append("</p>");
+            }
             if (run.Outputs.Contains("appraisal.json"))
             {
                 h.Append(Appraisal(Path.Combine(store.OutputsPath(run.Id), "appraisal.json")));
             }
-            if (run.Kind == RunKinds.Run && Principals.RoleOf(http.User) >= Role.Editor && HasOptimise(store, run))
+            if (run.Kind == RunKinds.Run && Principals.RoleOf(http.User) >= Role.Editor && ScenarioFile.Load(store.ScenarioPath(run.Id)).Scenario is { } scenario)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/options/runs/{run.Id}/optimise\">{Html.AntiforgeryField(http)}<p>The scenario has an optimise: section: <button type=\"submit\">Optimise</button> (the search of bedflow optimise, in the background).</p></form>");
+                if (scenario.Optimise is not null)
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/options/runs/{run.Id}/optimise\">{Html.AntiforgeryField(http)}<p>The scenario has an optimise: section: <button type=\"submit\">Optimise</button> (the search of bedflow optimise, in the background).</p></form>");
+                }
+                h.Append(ForecastSection.Form(http, run, scenario, RegisterSpan.Of(await register.StaysAsync(http.RequestAborted))));
             }
         }
         h.Append("<p><a href=\"/options\">All runs</a></p>");
@@ -172,9 +212,6 @@ internal static class OptionsPage
         }
         return Page(http, head + h, 200);
     }
-
-    private static bool HasOptimise(RunStore store, RunRecord run) =>
-        ScenarioFile.Load(store.ScenarioPath(run.Id)).Scenario?.Optimise is not null;
 
     private static string Appraisal(string path)
     {

@@ -24,6 +24,7 @@ internal static class RunFiles
             ".json" => "application/json; charset=utf-8",
             ".csv" => "text/csv; charset=utf-8",
             ".xlsx" => Figures.FigureDownload.XlsxType,
+            ".svg" => "image/svg+xml",
             _ => "text/plain; charset=utf-8", // the scenario (YAML), shown as text
         };
         bool inline = Path.GetExtension(name) is ".html" or ".yaml" or ".json";

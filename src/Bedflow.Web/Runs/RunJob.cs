@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Bedflow.Web.Api;
 using Bedflow.Core.Experiments;
+using Bedflow.Core.Forecasting;
 using Bedflow.Core.Model;
 using Bedflow.Core.Optimisation;
+using Bedflow.Data.Register;
 using Bedflow.Data.Results;
 using Bedflow.Data.Scenarios;
 using Microsoft.Extensions.Logging;
@@ -15,10 +18,11 @@ namespace Bedflow.Web.Runs;
 /// Runs one kept run: the scenario read from its folder as `bedflow run` reads a file, then the
 /// same path — <see cref="Experiment.Run"/> and <see cref="RunOutputs"/> for a run,
 /// <see cref="Optimiser.Run(Scenario, int?, Action{OptimiseProgress}?, IEnumerable{CandidateRecord}?, Action{CandidateRecord}?)"/>
-/// and the optimisation pages for an optimisation — with its progress in the store. Stopping the
+/// and the optimisation pages for an optimisation, <see cref="RegisterForecast.Run"/> over the served
+/// register for a forecast — with its progress in the store. Stopping the
 /// server interrupts it between replications; nothing is half-written.
 /// </summary>
-internal sealed partial class RunJob(RunStore store, ILogger<RunJob> logger)
+internal sealed partial class RunJob(RunStore store, DelayRegister register, ILogger<RunJob> logger)
 {
     public void Execute(string id, CancellationToken stop)
     {
@@ -39,7 +43,12 @@ internal sealed partial class RunJob(RunStore store, ILogger<RunJob> logger)
             }
             try
             {
-                var outputs = record.Kind == RunKinds.Optimise ? Optimise(id, load.Scenario!, stop) : Run(id, load.Scenario!, clock, stop);
+                var outputs = record.Kind switch
+                {
+                    RunKinds.Optimise => Optimise(id, load.Scenario!, stop),
+                    RunKinds.Forecast => Forecast(id, load.Scenario!, record.Forecast, stop),
+                    _ => Run(id, load.Scenario!, clock, stop),
+                };
                 store.Save(record with { Status = RunStatus.Done, Percent = 100, FinishedUtc = store.Now(), Outputs = outputs });
                 Finished(logger, id, record.Kind, clock.Elapsed.TotalSeconds);
             }
@@ -94,6 +103,7 @@ internal sealed partial class RunJob(RunStore store, ILogger<RunJob> logger)
         });
         var files = new List<(string Name, Action<Stream> Content)>
         {
+            ("optimise.json", s => s.Write(new UTF8Encoding(false).GetBytes(OptimiseJson.Text(scenario.Name, result) + Environment.NewLine))), // as bedflow optimise --out writes it
             ("report.html", s => s.Write(new UTF8Encoding(false).GetBytes(Reports.OptimiseReport.Html(scenario, result, RunOutputs.Version)))),
             ("report.xlsx", s => Reports.Workbook.OptimiseWorkbook.Write(s, scenario.Name, result)),
         };
@@ -101,6 +111,40 @@ internal sealed partial class RunJob(RunStore store, ILogger<RunJob> logger)
         string target = Path.Combine(store.OutputsPath(id), "optimised-scenario.yaml");
         string optimised = OptimisedScenario.Write(yaml, target, scenario, result);
         files.Add(("optimised-scenario.yaml", s => s.Write(new UTF8Encoding(false).GetBytes(optimised))));
+        OutputFolder.Write(store.OutputsPath(id), files);
+        return [.. files.Select(f => f.Name)];
+    }
+
+    private IReadOnlyList<string> Forecast(string id, Scenario scenario, ForecastAsked? asked, CancellationToken stop)
+    {
+        if (asked is null)
+        {
+            throw new InvalidOperationException("the run's record does not say what to forecast.");
+        }
+        // The job has its own worker thread (RunQueue), not a request's: waiting on the register here blocks nothing else.
+        var stays = register.StaysAsync(stop).GetAwaiter().GetResult();
+        var variants = scenario.AllVariants.Where(v => asked.Variants.Contains(v.Name, StringComparer.Ordinal)).ToList();
+        if (variants.Count != asked.Variants.Count)
+        {
+            throw new InvalidOperationException("the scenario no longer has every variant asked for.");
+        }
+        var settings = new ForecastSettings { Days = asked.Days, Replications = asked.Replications, Seed = scenario.Options.Seed };
+        var moment = DateTime.ParseExact(asked.AsOf, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var outcome = RegisterForecast.Run(variants, stays, moment, settings, scenario.Options.Warmup, f =>
+        {
+            stop.ThrowIfCancellationRequested();
+            store.Progress(id, 99 * f); // the last percent is the writing
+        });
+        if (outcome.Result is not { } result)
+        {
+            // The register changed since the forecast was asked for.
+            throw new InvalidOperationException(string.Join(" ", ForecastFields.Problems(outcome).Select(p => $"{p.Key}: {string.Join(" ", p.Value)}")));
+        }
+        var files = new List<(string Name, Action<Stream> Content)>
+        {
+            ("forecast.json", s => s.Write(new UTF8Encoding(false).GetBytes(ForecastJson.Text(scenario.Name, result) + Environment.NewLine))), // as bedflow forecast --out writes it
+            ("forecast-delayed.svg", s => s.Write(new UTF8Encoding(false).GetBytes(Reports.Charts.ForecastChart.Svg(scenario.Name, result)))),
+        };
         OutputFolder.Write(store.OutputsPath(id), files);
         return [.. files.Select(f => f.Name)];
     }

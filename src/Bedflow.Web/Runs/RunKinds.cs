@@ -8,4 +8,7 @@ public static class RunKinds
 
     /// <summary>`bedflow optimise`: the search of the scenario's optimise: section, its pages and frontier.</summary>
     public const string Optimise = "optimise";
+
+    /// <summary>`bedflow forecast`: the register's census at a moment run forward, baseline and variants, with prediction bands.</summary>
+    public const string Forecast = "forecast";
 }

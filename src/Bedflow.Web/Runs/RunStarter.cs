@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Bedflow.Core.Simulation;
 using Bedflow.Data.Audit;
+using Bedflow.Data.Register;
 using Bedflow.Data.Scenarios;
 
 namespace Bedflow.Web.Runs;
@@ -13,7 +14,7 @@ namespace Bedflow.Web.Runs;
 /// more memory than the server allows (as `bedflow run` refuses it), kept with its SHA-256 and who
 /// asked, audited, then queued.
 /// </summary>
-internal sealed class RunStarter(RunStore store, RunQueue queue, AuditLog audit, WebOptions options)
+internal sealed class RunStarter(RunStore store, RunQueue queue, AuditLog audit, WebOptions options, DelayRegister register)
 {
     /// <summary>The most replications a run may ask for (as `bedflow run`).</summary>
     public const int MaxReplications = 100_000;
@@ -33,7 +34,12 @@ internal sealed class RunStarter(RunStore store, RunQueue queue, AuditLog audit,
         return ScenarioFile.Parse(yaml.TrimStart('\uFEFF'), text.FileName);
     }
 
-    public async Task<RunStart> StartAsync(ScenarioText text, string kind, string? of, string who, CancellationToken cancel)
+    /// <summary>
+    /// Keeps and queues a run of <paramref name="kind"/>; a forecast's <paramref name="forecast"/> gives
+    /// its replications and variants (and it is not held to the scenario's run: its own replications
+    /// are bounded by <see cref="ForecastFields.MaxReplications"/>).
+    /// </summary>
+    public async Task<RunStart> StartAsync(ScenarioText text, string kind, string? of, string who, CancellationToken cancel, ForecastAsked? forecast = null)
     {
         if (text.Bytes.Length > ScenarioText.MaxBytes)
         {
@@ -49,17 +55,20 @@ internal sealed class RunStarter(RunStore store, RunQueue queue, AuditLog audit,
         {
             return RunStart.Refusal($"{text.FileName} has no optimise: section: name the levers and budgets there (docs/scenario-reference.md, \"optimise\").");
         }
-        if (scenario.Options.Replications > MaxReplications)
+        if (forecast is null && scenario.Options.Replications > MaxReplications)
         {
             return RunStart.Refusal(string.Create(CultureInfo.InvariantCulture, $"replications can be at most {MaxReplications}, but the scenario asks for {scenario.Options.Replications}."));
         }
-        if (MemoryProblem(scenario) is { } memory)
+        if (forecast is null && MemoryProblem(scenario) is { } memory)
         {
             return RunStart.Refusal(memory);
         }
         string id = store.NewId();
         var record = new RunRecord(id, kind, of, scenario.Name, text.FileName, Convert.ToHexStringLower(SHA256.HashData(text.Bytes)), who, store.Now(),
-            RunOutputs.Version, scenario.Options.Seed, scenario.Options.Replications, scenario.AllVariants.Count, RunStatus.Queued, 0);
+            RunOutputs.Version, scenario.Options.Seed, forecast?.Replications ?? scenario.Options.Replications, forecast?.Variants.Count ?? scenario.AllVariants.Count, RunStatus.Queued, 0)
+        {
+            Forecast = forecast,
+        };
         store.Create(record, text.Bytes);
         await audit.WriteAsync(who, "started run", (long?)null, $"{kind} {id}: '{scenario.Name}' ({text.FileName}; its SHA-256 is in the run's record)", cancel);
         if (!queue.TryEnqueue(id))
@@ -68,6 +77,27 @@ internal sealed class RunStarter(RunStore store, RunQueue queue, AuditLog audit,
             return new RunStart(null, [], null, TooLarge: false, QueueFull: true);
         }
         return RunStart.Ok(record);
+    }
+
+    /// <summary>
+    /// A forecast of kept run <paramref name="of"/>'s scenario from the served register's census:
+    /// the fields read (<see cref="ForecastFields"/>) against the scenario and the register, then
+    /// kept and queued as any run. Started, or refused (the scenario's problems, a full queue); or,
+    /// with no start, the fields' problems by field.
+    /// </summary>
+    public async Task<(RunStart? Start, Dictionary<string, string[]> Problems)> StartForecastAsync(RunRecord of, string? asOf, string? days, string? replications,
+        IReadOnlyList<string> variants, string who, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(of);
+        var text = new ScenarioText(await File.ReadAllBytesAsync(store.ScenarioPath(of.Id), cancel).ConfigureAwait(false), of.File);
+        var load = Validate(text);
+        if (!load.IsValid)
+        {
+            return (RunStart.Invalid(load.Problems), []);
+        }
+        var stays = await register.StaysAsync(cancel).ConfigureAwait(false);
+        var (asked, problems) = ForecastFields.Read(asOf, days, replications, variants, load.Scenario!, stays);
+        return asked is null ? (null, problems) : (await StartAsync(text, RunKinds.Forecast, of.Id, who, cancel, asked).ConfigureAwait(false), problems);
     }
 
     /// <summary>

@@ -138,7 +138,11 @@ public class RunApiTests
         Assert.Equal(id, queued.GetProperty("of").GetString());
         var run = await Support.Runs.WaitAsync(editor, queued.GetProperty("id").GetString()!);
         Assert.Equal("done", run.GetProperty("status").GetString());
-        Assert.Equal(["report.html", "report.xlsx", "optimised-scenario.yaml"], run.GetProperty("outputs").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(["optimise.json", "report.html", "report.xlsx", "optimised-scenario.yaml"], run.GetProperty("outputs").EnumerateArray().Select(o => o.GetString()));
+        // optimise.json is bedflow optimise's document: the same search on the same scenario and seed gives the same bytes.
+        var scenario = ScenarioFile.Load(Support.Runs.TinyPath).Scenario!;
+        string expected = Data.Results.OptimiseJson.Text(scenario.Name, Core.Optimisation.Optimiser.Run(scenario, 1)) + Environment.NewLine;
+        Assert.Equal(expected, await editor.GetStringAsync($"/api/runs/{run.GetProperty("id").GetString()}/files/optimise.json"));
         string pages = await editor.GetStringAsync($"/api/runs/{run.GetProperty("id").GetString()}/files/report.html");
         Assert.Contains("<figure id=\"optimise-frontier\"", pages, StringComparison.Ordinal);
     }
