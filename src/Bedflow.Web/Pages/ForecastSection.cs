@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bedflow.Core.Experiments;
 using Bedflow.Core.Forecasting;
+using Bedflow.Core.Vocabulary;
 using Bedflow.Data.Results;
 using Bedflow.Web.Runs;
 using Microsoft.AspNetCore.Http;
@@ -49,7 +50,14 @@ internal static class ForecastSection
         return h.Append("</fieldset><p><button type=\"submit\">Forecast</button></p></form></section>").ToString();
     }
 
-    /// <summary>A finished forecast: its moment, the fan chart, each variant's table, the downloads.</summary>
+    /// <summary>What a forecast is of, under its title whatever its status: the moment of the census, the days ahead, the replications.</summary>
+    public static string Headline(ForecastAsked asked)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
+        return string.Create(Inv, $"<p class=\"as-of\">From the register's census at <strong id=\"as-of\">{Html.Text(asked.AsOf)}</strong>: {asked.Days} days ahead, {asked.Replications} replications of {Html.Text(string.Join(", ", asked.Variants))}.</p>");
+    }
+
+    /// <summary>A finished forecast: the patients delayed at its moment, the fan chart, each variant's table.</summary>
     public static string Result(RunRecord run, string outputs)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -59,8 +67,7 @@ internal static class ForecastSection
             return "<p class=\"problem\">The forecast cannot be read.</p>";
         }
         var h = new StringBuilder();
-        h.Append(CultureInfo.InvariantCulture, $"<p class=\"as-of\">Forecast from the register's census at <strong id=\"as-of\">{Html.Text(doc.AsOf)}</strong>: {doc.Days} days ahead, {doc.Replications} replications, seed {doc.Seed}. ")
-            .Append(CultureInfo.InvariantCulture, $"Delayed then (in the register): <strong id=\"delayed-now\">{doc.DelayedNow}</strong>. Started from the register: {Html.Text(string.Join(", ", doc.RegisterServices))}; the other services as full as the model has them on that date.</p>");
+        h.Append(CultureInfo.InvariantCulture, $"<p>Delayed at {Html.Text(doc.AsOf)} (in the register): <strong id=\"delayed-now\">{doc.DelayedNow}</strong>. Started from the register: {Html.Text(string.Join(", ", doc.RegisterServices))}; the other services as full as the model has them on that date.</p>");
         string svgPath = Path.Combine(outputs, "forecast-delayed.svg");
         if (File.Exists(svgPath))
         {
@@ -88,7 +95,8 @@ internal static class ForecastSection
         // Each reason any of the shown days may see (its 95% band above nought).
         foreach (string reason in v.Days[0].ByReason.Keys.Where(r => days.Any(d => d.ByReason[r].Pi95[1] > 0)))
         {
-            Row(h, $"Delayed: {reason}", $"reason-{reason}", days.Select(d => d.ByReason[reason]));
+            string words = DelayReasonWords.Table.Find(reason) is { } r ? $"{reason} ({DelayReasonWords.Table[r].Description})" : reason;
+            Row(h, $"Delayed: {words}", $"reason-{reason}", days.Select(d => d.ByReason[reason]));
         }
         Row(h, "Waiting for an acute bed", "acute-queue", days.Select(d => d.AcuteQueue));
         return h.Append("</tbody></table>").ToString();

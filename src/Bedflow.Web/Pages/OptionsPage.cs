@@ -149,6 +149,10 @@ internal static class OptionsPage
         var h = new StringBuilder();
         string what = run.Kind switch { RunKinds.Optimise => "Optimisation", RunKinds.Forecast => "Forecast", _ => "Run" };
         h.Append(CultureInfo.InvariantCulture, $"<h1>{what} of '{Html.Text(run.Scenario)}'</h1>");
+        if (run.Forecast is { } asked)
+        {
+            h.Append(ForecastSection.Headline(asked));
+        }
         h.Append(CultureInfo.InvariantCulture, $"<p class=\"status\" role=\"status\">Status: <strong id=\"status\">{Html.Text(run.Status)}</strong>")
             .Append(finished ? "" : string.Create(CultureInfo.InvariantCulture, $" — <progress max=\"100\" value=\"{run.Percent:0.#}\">{run.Percent:0.#}%</progress> <span id=\"percent\">{run.Percent:0.#}%</span> (this page refreshes itself every {RefreshSeconds} seconds)"))
             .Append("</p>");

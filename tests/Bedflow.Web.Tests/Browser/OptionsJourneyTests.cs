@@ -8,13 +8,14 @@ namespace Bedflow.Web.Tests.Browser;
 /// <summary>
 /// The board's journey in a real browser (Debian's Chromium, headless, Playwright) against the app
 /// on real Kestrel: sign in, upload a broken scenario and see its problems, run an example and
-/// watch the page refresh itself to the board pack, then optimise it to its frontier. Screenshots in TestResults/web-options-*.png.
+/// watch the page refresh itself to the board pack, optimise it to its frontier, then forecast from
+/// the register's census to the fan chart. Screenshots in TestResults/web-options-*.png.
 /// </summary>
 [Collection(BrowsersOneAtATime.Name)]
 public class OptionsJourneyTests
 {
     [Fact]
-    public async Task An_editor_signs_in_sees_a_broken_scenarios_problems_runs_an_example_to_its_board_pack_and_optimises_it()
+    public async Task An_editor_signs_in_sees_a_broken_scenarios_problems_runs_an_example_to_its_board_pack_optimises_it_and_forecasts_it()
     {
         string browser = Bedflow.Tests.Shared.Chromium.Find();
         await using var server = await RunningServer.StartAsync();
@@ -69,6 +70,7 @@ public class OptionsJourneyTests
         await page.SelectOptionAsync("select[name=example]", "optimise-tiny.yaml");
         await page.ClickAsync("button[value=run]");
         await page.WaitForURLAsync("**/options/runs/*");
+        string runPage = page.Url;
         await Shot("3-progress");
         await page.WaitForSelectorAsync("#status:text-is('done')", new() { Timeout = 180_000 });
         Assert.Contains("Appraisal", await page.InnerTextAsync("#appraisal"), StringComparison.Ordinal);
@@ -87,6 +89,20 @@ public class OptionsJourneyTests
         await page.ClickAsync("#board-pack");
         await page.WaitForSelectorAsync("figure#optimise-frontier svg");
         await Shot("6-frontier");
+
+        // A forecast from the register's census (its acute stays: the tiny scenario has no community hospital), from the run's page to its fan chart.
+        string extract = Path.Combine(Path.GetTempPath(), $"bedflow-acute-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(extract, File.ReadLines(Example.Path).Where((l, i) => i == 0 || l.Split(',')[5] == "acute"));
+        Assert.True((await new Data.Register.DelayRegister(server.Db, RunningServer.Cipher).ImportAsync(extract, RunningServer.HashKey, "test", skipInvalid: false)).Imported);
+        await page.GotoAsync(runPage);
+        await page.FillAsync("input[name=days]", "7");
+        await page.FillAsync("input[name=replications]", "10");
+        await page.ClickAsync("button:has-text('Forecast')");
+        await page.WaitForSelectorAsync("h1:has-text('Forecast of')");
+        await page.WaitForSelectorAsync("#status:text-is('done')", new() { Timeout = 180_000 });
+        await page.WaitForSelectorAsync("figure#forecast-delayed svg");
+        Assert.Equal(1, await page.Locator("table.forecast").CountAsync());
+        await Shot("7-forecast");
         // The one refusal is the broken scenario's page (400, as a page naming the problems should be); the browser logs it.
         Assert.Equal(["400 /options"], refused.Where(r => r != "404 /favicon.ico"));
         Assert.DoesNotContain(errors, e => !e.Contains("Failed to load resource", StringComparison.Ordinal));

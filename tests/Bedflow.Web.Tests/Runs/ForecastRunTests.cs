@@ -86,6 +86,7 @@ public class ForecastRunTests
         Assert.Contains("<th>Day 1 (2016-11-01): mean (95% CI); 80% band; 95% band</th><th>Day 7 (2016-11-07)", page, StringComparison.Ordinal);
         Assert.Contains("<tr data-row=\"delayed\">", page, StringComparison.Ordinal);
         Assert.Contains("<tr data-row=\"acute-queue\">", page, StringComparison.Ordinal);
+        Assert.Contains("<tr data-row=\"reason-E\"><th>Delayed: E (", page, StringComparison.Ordinal); // a reason the register has patients delayed for, with its words
         Assert.Contains($"href=\"/options/runs/{id}/files/forecast-delayed.svg\"", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/options/runs/{id}/files/forecast.json\"", page, StringComparison.Ordinal);
     }
