@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using Bedflow.Core.Forecasting;
 using Bedflow.Data.Accounts;
 using Bedflow.Data.Register;
 using Bedflow.Data.Scenarios;
@@ -203,7 +202,7 @@ internal static class OptionsPage
                 {
                     h.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/options/runs/{run.Id}/optimise\">{Html.AntiforgeryField(http)}<p>The scenario has an optimise: section: <button type=\"submit\">Optimise</button> (the search of bedflow optimise, in the background).</p></form>");
                 }
-                h.Append(ForecastSection.Form(http, run, scenario, RegisterSpan.Of(await register.StaysAsync(http.RequestAborted))));
+                h.Append(ForecastSection.Form(http, run, scenario, await register.SpanAsync(http.RequestAborted)));
             }
         }
         h.Append("<p><a href=\"/options\">All runs</a></p>");

@@ -148,6 +148,9 @@ public class ForecastRunTests
         using var bad = await RunningServer.PostFormAsync(editor, $"/options/runs/{of}", $"/options/runs/{of}/forecast", new() { ["as_of"] = "", ["days"] = "0", ["variant"] = "baseline" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("<li>days: must be a whole number from 1 to 365, but was &#x27;0&#x27;.</li>", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var forged = await editor.PostAsync($"/options/runs/{of}/forecast", new FormUrlEncodedContent(new Dictionary<string, string> { ["days"] = "3" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode); // no antiforgery token: refused
+        Assert.Single(server.App.Services.GetRequiredService<RunStore>().List(1, 10).Runs); // nothing started by either
         using var ok = await RunningServer.PostFormAsync(editor, $"/options/runs/{of}", $"/options/runs/{of}/forecast", new() { ["as_of"] = "", ["days"] = "3", ["replications"] = "10", ["variant"] = "baseline" });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         string id = ok.Headers.Location!.ToString().Split('/')[^1];
