@@ -68,6 +68,8 @@ public sealed class AccountStore(RegisterDatabase db, TimeProvider clock)
             return false;
         }
         await connection.ExecuteAsync("DELETE FROM api_tokens WHERE user_id = @id", new { id }, transaction).ConfigureAwait(false);
+        // Its rejects files too: an account added again under the name must not find them.
+        await connection.ExecuteAsync("DELETE FROM import_rejects WHERE owner = @normal", new { normal }, transaction).ConfigureAwait(false);
         await connection.ExecuteAsync("DELETE FROM users WHERE id = @id", new { id }, transaction).ConfigureAwait(false);
         await AuditLog.InsertAsync(db, connection, transaction, AuditLog.Now(clock), [(who, "user removed", null, normal)]).ConfigureAwait(false);
         await transaction.CommitAsync(cancel).ConfigureAwait(false);

@@ -93,6 +93,20 @@ internal static class Migrations
             INSERT INTO register_changes (id, changes) VALUES (1, 0);
             CREATE INDEX audit_episode ON audit (episode_id);
             """),
+        // The rejects files of web imports (Imports.RejectsStore, docs/web.md): already masked, kept for their importer
+        // a few days, in the register so that they outlive a restart and are shared by servers on one PostgreSQL register.
+        (11, db => $"""
+            CREATE TABLE import_rejects (
+                id {db.IdColumn},
+                download_id TEXT NOT NULL UNIQUE,
+                owner TEXT NOT NULL,
+                file_name TEXT NOT NULL,
+                csv {db.BytesColumn} NOT NULL,
+                bytes BIGINT NOT NULL,
+                created_utc {db.TimeColumn} NOT NULL,
+                expires_utc {db.TimeColumn} NOT NULL);
+            CREATE INDEX import_rejects_expires ON import_rejects (expires_utc);
+            """),
     ];
 
     /// <summary>The newest schema version.</summary>

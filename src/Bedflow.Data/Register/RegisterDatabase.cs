@@ -254,4 +254,7 @@ public sealed class RegisterDatabase
 
     /// <summary>The SQL type of a time column: PostgreSQL's timestamp, SQLite's text.</summary>
     internal string TimeColumn => Engine == RegisterEngine.Postgres ? "timestamp" : "TEXT";
+
+    /// <summary>The SQL type of a column of bytes: PostgreSQL's bytea, SQLite's BLOB.</summary>
+    internal string BytesColumn => Engine == RegisterEngine.Postgres ? "bytea" : "BLOB";
 }

@@ -24,7 +24,7 @@ internal static class ImportEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(ExtractUpload.MaxRequest)).Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Import a patient-level extract (multipart: file; mode = all_or_nothing (default) or skip_invalid), checked as bedflow register import checks it.");
         app.MapGet("/api/imports/rejects/{id}", RejectsAsync).RequireAuthorization(Policies.Editor).WithTags("Imports")
-            .WithSummary("The rejected rows of an import (CSV, NHS numbers masked; also of one refused all or nothing), for an hour after it, to the account that imported.");
+            .WithSummary("The rejected rows of an import (CSV, NHS numbers masked; also of one refused all or nothing), for 7 days after it, to the account that imported.");
         return app;
     }
 
@@ -103,11 +103,10 @@ internal static class ImportEndpoints
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RejectsAsync(HttpContext http, string id, ExtractUpload upload)
     {
-        var found = id.Length == 32 && id.All(char.IsAsciiHexDigitLower) ? await upload.RejectsAsync(id, http.User.FindFirstValue(ClaimTypes.Name)!, http.RequestAborted) : null;
+        var found = await upload.RejectsAsync(id, http.User.FindFirstValue(ClaimTypes.Name)!, http.RequestAborted);
         return found is { } f
             ? TypedResults.File(f.Csv, "text/csv; charset=utf-8", f.Name + ".rejects.csv")
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such rejects file",
-                detail: "Rejects are kept for an hour after the import, for the account that imported; import again to make them anew.");
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such rejects file", detail: ExtractUpload.RejectsGone);
     }
 
     /// <summary>413 problem details: the extract is larger than an import takes.</summary>

@@ -16,7 +16,6 @@ internal static class HubWiring
         services.AddSingleton<CurrentCache>();
         services.AddSingleton<PatientRecord>();
         services.AddSingleton<PatientFinder>();
-        services.AddSingleton<RejectsStore>();
         services.AddSingleton<ExtractUpload>();
         services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJson.Default));
         return services;

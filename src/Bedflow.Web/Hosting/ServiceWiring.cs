@@ -20,6 +20,7 @@ internal static class ServiceWiring
         services.AddSingleton(_ => new DelayRegister(options.Register, options.Cipher));
         services.AddSingleton(_ => new AccountStore(options.Register, options.Clock));
         services.AddSingleton(_ => new AuditLog(options.Register, options.Clock));
+        services.AddSingleton(_ => new Data.Imports.RejectsStore(options.Register, options.Clock));
         services.AddSingleton<Delays.CurrentList>();
         services.AddHubServices();
         services.AddBedflowBoard(options);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bedflow.Data.Audit;
+using Bedflow.Data.Imports;
 using Bedflow.Data.Register;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,7 +11,7 @@ namespace Bedflow.Web.Imports;
 /// An uploaded extract imported exactly as `bedflow register import` imports a file: the upload is
 /// copied to a private temporary folder, <see cref="DelayRegister.ImportAsync(string, byte[], string, bool, string?, bool, CancellationToken)"/>
 /// checks and writes it (all or nothing, or skipping bad rows into its masked rejects file — written
-/// for a refused all-or-nothing import too), the rejects are kept in memory for download, the folder is deleted, and the upload is audited.
+/// for a refused all-or-nothing import too), the rejects are kept in the register for download (<see cref="RejectsStore"/>), the folder is deleted, and the upload is audited.
 /// </summary>
 internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebOptions options, RejectsStore rejects) : IDisposable
 {
@@ -123,7 +124,7 @@ internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebO
             string? id = null;
             if (File.Exists(rejectsFile))
             {
-                id = rejects.Add(who, name, await File.ReadAllBytesAsync(rejectsFile, CancellationToken.None));
+                id = await rejects.AddAsync(who, name, await File.ReadAllBytesAsync(rejectsFile, CancellationToken.None), CancellationToken.None);
             }
             await audit.WriteAsync(who, "uploaded import", (long?)null, Summary(name, skipInvalid, report), CancellationToken.None);
             return new ImportOutcome(name, skipInvalid, report, id);
@@ -141,16 +142,12 @@ internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebO
         }
     }
 
-    /// <summary>The rejects file <paramref name="id"/> for <paramref name="who"/> (audited when found), or null.</summary>
-    public async Task<(string Name, byte[] Csv)?> RejectsAsync(string id, string who, CancellationToken cancel)
-    {
-        if (rejects.Find(id, who) is not { } found)
-        {
-            return null;
-        }
-        await audit.WriteAsync(who, "downloaded rejects", (long?)null, $"{found.Name}.rejects.csv (NHS numbers masked)", cancel);
-        return found;
-    }
+    /// <summary>The rejects file <paramref name="id"/> for <paramref name="who"/> (its download audited), or null: an id not of that form, unknown, another account's or expired.</summary>
+    public Task<(string Name, byte[] Csv)?> RejectsAsync(string id, string who, CancellationToken cancel) =>
+        id.Length == 32 && id.All(char.IsAsciiHexDigitLower) ? rejects.DownloadAsync(id, who, cancel) : Task.FromResult<(string, byte[])?>(null);
+
+    /// <summary>Why a rejects file is not found, for the 404 page and problem.</summary>
+    public static string RejectsGone => $"Rejects are kept for {RejectsStore.KeepWords} after the import, for the account that imported; import again to make them anew.";
 
     /// <summary>The uploaded file's name as pages, problems and the audit show it: no folder, no control characters, no NHS number, at most 100 characters.</summary>
     public static string DisplayName(string? uploaded)

@@ -110,10 +110,10 @@ internal static class ImportPage
 
     private static async Task<IResult> RejectsAsync(HttpContext http, string id, ExtractUpload upload)
     {
-        var found = id.Length == 32 && id.All(char.IsAsciiHexDigitLower) ? await upload.RejectsAsync(id, http.User.FindFirstValue(ClaimTypes.Name)!, http.RequestAborted) : null;
+        var found = await upload.RejectsAsync(id, http.User.FindFirstValue(ClaimTypes.Name)!, http.RequestAborted);
         return found is { } f
             ? TypedResults.File(f.Csv, "text/csv; charset=utf-8", f.Name + ".rejects.csv")
-            : TypedResults.Content(Html.Page(http, "Not found", "<h1>No such rejects file</h1><p>Rejects are kept for an hour after the import, for the account that imported. Import again to make them anew.</p><p><a href=\"/import\">Import</a></p>"),
+            : TypedResults.Content(Html.Page(http, "Not found", $"<h1>No such rejects file</h1><p>{Html.Text(ExtractUpload.RejectsGone)}</p><p><a href=\"/import\">Import</a></p>"),
                 "text/html; charset=utf-8", statusCode: 404);
     }
 
@@ -156,7 +156,7 @@ internal static class ImportPage
         html.Append("</tbody></table>");
         if (o.RejectsId is { } id)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p><a id=\"rejects\" href=\"/import/rejects/{id}\" download>{(r.Imported ? "Download the rejected rows" : "Download the rows with problems")}</a> (CSV with the reasons; NHS numbers masked; kept for an hour).</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p><a id=\"rejects\" href=\"/import/rejects/{id}\" download>{(r.Imported ? "Download the rejected rows" : "Download the rows with problems")}</a> (CSV with the reasons; NHS numbers masked; kept for {Data.Imports.RejectsStore.KeepWords}).</p>");
         }
         if (r.Problems.Count > 0)
         {

@@ -119,7 +119,7 @@ public abstract partial class RegisterTests<TEngine>
             DELETE FROM schema_migrations WHERE version >= 7;
             DROP TABLE api_tokens; DROP TABLE users;
             ALTER TABLE patients DROP COLUMN nhs_number_enc; ALTER TABLE episodes DROP COLUMN local_number_enc;
-            ALTER TABLE episodes DROP COLUMN version; DROP TABLE register_changes; DROP INDEX audit_episode;
+            ALTER TABLE episodes DROP COLUMN version; DROP TABLE register_changes; DROP INDEX audit_episode; DROP TABLE import_rejects;
             """);
         var migrated = new DelayRegister(await RegisterDatabase.OpenAsync(location));
         Assert.Equal([("RTH", "acute", "acute")], await migrated.ServicesAsync());
