@@ -15,6 +15,7 @@ internal static class PipelineWiring
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseMiddleware<RequestLog>();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<OversizeDrain>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(ErrorResponses.WriteAsync);
         app.UseRateLimiter();
