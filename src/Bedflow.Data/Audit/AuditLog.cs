@@ -36,6 +36,19 @@ public sealed class AuditLog(RegisterDatabase db, TimeProvider clock)
         await transaction.CommitAsync(cancel).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Adds one row whose detail — masked as every detail is — ends with "; SHA-256 " and
+    /// <paramref name="digest"/> kept whole: a value the server computed, which masking would mangle.
+    /// </summary>
+    public async Task WriteAsync(string who, string action, string detail, Sha256Digest digest, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        await InsertAsync(db, connection, transaction, Now(clock), [(who, action, null, detail)], digest).ConfigureAwait(false);
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
+    }
+
     /// <summary>A page of the log, newest first (<paramref name="page"/> from 1), and how many rows it has in all.</summary>
     public async Task<(IReadOnlyList<AuditEntry> Entries, long Total)> ReadAsync(int page, int pageSize, CancellationToken cancel = default)
     {
@@ -71,9 +84,14 @@ public sealed class AuditLog(RegisterDatabase db, TimeProvider clock)
     /// <summary>The clock's time as the audit table stores it (UTC, to the second).</summary>
     internal static string Now(TimeProvider clock) => clock.GetUtcNow().UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>Adds rows inside a caller's transaction, so that a change and its audit commit together.</summary>
-    internal static async Task InsertAsync(RegisterDatabase db, DbConnection connection, DbTransaction transaction, string at, IReadOnlyList<(string Who, string Action, long? Episode, string Detail)> rows)
+    /// <summary>
+    /// Adds rows inside a caller's transaction, so that a change and its audit commit together. Who
+    /// and the detail are masked of anything like an NHS number; a <paramref name="digest"/> is
+    /// appended to each detail after the masking, whole (it is computed, not typed: see <see cref="Sha256Digest"/>).
+    /// </summary>
+    internal static async Task InsertAsync(RegisterDatabase db, DbConnection connection, DbTransaction transaction, string at, IReadOnlyList<(string Who, string Action, long? Episode, string Detail)> rows, Sha256Digest? digest = null)
     {
+        string kept = digest is null ? "" : $"; SHA-256 {digest.Hex}";
         // A few hundred rows per statement: well inside both engines' parameter limits.
         foreach (var chunk in rows.Chunk(400))
         {
@@ -84,7 +102,7 @@ public sealed class AuditLog(RegisterDatabase db, TimeProvider clock)
                 parameters.Add($"w{i}", NhsNumber.Redact(chunk[i].Who));
                 parameters.Add($"a{i}", chunk[i].Action);
                 parameters.Add($"e{i}", chunk[i].Episode);
-                parameters.Add($"d{i}", NhsNumber.Redact(chunk[i].Detail));
+                parameters.Add($"d{i}", NhsNumber.Redact(chunk[i].Detail) + kept);
                 values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({db.Time("at")}, @w{i}, @a{i}, @e{i}, @d{i})");
             }
             await connection.ExecuteAsync($"INSERT INTO audit (at_utc, who, action, episode_id, detail) VALUES {values}", parameters, transaction).ConfigureAwait(false);

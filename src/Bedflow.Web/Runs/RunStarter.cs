@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Bedflow.Core.Simulation;
 using Bedflow.Data.Audit;
@@ -64,13 +63,15 @@ internal sealed class RunStarter(RunStore store, RunQueue queue, AuditLog audit,
             return RunStart.Refusal(memory);
         }
         string id = store.NewId();
-        var record = new RunRecord(id, kind, of, scenario.Name, text.FileName, Convert.ToHexStringLower(SHA256.HashData(text.Bytes)), who, store.Now(),
+        var digest = Sha256Digest.Of(text.Bytes);
+        var record = new RunRecord(id, kind, of, scenario.Name, text.FileName, digest.Hex, who, store.Now(),
             RunOutputs.Version, scenario.Options.Seed, forecast?.Replications ?? scenario.Options.Replications, forecast?.Variants.Count ?? scenario.AllVariants.Count, RunStatus.Queued, 0)
         {
             Forecast = forecast,
         };
         store.Create(record, text.Bytes);
-        await audit.WriteAsync(who, "started run", (long?)null, $"{kind} {id}: '{scenario.Name}' ({text.FileName}; its SHA-256 is in the run's record)", cancel);
+        // The run id (a time and letters) survives the masking as it is; the hash is kept whole by the log (Sha256Digest).
+        await audit.WriteAsync(who, "started run", $"{kind} {id}{(of is null ? "" : $" of run {of}")}: '{scenario.Name}' ({text.FileName})", digest, cancel);
         if (!queue.TryEnqueue(id))
         {
             store.Save(record with { Status = RunStatus.Failed, FinishedUtc = store.Now(), Message = "the queue was full: try again when a run has finished." });

@@ -6,12 +6,11 @@ internal sealed record ScenarioText(byte[] Bytes, string FileName)
     /// <summary>The largest scenario accepted (the Oxfordshire example is about 20 KB).</summary>
     public const int MaxBytes = 512 * 1024;
 
-    /// <summary>An uploaded file's name as a plain file name: no folders, no control characters, anything like an NHS number masked, at most 100 characters; "scenario.yaml" when none is left.</summary>
+    /// <summary>An uploaded file's name as a plain file name: no folders, no control characters, no NHS number (masked), at most 100 characters; "scenario.yaml" when none is left.</summary>
     public static string Plain(string? name)
     {
         string plain = new([.. Path.GetFileName((name ?? "").Replace('\\', '/')).Where(c => !char.IsControl(c))]);
-        // A run's record is read by every viewer: anything in the name that looks like an NHS number is masked before it is kept.
-        plain = Data.Register.NhsNumber.Redact(plain.Trim());
+        plain = Data.Register.NhsNumber.Redact(plain).Trim();
         return plain.Length == 0 ? "scenario.yaml" : plain.Length > 100 ? plain[..100] : plain;
     }
 }

@@ -53,8 +53,34 @@ public class RunApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"/api/runs/{id}/files/..%2Frun.json")).StatusCode);
         var audit = (await server.App.Services.GetRequiredService<AuditLog>().ReadAsync(1, 100)).Entries.Single(a => a.Action == "started run");
         Assert.Equal("hub", audit.Who);
-        Assert.Contains(id, audit.Detail, StringComparison.Ordinal);
-        Assert.Contains("'Optimise tiny' (tiny.yaml", audit.Detail, StringComparison.Ordinal); // the hash is in the run's record: the audit masks long digit runs, which a hash may hold
+        // The run id and the scenario's hash, whole: what a board paper cites can be matched to the log.
+        Assert.Equal($"run {id}: 'Optimise tiny' (tiny.yaml); SHA-256 {run.GetProperty("sha256").GetString()}", audit.Detail);
+    }
+
+    [Fact]
+    public async Task An_nhs_number_in_a_scenarios_name_or_file_name_never_reaches_the_audit_but_its_hash_does_whole()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var editor = await server.TokenClientAsync("hub", Role.Editor);
+        string yaml = (await File.ReadAllTextAsync(Support.Runs.TinyPath)).Replace("name: Optimise tiny", "name: Plan for 943 476 5919", StringComparison.Ordinal);
+        // A scenario whose hash the masking would mangle (digits run together), so that keeping it whole is tested.
+        static string Hex(byte[] b) => string.Concat(SHA256.HashData(b).Select(x => x.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        byte[] bytes = Encoding.UTF8.GetBytes(yaml);
+        for (int extra = 1; Data.Register.NhsNumber.Redact(Hex(bytes)) == Hex(bytes); extra++)
+        {
+            bytes = Encoding.UTF8.GetBytes(yaml + new string(' ', extra) + "\n");
+        }
+        string sha = Hex(bytes);
+        using var started = await editor.PostAsync("/api/runs?name=4010232137.yaml", new ByteArrayContent(bytes));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var queued = await started.Content.ReadFromJsonAsync<JsonElement>();
+        string id = queued.GetProperty("id").GetString()!;
+        Assert.Equal(("*******137.yaml", sha), (queued.GetProperty("file").GetString(), queued.GetProperty("sha256").GetString())); // the run's record masks the file name too
+        var audit = (await server.App.Services.GetRequiredService<AuditLog>().ReadAsync(1, 100)).Entries.Single(a => a.Action == "started run");
+        Assert.Equal($"run {id}: 'Plan for *******919' (*******137.yaml); SHA-256 {sha}", audit.Detail);
+        Assert.DoesNotContain("5919", audit.Detail.Replace(sha, "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("4010232137", audit.Detail, StringComparison.Ordinal);
+        await Support.Runs.WaitAsync(editor, id);
     }
 
     [Fact]
@@ -145,6 +171,8 @@ public class RunApiTests
         Assert.Equal(expected, await editor.GetStringAsync($"/api/runs/{run.GetProperty("id").GetString()}/files/optimise.json"));
         string pages = await editor.GetStringAsync($"/api/runs/{run.GetProperty("id").GetString()}/files/report.html");
         Assert.Contains("<figure id=\"optimise-frontier\"", pages, StringComparison.Ordinal);
+        var audit = (await server.App.Services.GetRequiredService<AuditLog>().ReadAsync(1, 100)).Entries.First(a => a.Action == "started run");
+        Assert.Equal($"optimise {run.GetProperty("id").GetString()} of run {id}: 'Optimise tiny' ({run.GetProperty("file").GetString()}); SHA-256 {run.GetProperty("sha256").GetString()}", audit.Detail);
     }
 
     [Fact]
