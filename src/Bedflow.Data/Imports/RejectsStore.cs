@@ -47,12 +47,9 @@ public sealed class RejectsStore(RegisterDatabase db, TimeProvider clock)
         string id = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
-        if (db.Engine == RegisterEngine.Postgres)
-        {
-            // Two servers adding at once: one after the other, so that neither leaves more than the limits.
-            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(726175)", transaction: transaction).ConfigureAwait(false);
-        }
+        // Under the register's write lock, polled (as an import waits for another): two servers adding at once go one
+        // after the other, so neither leaves more than the limits, and an import in progress is waited for, not failed on.
+        await using var transaction = await db.BeginWriteAsync(connection, cancel).ConfigureAwait(false);
         await connection.ExecuteAsync($"DELETE FROM import_rejects WHERE expires_utc <= {db.Time("now")}", new { now = T(now) }, transaction).ConfigureAwait(false);
         await connection.ExecuteAsync(
             $"INSERT INTO import_rejects (download_id, owner, file_name, csv, bytes, created_utc, expires_utc) VALUES (@id, @owner, @name, @csv, @bytes, {db.Time("now")}, {db.Time("expires")})",
