@@ -57,6 +57,24 @@ public class PostgresWebTests
     }
 
     [PostgresFact]
+    public async Task Rejects_kept_by_one_server_are_downloaded_from_another_on_the_same_register()
+    {
+        var location = await new PostgresEngine().NewDatabaseAsync();
+        await using var first = await RunningServer.StartAsync(location);
+        await using var second = await RunningServer.StartAsync(location);
+        var editor = await first.TokenClientAsync("hub", Role.Editor);
+        using var skipped = await editor.PostAsync("/api/imports", Imports.ImportApiTests.Upload(Imports.ImportApiTests.WithBadRows, "skip_invalid"));
+        string address = JsonDocument.Parse(await skipped.Content.ReadAsStringAsync()).RootElement.GetProperty("rejects").GetString()!;
+        var elsewhere = second.Client();
+        elsewhere.DefaultRequestHeaders.Authorization = editor.DefaultRequestHeaders.Authorization; // the same account, the same token
+        using var download = await elsewhere.GetAsync(address);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(await editor.GetStringAsync(address), await download.Content.ReadAsStringAsync());
+        var sam = await second.TokenClientAsync("sam", Role.Editor);
+        Assert.Equal(HttpStatusCode.NotFound, (await sam.GetAsync(address)).StatusCode);
+    }
+
+    [PostgresFact]
     public async Task Sign_in_the_today_page_and_the_lock_out_work_as_on_sqlite()
     {
         await using var server = await StartAsync();
