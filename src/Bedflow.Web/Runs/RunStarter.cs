@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bedflow.Core.Forecasting;
 using Bedflow.Core.Simulation;
 using Bedflow.Data.Audit;
 using Bedflow.Data.Register;
@@ -62,6 +63,10 @@ internal sealed class RunStarter(RunStore store, RunQueue queue, AuditLog audit,
         {
             return RunStart.Refusal(memory);
         }
+        if (forecast is not null && ForecastProblem(scenario, forecast) is { } forecastProblem)
+        {
+            return RunStart.Refusal(forecastProblem);
+        }
         string id = store.NewId();
         var digest = Sha256Digest.Of(text.Bytes);
         var record = new RunRecord(id, kind, of, scenario.Name, text.FileName, digest.Hex, who, store.Now(),
@@ -99,6 +104,36 @@ internal sealed class RunStarter(RunStore store, RunQueue queue, AuditLog audit,
         var stays = await register.StaysAsync(cancel).ConfigureAwait(false);
         var (asked, problems) = ForecastFields.Read(asOf, days, replications, variants, load.Scenario!, stays);
         return asked is null ? (null, problems) : (await StartAsync(text, RunKinds.Forecast, of.Id, who, cancel, asked).ConfigureAwait(false), problems);
+    }
+
+    /// <summary>The most simulated days before a forecast's census (warm-up and the days from the scenario's start): 20 years.</summary>
+    public const int MaxDaysBeforeCensus = 7305;
+
+    /// <summary>
+    /// A forecast's bounds: the model run up to the census (<see cref="ModelState"/>: its warm-up and
+    /// the days from the scenario's start: at most <see cref="MaxDaysBeforeCensus"/>), and the memory
+    /// of that run and of the forecast's own (each variant's replications over the days ahead, with
+    /// their daily tables) against the limit a run has; null when it fits.
+    /// </summary>
+    private string? ForecastProblem(Core.Experiments.Scenario scenario, ForecastAsked forecast)
+    {
+        var baseline = scenario.AllVariants[0].Network;
+        var asOf = DateTime.ParseExact(forecast.AsOf, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        int lastDay = Math.Max(0, (int)Math.Floor((asOf - baseline.StartDate.ToDateTime(TimeOnly.MinValue)).TotalDays));
+        double before = Math.Ceiling(scenario.Options.Warmup.TotalDays) + lastDay;
+        if (before > MaxDaysBeforeCensus)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"to reach the census at {forecast.AsOf} the model would first run {before:N0} days (its warm-up and the days from the scenario's start, {baseline.StartDate:yyyy-MM-dd}), more than the {MaxDaysBeforeCensus:N0} (20 years) a forecast may on this server: give the scenario a start: nearer the census.");
+        }
+        var networks = scenario.AllVariants.Where(v => forecast.Variants.Contains(v.Name)).Select(v => v.Network).ToList();
+        var state = MemoryEstimate.Of([baseline], new RunOptions { Warmup = scenario.Options.Warmup, Horizon = Core.Units.Days.Of(Math.Max(lastDay, 1)), Replications = ModelState.DefaultReplications, DailyCensus = true }, Environment.ProcessorCount);
+        var ahead = MemoryEstimate.Of(networks.Count > 0 ? networks : [baseline], new RunOptions { Horizon = Core.Units.Days.Of(forecast.Days), Replications = forecast.Replications, DailyCensus = true, CountDelays = true }, Environment.ProcessorCount);
+        long need = state.Live + ahead.Live;
+        long total = (long)Math.Min(long.MaxValue, (2.0 * need) + ahead.Runtime);
+        long limit = (options.MaxRunMemory ?? (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2)) / Math.Clamp(options.RunWorkers, 1, 2);
+        return total <= limit ? null
+            : $"this forecast would need about {Show(total)} of memory, more than the {Show(limit)} a run may have on this server, so it was not started. To need less: fewer days ahead, fewer replications or fewer variants.";
     }
 
     /// <summary>

@@ -114,6 +114,29 @@ public class ForecastRunTests
     }
 
     [Fact]
+    public async Task A_forecast_whose_model_would_run_decades_to_reach_the_census_or_need_too_much_memory_is_refused_before_it_starts()
+    {
+        string early = Path.Combine(Path.GetTempPath(), $"bedflow-early-{Guid.NewGuid():N}.yaml");
+        // The example with a 25-year warm-up: 9,125 days and the 214 from its start to the census before the forecast could begin.
+        await File.WriteAllTextAsync(early, (await File.ReadAllTextAsync(Oxfordshire)).Replace("warmup: 2y", "warmup: 25y", StringComparison.Ordinal));
+        await using var server = await RunningServer.StartAsync(configure: o => o with { MaxRunMemory = 300L << 20 });
+        await server.ImportExampleAsync();
+        var editor = await server.TokenClientAsync("hub", Role.Editor);
+        using var decades = await editor.PostAsync($"/api/runs/{Kept(server, early)}/forecast?as_of={Uri.EscapeDataString(AsOf)}&days=7&replications=10&variant=baseline", null);
+        Assert.Equal(HttpStatusCode.BadRequest, decades.StatusCode);
+        string why = (await decades.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("scenario")[0].GetString()!;
+        Assert.Contains("the model would first run 9,339 days", why, StringComparison.Ordinal);
+        Assert.Contains("2016-04-01", why, StringComparison.Ordinal);
+        string of = Kept(server, Oxfordshire);
+        using var big = await editor.PostAsync($"/api/runs/{of}/forecast?as_of={Uri.EscapeDataString(AsOf)}&days=365&replications=1000", null);
+        Assert.Equal(HttpStatusCode.BadRequest, big.StatusCode);
+        Assert.Contains("this forecast would need about", (await big.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("scenario")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, (await editor.GetFromJsonAsync<JsonElement>("/api/runs")).GetProperty("total").GetInt32()); // the two kept, nothing started
+        using var small = await editor.PostAsync($"/api/runs/{of}/forecast?as_of={Uri.EscapeDataString(AsOf)}&days=7&replications=10&variant=baseline", null);
+        Assert.Equal(HttpStatusCode.Accepted, small.StatusCode);
+    }
+
+    [Fact]
     public async Task A_register_the_scenario_cannot_hold_or_an_empty_one_is_a_400_naming_it()
     {
         await using var server = await RunningServer.StartAsync();

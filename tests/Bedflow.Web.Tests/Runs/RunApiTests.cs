@@ -58,11 +58,12 @@ public class RunApiTests
     }
 
     [Fact]
-    public async Task An_nhs_number_in_a_scenarios_name_or_file_name_never_reaches_the_audit_but_its_hash_does_whole()
+    public async Task An_nhs_number_in_a_scenarios_file_name_never_reaches_the_audit_but_its_hash_does_whole()
     {
         await using var server = await RunningServer.StartAsync();
         var editor = await server.TokenClientAsync("hub", Role.Editor);
-        string yaml = (await File.ReadAllTextAsync(Support.Runs.TinyPath)).Replace("name: Optimise tiny", "name: Plan for 943 476 5919", StringComparison.Ordinal);
+        // (One in the scenario's name is refused with the file's problems: RunIdentifierTests.)
+        string yaml = (await File.ReadAllTextAsync(Support.Runs.TinyPath)).Replace("name: Optimise tiny", "name: Plan for ward 7", StringComparison.Ordinal);
         // A scenario whose hash the masking would mangle (digits run together), so that keeping it whole is tested.
         static string Hex(byte[] b) => string.Concat(SHA256.HashData(b).Select(x => x.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
         byte[] bytes = Encoding.UTF8.GetBytes(yaml);
@@ -77,8 +78,7 @@ public class RunApiTests
         string id = queued.GetProperty("id").GetString()!;
         Assert.Equal(("*******137.yaml", sha), (queued.GetProperty("file").GetString(), queued.GetProperty("sha256").GetString())); // the run's record masks the file name too
         var audit = (await server.App.Services.GetRequiredService<AuditLog>().ReadAsync(1, 100)).Entries.Single(a => a.Action == "started run");
-        Assert.Equal($"run {id}: 'Plan for *******919' (*******137.yaml); SHA-256 {sha}", audit.Detail);
-        Assert.DoesNotContain("5919", audit.Detail.Replace(sha, "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal($"run {id}: 'Plan for ward 7' (*******137.yaml); SHA-256 {sha}", audit.Detail);
         Assert.DoesNotContain("4010232137", audit.Detail, StringComparison.Ordinal);
         await Support.Runs.WaitAsync(editor, id);
     }
