@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.RegularExpressions;
 using Bedflow.Data.Register;
 
 namespace Bedflow.Data.Scenarios;
@@ -22,7 +22,7 @@ internal static partial class ScenarioLoader
                 foreach (var (key, value) in map.Entries)
                 {
                     string at = path.Length == 0 ? key.Value : $"{path}.{key.Value}";
-                    if (NhsNumber.ContainsNumberLike(key.Value))
+                    if (NumberLike(key.Value))
                     {
                         ctx.Error(key, NhsNumber.Redact(at), "this key " + IdentifierProblem);
                         continue;
@@ -36,23 +36,20 @@ internal static partial class ScenarioLoader
                     RefuseIdentifiers(ctx, seq.Items[i], $"{path}[{i}]");
                 }
                 break;
-            case YScalar scalar when (label || !IsAmount(scalar.Value)) && NhsNumber.ContainsNumberLike(scalar.Value):
+            case YScalar scalar when (label || !IsAmount(scalar.Value)) && NumberLike(scalar.Value):
                 ctx.Error(scalar, path, "the value " + IdentifierProblem);
                 break;
         }
     }
 
-    // A number, an amount or a quantity — "1500000000", "£1500000000", "£2000000000k", "12000000000/y" — is not
-    // a patient: a budget of £1,500,000,000 written without commas is money. (Its own reader says if it is too large.)
-    private static bool IsAmount(string text)
-    {
-        string t = text.Trim().Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
-        t = t.StartsWith('£') || t.StartsWith('-') ? t[1..] : t;
-        int end = t.Length;
-        while (end > 0 && (char.IsAsciiLetter(t[end - 1]) || t[end - 1] is '/' or '%'))
-        {
-            end--;
-        }
-        return end > 0 && double.TryParse(t[..end], NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-    }
+    // A number, an amount or a quantity as the reader takes them — "1500000000", "£1,500,000,000", "£2000000k",
+    // "12000000000/y", "3d", "65%" — is not a patient: a budget of £1.5bn written without commas is money. Only
+    // the units the reader knows count (a number with any other letters after it is text).
+    private static bool IsAmount(string text) => Amount().IsMatch(text);
+
+    [GeneratedRegex(@"^\s*-?\s*£?\s*-?\s*[0-9][0-9,_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?\s*(?:k|m|bn|h|d|w|y|%|/\s*(?:d|w|y))?\s*$")]
+    private static partial Regex Amount();
+
+    // What looks like an NHS number, grouped by thousands commas too ("9,434,765,919", as a number is often written).
+    private static bool NumberLike(string text) => NhsNumber.ContainsNumberLike(text) || ScenarioProblem.Grouped().IsMatch(text);
 }

@@ -11,6 +11,9 @@ public class ScenarioIdentifierTests
     [InlineData("name: \"Mrs Smith 943 476 5919\"", 1, "name")]
     [InlineData("description: call 9434765919 first", 2, "description")]
     [InlineData("name: 9434765919", 1, "name")]
+    [InlineData("name: Plan 9,434,765,919", 1, "name")]
+    [InlineData("    capacity: 9434765919x", 10, "services.acute.capacity")]
+    [InlineData("warmup: 9434765919q", 4, "warmup")]
     [InlineData("  \"943-476-5919\":", 8, "services.*******919")]
     [InlineData("    description: bed for 943.476.5919", 9, "services.acute.description")]
     [InlineData("  - \"(943) 476 5919\"", 17, "notes[0]")]
@@ -40,6 +43,24 @@ public class ScenarioIdentifierTests
     {
         var problem = new ScenarioProblem("s.yaml", 3, 1, "services.9434765919", "unknown service '943 476 5919'");
         Assert.Equal("s.yaml:3:1: services.*******919: unknown service '*******919'", problem.ToString());
+        Assert.Equal("'*******919x' is not a whole number.", new ScenarioProblem("s.yaml", 1, 1, "", "'9434765919x' is not a whole number.").Message);
+        Assert.Equal("but was *******919 a day.", new ScenarioProblem("s.yaml", 1, 1, "", "but was 9,434,765,919 a day.").Message);
+        Assert.Equal("at most 100,000 a day, 10,000,000 places", new ScenarioProblem("s.yaml", 1, 1, "", "at most 100,000 a day, 10,000,000 places").Message);
+    }
+
+    [Theory]
+    [InlineData("    capacity: 9434765919")]
+    [InlineData("arrivals:\n  ed: {service: acute, rate: 9434765919/d}")]
+    public void A_number_too_large_for_its_field_is_told_so_without_echoing_its_digits(string change)
+    {
+        string yaml = change.StartsWith("arrivals", StringComparison.Ordinal)
+            ? Scenario(null, 0).Replace("arrivals:\n  ed: {service: acute, rate: 5/d}", change, StringComparison.Ordinal)
+            : Scenario(null, 0).Replace("    capacity: 20", change, StringComparison.Ordinal);
+        var load = ScenarioFile.Parse(yaml, "s.yaml");
+        Assert.False(load.IsValid);
+        string all = string.Join("\n", load.Problems);
+        Assert.DoesNotContain("5919", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("5,919", all, StringComparison.Ordinal);
     }
 
     // A small valid scenario; `line`, when given, replaces line `at` (1-based) or is inserted to stand at it.
