@@ -84,7 +84,9 @@ public sealed class RejectsStore(RegisterDatabase db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(owner);
         string now = AuditLog.Now(clock);
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        // A write (the expired deleted, the download audited): under the register's polled write lock, as AddAsync, so that
+        // an import in progress is waited for rather than failed on.
+        await using var transaction = await db.BeginWriteAsync(connection, cancel).ConfigureAwait(false);
         await connection.ExecuteAsync($"DELETE FROM import_rejects WHERE expires_utc <= {db.Time("now")}", new { now }, transaction).ConfigureAwait(false);
         var found = await connection.QuerySingleOrDefaultAsync<Row>(
             "SELECT file_name AS Name, csv AS Csv FROM import_rejects WHERE download_id = @id AND owner = @owner", new { id, owner }, transaction).ConfigureAwait(false);

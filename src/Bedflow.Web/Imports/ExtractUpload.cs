@@ -15,6 +15,9 @@ namespace Bedflow.Web.Imports;
 /// </summary>
 internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebOptions options, RejectsStore rejects) : IDisposable
 {
+    /// <summary>How long keeping an import's rejects may wait for the register (another writer holding it) before the link is given up.</summary>
+    public static readonly TimeSpan RejectsWait = TimeSpan.FromSeconds(30);
+
     /// <summary>The largest extract accepted, in bytes (16 MB: some 120,000 rows).</summary>
     public const long MaxBytes = 16L << 20;
 
@@ -121,13 +124,24 @@ internal sealed class ExtractUpload(DelayRegister register, AuditLog audit, WebO
                 Failure = report.Failure?.Replace(rejectsFile, "the rejects", StringComparison.Ordinal).Replace(extract, name, StringComparison.Ordinal).Replace(folder, "(upload)", StringComparison.Ordinal),
                 RejectsFile = null,
             };
+            // The upload's audit row first: the import has committed (or not) whatever becomes of its rejects.
+            await audit.WriteAsync(who, "uploaded import", (long?)null, Summary(name, skipInvalid, report), CancellationToken.None);
             string? id = null;
+            bool notKept = false;
             if (File.Exists(rejectsFile))
             {
-                id = await rejects.AddAsync(who, name, await File.ReadAllBytesAsync(rejectsFile, CancellationToken.None), CancellationToken.None);
+                // Bounded: a register kept busy by another writer costs the download link, not the answer.
+                using var wait = new CancellationTokenSource(RejectsWait);
+                try
+                {
+                    id = await rejects.AddAsync(who, name, await File.ReadAllBytesAsync(rejectsFile, CancellationToken.None), wait.Token);
+                }
+                catch (Exception e) when (e is OperationCanceledException or RegisterBusyException)
+                {
+                    notKept = true;
+                }
             }
-            await audit.WriteAsync(who, "uploaded import", (long?)null, Summary(name, skipInvalid, report), CancellationToken.None);
-            return new ImportOutcome(name, skipInvalid, report, id);
+            return new ImportOutcome(name, skipInvalid, report, id) { RejectsNotKept = notKept };
         }
         finally
         {

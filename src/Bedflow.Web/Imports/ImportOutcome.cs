@@ -8,6 +8,9 @@ namespace Bedflow.Web.Imports;
 /// </summary>
 internal sealed record ImportOutcome(string File, bool SkipInvalid, ImportReport Report, string? RejectsId)
 {
+    /// <summary>There were rejects, but the register stayed busy too long to keep them: no download (the import itself stands as reported).</summary>
+    public bool RejectsNotKept { get; init; }
+
     /// <summary>The import could not run for a reason outside the file (the register busy or failing): nothing was written.</summary>
     public bool ServerFailure => !Report.Imported && Report.Failure is not null;
 

@@ -158,6 +158,10 @@ internal static class ImportPage
         {
             html.Append(CultureInfo.InvariantCulture, $"<p><a id=\"rejects\" href=\"/import/rejects/{id}\" download>{(r.Imported ? "Download the rejected rows" : "Download the rows with problems")}</a> (CSV with the reasons; NHS numbers masked; kept for {Data.Imports.RejectsStore.KeepWords}).</p>");
         }
+        else if (o.RejectsNotKept)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"problem\">The rejected rows could not be kept for download: the register stayed busy (another import?) for {ExtractUpload.RejectsWait.TotalSeconds:0} seconds. The import stands as reported; the problems are listed below.</p>");
+        }
         if (r.Problems.Count > 0)
         {
             html.Append("<table id=\"problems\"><caption>Problems</caption><thead><tr><th class=\"n\">Line</th><th>Field</th><th>Problem</th></tr></thead><tbody>");

@@ -97,6 +97,23 @@ public sealed class SqliteRejectsStoreTests : RejectsStoreTests<SqliteEngine>
     [Fact] public Task Limits() => Beyond_twenty_files_or_the_bytes_in_all_the_oldest_go_first_and_a_file_too_large_is_not_kept();
     [Fact] public Task Restart_and_account_removed() => A_file_outlives_the_store_that_kept_it_and_goes_with_its_importers_account();
     [Fact] public Task File_name_masked() => A_file_name_with_an_nhs_number_is_kept_masked();
+
+    [Fact]
+    public async Task A_download_while_another_writer_holds_the_register_waits_for_it_rather_than_failing()
+    {
+        // The driver gives up on a busy database after a second: a wait longer than that must be the store's own.
+        var db = await RegisterDatabase.OpenAsync(await new SqliteEngine().NewDatabaseAsync(), RegisterOptions.Default with { DriverTimeout = TimeSpan.FromSeconds(1) });
+        var store = new RejectsStore(db, TimeProvider.System);
+        string id = (await store.AddAsync("hub", "extract.csv", Encoding.UTF8.GetBytes("line,problems\n")))!;
+        await using var other = await db.ConnectAsync(default);
+        var held = await db.BeginWriteAsync(other, default); // an import, say, in another process
+        var download = store.DownloadAsync(id, "hub");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.False(download.IsCompleted);
+        await held.CommitAsync();
+        await held.DisposeAsync();
+        Assert.Equal("extract.csv", (await download.WaitAsync(TimeSpan.FromSeconds(30)))!.Value.Name);
+    }
 }
 
 public sealed class PostgresRejectsStoreTests : RejectsStoreTests<PostgresEngine>
