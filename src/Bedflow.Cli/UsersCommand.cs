@@ -137,9 +137,12 @@ internal static class UsersCommand
             {
                 return failure;
             }
-            if (!await new AccountStore(database, TimeProvider.System).SetRoleAsync(parse.GetValue(name)!, r, Who, cancel))
+            switch (await new AccountStore(database, TimeProvider.System).SetRoleAsync(parse.GetValue(name)!, r, Who, cancel))
             {
-                return NoSuch(parse.GetValue(name), error);
+                case AccountChange.NotFound:
+                    return NoSuch(parse.GetValue(name), error);
+                case AccountChange.LastAdmin:
+                    return LastAdmin(parse.GetValue(name), error);
             }
             output.WriteLine($"{Normal(parse.GetValue(name))} is now {RoleWords.Code(r)}.");
             return ExitCodes.Ok;
@@ -209,6 +212,12 @@ internal static class UsersCommand
         return ExitCodes.UsageError;
     }
 
+    private static int LastAdmin(string? name, TextWriter error)
+    {
+        error.WriteLine($"bedflow: {Normal(name)} is the only admin: add another admin first (bedflow users add NAME --role admin); nothing was changed.");
+        return ExitCodes.UsageError;
+    }
+
     private static string Normal(string? name) => (name ?? "").Trim().ToLowerInvariant();
 
     private static Command Remove(TextWriter output, TextWriter error)
@@ -223,10 +232,12 @@ internal static class UsersCommand
             {
                 return failure;
             }
-            if (!await new AccountStore(database, TimeProvider.System).RemoveAsync(parse.GetValue(name)!, Who, cancel))
+            switch (await new AccountStore(database, TimeProvider.System).RemoveAsync(parse.GetValue(name)!, Who, cancel))
             {
-                error.WriteLine($"bedflow: there is no account '{parse.GetValue(name)}' (bedflow users list shows them).");
-                return ExitCodes.UsageError;
+                case AccountChange.NotFound:
+                    return NoSuch(parse.GetValue(name), error);
+                case AccountChange.LastAdmin:
+                    return LastAdmin(parse.GetValue(name), error);
             }
             output.WriteLine($"Removed {parse.GetValue(name)!.Trim().ToLowerInvariant()}.");
             return ExitCodes.Ok;

@@ -72,6 +72,19 @@ public class UsersCommandTests
     }
 
     [Fact]
+    public void The_only_admin_is_neither_demoted_nor_removed_until_there_is_another()
+    {
+        string db = NewDb();
+        Assert.Equal(0, Cli.RunWithInput("correct horse battery\n", "users", "add", "boss", "--role", "admin", "--db", db).Code);
+        var (demote, _, why) = Cli.Run("users", "role", "boss", "--role", "viewer", "--db", db);
+        Assert.Equal((2, "bedflow: boss is the only admin: add another admin first (bedflow users add NAME --role admin); nothing was changed."), (demote, why.Trim()));
+        Assert.Equal(2, Cli.Run("users", "remove", "boss", "--db", db).Code);
+        Assert.Equal(0, Cli.RunWithInput("correct horse battery\n", "users", "add", "deputy", "--role", "admin", "--db", db).Code);
+        Assert.Equal(0, Cli.Run("users", "remove", "boss", "--db", db).Code);
+        Assert.Equal(2, Cli.Run("users", "remove", "deputy", "--db", db).Code);
+    }
+
+    [Fact]
     public void The_password_is_never_an_argument()
     {
         var (code, _, error) = Cli.Run("users", "add", "ann", "--role", "viewer", "--password", "correct horse battery", "--db", NewDb());

@@ -56,33 +56,33 @@ public sealed class AccountStore(RegisterDatabase db, TimeProvider clock)
         return null;
     }
 
-    /// <summary>Removes an account and its token; false when there is none of that name.</summary>
-    public async Task<bool> RemoveAsync(string name, string who, CancellationToken cancel = default)
-    {
-        string normal = (name ?? "").Trim().ToLowerInvariant();
-        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
-        long? id = await connection.ExecuteScalarAsync<long?>("SELECT id FROM users WHERE name = @normal", new { normal }, transaction).ConfigureAwait(false);
-        if (id is null)
+    /// <summary>
+    /// Removes an account, its token and its kept rejects files: <see cref="AccountChange.NotFound"/>
+    /// when there is none of that name, <see cref="AccountChange.LastAdmin"/> (nothing removed) when
+    /// it is the only admin.
+    /// </summary>
+    public async Task<AccountChange> RemoveAsync(string name, string who, CancellationToken cancel = default) =>
+        await ChangeAsync(name, "user removed", r => r.Name, removesAdmin: true, async (connection, transaction, id) =>
         {
-            return false;
-        }
-        await connection.ExecuteAsync("DELETE FROM api_tokens WHERE user_id = @id", new { id }, transaction).ConfigureAwait(false);
-        // Its rejects files too: an account added again under the name must not find them.
-        await connection.ExecuteAsync("DELETE FROM import_rejects WHERE owner = @normal", new { normal }, transaction).ConfigureAwait(false);
-        await connection.ExecuteAsync("DELETE FROM users WHERE id = @id", new { id }, transaction).ConfigureAwait(false);
-        await AuditLog.InsertAsync(db, connection, transaction, AuditLog.Now(clock), [(who, "user removed", null, normal)]).ConfigureAwait(false);
-        await transaction.CommitAsync(cancel).ConfigureAwait(false);
-        return true;
-    }
+            await connection.ExecuteAsync("DELETE FROM api_tokens WHERE user_id = @id", new { id }, transaction).ConfigureAwait(false);
+            await connection.ExecuteAsync("DELETE FROM import_rejects WHERE owner = (SELECT name FROM users WHERE id = @id)", new { id }, transaction).ConfigureAwait(false);
+            await connection.ExecuteAsync("DELETE FROM users WHERE id = @id", new { id }, transaction).ConfigureAwait(false);
+        }, who, cancel).ConfigureAwait(false);
 
-    /// <summary>Gives an account another role (its sign-in cookie stops working at once: the next request needs a new sign-in); false when there is none of that name.</summary>
-    public async Task<bool> SetRoleAsync(string name, Role role, string who, CancellationToken cancel = default) =>
-        await ChangeAsync(name, "role changed", r => $"{r.Name}: {r.RoleCode} to {RoleWords.Code(role)}", "UPDATE users SET role = @role WHERE id = @id", new { role = RoleWords.Code(role) }, who, cancel).ConfigureAwait(false);
+    /// <summary>
+    /// Gives an account another role (its sign-in cookie stops working at once: the next request needs
+    /// a new sign-in): <see cref="AccountChange.NotFound"/> when there is none of that name,
+    /// <see cref="AccountChange.LastAdmin"/> (nothing changed) when it would take the role from the only admin.
+    /// </summary>
+    public async Task<AccountChange> SetRoleAsync(string name, Role role, string who, CancellationToken cancel = default) =>
+        await ChangeAsync(name, "role changed", r => $"{r.Name}: {r.RoleCode} to {RoleWords.Code(role)}", removesAdmin: role != Role.Admin,
+            (connection, transaction, id) => connection.ExecuteAsync("UPDATE users SET role = @role WHERE id = @id", new { role = RoleWords.Code(role), id }, transaction), who, cancel).ConfigureAwait(false);
 
     /// <summary>Lifts a lock-out and clears the count of failed sign-ins; false when there is no account of that name.</summary>
     public async Task<bool> UnlockAsync(string name, string who, CancellationToken cancel = default) =>
-        await ChangeAsync(name, "unlocked", r => r.Name, "UPDATE users SET failed_sign_ins = 0, locked_until_utc = NULL WHERE id = @id", new { }, who, cancel).ConfigureAwait(false);
+        await ChangeAsync(name, "unlocked", r => r.Name, removesAdmin: false,
+            (connection, transaction, id) => connection.ExecuteAsync("UPDATE users SET failed_sign_ins = 0, locked_until_utc = NULL WHERE id = @id", new { id }, transaction), who, cancel).ConfigureAwait(false)
+            == AccountChange.Done;
 
     /// <summary>
     /// Sets a new password (lifting any lock-out); the problem in words (a password too short or too
@@ -95,28 +95,36 @@ public sealed class AccountStore(RegisterDatabase db, TimeProvider clock)
             return problem;
         }
         string hash = Hasher.HashPassword(Decoy, password);
-        return await ChangeAsync(name, "password set", r => r.Name, "UPDATE users SET password_hash = @hash, failed_sign_ins = 0, locked_until_utc = NULL WHERE id = @id", new { hash }, who, cancel).ConfigureAwait(false)
+        return await ChangeAsync(name, "password set", r => r.Name, removesAdmin: false,
+            (connection, transaction, id) => connection.ExecuteAsync("UPDATE users SET password_hash = @hash, failed_sign_ins = 0, locked_until_utc = NULL WHERE id = @id", new { hash, id }, transaction), who, cancel).ConfigureAwait(false)
+            == AccountChange.Done
             ? null
             : $"there is no account '{(name ?? "").Trim().ToLowerInvariant()}'.";
     }
 
-    // One change to one account and its audit row, in one transaction; false when there is no such account.
-    private async Task<bool> ChangeAsync(string name, string action, Func<UserRow, string> detail, string sql, object values, string who, CancellationToken cancel)
+    // One change to one account and its audit row, in one transaction under the register's write lock — so that two
+    // admins demoting each other at once go one after the other, and the second finds the first was the last admin.
+    private async Task<AccountChange> ChangeAsync(string name, string action, Func<UserRow, string> detail, bool removesAdmin,
+        Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, long, Task> change, string who, CancellationToken cancel)
     {
         string normal = (name ?? "").Trim().ToLowerInvariant();
         await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        await using var transaction = await db.BeginWriteAsync(connection, cancel).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<UserRow>(Select("WHERE u.name = @normal"), new { normal }, transaction).ConfigureAwait(false);
         if (row is null)
         {
-            return false;
+            return AccountChange.NotFound;
         }
-        var parameters = new DynamicParameters(values);
-        parameters.Add("id", row.Id);
-        await connection.ExecuteAsync(sql, parameters, transaction).ConfigureAwait(false);
+        string admin = RoleWords.Code(Role.Admin);
+        if (removesAdmin && row.RoleCode == admin
+            && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE role = @admin", new { admin }, transaction).ConfigureAwait(false) <= 1)
+        {
+            return AccountChange.LastAdmin;
+        }
+        await change(connection, transaction, row.Id).ConfigureAwait(false);
         await AuditLog.InsertAsync(db, connection, transaction, AuditLog.Now(clock), [(who, action, null, detail(row))]).ConfigureAwait(false);
         await transaction.CommitAsync(cancel).ConfigureAwait(false);
-        return true;
+        return AccountChange.Done;
     }
 
     /// <summary>Every account, by name.</summary>

@@ -83,7 +83,12 @@ internal sealed class AccountAdmin(AccountStore accounts)
         {
             return account.Role == r ? AdminResult.Done : AdminResult.Invalid("role", NotYourself);
         }
-        return account.Role == r || await accounts.SetRoleAsync(account.Name, r, who, cancel) ? AdminResult.Done : AdminResult.NotFound;
+        return account.Role == r ? AdminResult.Done : await accounts.SetRoleAsync(account.Name, r, who, cancel) switch
+        {
+            AccountChange.Done => AdminResult.Done,
+            AccountChange.LastAdmin => AdminResult.Invalid("role", LastAdmin(account.Name)),
+            _ => AdminResult.NotFound,
+        };
     }
 
     public async Task<AdminResult> UnlockAsync(string name, string who, CancellationToken cancel) =>
@@ -104,11 +109,18 @@ internal sealed class AccountAdmin(AccountStore accounts)
         {
             return AdminResult.Invalid("name", NotYourself);
         }
-        return await accounts.RemoveAsync(name, who, cancel) ? AdminResult.Done : AdminResult.NotFound;
+        return await accounts.RemoveAsync(name, who, cancel) switch
+        {
+            AccountChange.Done => AdminResult.Done,
+            AccountChange.LastAdmin => AdminResult.Invalid("name", LastAdmin(Normal(name))),
+            _ => AdminResult.NotFound,
+        };
     }
 
     public async Task<AdminResult> IssueTokenAsync(string name, string who, CancellationToken cancel) =>
         await accounts.IssueTokenAsync(name, who, cancel) is { } token ? AdminResult.Done with { Token = token } : AdminResult.NotFound;
+
+    private static string LastAdmin(string name) => $"{name} is the only admin: make another account an admin first.";
 
     /// <summary>Why <paramref name="role"/> is not a role, in words.</summary>
     public static string RoleProblem(string? role) =>

@@ -81,18 +81,32 @@ public abstract class AccountStoreTests<TEngine> where TEngine : IRegisterEngine
         Assert.Null(await store.FindByTokenAsync(second[..^1] + (second[^1] == 'A' ? 'B' : 'A')));
         Assert.Null(await store.FindByTokenAsync("not a token"));
         Assert.True((await store.FindByTokenAsync(second))!.HasToken);
-        Assert.True(await store.RemoveAsync("bot", "cli"));
+        Assert.Equal(AccountChange.Done, await store.RemoveAsync("bot", "cli"));
         Assert.Null(await store.FindByTokenAsync(second));
-        Assert.False(await store.RemoveAsync("bot", "cli"));
+        Assert.Equal(AccountChange.NotFound, await store.RemoveAsync("bot", "cli"));
+    }
+
+    protected async Task The_only_admin_can_be_neither_demoted_nor_removed_even_by_two_at_once()
+    {
+        var (store, _) = await NewAsync();
+        await store.AddAsync("boss", Role.Admin, Password, "cli");
+        Assert.Equal(AccountChange.LastAdmin, await store.SetRoleAsync("boss", Role.Editor, "cli"));
+        Assert.Equal(AccountChange.LastAdmin, await store.RemoveAsync("boss", "cli"));
+        Assert.Equal(Role.Admin, (await store.FindAsync("boss"))!.Role);
+        await store.AddAsync("deputy", Role.Admin, Password, "cli");
+        // Each demotes the other at the same moment: one goes through, the other finds the last admin.
+        var outcomes = await Task.WhenAll(store.SetRoleAsync("boss", Role.Viewer, "deputy"), store.SetRoleAsync("deputy", Role.Viewer, "boss"));
+        Assert.Equal([AccountChange.Done, AccountChange.LastAdmin], outcomes.Order());
+        Assert.Single(await store.ListAsync(), a => a.Role == Role.Admin);
     }
 
     protected async Task An_admin_changes_a_role_lifts_a_lockout_and_sets_a_password_each_audited()
     {
         var (store, audit) = await NewAsync();
         await store.AddAsync("ann", Role.Viewer, Password, "cli");
-        Assert.True(await store.SetRoleAsync("ANN ", Role.Editor, "boss"));
+        Assert.Equal(AccountChange.Done, await store.SetRoleAsync("ANN ", Role.Editor, "boss"));
         Assert.Equal(Role.Editor, (await store.FindAsync("ann"))!.Role);
-        Assert.False(await store.SetRoleAsync("nobody", Role.Admin, "boss"));
+        Assert.Equal(AccountChange.NotFound, await store.SetRoleAsync("nobody", Role.Admin, "boss"));
         for (int i = 0; i < AccountRules.FailuresBeforeLockout; i++)
         {
             await store.SignInAsync("ann", "wrong password " + i);
@@ -121,6 +135,7 @@ public sealed class SqliteAccountStoreTests : AccountStoreTests<SqliteEngine>
     [Fact] public Task Lockout() => Five_failures_lock_the_account_for_fifteen_minutes_even_against_the_right_password();
     [Fact] public Task Tokens() => A_token_is_shown_once_stored_hashed_and_replaced_by_the_next();
     [Fact] public Task Admin_changes() => An_admin_changes_a_role_lifts_a_lockout_and_sets_a_password_each_audited();
+    [Fact] public Task Last_admin() => The_only_admin_can_be_neither_demoted_nor_removed_even_by_two_at_once();
 
     [Fact]
     public async Task The_database_holds_neither_the_password_nor_the_token_in_clear()
@@ -146,4 +161,5 @@ public sealed class PostgresAccountStoreTests : AccountStoreTests<PostgresEngine
     [PostgresFact] public Task Lockout() => Five_failures_lock_the_account_for_fifteen_minutes_even_against_the_right_password();
     [PostgresFact] public Task Tokens() => A_token_is_shown_once_stored_hashed_and_replaced_by_the_next();
     [PostgresFact] public Task Admin_changes() => An_admin_changes_a_role_lifts_a_lockout_and_sets_a_password_each_audited();
+    [PostgresFact] public Task Last_admin() => The_only_admin_can_be_neither_demoted_nor_removed_even_by_two_at_once();
 }

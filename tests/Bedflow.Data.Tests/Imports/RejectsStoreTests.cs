@@ -79,7 +79,7 @@ public abstract class RejectsStoreTests<TEngine> where TEngine : IRegisterEngine
         string id = (await first.AddAsync("ann", "extract.csv", Csv("line,problems\n")))!;
         var (second, _) = await NewAsync(location);                               // another server, or this one restarted
         Assert.NotNull(await second.DownloadAsync(id, "ann"));
-        Assert.True(await accounts.RemoveAsync("ann", "cli"));
+        Assert.Equal(AccountChange.Done, await accounts.RemoveAsync("ann", "cli"));
         Assert.Null(await second.DownloadAsync(id, "ann"));                        // a new "ann" would not find it
     }
 

@@ -78,7 +78,7 @@ public class AuthenticationTests
         api.DefaultRequestHeaders.Authorization = new("Bearer", await server.Accounts.IssueTokenAsync("gone", "test"));
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/no-such-page")).StatusCode); // signed in: past authorization
-        Assert.True(await server.Accounts.RemoveAsync("gone", "test"));
+        Assert.Equal(AccountChange.Done, await server.Accounts.RemoveAsync("gone", "test"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/no-such-page")).StatusCode);
     }
