@@ -131,7 +131,7 @@ internal static class UserEndpoints
     }
 
     private static ProblemHttpResult NoSuch(string? name) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such account", detail: $"There is no account '{Data.Register.NhsNumber.Mask(name)}'.");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such account", detail: $"There is no account '{Data.Register.NhsNumber.Redact(name)}'.");
 
     private static string Who(HttpContext http) => http.User.FindFirstValue(ClaimTypes.Name)!;
 

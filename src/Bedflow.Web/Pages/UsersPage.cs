@@ -54,7 +54,8 @@ internal static class UsersPage
         };
         if (result is null || result.Outcome == AdminOutcome.NotFound)
         {
-            return await PageAsync(http, accounts, clock, null, [result is null ? $"There is no such change ('{Html.Text(action)}')." : $"There is no account '{Html.Text(Data.Register.NhsNumber.Mask(name))}'."], null, null, 404);
+            // The page encodes the words; what was typed into the address is echoed masked (it may hold anything).
+            return await PageAsync(http, accounts, clock, null, [result is null ? $"There is no such change ('{Data.Register.NhsNumber.Redact(action)}')." : $"There is no account '{Data.Register.NhsNumber.Redact(name)}'."], null, null, 404);
         }
         if (result.Outcome != AdminOutcome.Done)
         {

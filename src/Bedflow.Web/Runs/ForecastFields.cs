@@ -38,12 +38,12 @@ internal static class ForecastFields
         int ahead = Whole(days, DefaultDays, 1, ForecastSettings.MaxDays, "days", problems);
         int reps = Whole(replications, DefaultReplications, MinReplications, MaxReplications, "replications", problems);
         var names = new List<string> { "baseline" };
-        foreach (string given in variants.Select(v => v.Trim()).Where(v => v.Length > 0 && v != "baseline").Distinct(StringComparer.Ordinal))
+        var unknown = variants.Select(v => v.Trim()).Where(v => v.Length > 0 && v != "baseline").Distinct(StringComparer.Ordinal)
+            .Where(given => scenario.Variants.All(v => v.Name != given)).ToList();
+        if (unknown.Count > 0)
         {
-            if (scenario.Variants.All(v => v.Name != given))
-            {
-                problems["variant"] = [$"the scenario has no variant '{CurrentQuery.Echo(given)}' (its variants: {(scenario.Variants.Count == 0 ? "none" : string.Join(", ", scenario.Variants.Select(v => v.Name)))})."];
-            }
+            // Every unknown name, each its own message (the field named once).
+            problems["variant"] = [.. unknown.Select(given => $"the scenario has no variant '{CurrentQuery.Echo(given)}' (its variants: {(scenario.Variants.Count == 0 ? "none" : string.Join(", ", scenario.Variants.Select(v => v.Name)))}).")];
         }
         // None named: the baseline and all; named (the page always sends the baseline): those, in the scenario's order.
         bool named = variants.Any(v => v.Trim().Length > 0);
@@ -55,6 +55,8 @@ internal static class ForecastFields
             problems["as_of"] = [$"'{CurrentQuery.Echo(asOf)}' is not a moment: write yyyy-mm-dd hh:mm (or yyyy-mm-dd for its midnight)."];
             return (null, problems);
         }
+        // To the minute, as the run keeps it (ForecastAsked.AsOf): the moment checked is the moment forecast.
+        moment = new DateTime(moment.Ticks - (moment.Ticks % TimeSpan.TicksPerMinute), moment.Kind);
         foreach (var (field, messages) in Problems(RegisterForecast.Check(scenario.Baseline, stays, moment)))
         {
             problems[field] = messages;

@@ -93,7 +93,9 @@ public class UserApiTests
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PatchAsJsonAsync("/api/users/ann", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PatchAsJsonAsync("/api/users/ann", new { unlock = false })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PatchAsJsonAsync("/api/users/nobody", new { role = "editor" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync("/api/users/nobody")).StatusCode);
+        using var nobody = await admin.DeleteAsync("/api/users/nobody");
+        Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
+        Assert.Equal("There is no account 'nobody'.", (await nobody.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
     [Fact]

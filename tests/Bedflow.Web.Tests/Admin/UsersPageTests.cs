@@ -78,6 +78,11 @@ public partial class UsersPageTests
         Assert.Contains("your own", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await RunningServer.PostFormAsync(admin, "/users", "/users/nobody/unlock", [])).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await RunningServer.PostFormAsync(admin, "/users", "/users/hub/promote", [])).StatusCode);
+        using var typed = await RunningServer.PostFormAsync(admin, "/users", "/users/hub/9434765919", []);
+        Assert.Equal(HttpStatusCode.NotFound, typed.StatusCode);
+        string answer = await typed.Content.ReadAsStringAsync();
+        Assert.Contains("There is no such change (&#x27;*******919&#x27;)", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("9434765919", answer, StringComparison.Ordinal);
     }
 
     [Fact]
