@@ -98,6 +98,16 @@ public sealed class RejectsStore(RegisterDatabase db, TimeProvider clock)
         return found is null ? null : (found.Name, found.Csv);
     }
 
+    /// <summary>Deletes the files that have expired (as the next add or download would); how many went.</summary>
+    public async Task<int> PruneAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await db.ConnectAsync(cancel).ConfigureAwait(false);
+        await using var transaction = await db.BeginWriteAsync(connection, cancel).ConfigureAwait(false);
+        int gone = await connection.ExecuteAsync($"DELETE FROM import_rejects WHERE expires_utc <= {db.Time("now")}", new { now = T(clock.GetUtcNow().UtcDateTime) }, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
+        return gone;
+    }
+
     /// <summary>How many rejects files are kept and their bytes in all (expired ones until the next add or download deletes them).</summary>
     public async Task<(long Files, long Bytes)> CountAsync(CancellationToken cancel = default)
     {

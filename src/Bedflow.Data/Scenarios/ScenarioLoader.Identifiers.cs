@@ -51,5 +51,6 @@ internal static partial class ScenarioLoader
     private static partial Regex Amount();
 
     // What looks like an NHS number, grouped by thousands commas too ("9,434,765,919", as a number is often written).
-    private static bool NumberLike(string text) => NhsNumber.ContainsNumberLike(text) || ScenarioProblem.Grouped().IsMatch(text);
+    private static bool NumberLike(string text) =>
+        NhsNumber.ContainsNumberLike(text) || ScenarioProblem.Grouped().Matches(text).Any(m => ScenarioProblem.IsNhsNumber(m.Value));
 }

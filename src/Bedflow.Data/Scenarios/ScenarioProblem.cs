@@ -13,9 +13,13 @@ public sealed partial record ScenarioProblem(string File, int Line, int Column, 
     /// <summary>What is wrong, in words; anything in it that looks like an NHS number masked, whatever the reader echoed.</summary>
     public string Message { get; init; } = Masked(Message);
 
-    // Ten digits or more however grouped, touching letters or not ("'9434765919x' is not a whole number"), and as a
-    // number echoed back with thousands commas ("9,434,765,919 a day"): a scenario's messages quote what was typed.
-    private static string Masked(string text) => Register.NhsNumber.Redact(Grouped().Replace(text ?? "", m => Register.NhsNumber.Redact(m.Value.Replace(",", "", StringComparison.Ordinal))));
+    // Ten digits or more however grouped, touching letters or not ("'9434765919x' is not a whole number"), and a valid
+    // NHS number echoed back as a number with thousands commas ("9,434,765,919 a day"; "2,000,000,000" fails the
+    // modulus-11 check and is kept): a scenario's messages quote what was typed.
+    private static string Masked(string text) => Register.NhsNumber.Redact(Grouped().Replace(text ?? "", m => IsNhsNumber(m.Value) ? Register.NhsNumber.Redact(m.Value.Replace(",", "", StringComparison.Ordinal)) : m.Value));
+
+    /// <summary>Whether a number written with thousands commas is a valid NHS number (ten digits, modulus 11).</summary>
+    internal static bool IsNhsNumber(string grouped) => Register.NhsNumber.Normalise(grouped.Replace(",", "", StringComparison.Ordinal)) is not null;
 
     /// <summary>Ten digits or more written with thousands commas ("9,434,765,919").</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9,])[0-9]{1,3}(?:,[0-9]{3}){3,}(?![0-9])")]

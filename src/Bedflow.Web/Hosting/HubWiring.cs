@@ -17,6 +17,7 @@ internal static class HubWiring
         services.AddSingleton<PatientRecord>();
         services.AddSingleton<PatientFinder>();
         services.AddSingleton<ExtractUpload>();
+        services.AddHostedService<RejectsSweep>();
         services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJson.Default));
         return services;
     }

@@ -83,6 +83,19 @@ public abstract class RejectsStoreTests<TEngine> where TEngine : IRegisterEngine
         Assert.Null(await second.DownloadAsync(id, "ann"));                        // a new "ann" would not find it
     }
 
+    protected async Task A_prune_deletes_the_expired_files_and_only_those()
+    {
+        var (store, _) = await NewAsync();
+        await store.AddAsync("hub", "old.csv", Csv("line,problems\n"));
+        _clock.Now = _clock.Now.AddDays(5);
+        string recent = (await store.AddAsync("hub", "recent.csv", Csv("line,problems\n")))!;
+        _clock.Now = _clock.Now.AddDays(2).AddSeconds(1); // the first is 7 days and a second old, the second 2 days
+        Assert.Equal(1, await store.PruneAsync());
+        Assert.Equal(1L, (await store.CountAsync()).Files);
+        Assert.Equal(0, await store.PruneAsync());
+        Assert.NotNull(await store.DownloadAsync(recent, "hub"));
+    }
+
     protected async Task A_file_name_with_an_nhs_number_is_kept_masked()
     {
         var (store, _) = await NewAsync();
@@ -97,6 +110,7 @@ public sealed class SqliteRejectsStoreTests : RejectsStoreTests<SqliteEngine>
     [Fact] public Task Limits() => Beyond_twenty_files_or_the_bytes_in_all_the_oldest_go_first_and_a_file_too_large_is_not_kept();
     [Fact] public Task Restart_and_account_removed() => A_file_outlives_the_store_that_kept_it_and_goes_with_its_importers_account();
     [Fact] public Task File_name_masked() => A_file_name_with_an_nhs_number_is_kept_masked();
+    [Fact] public Task Prune() => A_prune_deletes_the_expired_files_and_only_those();
 
     [Fact]
     public async Task A_download_while_another_writer_holds_the_register_waits_for_it_rather_than_failing()
@@ -122,4 +136,5 @@ public sealed class PostgresRejectsStoreTests : RejectsStoreTests<PostgresEngine
     [PostgresFact] public Task Limits() => Beyond_twenty_files_or_the_bytes_in_all_the_oldest_go_first_and_a_file_too_large_is_not_kept();
     [PostgresFact] public Task Restart_and_account_removed() => A_file_outlives_the_store_that_kept_it_and_goes_with_its_importers_account();
     [PostgresFact] public Task File_name_masked() => A_file_name_with_an_nhs_number_is_kept_masked();
+    [PostgresFact] public Task Prune() => A_prune_deletes_the_expired_files_and_only_those();
 }

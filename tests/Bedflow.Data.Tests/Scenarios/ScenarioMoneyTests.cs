@@ -57,7 +57,8 @@ public class ScenarioMoneyTests
         { "budget: {2016/17: £750m}", "budget: {2016-17: £750m}", "budgets.nhs.budget.2016-17", "'2016-17' is not a financial year here: write it with a slash, as 2016/17 (the hyphen is the SitRep extract's spelling)." },
         { "budget: {2016/17: £750m}", "budget: {2016/18: £750m}", "budgets.nhs.budget.2016/18", "'2016/18' is not a financial year: a financial year runs from April to the next March, so 2016 is followed by 17 (2016/17)." },
         { "year: 2016/17", "year: 2016", "prices.year", "'2016' is not a financial year: write it as 2016/17." },
-        { "budget: {2016/17: £750m}", "budget: {2016/17: £79228162514264337593543950335bn}", "budgets.nhs.budget.2016/17", "'£79228162514264337593543950335bn' is too large an amount (over £1,000bn)." },
+        // (Ten digits or more are masked in every message, as an NHS number would be, whatever they are.)
+        { "budget: {2016/17: £750m}", "budget: {2016/17: £79228162514264337593543950335bn}", "budgets.nhs.budget.2016/17", "'£*******335bn' is too large an amount (over £1,000bn)." },
         { "elective: {bed_days: 3.5,", "elective: {bed_days: 0,", "prices.elective.bed_days", "an elective case uses more than 0 bed-days, but was 0." },
     };
 
