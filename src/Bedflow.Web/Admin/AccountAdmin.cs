@@ -91,6 +91,53 @@ internal sealed class AccountAdmin(AccountStore accounts)
         };
     }
 
+    /// <summary>
+    /// A change of any of an account's role, password and lock-out (the API's PATCH): every part is
+    /// checked before any is made, so a wrong password does not leave the role changed; then each is
+    /// made in turn (role, password, unlock).
+    /// </summary>
+    public async Task<AdminResult> ChangeAsync(string name, string? role, string? password, bool? unlock, string who, CancellationToken cancel)
+    {
+        if (role is null && password is null && unlock is null)
+        {
+            return AdminResult.Invalid("role", "give at least one of role, password or unlock.");
+        }
+        if (unlock is false)
+        {
+            return AdminResult.Invalid("unlock", "only true means anything (lift the lock-out); leave it out otherwise.");
+        }
+        if (await accounts.FindAsync(name, cancel) is null)
+        {
+            return AdminResult.NotFound;
+        }
+        var problems = new Dictionary<string, string[]>();
+        if (password is not null && AccountRules.PasswordProblem(password) is { } weak)
+        {
+            problems["password"] = [weak];
+        }
+        if (role is not null && RoleWords.Parse(role) is null)
+        {
+            problems["role"] = [RoleProblem(role)];
+        }
+        if (problems.Count > 0)
+        {
+            return new AdminResult(AdminOutcome.Invalid, problems);
+        }
+        foreach (var step in new Func<Task<AdminResult>>?[]
+        {
+            role is null ? null : () => SetRoleAsync(name, role, who, cancel),
+            password is null ? null : () => SetPasswordAsync(name, password, who, cancel),
+            unlock is true ? () => UnlockAsync(name, who, cancel) : null,
+        })
+        {
+            if (step is not null && await step() is { Outcome: not AdminOutcome.Done } refused)
+            {
+                return refused;
+            }
+        }
+        return AdminResult.Done;
+    }
+
     public async Task<AdminResult> UnlockAsync(string name, string who, CancellationToken cancel) =>
         await accounts.UnlockAsync(name, who, cancel) ? AdminResult.Done : AdminResult.NotFound;
 

@@ -61,56 +61,13 @@ internal static class UserEndpoints
     private static async Task<Results<Ok<UserDocument>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         HttpContext http, string name, UserChangeDocument body, AccountAdmin admin, AccountStore accounts, TimeProvider clock)
     {
-        if (body.Role is null && body.Password is null && body.Unlock is null)
+        var result = await admin.ChangeAsync(name, body.Role, body.Password, body.Unlock, Who(http), http.RequestAborted);
+        return result.Outcome switch
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["give at least one of role, password or unlock."] }, title: "The change is empty");
-        }
-        if (body.Unlock is false)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unlock"] = ["only true means anything (lift the lock-out); leave it out otherwise."] }, title: "The change is wrong");
-        }
-        string who = Who(http);
-        var cancel = http.RequestAborted;
-        if (await accounts.FindAsync(name, cancel) is null)
-        {
-            return NoSuch(name);
-        }
-        // Every part checked before any is made: a wrong password does not leave the role changed.
-        var problems = new Dictionary<string, string[]>();
-        if (body.Password is not null && AccountRules.PasswordProblem(body.Password) is { } weak)
-        {
-            problems["password"] = [weak];
-        }
-        if (body.Role is not null && RoleWords.Parse(body.Role) is null)
-        {
-            problems["role"] = [AccountAdmin.RoleProblem(body.Role)];
-        }
-        if (problems.Count > 0)
-        {
-            return TypedResults.ValidationProblem(problems, title: "The change is wrong");
-        }
-        foreach (var step in new Func<Task<AdminResult>>?[]
-        {
-            body.Role is null ? null : () => admin.SetRoleAsync(name, body.Role, who, cancel),
-            body.Password is null ? null : () => admin.SetPasswordAsync(name, body.Password, who, cancel),
-            body.Unlock is true ? () => admin.UnlockAsync(name, who, cancel) : null,
-        })
-        {
-            if (step is null)
-            {
-                continue;
-            }
-            var result = await step();
-            if (result.Outcome == AdminOutcome.NotFound)
-            {
-                return NoSuch(name);
-            }
-            if (result.Outcome == AdminOutcome.Invalid)
-            {
-                return TypedResults.ValidationProblem(result.Problems, title: "The change is wrong");
-            }
-        }
-        return await accounts.FindAsync(name, cancel) is { } a ? TypedResults.Ok(Document(a, clock.GetUtcNow().UtcDateTime)) : NoSuch(name);
+            AdminOutcome.Invalid => TypedResults.ValidationProblem(result.Problems, title: "The change is wrong"),
+            AdminOutcome.Done when await accounts.FindAsync(name, http.RequestAborted) is { } a => TypedResults.Ok(Document(a, clock.GetUtcNow().UtcDateTime)),
+            _ => NoSuch(name),
+        };
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveAsync(HttpContext http, string name, AccountAdmin admin)

@@ -131,7 +131,7 @@ internal sealed class RunStarter(RunStore store, RunQueue queue, AuditLog audit,
         var ahead = MemoryEstimate.Of(networks.Count > 0 ? networks : [baseline], new RunOptions { Horizon = Core.Units.Days.Of(forecast.Days), Replications = forecast.Replications, DailyCensus = true, CountDelays = true }, Environment.ProcessorCount);
         long need = state.Live + ahead.Live;
         long total = (long)Math.Min(long.MaxValue, (2.0 * need) + ahead.Runtime);
-        long limit = (options.MaxRunMemory ?? (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2)) / Math.Clamp(options.RunWorkers, 1, 2);
+        long limit = RunMemoryLimit;
         return total <= limit ? null
             : $"this forecast would need about {Show(total)} of memory, more than the {Show(limit)} a run may have on this server, so it was not started. To need less: fewer days ahead, fewer replications or fewer variants.";
     }
@@ -144,11 +144,14 @@ internal sealed class RunStarter(RunStore store, RunQueue queue, AuditLog audit,
     private string? MemoryProblem(Core.Experiments.Scenario scenario)
     {
         var estimate = MemoryEstimate.Of([.. scenario.AllVariants.Select(v => v.Network)], scenario.Options with { CountDelays = true, DailyCensus = true }, Environment.ProcessorCount);
-        long limit = (options.MaxRunMemory ?? (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2)) / Math.Clamp(options.RunWorkers, 1, 2);
+        long limit = RunMemoryLimit;
         return estimate.Total <= limit ? null
             : $"this run would need about {Show(estimate.Total)} of memory, more than the {Show(limit)} a run may have on this server, so it was not started. "
                 + "To need less: a shorter horizon, fewer replications, or fewer variants or services.";
     }
+
+    // What one run may hold: WebOptions.MaxRunMemory, or half the memory available, shared between the runs that may go at once.
+    private long RunMemoryLimit => (options.MaxRunMemory ?? (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2)) / Math.Clamp(options.RunWorkers, 1, 2);
 
     private static string Show(long bytes) => bytes >= 1L << 30
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.0} GB")
